@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from eventdesk.errors import EventdeskError
@@ -38,8 +37,8 @@ class AnalysedArticle:
         return self.span(item.start_char, item.end_char)
 
 
-@cache
 def load_nlp(model: str) -> Language:
+    """A freshly loaded spaCy pipeline (callers keep it: loading takes about a second)."""
     import spacy
 
     try:

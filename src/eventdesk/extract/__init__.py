@@ -49,7 +49,7 @@ class Extractor:
     @property
     def nlp(self) -> Language:
         if self._nlp is None:
-            self._nlp = self.knowledge.prepare_pipeline(load_nlp(self.settings.model))
+            self._nlp = _prepared_pipeline(self.settings.model, self.settings.user_actors, self.knowledge)
         return self._nlp
 
     def extract(self, article: Article) -> Result:
@@ -64,6 +64,17 @@ class Extractor:
         for component in self.components:
             component(analysed, self.knowledge, result)
         return result
+
+
+_PIPELINES: dict[tuple[str, tuple[str, ...]], Language] = {}
+
+
+def _prepared_pipeline(model: str, user_actors: tuple[str, ...], knowledge: Knowledge) -> Language:
+    """The spaCy pipeline with the knowledge-driven components, built once per (model, actor files)."""
+    key = (model, user_actors)
+    if key not in _PIPELINES:
+        _PIPELINES[key] = knowledge.prepare_pipeline(load_nlp(model))
+    return _PIPELINES[key]
 
 
 def extract_or_error(extractor: Extractor, items: Iterable[Article | EventdeskError]) -> Iterator[Result | EventdeskError]:
