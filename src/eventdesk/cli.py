@@ -37,7 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _command_module(name: str):  # noqa: ANN202
+def _command_module(name: str):
     try:
         return import_module(f"eventdesk.commands.{name}")
     except ModuleNotFoundError as exc:

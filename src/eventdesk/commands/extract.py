@@ -14,7 +14,9 @@ from eventdesk.errors import EventdeskError, InputError, UsageError
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", nargs="?", help="an article: plain text, HTML or .json; '-' for stdin")
-    parser.add_argument("--jsonl", metavar="IN", help="batch input: one JSON article per line ('-' for stdin)")
+    parser.add_argument(
+        "--jsonl", metavar="IN", help="batch input: one JSON article per line ('-' for stdin)"
+    )
     parser.add_argument("--out", metavar="OUT", help="write results here instead of stdout")
     parser.add_argument("--published", help="publication date YYYY-MM-DD (anchors relative dates)")
     parser.add_argument("--title")
@@ -107,7 +109,7 @@ class _open_out:
         if not self.path or self.path == "-":
             return sys.stdout
         try:
-            self.handle = open(self.path, "w", encoding="utf-8")  # noqa: SIM115
+            self.handle = open(self.path, "w", encoding="utf-8")
         except OSError as exc:
             raise UsageError(f"{self.path}: cannot be written ({exc.strerror})") from None
         return self.handle

@@ -77,7 +77,9 @@ def _prepared_pipeline(model: str, user_actors: tuple[str, ...], knowledge: Know
     return _PIPELINES[key]
 
 
-def extract_or_error(extractor: Extractor, items: Iterable[Article | EventdeskError]) -> Iterator[Result | EventdeskError]:
+def extract_or_error(
+    extractor: Extractor, items: Iterable[Article | EventdeskError]
+) -> Iterator[Result | EventdeskError]:
     """Like extract_many, but errors (unreadable input, or a failure inside extraction) pass through in
     order as values, so one bad article never stops a batch."""
     errors: dict[int, EventdeskError] = {}

@@ -63,13 +63,9 @@ def normalise(original: str) -> NormalisedText:
         line = original[start:end]
         heading = _is_heading(original, lines, index, previous)
         if previous is not None:
-            joined = (
-                width is not None
-                and not blank_since_previous
-                and not heading
-                and not previous_heading
-                and not _BULLET.match(line)
-                and not _ends_paragraph(original[previous[0]:previous[1]], width)
+            joined = not (blank_since_previous or heading or previous_heading or _BULLET.match(line)) and (
+                _continues_sentence(original[previous[0] : previous[1]], line)
+                or (width is not None and not _ends_paragraph(original[previous[0] : previous[1]], width))
             )
             for ch in " " if joined else "\n\n":
                 out.append(ch)
@@ -89,11 +85,17 @@ def _wrap_width(text: str, lines: list[tuple[int, int]]) -> int | None:
     return width if width <= 120 else None
 
 
+def _continues_sentence(previous: str, line: str) -> bool:
+    return not previous.endswith(_SENTENCE_END) and line[0].islower()
+
+
 def _ends_paragraph(line: str, width: int) -> bool:
     return line.endswith(_SENTENCE_END) and len(line) < 0.75 * width
 
 
-def _is_heading(text: str, lines: list[tuple[int, int]], index: int, previous: tuple[int, int] | None) -> bool:
+def _is_heading(
+    text: str, lines: list[tuple[int, int]], index: int, previous: tuple[int, int] | None
+) -> bool:
     start, end = lines[index]
     line = text[start:end]
     words = line.split()
@@ -101,16 +103,57 @@ def _is_heading(text: str, lines: list[tuple[int, int]], index: int, previous: t
         return False
     if not (line[0].isupper() or line[0].isdigit()) or words[-1].lower() in _OPEN_ENDINGS:
         return False
-    if previous is not None and not text[previous[0]:previous[1]].endswith(_SENTENCE_END):
-        if len(words) > _HEADING_MAX_WORDS or "," in line:
-            return False
+    mid_sentence = previous is not None and not text[previous[0] : previous[1]].endswith(_SENTENCE_END)
+    if mid_sentence and (len(words) > _HEADING_MAX_WORDS or "," in line):
+        return False
     following = next(((s, e) for s, e in lines[index + 1 :] if e > s), None)
     return following is None or text[following[0]].isupper() or text[following[0]] in "\"“‘'"
 
 
 _OPEN_ENDINGS = frozenset(
-    "a an the of in on at to for and or but with by from as that which who whose is was were are be "
-    "has have had its their his her this these those into onto after before during between".split()
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "and",
+        "or",
+        "but",
+        "with",
+        "by",
+        "from",
+        "as",
+        "that",
+        "which",
+        "who",
+        "whose",
+        "is",
+        "was",
+        "were",
+        "are",
+        "be",
+        "has",
+        "have",
+        "had",
+        "its",
+        "their",
+        "his",
+        "her",
+        "this",
+        "these",
+        "those",
+        "into",
+        "onto",
+        "after",
+        "before",
+        "during",
+        "between",
+    ]
 )
 
 

@@ -97,7 +97,10 @@ def article_from_json_text(
 
 
 def article_from_record(
-    record: Any, settings: Settings, defaults: Mapping[str, Any] | None = None, warnings: list[str] | None = None
+    record: Any,
+    settings: Settings,
+    defaults: Mapping[str, Any] | None = None,
+    warnings: list[str] | None = None,
 ) -> Article:
     """A JSON object {"id", "text", "title"?, "published"?, "url"?, "source"?} to an Article."""
     if not isinstance(record, dict):
