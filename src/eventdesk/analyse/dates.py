@@ -157,10 +157,10 @@ def _resolve_year(year_text: str | None, month: int, day: int, published: date |
 
 def _month_part(m: re.Match[str], published: date | None) -> tuple[date, date] | None:
     month = _month(m["month"])
-    year = _resolve_year(m["year"], month, 1, published)
+    first, last = MONTH_PARTS[m["part"]]
+    year = _resolve_year(m["year"], month, first, published)
     if year is None:
         return None
-    first, last = MONTH_PARTS[m["part"]]
     return date(year, month, first), date(year, month, min(last, calendar.monthrange(year, month)[1]))
 
 
