@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from spacy.language import Language
 
 from eventdesk.analyse.dates import find_date_phrases, resolve_date
 from eventdesk.analyse.pipeline import load_nlp
@@ -59,7 +60,9 @@ FRI = date(2024, 5, 10)
         ("the past two weeks", FRI, "2024-04-26", "2024-05-10", 3),
     ],
 )
-def test_resolves_expressions(text: str, published: date | None, start: str, end: str, precision: int) -> None:
+def test_resolves_expressions(
+    text: str, published: date | None, start: str, end: str, precision: int
+) -> None:
     resolved = resolve_date(text, published)
     assert resolved is not None, text
     assert (resolved.start, resolved.end, resolved.precision) == (start, end, precision)
@@ -67,7 +70,8 @@ def test_resolves_expressions(text: str, published: date | None, start: str, end
 
 
 @pytest.mark.parametrize(
-    "text", ["several hours", "nearly seven years", "47-minute", "two days", "three years", "a long time", "ISIS"]
+    "text",
+    ["several hours", "nearly seven years", "47-minute", "two days", "three years", "a long time", "ISIS"],
 )
 def test_durations_and_non_dates_give_none(text: str) -> None:
     assert resolve_date(text, WED) is None
@@ -90,20 +94,22 @@ def test_future_phrases_resolve_after_publication() -> None:
 
 
 @pytest.fixture(scope="module")
-def nlp():  # noqa: ANN201
+def nlp() -> Language:
     return load_nlp(Settings().model)
 
 
-def test_find_date_phrases_in_a_sentence(nlp) -> None:  # noqa: ANN001
+def test_find_date_phrases_in_a_sentence(nlp: Language) -> None:
     doc = nlp("Officials said on Tuesday that the two attacks took place at the beginning of this year.")
-    found = {doc.text[start:end]: (r.start, r.end) for start, end, r in find_date_phrases(next(doc.sents), WED)}
+    found = {
+        doc.text[start:end]: (r.start, r.end) for start, end, r in find_date_phrases(next(doc.sents), WED)
+    }
     assert found == {
         "on Tuesday": ("2023-02-28", "2023-02-28"),
         "the beginning of this year": ("2023-01-01", "2023-02-28"),
     }
 
 
-def test_find_date_phrases_catches_what_the_model_misses_and_skips_durations(nlp) -> None:  # noqa: ANN001
+def test_find_date_phrases_catches_what_the_model_misses_and_skips_durations(nlp: Language) -> None:
     doc = nlp("Gunmen attacked a checkpoint overnight in a clash that lasted several hours.")
     found = [(doc.text[start:end], r.start) for start, end, r in find_date_phrases(next(doc.sents), FRI)]
     assert found == [("overnight", "2024-05-09")]

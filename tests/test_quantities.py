@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from spacy.language import Language
 
 from eventdesk.analyse.pipeline import load_nlp
 from eventdesk.analyse.quantities import find_counts, parse_count, parse_number, parse_quantity
@@ -51,7 +52,9 @@ def test_parse_number(text: str, value: int | None) -> None:
         ("a dozen", 12, 12, 12),
     ],
 )
-def test_parse_count_follows_acled_rules(text: str, best: int | None, low: int | None, high: int | None) -> None:
+def test_parse_count_follows_acled_rules(
+    text: str, best: int | None, low: int | None, high: int | None
+) -> None:
     count = parse_count(text)
     assert count is not None
     assert (count.best, count.low, count.high) == (best, low, high)
@@ -80,14 +83,14 @@ def test_parse_quantity_for_claims(text: str, expected: tuple[int | None, str | 
 
 
 @pytest.fixture(scope="module")
-def nlp():  # noqa: ANN201
+def nlp() -> Language:
     return load_nlp(Settings().model)
 
 
 HEADS = frozenset({"kill", "dead", "wound", "injure"})
 
 
-def _counts(nlp, text: str) -> list[tuple[str, int | None, int | None, str]]:  # noqa: ANN001
+def _counts(nlp: Language, text: str) -> list[tuple[str, int | None, int | None, str]]:
     doc = nlp(text)
     return [
         (doc.text[start:end], count.best, count.low, head.lemma_)
@@ -96,20 +99,20 @@ def _counts(nlp, text: str) -> list[tuple[str, int | None, int | None, str]]:  #
     ]
 
 
-def test_find_counts_passive_subject(nlp) -> None:  # noqa: ANN001
+def test_find_counts_passive_subject(nlp: Language) -> None:
     found = _counts(nlp, "At least 20 people were killed in the bombing in Mosul on Sunday.")
     assert found == [("At least 20", 20, 20, "kill")]
 
 
-def test_find_counts_object_of_killing(nlp) -> None:  # noqa: ANN001
+def test_find_counts_object_of_killing(nlp: Language) -> None:
     found = _counts(nlp, "A car bomb exploded near a market in Kabul, killing five civilians.")
     assert [(text, best) for text, best, _, _ in found] == [("five", 5)]
 
 
-def test_find_counts_vague_plural(nlp) -> None:  # noqa: ANN001
+def test_find_counts_vague_plural(nlp: Language) -> None:
     found = _counts(nlp, "Police said a number of militants were killed in the raid.")
     assert [(text, best, low) for text, best, low, _ in found] == [("a number of", None, 2)]
 
 
-def test_find_counts_ignores_sentences_without_figures(nlp) -> None:  # noqa: ANN001
+def test_find_counts_ignores_sentences_without_figures(nlp: Language) -> None:
     assert _counts(nlp, "The group threatened to kill the hostages.") == []
