@@ -1,9 +1,428 @@
-"""PLACEHOLDER during the first session's parallel build: replaced by its real implementation."""
+"""Statements: direct quotations, reported speech ("confirmed that ...") and source attributions
+("according to ..."), each with its speaker, cue, venue and the content span it attributes.
+
+Direct quotes are found on the characters (curly quotes are straight in the normalised text) and paired
+inside one paragraph, so one unbalanced mark never disturbs another paragraph. Reported speech is read from
+the dependency parse of the reporting verb. Leaves `art.annotations["statements"]`: (start, end, Statement)
+with normalised content offsets, for claims and media.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from eventdesk.analyse.pipeline import AnalysedArticle
+from eventdesk.extract.attribution import (
+    SENTENCE_FINAL,
+    SUBJECTS,
+    AttributionLexicon,
+    Resolved,
+    SpeakerResolver,
+    actor_names_in,
+    attribution_lexicon,
+    noun_phrase,
+    sentence_units,
+    strip_article,
+    trimmed,
+)
 from eventdesk.knowledge import Knowledge
-from eventdesk.records import Result
+from eventdesk.records import Result, Speaker, Statement
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
+
+STATEMENTS = "statements"  # key in AnalysedArticle.annotations
+UNITS = "sentence_units"
+MIN_SPEECH_WORDS = 4  # shorter quotes without final punctuation are names, titles or scare quotes
+MIN_CONTENT_TOKENS = 3
+THAT_LOOKAHEAD = 14  # tokens between a reporting verb and its "that" ("said in a statement to X that")
+VENUE_PREPOSITIONS = frozenset(("in", "during", "at", "to", "before", "with"))
+
+
+@dataclass(slots=True)
+class Quote:
+    open_at: int  # the opening mark
+    start: int  # content, between the marks
+    end: int
+    close_at: int | None  # the closing mark; None when the quote runs on into the next paragraph
+    paragraph: int
+    speech: bool = True
+
+
+@dataclass(slots=True)
+class Found:
+    """A statement with its normalised content offsets and the token index of its cue."""
+
+    statement: Statement
+    start: int
+    end: int
+    cue_index: int | None
 
 
 def extract_statements(art: AnalysedArticle, kb: Knowledge, result: Result) -> None:
-    return None
+    lex = attribution_lexicon()
+    units = sentence_units(art.doc)
+    art.annotations[UNITS] = units
+    resolver = SpeakerResolver(art, result, lex)
+    quotes = find_quotes(art.doc.text, art.norm.paragraphs())
+    reader = _Reader(art, lex, resolver, units, quotes)
+    found = reader.direct()
+    found += reader.indirect({f.cue_index for f in found if f.cue_index is not None}, found)
+    found.sort(key=lambda f: (f.start, f.end))
+    result.statements.extend(f.statement for f in found)
+    art.annotations[STATEMENTS] = [(f.start, f.end, f.statement) for f in found]
+
+
+def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
+    """Quoted stretches, paired mark by mark inside each paragraph. An odd last mark opens a quote that
+    runs to the paragraph's end (the convention for a quote going on in the next paragraph)."""
+    quotes: list[Quote] = []
+    for number, (start, end) in enumerate(paragraphs):
+        marks = [i for i in range(start, end) if text[i] == '"']
+        for first, second in zip(marks[::2], marks[1::2], strict=False):
+            quotes.append(Quote(first, first + 1, second, second, number))
+        if len(marks) % 2 and _opens(text, marks[-1], end):
+            quotes.append(Quote(marks[-1], marks[-1] + 1, end, None, number))
+    for quote in quotes:
+        quote.speech = _is_speech(text[quote.start : quote.end])
+    return [q for q in quotes if q.end > q.start]
+
+
+def _opens(text: str, mark: int, end: int) -> bool:
+    return mark + 1 < end and not text[mark + 1].isspace()
+
+
+def _is_speech(content: str) -> bool:
+    stripped = content.strip()
+    return len(stripped.split()) >= MIN_SPEECH_WORDS or stripped[-1:] in {",", ".", "!", "?"}
+
+
+class _Reader:
+    def __init__(
+        self,
+        art: AnalysedArticle,
+        lex: AttributionLexicon,
+        resolver: SpeakerResolver,
+        units: list[SpacySpan],
+        quotes: list[Quote],
+    ) -> None:
+        self.art, self.doc, self.lex, self.resolver = art, art.doc, lex, resolver
+        self.units, self.quotes = units, quotes
+        self.speech = [q for q in quotes if q.speech]
+        self.starts = [t.idx for t in art.doc]
+        self.paragraphs = art.norm.paragraphs()
+
+    # direct quotations
+
+    def direct(self) -> list[Found]:
+        found: list[Found] = []
+        previous: Found | None = None
+        for position, quote in enumerate(self.speech):
+            attribution = self._attribution(position, quote)
+            if attribution is None and previous is not None and self._continues(previous, quote):
+                attribution = (previous.statement.speaker, previous.statement.cue, None, previous)
+            if attribution is None:
+                continue
+            speaker, cue, verb, source = attribution
+            start, end = trimmed(self.doc, quote.start, quote.end)
+            if end <= start:
+                continue
+            statement = Statement(
+                speaker=Speaker(speaker.name, speaker.role, speaker.organization),
+                cue=cue,
+                direct=True,
+                content=self.art.span(start, end),
+                speaker_span=source.statement.speaker_span if isinstance(source, Found) else source,
+                venue=self._venue(verb) if verb is not None else None,
+                about=actor_names_in(self.art, start, end),
+            )
+            previous = Found(statement, start, end, verb.i if verb is not None else None)
+            found.append(previous)
+        return found
+
+    def _attribution(self, position: int, quote: Quote) -> tuple | None:
+        after = self._frame_after(position, quote)
+        before = self._frame_before(position, quote)
+        verb = self._verb_in(after, first=True) if after else None
+        if verb is None and before:
+            verb = self._verb_in(before, first=False)
+        if verb is None:
+            return self._colon_intro(quote, before)
+        frame = after if after and after[0].i <= verb.i <= after[-1].i else before
+        resolved = self._speaker_of(verb, frame)
+        if resolved is None:
+            return None
+        return resolved.speaker, _cue(verb), verb, resolved.span
+
+    def _frame_after(self, position: int, quote: Quote) -> list[Token]:
+        if quote.close_at is None:
+            return []
+        limit = self.paragraphs[quote.paragraph][1]
+        if position + 1 < len(self.speech) and self.speech[position + 1].paragraph == quote.paragraph:
+            limit = self.speech[position + 1].open_at
+        tokens = self._tokens(quote.close_at + 1, limit)
+        for index, token in enumerate(tokens):
+            if token.text in SENTENCE_FINAL:
+                return tokens[:index]
+        return tokens
+
+    def _frame_before(self, position: int, quote: Quote) -> list[Token]:
+        start = self.paragraphs[quote.paragraph][0]
+        if position > 0 and self.speech[position - 1].paragraph == quote.paragraph:
+            start = (self.speech[position - 1].close_at or start) + 1
+        tokens = self._tokens(start, quote.open_at)
+        for index in range(len(tokens) - 1, -1, -1):
+            if tokens[index].text in SENTENCE_FINAL:
+                return tokens[index + 1 :]
+        return tokens
+
+    def _tokens(self, start: int, end: int) -> list[Token]:
+        first, last = bisect_left(self.starts, start), bisect_left(self.starts, end)
+        return [t for t in self.doc[first:last] if not t.is_space and not self._quoted_speech(t)]
+
+    def _quoted_speech(self, token: Token) -> bool:
+        return any(q.start <= token.idx < q.end for q in self.speech) or token.text == '"'
+
+    def _verb_in(self, frame: list[Token], first: bool) -> Token | None:
+        verbs = [t for t in frame if self.lex.is_reporting_verb(t)]
+        if not verbs:
+            return None
+        return verbs[0] if first else verbs[-1]
+
+    def _speaker_of(self, verb: Token, frame: list[Token]) -> Resolved | None:
+        indices = {t.i for t in frame}
+        subject = next((c for c in verb.children if c.dep_ in SUBJECTS and c.i in indices), None)
+        if subject is None:
+            subject = next((t for t in frame if t.i > verb.i and t.pos_ in ("PROPN", "NOUN", "PRON")), None)
+            subject = _head_within(subject, indices) if subject is not None else None
+        if subject is None:
+            subject = next((t for t in reversed(frame) if t.i < verb.i and t.pos_ in ("PROPN", "NOUN")), None)
+        return self.resolver.resolve(subject) if subject is not None else None
+
+    def _colon_intro(self, quote: Quote, before: list[Token]) -> tuple | None:
+        """ "X released the following statement:" followed by the quote, here or in the next paragraph."""
+        intro = before
+        if not intro and quote.paragraph > 0 and self._paragraph_starts_with(quote):
+            intro = self._tokens(*self.paragraphs[quote.paragraph - 1])
+        if not intro or intro[-1].text != ":":
+            return None
+        root = intro[-1].sent.root if intro[-1].head == intro[-1] else intro[-1].head
+        while root.dep_ not in ("ROOT",) and root.head != root and root.head.i in {t.i for t in intro}:
+            root = root.head
+        subject = next((c for c in root.children if c.dep_ in SUBJECTS), None)
+        resolved = self.resolver.resolve(subject) if subject is not None else None
+        if resolved is None:
+            return None
+        return resolved.speaker, _cue(root), root, resolved.span
+
+    def _paragraph_starts_with(self, quote: Quote) -> bool:
+        return self.paragraphs[quote.paragraph][0] == quote.open_at
+
+    def _continues(self, previous: Found, quote: Quote) -> bool:
+        """An unattributed quote right after an attributed one, in its paragraph or opening the next."""
+        prior = next((q for q in self.speech if q.start <= previous.start < q.end + 1), None)
+        if prior is None:
+            return False
+        return prior.paragraph == quote.paragraph or (
+            prior.paragraph == quote.paragraph - 1 and self._paragraph_starts_with(quote)
+        )
+
+    # reported speech and source cues
+
+    def indirect(self, used: set[int], direct: list[Found]) -> list[Found]:
+        found: list[Found] = []
+        for unit in self.units:
+            for token in unit:
+                if token.i in used or self._quoted_speech(token):
+                    continue
+                item = self._cued(token, unit) or self._reported(token, unit)
+                if item is not None:
+                    found.append(item)
+        return _outermost(found, direct, self.doc)
+
+    def _reported(self, verb: Token, unit: SpacySpan) -> Found | None:
+        if not self.lex.is_reporting_verb(verb):
+            return None
+        content = self._content(verb, unit)
+        if content is None:
+            return None
+        subject = _subject(verb, unit)
+        resolved = self.resolver.resolve(subject) if subject is not None else None
+        if resolved is None:
+            return None
+        return self._found(resolved, _cue(verb), content, verb, direct_venue=self._venue(verb))
+
+    def _content(self, verb: Token, unit: SpacySpan) -> tuple[int, int] | None:
+        after = self._content_after(verb, unit)
+        if after is not None:
+            return after
+        return self._content_before(verb, unit)
+
+    def _content_after(self, verb: Token, unit: SpacySpan) -> tuple[int, int] | None:
+        start = None
+        for token in self.doc[verb.i + 1 : min(unit.end, verb.i + 1 + THAT_LOOKAHEAD)]:
+            if token.lower_ == "that" and token.dep_ in ("mark", "nsubj", "dobj") and token.head.i > token.i:
+                start = token.i + 1
+                break
+            if token.is_punct and token.text not in "-'":
+                break
+        if start is None:
+            clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+            if clause is None:
+                return None
+            start = next((t.i for t in clause.subtree if t.dep_ != "mark"), clause.i)
+        return self._span_to_end(start, unit)
+
+    def _span_to_end(self, start: int, unit: SpacySpan) -> tuple[int, int] | None:
+        end = unit.end
+        for token in self.doc[start : unit.end]:
+            if token.text == '"' and any(q.open_at == token.idx for q in self.speech):
+                end = token.i
+                break
+        if end - start < MIN_CONTENT_TOKENS:
+            return None
+        last = self.doc[end - 1]
+        return trimmed(self.doc, self.doc[start].idx, last.idx + len(last))
+
+    def _content_before(self, verb: Token, unit: SpacySpan) -> tuple[int, int] | None:
+        """ "A, X said." and "A, X told reporters": the content precedes the attribution."""
+        subject = _subject(verb, unit)
+        if subject is None or subject.i > verb.i:
+            left = verb.i if subject is None else min(verb.i, subject.left_edge.i)
+        else:
+            left = subject.left_edge.i
+        tail = [t for t in self.doc[verb.i + 1 : unit.end] if not t.is_space]
+        if any(t.dep_ in ("ccomp", "xcomp") and t.head == verb for t in tail):
+            return None
+        if left - unit.start < MIN_CONTENT_TOKENS or self.doc[left - 1].text not in ",":
+            return None
+        first = self.doc[unit.start]
+        start, end = trimmed(self.doc, first.idx, self.doc[left - 1].idx)
+        return (start, end) if end > start else None
+
+    def _cued(self, token: Token, unit: SpacySpan) -> Found | None:
+        """ "..., according to the independent Afghan newspaper Hasht-e Subh." """
+        cue = self._cue_at(token, unit)
+        if cue is None:
+            return None
+        phrase = []
+        for candidate in self.doc[token.i + len(cue) : unit.end]:
+            if (candidate.is_punct and candidate.text not in "-'") or candidate.is_space:
+                break
+            if candidate.pos_ in ("VERB", "AUX") and candidate.dep_ not in ("compound", "amod"):
+                break
+            phrase.append(candidate)
+        resolved = self.resolver.resolve_phrase(phrase) if phrase else None
+        if resolved is None:
+            return None
+        content = self._cued_content(token, phrase, unit)
+        if content is None:
+            return None
+        return self._found(resolved, self.doc[token.i : token.i + len(cue)].text, content, token, None)
+
+    def _cue_at(self, token: Token, unit: SpacySpan) -> tuple[str, ...] | None:
+        for cue in self.lex.source_cues:
+            words = self.doc[token.i : min(unit.end, token.i + len(cue))]
+            if tuple(t.lower_ for t in words) == cue:
+                return cue
+        return None
+
+    def _cued_content(self, cue: Token, phrase: list[Token], unit: SpacySpan) -> tuple[int, int] | None:
+        if cue.i - unit.start <= 1:
+            return self._span_to_end(phrase[-1].i + 1, unit)
+        first = self.doc[unit.start]
+        start, end = trimmed(self.doc, first.idx, cue.idx)
+        return (start, end) if cue.i - unit.start >= MIN_CONTENT_TOKENS and end > start else None
+
+    def _found(
+        self, resolved: Resolved, cue: str, content: tuple[int, int], token: Token, direct_venue: str | None
+    ) -> Found:
+        start, end = content
+        statement = Statement(
+            speaker=resolved.speaker,
+            cue=cue,
+            direct=False,
+            content=self.art.span(start, end),
+            speaker_span=resolved.span,
+            venue=direct_venue,
+            about=actor_names_in(self.art, start, end),
+        )
+        return Found(statement, start, end, token.i)
+
+    def _venue(self, verb: Token) -> str | None:
+        """ "in a statement to the UN Security Council", "during a meeting in ...", "told Reuters"."""
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in VENUE_PREPOSITIONS:
+                venue = self._venue_in(child)
+                if venue:
+                    return venue
+            if verb.lemma_ == "tell" and child.dep_ in ("dative", "dobj") and child.pos_ == "PROPN":
+                return self._proper_name(child)
+        return None
+
+    def _venue_in(self, preposition: Token) -> str | None:
+        for occasion in (c for c in preposition.children if c.dep_ == "pobj"):
+            if occasion.lower_ not in self.lex.venue_nouns:
+                continue
+            for inner in occasion.children:
+                if inner.dep_ != "prep" or inner.lower_ not in VENUE_PREPOSITIONS | {"of"}:
+                    continue
+                place = next((c for c in inner.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None)
+                if place is not None:
+                    return self._proper_name(place)
+        return None
+
+    def _proper_name(self, head: Token) -> str | None:
+        words = [t for t in noun_phrase(head) if t.dep_ != "det" and not t.is_punct]
+        if not words:
+            return None
+        start, end = words[0].idx, words[-1].idx + len(words[-1])
+        names = actor_names_in(self.art, start, end)
+        return strip_article(names[0] if names else self.doc.text[start:end])
+
+
+def _cue(verb: Token) -> str:
+    particle = next((c for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1), None)
+    return verb.text + (" " + particle.text if particle is not None else "")
+
+
+def _subject(verb: Token, unit: SpacySpan) -> Token | None:
+    """The subject of a reporting verb inside its sentence unit; when the parse lost it (a heading glued to
+    the sentence), the noun phrase just before the verb, past an apposition in commas."""
+    inside = [c for c in verb.children if c.dep_ in SUBJECTS and unit.start <= c.i < unit.end]
+    if inside:
+        return min(inside, key=lambda c: abs(c.i - verb.i))
+    if verb.dep_ == "conj" and verb.head.i >= unit.start:
+        return _subject(verb.head, unit) if verb.head.pos_ == "VERB" else None
+    position = verb.i - 1
+    while position >= unit.start and verb.doc[position].pos_ in ("ADV", "AUX", "PART"):
+        position -= 1
+    if position >= unit.start and verb.doc[position].text == ",":
+        opening = next((i for i in range(position - 1, max(unit.start, position - 16) - 1, -1)
+                        if verb.doc[i].text == ","), None)
+        position = opening - 1 if opening is not None else -1
+    if position < unit.start:
+        return None
+    candidate = verb.doc[position]
+    return candidate if candidate.pos_ in ("PROPN", "NOUN", "PRON") else None
+
+
+def _head_within(token: Token, indices: set[int]) -> Token:
+    while token.dep_ in ("compound", "flat", "amod") and token.head.i in indices and token.head != token:
+        token = token.head
+    return token
+
+
+def _outermost(found: list[Found], direct: list[Found], doc: Doc) -> list[Found]:
+    """Drop reported speech whose cue sits in other content ("noting that ..." inside "confirmed that ...",
+    "he said" inside a quotation)."""
+    spans = [(f.start, f.end) for f in found + direct]
+    kept = []
+    for item in found:
+        cue_at = doc[item.cue_index].idx if item.cue_index is not None else item.start
+        if not any(start <= cue_at < end for start, end in spans):
+            kept.append(item)
+    return kept

@@ -1,0 +1,325 @@
+"""Who said it: the attribution lexicon, sentence units and speaker resolution shared by statements, claims
+and media. All offsets here are normalised offsets (art.doc); `art.span` maps them to the original text.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import yaml
+
+from eventdesk.analyse.pipeline import AnalysedArticle
+from eventdesk.extract.actors import mentions_in
+from eventdesk.records import Person, Result, Span, Speaker
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
+
+USER_LEXICON_ENV = "EVENTDESK_USER_REPORTING_VERBS"
+SENTENCE_FINAL = frozenset(".!?")
+PERSON_PRONOUNS = frozenset(["he", "she", "him", "her"])
+GROUP_PRONOUNS = frozenset(["it", "they", "them"])
+SUBJECTS = frozenset(("nsubj", "nsubjpass"))
+NP_CORE_DEPS = frozenset(
+    ("compound", "amod", "det", "poss", "nmod", "nummod", "punct", "case", "flat", "prt")
+)
+PERSON_LABELS = frozenset(("PERSON",))
+GROUP_LABELS = frozenset(("ORG", "NORP", "GPE"))
+
+
+@dataclass(frozen=True, slots=True)
+class AttributionLexicon:
+    reporting_verbs: frozenset[str]
+    particle_verbs: dict[str, str]
+    source_cues: tuple[tuple[str, ...], ...]
+    vague_sources: frozenset[str]
+    venue_nouns: frozenset[str]
+    titles: frozenset[str]
+
+    def is_reporting_verb(self, token: Token) -> bool:
+        if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in self.reporting_verbs:
+            return False
+        particle = self.particle_verbs.get(token.lemma_.lower())
+        return particle is None or any(c.dep_ == "prt" and c.lower_ == particle for c in token.children)
+
+
+@cache
+def attribution_lexicon() -> AttributionLexicon:
+    """The packaged lexicon merged with the user files named in EVENTDESK_USER_REPORTING_VERBS."""
+    data = _read_yaml(resources.files("eventdesk.knowledge") / "data" / "reporting_verbs.yaml")
+    for path in filter(None, os.environ.get(USER_LEXICON_ENV, "").split(os.pathsep)):
+        _merge(data, _read_yaml(Path(path)))
+    return AttributionLexicon(
+        reporting_verbs=_lower_set(data.get("reporting_verbs", [])),
+        particle_verbs=_lower_map(data.get("particle_verbs")),
+        source_cues=tuple(tuple(str(cue).lower().split()) for cue in data.get("source_cues", [])),
+        vague_sources=_lower_set(data.get("vague_sources", [])),
+        venue_nouns=_lower_set(data.get("venue_nouns", [])),
+        titles=_lower_set(data.get("titles", [])),
+    )
+
+
+def _read_yaml(path: Any) -> dict[str, Any]:
+    with path.open("r", encoding="utf-8") as handle:
+        return yaml.safe_load(handle) or {}
+
+
+def _merge(into: dict[str, Any], extra: dict[str, Any]) -> None:
+    for key, value in extra.items():
+        if isinstance(value, list):
+            into[key] = list(into.get(key) or []) + value
+        elif isinstance(value, dict):
+            into[key] = {**(into.get(key) or {}), **value}
+
+
+def _lower_map(items: dict[str, Any] | None) -> dict[str, str]:
+    return {str(k).lower(): str(v).lower() for k, v in (items or {}).items()}
+
+
+def _lower_set(items: Iterable[Any]) -> frozenset[str]:
+    return frozenset(str(item).lower() for item in items)
+
+
+def sentence_units(doc: Doc) -> list[SpacySpan]:
+    """spaCy sentences, further cut at paragraph breaks and at a bare sentence-final mark followed by a
+    capital (the small model sometimes runs two sentences, or a heading and a paragraph, together)."""
+    units: list[SpacySpan] = []
+    for sent in doc.sents:
+        start = sent.start
+        for token in sent:
+            if token.i == start:
+                continue
+            if token.is_space and "\n" in token.text:
+                units.append(doc[start : token.i])
+                start = token.i + 1
+            elif _ends_sentence_inside(token, sent):
+                units.append(doc[start : token.i + 1])
+                start = token.i + 1
+        units.append(doc[start : sent.end])
+    return [unit for unit in units if unit.text.strip()]
+
+
+def _ends_sentence_inside(token: Token, sent: SpacySpan) -> bool:
+    if token.text not in SENTENCE_FINAL or token.i + 1 >= sent.end:
+        return False
+    following = token.doc[token.i + 1]
+    return following.is_title and following.idx > token.idx + 1
+
+
+def trimmed(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Character offsets [start, end) without surrounding spaces, commas and dangling punctuation."""
+    text = doc.text
+    while start < end and (text[start].isspace() or text[start] in ",;:-–—"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:-–—."):
+        end -= 1
+    return start, end
+
+
+@dataclass(slots=True)
+class Resolved:
+    speaker: Speaker
+    span: Span
+    start: int  # normalised offsets of the speaker words
+    end: int
+
+
+@dataclass(slots=True)
+class SpeakerResolver:
+    """Turns the subject of a reporting verb into a Speaker: a named person (with role and organisation),
+    an organisation, or an unnamed source; pronouns and "the secretary" go to the last fitting person."""
+
+    art: AnalysedArticle
+    result: Result
+    lex: AttributionLexicon
+    people: dict[str, Speaker] = field(default_factory=dict)
+    person_mentions: list[tuple[int, str]] = field(default_factory=list)
+    group_mentions: list[tuple[int, str]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        for person in self.result.people:
+            self.people[person.name] = Speaker(person.name, person.role, person.organization)
+        doc = self.art.doc
+        for mention in mentions_in(self.art, 0, len(doc.text)):
+            target = self.person_mentions if mention.kind == "person" else self.group_mentions
+            target.append((mention.start, mention.name))
+        if not self.person_mentions:
+            persons = [e for e in doc.ents if e.label_ == "PERSON"]
+            self.person_mentions = [(e.start_char, self._person_name(e)) for e in persons]
+
+    def resolve(self, head: Token) -> Resolved | None:
+        """The speaker named by the subject whose head token is `head`."""
+        if head.pos_ == "PRON":
+            return self._pronoun(head)
+        appositions = [c for c in head.children if c.dep_ == "appos"]
+        return self.resolve_phrase(noun_phrase(head), appositions[0] if appositions else None)
+
+    def resolve_phrase(self, core: list[Token], apposition: Token | None = None) -> Resolved | None:
+        """The speaker named by a noun phrase given as tokens ("the independent newspaper Hasht-e Subh")."""
+        core = [t for t in core if not t.is_space]
+        if not core:
+            return None
+        start, end = core[0].idx, core[-1].idx + len(core[-1])
+        speaker = self._named_person(core, apposition) or self._group(core) or self._by_role(core[-1])
+        speaker = speaker or self._unnamed(core)
+        return Resolved(speaker, self.art.span(start, end), start, end) if speaker else None
+
+    def _pronoun(self, token: Token) -> Resolved | None:
+        lower = token.lower_
+        pool = self.person_mentions if lower in PERSON_PRONOUNS else None
+        if lower in GROUP_PRONOUNS:
+            pool = self.group_mentions
+        if not pool:
+            return None
+        previous = [name for start, name in pool if start < token.idx]
+        if not previous:
+            return None
+        name = previous[-1]
+        speaker = self.people.get(name) or Speaker(name=name)
+        span = self.art.span(token.idx, token.idx + len(token))
+        return Resolved(Speaker(speaker.name, speaker.role, speaker.organization), span, token.idx, span.end)
+
+    def _named_person(self, core: list[Token], apposition: Token | None) -> Speaker | None:
+        start, end = core[0].idx, core[-1].idx + len(core[-1])
+        names = mentions_in(self.art, start, end, kind="person")
+        ent = next((e for t in reversed(core) if (e := _entity_at(t, PERSON_LABELS)) is not None), None)
+        if not names and ent is None:
+            return None
+        name = names[-1].name if names else self._person_name(ent)
+        name_start = names[-1].start if names else ent.start_char
+        known = self._known_person(name)
+        role, organization = self._role_and_organization(core, apposition, name_start)
+        speaker = Speaker(
+            known.name if known else name,
+            (known.role if known else None) or role,
+            (known.organization if known else None) or organization,
+        )
+        self.people[speaker.name] = speaker
+        return speaker
+
+    def _person_name(self, ent: SpacySpan) -> str:
+        tokens = list(ent)
+        while len(tokens) > 1 and tokens[0].lower_ in self.lex.titles:
+            tokens = tokens[1:]
+        return self.art.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])].replace('"', "")
+
+    def _known_person(self, name: str) -> Speaker | None:
+        """A person seen before under this name, or whose full name ends with it ("Abu Salima")."""
+        if name in self.people:
+            return self.people[name]
+        return next((p for full, p in reversed(self.people.items()) if full.endswith(" " + name)), None)
+
+    def _role_and_organization(
+        self, core: list[Token], apposition: Token | None, name_start: int
+    ) -> tuple[str | None, str | None]:
+        before = [t for t in core if t.idx < name_start and t.dep_ != "det" and not t.is_punct]
+        organization = None
+        for token in before:
+            group = self._group_name_at(token)
+            if group:
+                organization = group
+                break
+        role_words = [t for t in before if not (organization and self._group_name_at(t) == organization)]
+        role = _text(self.art.doc, role_words)
+        if apposition is not None:
+            phrase = [t for t in apposition.subtree if not (t.dep_ == "det" and t == apposition.left_edge)]
+            role = _text(self.art.doc, phrase) or role
+            organization = organization or next(
+                (g for g in (self._group_name_at(t) for t in phrase if t.ent_type_ != "NORP") if g), None
+            )
+        return role, organization
+
+    def _group_name_at(self, token: Token) -> str | None:
+        found = mentions_in(self.art, token.idx, token.idx + len(token), kind="actor")
+        if found:
+            return found[0].name
+        ent = _entity_at(token, GROUP_LABELS)
+        return strip_article(ent.text) if ent is not None else None
+
+    def _group(self, core: list[Token]) -> Speaker | None:
+        start, end = core[0].idx, core[-1].idx + len(core[-1])
+        found = mentions_in(self.art, start, end, kind="actor")
+        name = found[-1].name if found else None
+        if name is None:
+            ent = next((e for t in reversed(core) if (e := _entity_at(t, GROUP_LABELS)) is not None), None)
+            if ent is None or (ent.label_ == "NORP" and ent.end < core[-1].i + 1):
+                return None
+            name = strip_article(ent.text)
+        named = {t.i for t in core if t.ent_type_ in GROUP_LABELS - {"NORP"} or t.pos_ == "PROPN"}
+        rest = [t for t in core if t.dep_ != "det" and t.i not in named and not t.is_punct]
+        return Speaker(name=name, role=_text(self.art.doc, rest))
+
+    def _by_role(self, head: Token) -> Speaker | None:
+        """ "the secretary added" -> the last person whose role names a secretary."""
+        if head.pos_ != "NOUN" or not any(c.lower_ == "the" for c in head.children):
+            return None
+        word = head.lower_
+        for speaker in reversed(list(self.people.values())):
+            if speaker.role and word in speaker.role.lower().replace("-", " ").split():
+                return speaker
+        return None
+
+    def _unnamed(self, core: list[Token]) -> Speaker | None:
+        head = next((t for t in reversed(core) if t.pos_ in ("NOUN", "PROPN")), None)
+        if head is None or head.lemma_.lower() not in self.lex.vague_sources:
+            return None
+        words = [t for t in core if not (t.dep_ == "det" and t.i == core[0].i)]
+        return Speaker(name=None, role=_text(self.art.doc, words))
+
+
+def noun_phrase(head: Token) -> list[Token]:
+    """The head noun with its premodifiers and flat name parts; appositions and clauses left out."""
+    tokens = [head]
+    for child in head.lefts:
+        if child.dep_ in NP_CORE_DEPS:
+            tokens.extend(child.subtree)
+    for child in head.rights:
+        if child.dep_ in ("compound", "flat", "nummod") and child.i == tokens[-1].i + 1:
+            tokens.append(child)
+    tokens.sort(key=lambda t: t.i)
+    first = tokens[0].i
+    return [t for t in head.doc[first : tokens[-1].i + 1]]
+
+
+def _entity_at(token: Token, labels: frozenset[str]) -> SpacySpan | None:
+    if token.ent_type_ not in labels:
+        return None
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
+
+
+def strip_article(text: str) -> str:
+    return text[4:] if text.lower().startswith("the ") else text
+
+
+def _text(doc: Doc, tokens: list[Token]) -> str | None:
+    if not tokens:
+        return None
+    start, end = trimmed(doc, tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
+    return doc.text[start:end] or None
+
+
+def actor_names_in(art: AnalysedArticle, start: int, end: int) -> list[str]:
+    """Canonical names of the actors mentioned in normalised [start, end), first mention first."""
+    names: list[str] = []
+    for mention in mentions_in(art, start, end, kind="actor"):
+        if mention.name not in names:
+            names.append(mention.name)
+    return names
+
+
+def person_of(result: Result, name: str | None) -> Person | None:
+    return next((p for p in result.people if p.name == name), None)
