@@ -1,13 +1,320 @@
-"""PLACEHOLDER during the first session's parallel build: replaced by its real implementation."""
+"""The actor dictionary: named armed groups, state forces, organisations and media, loaded from data files.
+
+Built-in data: `data/actors.tsv` (hand-curated), `data/actors_phoenix.tsv` (bootstrapped from the Phoenix
+dictionaries by scripts/build_actor_dictionary.py) and `data/actor_words.yaml` (member nouns, descriptions,
+role words, nationality words). A user extends it with files of the same formats (Settings.user_actors):
+a `.tsv` adds actors or replaces one of the same name, a `.yaml` adds words.
+
+Matching (`ActorDictionary.find`) walks the tokens once through a trie of alias keys. A key is the token
+transliterated to ASCII (anyascii), lower-cased, without apostrophes; hyphens between tokens are skipped, so
+"ISIS-K", "ISIS K" and "Isis-K" meet, as do "Da'esh" and "Daesh". An alias written in capitals ("IS", "US",
+"AP") only matches the same capitals, and a match needs one capitalised word ("taliban" in lower case is not
+a name).
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import yaml
+from anyascii import anyascii
+
+from eventdesk.errors import InputError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Token
+
+DATA = Path(__file__).parent / "data"
+BUILTIN_ACTOR_FILES = (DATA / "actors_phoenix.tsv", DATA / "actors.tsv")  # later files win
+BUILTIN_WORDS = DATA / "actor_words.yaml"
+COLUMNS = ("name", "type", "inter", "country", "parent", "refers", "agentive", "aliases")
+ACTOR_TYPES = frozenset(
+    {
+        "state_forces", "rebel_group", "political_militia", "identity_militia", "rioters", "protesters",
+        "civilians", "external_state", "international_org", "media", "government", "other",
+    }
+)
+PIPE_NAME = "eventdesk_actors"
+SPANS_KEY = "eventdesk_actors"  # doc.spans key where the pipeline component leaves its matches
+_HYPHENS = frozenset(["-", "–", "—", "--", "‐", "‑"])
+_LOWER_WORDS = frozenset(["the", "of", "and", "in", "for", "al", "el", "ul", "e", "i", "wa", "wal"])
+_END = ""  # trie key holding the aliases that end at a node
+
+
+@dataclass(frozen=True, slots=True)
+class ActorEntry:
+    name: str
+    type: str | None
+    inter: int | None
+    country: str | None
+    parent: str | None = None
+    refers: frozenset[str] = frozenset()
+    agentive: bool = False  # the names are also places: an actor only when it acts
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class _Alias:
+    entry: str
+    exact: tuple[tuple[int, str], ...]  # (token position, text) of capitalised tokens that must match exactly
+    length: int  # tokens, hyphens not counted
+
+
+@dataclass(slots=True)
+class ActorWords:
+    member_nouns: frozenset[str] = frozenset()
+    force_nouns: frozenset[str] = frozenset()
+    descriptions: dict[str, frozenset[str]] = field(default_factory=dict)
+    description_modifiers: frozenset[str] = frozenset()
+    role_words: frozenset[str] = frozenset()
+    demonyms: dict[str, tuple[str, str]] = field(default_factory=dict)  # word -> (ISO2, country name)
+
+    def add(self, data: dict[str, Any], source: str) -> None:
+        try:
+            self.member_nouns |= _lowered(data.get("member_nouns", ()))
+            self.force_nouns |= _lowered(data.get("force_nouns", ()))
+            self.description_modifiers |= _lowered(data.get("description_modifiers", ()))
+            self.role_words |= _lowered(data.get("role_words", ()))
+            for noun, types in (data.get("descriptions") or {}).items():
+                self.descriptions[str(noun).lower()] = frozenset(map(str, types))
+            for word, (code, country) in (data.get("demonyms") or {}).items():
+                self.demonyms[str(word)] = (str(code).upper(), str(country))
+        except (TypeError, ValueError, AttributeError) as exc:
+            raise InputError(f"{source}: malformed actor words file ({exc})") from None
+
+
+def _lowered(items: Iterable[Any]) -> frozenset[str]:
+    return frozenset(str(item).lower() for item in items)
 
 
 class ActorDictionary:
-    pass
+    """Actors by canonical name, their aliases as a token trie, and the words around actor names."""
+
+    def __init__(self, entries: Iterable[ActorEntry], words: ActorWords) -> None:
+        self.entries: dict[str, ActorEntry] = {}
+        for entry in entries:
+            self.entries[entry.name] = entry
+        self.words = words
+        self._trie: dict[str, Any] | None = None
+        self._keys: dict[int, str] = {}
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def get(self, name: str) -> ActorEntry | None:
+        return self.entries.get(name)
+
+    @cached_property
+    def children(self) -> dict[str, tuple[str, ...]]:
+        """Parent group name -> the names of its branches."""
+        found: dict[str, list[str]] = {}
+        for entry in self.entries.values():
+            if entry.parent:
+                found.setdefault(entry.parent, []).append(entry.name)
+        return {parent: tuple(names) for parent, names in found.items()}
+
+    def compile(self, tokenize: Any) -> None:
+        """Build the alias trie with the pipeline's tokenizer (the text is split the same way)."""
+        trie: dict[str, Any] = {}
+        for entry in self.entries.values():
+            for alias in _names(entry):
+                tokens = [t.text for t in tokenize(alias) if t.text not in _HYPHENS]
+                if tokens:
+                    _insert(trie, tokens, entry.name)
+        self._trie = trie
+
+    def find(self, doc: Doc) -> list[tuple[int, int, str]]:
+        """Longest dictionary matches as (start token, end token, canonical name), left to right."""
+        if self._trie is None:
+            self.compile(_blank_tokenizer())
+        trie = self._trie
+        assert trie is not None
+        keys = [self._key(token) for token in doc]
+        found: list[tuple[int, int, str]] = []
+        i, n = 0, len(doc)
+        while i < n:
+            match = _walk(trie, doc, keys, i) if keys[i] in trie else None
+            if match is None:
+                i += 1
+                continue
+            found.append(match)
+            i = match[1]
+        return found
+
+    def _key(self, token: Token) -> str:
+        key = self._keys.get(token.orth)
+        if key is None:
+            key = self._keys[token.orth] = token_key(token.text)
+        return key
+
+
+def token_key(text: str) -> str:
+    if text in _HYPHENS:
+        return "-"
+    return anyascii(text).lower().replace("'", "").replace("`", "")
+
+
+def _names(entry: ActorEntry) -> Iterator[str]:
+    yield entry.name
+    for alias in entry.aliases:
+        yield alias[4:] if alias.startswith("the ") else alias
+
+
+def _insert(trie: dict[str, Any], tokens: list[str], name: str) -> None:
+    node = trie
+    for token in tokens:
+        node = node.setdefault(token_key(token), {})
+    exact = tuple((i, t) for i, t in enumerate(tokens) if _is_capitals(t))
+    aliases = node.setdefault(_END, [])
+    if all(a.entry != name or a.exact != exact for a in aliases):
+        aliases.append(_Alias(name, exact, len(tokens)))
+
+
+def _is_capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _walk(trie: dict[str, Any], doc: Doc, keys: list[str], start: int) -> tuple[int, int, str] | None:
+    node, best, words, j = trie, None, [], start
+    while j < len(keys):
+        key = keys[j]
+        if key == "-" and j > start:
+            j += 1
+            continue
+        node = node.get(key)
+        if node is None:
+            break
+        words.append(j)
+        j += 1
+        for alias in node.get(_END, ()):
+            if _accepts(alias, doc, words):
+                best = (start, j, alias.entry)
+                break
+    return best
+
+
+def _accepts(alias: _Alias, doc: Doc, words: list[int]) -> bool:
+    if not all(_same_capitals(doc[words[i]].text, text) for i, text in alias.exact):
+        return False
+    return any(_capitalised(doc[w].text) for w in words)
+
+
+def _same_capitals(found: str, alias: str) -> bool:
+    """Short acronyms ("IS", "US", "AQI") match exactly; longer ones also in title case ("Isis", "Nato")."""
+    return found == alias or (len(alias) > 3 and found[0].isupper() and found[1:].islower() is not False)
+
+
+def _capitalised(text: str) -> bool:
+    return (text[0].isupper() or text[0].isdigit()) and text.lower() not in _LOWER_WORDS
+
+
+_BLANK: list[Any] = []
+
+
+def _blank_tokenizer() -> Any:
+    if not _BLANK:
+        import spacy
+
+        _BLANK.append(spacy.blank("en").tokenizer)
+    return _BLANK[0]
 
 
 def load_actor_dictionary(user_files: tuple[str, ...] = ()) -> ActorDictionary:
-    return ActorDictionary()
+    words = ActorWords()
+    words.add(_read_yaml(BUILTIN_WORDS), str(BUILTIN_WORDS))
+    entries: list[ActorEntry] = []
+    for path in BUILTIN_ACTOR_FILES:
+        if path.is_file():
+            entries.extend(read_actor_file(path))
+    for name in user_files:
+        path = Path(name)
+        if path.suffix.lower() in (".yaml", ".yml"):
+            words.add(_read_yaml(path), name)
+        else:
+            entries.extend(read_actor_file(path))
+    return ActorDictionary(entries, words)
 
 
-def add_actor_patterns(nlp, dictionary) -> None:  # noqa: ANN001
-    return None
+def _read_yaml(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise InputError(f"cannot read actor words file {path}: {exc}") from None
+    return data if isinstance(data, dict) else {}
+
+
+def read_actor_file(path: Path) -> list[ActorEntry]:
+    """Actors from a TSV file with the columns of COLUMNS (a header line; '#' lines are comments)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"cannot read actor file {path}: {exc.strerror or exc}") from None
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    rows = csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    header = next(rows, None)
+    if header is None:
+        return []
+    if [h.strip() for h in header] != list(COLUMNS):
+        raise InputError(f"{path}: the header must be the columns {' '.join(COLUMNS)} (tab-separated)")
+    return [_entry(row, path, number) for number, row in enumerate(rows, start=2)]
+
+
+def _entry(row: list[str], path: Path, number: int) -> ActorEntry:
+    if len(row) < 2 or not row[0].strip():
+        raise InputError(f"{path}, line {number}: an actor needs at least a name and a type")
+    cells = dict(zip(COLUMNS, (cell.strip() for cell in row), strict=False))
+    kind = cells.get("type") or None
+    if kind is not None and kind not in ACTOR_TYPES:
+        raise InputError(f"{path}, line {number}: unknown actor type {kind!r}")
+    inter = cells.get("inter") or None
+    if inter is not None and inter not in "12345678":
+        raise InputError(f"{path}, line {number}: inter must be a code 1-8, not {inter!r}")
+    return ActorEntry(
+        name=cells["name"],
+        type=kind,
+        inter=int(inter) if inter else None,
+        country=(cells.get("country") or "").upper() or None,
+        parent=cells.get("parent") or None,
+        refers=frozenset(_split(cells.get("refers", ""))),
+        agentive=cells.get("agentive", "").lower() in ("yes", "true", "1"),
+        aliases=tuple(_split(cells.get("aliases", ""))),
+    )
+
+
+def _split(cell: str) -> list[str]:
+    return [item.strip() for item in cell.split("|") if item.strip()]
+
+
+def add_actor_patterns(nlp: Language, dictionary: ActorDictionary) -> None:
+    """Add the dictionary matcher to the pipeline (after the NER); matches go to doc.spans[SPANS_KEY]."""
+    from spacy.tokens import Span as SpacySpan
+
+    dictionary.compile(nlp.tokenizer)
+
+    def match_actors(doc: Doc) -> Doc:
+        doc.spans[SPANS_KEY] = [SpacySpan(doc, s, e, label=name) for s, e, name in dictionary.find(doc)]
+        return doc
+
+    if PIPE_NAME in nlp.pipe_names:
+        nlp.remove_pipe(PIPE_NAME)
+    _register(match_actors)
+    nlp.add_pipe(PIPE_NAME, last=True)
+
+
+_COMPONENTS: dict[str, Any] = {}
+
+
+def _register(function: Any) -> None:
+    """Register the spaCy factory once; each add_pipe takes the matcher function set just before it."""
+    from spacy.language import Language
+
+    _COMPONENTS["match"] = function
+    if not Language.has_factory(PIPE_NAME):
+        Language.factory(PIPE_NAME, func=lambda nlp, name: _COMPONENTS["match"])
