@@ -1,9 +1,171 @@
-"""PLACEHOLDER during the first session's parallel build: replaced by its real implementation."""
+"""The places component: recognise and resolve the article's toponyms into Result.places, leave the resolved
+mentions in `art.annotations["places"]`, and place events (`place_event`) with ACLED geo precision.
+
+ACLED geo precision: 1 the town itself (a neighbourhood or facility counts as its town, named in `detail`),
+2 near a town or part of a region (a district), 3 a larger region (province, country, macro-region).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
 
 from eventdesk.analyse.pipeline import AnalysedArticle
+from eventdesk.geo.gazetteer import GazEntry, Gazetteer
+from eventdesk.geo.recognise import recognise
+from eventdesk.geo.resolve import Toponym, resolve_toponyms
 from eventdesk.knowledge import Knowledge
-from eventdesk.records import Result
+from eventdesk.records import EventLocation, Place, Result
+
+ANNOTATION = "places"
+POINT_FEATURES = frozenset({"PSTB", "CMPRF", "CMP", "AIRP", "AIRB", "AIRF", "BLDG", "MILB", "PRN", "HSP",
+                            "PO", "MSQE", "CH", "SCH", "UNIV", "BDG", "PT", "PRT", "STDM"})
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """One resolved place name: normalised offsets, the place, and for a neighbourhood or facility the
+    town it lies in. `near` marks "near X"/"outskirts of X"; `detail` a finer part ("District 8")."""
+
+    start: int
+    end: int
+    text: str
+    place: Place
+    town: Place | None = None
+    near: bool = False
+    detail: str | None = None
+
+    @property
+    def specificity(self) -> int:
+        return specificity(self.place.feature, self.town is not None)
 
 
 def extract_places(art: AnalysedArticle, kb: Knowledge, result: Result) -> None:
-    return None
+    gaz = kb.gazetteer
+    found = recognise(art.doc, gaz)
+    resolve_toponyms(gaz, art.doc.text, found.toponyms, found.demonyms)
+    places: dict[int, Place] = {}
+    mentions: list[PlaceMention] = []
+    for toponym in found.toponyms:
+        if toponym.entry is None:
+            continue
+        place = places.get(toponym.entry.id)
+        if place is None:
+            place = places[toponym.entry.id] = place_of(toponym.entry, gaz)
+        place.mentions.append(art.span(toponym.start, toponym.end))
+        town = gaz.get(toponym.entry.parent)
+        mentions.append(mention_of(toponym, place, place_of(town, gaz) if town else None))
+    result.places.extend(places.values())
+    art.annotations[ANNOTATION] = mentions
+
+
+def mention_of(toponym: Toponym, place: Place, town: Place | None) -> PlaceMention:
+    return PlaceMention(toponym.start, toponym.end, toponym.text, place, town, toponym.near, toponym.detail)
+
+
+def place_of(entry: GazEntry, gaz: Gazetteer) -> Place:
+    return Place(
+        name=entry.name,
+        country=entry.country,
+        admin1=gaz.admin_name(entry.country, entry.admin1),
+        admin2=gaz.admin_name(entry.country, entry.admin1, entry.admin2) if entry.admin2 else None,
+        lat=entry.lat,
+        lon=entry.lon,
+        geonameid=entry.geonameid,
+        feature=entry.feature,
+        precision=precision_of(entry.feature),
+    )
+
+
+def precision_of(feature: str | None) -> int:
+    if feature is None:
+        return 3
+    if feature.startswith("PPL") or feature in POINT_FEATURES:
+        return 1
+    if feature == "ADM2":
+        return 2
+    return 3
+
+
+def specificity(feature: str | None, within_town: bool) -> int:
+    """Higher is finer: a neighbourhood in a town > a town or point > district > province > country >
+    macro-region."""
+    if within_town:
+        return 6
+    if feature is None:
+        return 0
+    if feature.startswith("PPL") or feature in POINT_FEATURES:
+        return 5
+    ranks = {"ADM2": 4, "ADM1": 3, "PCLI": 2, "REGION": 1, "CONT": 1}
+    return ranks.get(feature, 3)
+
+
+def place_event(art: AnalysedArticle, start: int, end: int) -> EventLocation | None:
+    """Where an event happened, given the normalised character range of its clause or sentence: the place
+    named there, else the most specific place of the surrounding paragraph, else the article's main place
+    (these two at best precision 2: the text does not put the event there in so many words)."""
+    mentions: list[PlaceMention] = art.annotations.get(ANNOTATION, [])
+    if not mentions:
+        return None
+    inside = [m for m in mentions if start <= m.start and m.end <= end]
+    if inside:
+        return location_of(art, most_specific(inside), mentions, named=True)
+    paragraph = paragraph_around(art, start)
+    nearby = [m for m in mentions if paragraph[0] <= m.start and m.end <= paragraph[1]]
+    if nearby:
+        return location_of(art, most_specific(nearby), mentions, named=False)
+    return location_of(art, main_mention(mentions), mentions, named=False)
+
+
+def most_specific(mentions: list[PlaceMention]) -> PlaceMention:
+    return max(mentions, key=lambda m: (m.specificity, -m.start))
+
+
+def main_mention(mentions: list[PlaceMention]) -> PlaceMention:
+    """The article's main place: the most often named among the finest places it names (a town over a
+    country), the earliest on a tie."""
+    finest = max(min(m.specificity, 5) for m in mentions)
+    candidates = [m for m in mentions if min(m.specificity, 5) == finest]
+    counts = Counter(m.town.name if m.town else m.place.name for m in candidates)
+    return max(candidates, key=lambda m: (counts[m.town.name if m.town else m.place.name], -m.start))
+
+
+def paragraph_around(art: AnalysedArticle, offset: int) -> tuple[int, int]:
+    text = art.doc.text
+    start = text.rfind("\n\n", 0, offset)
+    end = text.find("\n\n", offset)
+    return (0 if start < 0 else start + 2), (len(text) if end < 0 else end)
+
+
+def location_of(
+    art: AnalysedArticle, mention: PlaceMention, mentions: list[PlaceMention], named: bool
+) -> EventLocation:
+    place, detail = mention.place, mention.detail
+    if mention.town is not None:
+        place, detail = mention.town, join_detail(mention, mentions)
+    precision = place.precision or 3
+    if mention.near and precision == 1:
+        precision = 2
+    if not named:
+        precision = max(precision, 2)
+    return EventLocation(
+        name=place.name, country=place.country, admin1=place.admin1, admin2=place.admin2, lat=place.lat,
+        lon=place.lon, geonameid=place.geonameid, feature=place.feature, precision=precision,
+        text=mention.text, detail=detail, span=art.span(mention.start, mention.end),
+    )
+
+
+def same_place(one: Place, other: Place | None) -> bool:
+    return other is not None and (one.geonameid, one.name) == (other.geonameid, other.name)
+
+
+def join_detail(mention: PlaceMention, mentions: list[PlaceMention]) -> str:
+    """"Karte Naw in Kabul's District 8" → "Karte Naw, District 8": the neighbourhood and a finer part of
+    its town that the article names right after the neighbourhood, anywhere in the article."""
+    parts = [mention.place.name]
+    for same in (m for m in mentions if m.place is mention.place):
+        for other in mentions:
+            if other.detail and same_place(other.place, mention.town) and 0 <= other.start - same.end < 40:
+                parts.append(other.detail)
+                return ", ".join(parts)
+    return ", ".join(parts)

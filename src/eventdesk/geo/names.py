@@ -1,0 +1,48 @@
+"""Place-name keys: one normal form under which the gazetteer stores names and the text looks them up.
+
+A key is the name transliterated to ASCII (anyascii), lower-cased, with everything but letters and digits
+removed, so that "Kart-e Naw", "Karte Naw" and "KARTE-NAW" meet, and so do "al-Hol" and "Al Hol".
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from anyascii import anyascii
+
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+_LEADING_ARTICLE = re.compile(r"^(the|al|el|ad|ar|as|an|at|az|ash|ath)[\s\-‐'’]+", re.IGNORECASE)
+_SAINT = re.compile(r"\b(st|ste)\.?\s", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+@lru_cache(maxsize=200_000)
+def name_key(name: str) -> str:
+    return _NOT_ALNUM.sub("", anyascii(name).lower())
+
+
+def key_variants(name: str) -> list[str]:
+    """The keys a name in running text may be stored under: as written, without a leading article
+    ("the Sahel", "al-Hol" ↔ "Hol"), without a possessive, with "St." spelled out."""
+    text = _POSSESSIVE.sub("", name.strip())
+    forms = [text]
+    without_article = _LEADING_ARTICLE.sub("", text)
+    if without_article != text and without_article:
+        forms.append(without_article)
+    if _SAINT.search(text):
+        forms.append(_SAINT.sub("saint ", text))
+    keys: list[str] = []
+    for form in forms:
+        key = name_key(form)
+        if key and key not in keys:
+            keys.append(key)
+    return keys
+
+
+def is_latin_name(name: str) -> bool:
+    """True for a name written in Latin script and capitalised, as in English news: GeoNames alternate
+    names also hold lower-case machine transliterations ("esukarudesu") that would only add noise."""
+    if not name or not name[0].isupper():
+        return False
+    return all(ch.isascii() or "\u00c0" <= ch <= "\u024f" or ch in "ʿʾ‘’" for ch in name)

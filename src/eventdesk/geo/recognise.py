@@ -1,0 +1,164 @@
+"""Toponym recognition over a spaCy Doc: GPE, LOC and FAC entities, plus the gazetteer's own additions
+(neighbourhoods, camps, crossings the model tags as persons or misses) and "the town of X".
+Names used as actors ("Kabul said") and demonyms ("Afghan") are not places; demonyms give country context.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+from typing import TYPE_CHECKING
+
+from eventdesk.geo.build import read_lines
+from eventdesk.geo.gazetteer import Gazetteer
+from eventdesk.geo.names import name_key
+from eventdesk.geo.resolve import Toponym, make_toponym
+from eventdesk.geo.sources import DATA_DIR
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+NOT_PLACE_LABELS = frozenset({"ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"})
+MAX_NAME_TOKENS = 4
+DETAIL_WORDS = frozenset({"district", "sector", "zone", "ward", "block", "quarter", "phase"})
+
+
+@cache
+def actor_verbs() -> frozenset[str]:
+    return frozenset(read_lines(DATA_DIR / "actor_verbs.txt"))
+
+
+@cache
+def near_words() -> frozenset[str]:
+    return frozenset(read_lines(DATA_DIR / "near_words.txt"))
+
+
+@dataclass(slots=True)
+class Recognised:
+    toponyms: list[Toponym] = field(default_factory=list)
+    demonyms: Counter[str] = field(default_factory=Counter)  # country → how often its demonym occurs
+    actor_uses: list[tuple[int, int]] = field(default_factory=list)  # place names used as actors
+
+
+def recognise(doc: Doc, gaz: Gazetteer) -> Recognised:
+    found = Recognised()
+    taken = bytearray(len(doc))  # tokens already inside a toponym
+    for ent in doc.ents:
+        if ent.label_ == "NORP" or (ent.label_ in PLACE_LABELS and gaz.demonym_country(ent.text)):
+            if country := gaz.demonym_country(ent.text):
+                found.demonyms[country] += 1
+        elif ent.label_ in PLACE_LABELS:
+            if used_as_actor(ent):
+                found.actor_uses.append((ent.start_char, ent.end_char))
+                continue
+            for toponym in entity_toponyms(ent, gaz):
+                found.toponyms.append(toponym)
+            taken[ent.start:ent.end] = b"\x01" * len(ent)
+    found.toponyms.extend(gazetteer_matches(doc, gaz, taken))
+    found.toponyms.sort(key=lambda t: t.start)
+    return found
+
+
+def used_as_actor(ent: SpacySpan) -> bool:
+    root = ent.root
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() in actor_verbs()
+
+
+def entity_toponyms(ent: SpacySpan, gaz: Gazetteer) -> list[Toponym]:
+    start, end = ent.start_char, ent.end_char
+    if ent[0].lower_ == "the" and len(ent) > 1:
+        start = ent[1].idx
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    if after is not None and after.lower_ in gaz.generic_terms and after.is_alpha:
+        end = after.idx + len(after)  # "Helmand province": the term tells the kind of place
+    toponyms = split_coordination(ent.doc.text, start, end, gaz)
+    for toponym in toponyms:
+        toponym.near = is_near(ent.doc, ent.start)
+    toponyms[-1].detail = detail_after(ent.doc, ent.end)
+    return toponyms
+
+
+def split_coordination(text: str, start: int, end: int, gaz: Gazetteer) -> list[Toponym]:
+    """"Central and South Asia" names two regions; "Bosnia and Herzegovina" stays one place."""
+    whole = make_toponym(start, end, text[start:end], gaz)
+    first, sep, second = whole.text.partition(" and ")
+    if not sep or gaz.candidates(whole.name):
+        return [whole]
+    second_start = start + len(first) + len(sep)
+    right = make_toponym(second_start, end, second, gaz)
+    shared = second.split(" ", 1)[1] if " " in second and " " not in first else ""
+    left = make_toponym(start, start + len(first), first, gaz)
+    if shared and gaz.candidates(f"{first} {shared}"):
+        left.name = f"{first} {shared}"
+    return [left, right]
+
+
+def is_near(doc: Doc, start: int) -> bool:
+    words = near_words()
+    return any(doc[i].lower_ in words for i in range(max(0, start - 3), start))
+
+
+def detail_after(doc: Doc, end: int) -> str | None:
+    """"Kabul's District 8" → "District 8"."""
+    if end + 2 < len(doc) + 1 and end < len(doc) and doc[end].lower_ in ("'s", "’s"):
+        words = doc[end + 1:end + 3]
+        if len(words) == 2 and words[0].lower_ in DETAIL_WORDS and (words[1].like_num or words[1].is_title):
+            return f"{words[0].text.title()} {words[1].text}"
+    return None
+
+
+def gazetteer_matches(doc: Doc, gaz: Gazetteer, taken: bytearray) -> list[Toponym]:
+    """Names the language model missed: places the gazetteer added for news use, wherever they occur
+    capitalised outside another entity, and any known place after "the town of" and the like."""
+    added = gaz.added_keys()
+    blocked = bytearray(taken)
+    for ent in doc.ents:
+        if ent.label_ in NOT_PLACE_LABELS:
+            blocked[ent.start:ent.end] = b"\x01" * len(ent)
+    toponyms: list[Toponym] = []
+    index = 0
+    while index < len(doc):
+        match = longest_match(doc, index, blocked, added, gaz)
+        if match is None:
+            index += 1
+            continue
+        toponyms.append(match)
+        index = match.extra["end_token"]  # type: ignore[assignment]
+    return toponyms
+
+
+def longest_match(doc: Doc, index: int, blocked: bytearray, added: frozenset[str],
+                  gaz: Gazetteer) -> Toponym | None:
+    token = doc[index]
+    if blocked[index] or not token.text[:1].isupper():
+        return None
+    terms = gaz.generic_terms
+    after_place_noun = index >= 2 and doc[index - 1].lower_ == "of" and doc[index - 2].lower_ in terms
+
+    for length in range(MAX_NAME_TOKENS, 0, -1):
+        last = index + length - 1
+        if last >= len(doc) or any(blocked[index:last + 1]) or not _plausible_name(doc[index:last + 1]):
+            continue
+        start, end = token.idx, doc[last].idx + len(doc[last])
+        text = doc.text[start:end]
+        if name_key(text) in added or (after_place_noun and gaz.candidates(text)):
+            toponym = make_toponym(start, end, text, gaz)
+            toponym.near = is_near(doc, index)
+            toponym.extra["end_token"] = last + 1
+            return toponym
+    return None
+
+
+def _plausible_name(tokens: SpacySpan) -> bool:
+    """Capitalised words, perhaps joined by "-", "e", "al" ("Kart-e Naw", "Dasht-e Barchi")."""
+    last = tokens[-1]
+    if not (last.text[:1].isupper() or last.like_num):
+        return False
+    return all(_name_token(token) for token in tokens)
+
+
+def _name_token(token: Token) -> bool:
+    return token.text[:1].isupper() or token.text in ("-", "e", "i", "al", "el") or token.like_num

@@ -1,0 +1,216 @@
+"""Toponym resolution: each name in the text to one gazetteer place.
+
+Candidates come from the name's keys (geo/names.py); a scoring function ranks them by population, kind of
+place, the words around the name ("Helmand province", "Paris, Texas", "Karte Naw in Kabul") and the
+article's other places (a town in a country the article names elsewhere wins). Works on character offsets
+and plain text only, so gold toponym spans can be resolved without a parse.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from eventdesk.geo.gazetteer import Candidate, GazEntry, Gazetteer
+
+REGION_POPULATION = 100_000_000  # regions have no population; rank them as a large place
+CONTAINER_GAP = re.compile(r"^\s*(,|,?\s+in|,?\s+of)\s+$|^\s*,\s*$", re.IGNORECASE)
+ADMIN1_HINTS = frozenset({"province", "provinces", "governorate", "state", "oblast", "region", "prefecture",
+                          "wilayah", "wilaya", "department", "canton", "emirate", "territory"})
+ADMIN2_HINTS = frozenset({"district", "districts", "county", "parish", "municipality"})
+TOWN_HINTS = frozenset({"city", "town", "village"})
+
+FEATURE_PRIOR = {"PCLI": 4.0, "CONT": 2.5, "REGION": 2.5, "ADM1": 0.3, "PPLC": 1.5, "ADM2": -0.5}
+
+
+@dataclass(slots=True)
+class Toponym:
+    """A place name in the text: offsets into `text` given to the resolver, the name to look up
+    (without a generic term such as "province", kept in `hint`), and after resolution its place."""
+
+    start: int
+    end: int
+    text: str
+    name: str
+    hint: str | None = None
+    near: bool = False  # "near X", "outskirts of X": the event is near the place, not in it
+    detail: str | None = None  # a finer part named with it ("District 8" in "Kabul's District 8")
+    candidates: tuple[Candidate, ...] = ()
+    entry: GazEntry | None = None
+    container: int | None = None  # index of the toponym this one lies in ("X, Y", "X in Y")
+    is_container: bool = False
+    demonym: str | None = None  # the country, when the name is a demonym ("Turkish")
+    score: float = 0.0
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+def split_generic(text: str, terms: frozenset[str]) -> tuple[str, str | None]:
+    """"Helmand province" → ("Helmand", "province"); "Province of Sindh" → ("Sindh", "province")."""
+    words = text.split()
+    if len(words) > 1 and words[-1].lower() in terms:
+        return " ".join(words[:-1]), words[-1].lower()
+    if len(words) > 2 and words[0].lower() in terms and words[1].lower() == "of":
+        return " ".join(words[2:]), words[0].lower()
+    return text, None
+
+
+def make_toponym(start: int, end: int, text: str, gaz: Gazetteer) -> Toponym:
+    name, hint = split_generic(text, gaz.generic_terms)
+    return Toponym(start, end, text, name, hint)
+
+
+def resolve_toponyms(gaz: Gazetteer, text: str, toponyms: Sequence[Toponym],
+                     demonym_countries: Counter[str] | None = None) -> None:
+    """Fill `entry` of each toponym (None when the gazetteer has no candidate)."""
+    for toponym in toponyms:
+        toponym.candidates = find_candidates(gaz, toponym)
+    link_containers(text, toponyms)
+    context = Context(Counter(demonym_countries or {}))
+    for toponym in toponyms:
+        choose(toponym, toponyms, context)
+    resolved_context = Context.of(toponyms, demonym_countries)
+    for toponym in toponyms:
+        choose(toponym, toponyms, resolved_context.without(toponym))
+
+
+def find_candidates(gaz: Gazetteer, toponym: Toponym) -> tuple[Candidate, ...]:
+    found = {c.entry.id: c for c in gaz.candidates(toponym.text)}
+    if toponym.name != toponym.text:
+        for candidate in gaz.candidates(toponym.name):
+            found.setdefault(candidate.entry.id, candidate)
+    country = gaz.demonym_country(toponym.text)
+    if country and (entry := gaz.country(country)) is not None:
+        toponym.demonym = country
+        found[entry.id] = Candidate(entry, main_name=True)
+    return tuple(found.values())
+
+
+def link_containers(text: str, toponyms: Sequence[Toponym]) -> None:
+    """"Paris, Texas" and "Karte Naw in Kabul": the second name holds the first."""
+    for index in range(len(toponyms) - 1):
+        first, second = toponyms[index], toponyms[index + 1]
+        if second.start >= first.end and CONTAINER_GAP.match(text[first.end:second.start]):
+            first.container = index + 1
+            second.is_container = True
+
+
+@dataclass(slots=True)
+class Context:
+    """What the article's other places say: countries and admin1 units named, towns' positions."""
+
+    countries: Counter[str]
+    admin1: Counter[tuple[str, str]] = field(default_factory=Counter)
+    points: list[tuple[float, float, int]] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, toponyms: Sequence[Toponym], demonyms: Counter[str] | None) -> Context:
+        context = cls(Counter(demonyms or {}))
+        for toponym in toponyms:
+            context.add(toponym, 1)
+        return context
+
+    def add(self, toponym: Toponym, weight: int) -> None:
+        entry = toponym.entry
+        if entry is None:
+            return
+        if entry.country:
+            self.countries[entry.country] += weight
+        if entry.country and entry.admin1:
+            self.admin1[entry.country, entry.admin1] += weight
+        if entry.is_town and weight > 0:
+            self.points.append((entry.lat, entry.lon, id(toponym)))
+
+    def without(self, toponym: Toponym) -> Context:
+        copy = Context(Counter(self.countries), Counter(self.admin1), self.points)
+        copy.add(toponym, -1)
+        copy.countries = +copy.countries
+        copy.admin1 = +copy.admin1
+        copy.points = [p for p in self.points if p[2] != id(toponym)]
+        return copy
+
+
+def choose(toponym: Toponym, toponyms: Sequence[Toponym], context: Context) -> None:
+    best, best_score = None, -math.inf
+    container = toponyms[toponym.container] if toponym.container is not None else None
+    for candidate in toponym.candidates:
+        score = candidate_score(candidate, toponym, context, container)
+        if score > best_score:
+            best, best_score = candidate, score
+    toponym.entry = best.entry if best else None
+    toponym.score = best_score if best else 0.0
+
+
+def candidate_score(
+    candidate: Candidate, toponym: Toponym, context: Context, container: Toponym | None
+) -> float:
+    entry = candidate.entry
+    population = REGION_POPULATION if entry.feature == "REGION" else entry.population
+    score = math.log10(population + 10) + FEATURE_PRIOR.get(entry.feature, 0.0)
+    if entry.id < 0 and entry.feature != "REGION":
+        score += 3.0  # a place the supplement added for news use
+    if not candidate.main_name:
+        score -= 1.0
+    if not candidate.whole:
+        score -= 2.0
+    if toponym.demonym and entry.is_country and entry.country == toponym.demonym:
+        score += 10.0
+    score += hint_score(toponym.hint, entry)
+    if toponym.is_container and (entry.is_country or entry.feature in ("ADM1", "ADM2")):
+        score += 2.0
+    if container is not None:
+        score += containment_score(entry, container)
+    return score + context_score(entry, context)
+
+
+def hint_score(hint: str | None, entry: GazEntry) -> float:
+    if hint is None:
+        return 0.0
+    if hint in ADMIN1_HINTS:
+        return 4.0 if entry.feature == "ADM1" else -1.0
+    if hint in ADMIN2_HINTS:
+        return 4.0 if entry.feature == "ADM2" else -1.0
+    if hint in TOWN_HINTS:
+        return 2.0 if entry.is_town else -1.0
+    return 0.0
+
+
+def containment_score(entry: GazEntry, container: Toponym) -> float:
+    """How well `entry` fits inside any reading of the container name ("Texas" → US state or town)."""
+    best = -2.0
+    for candidate in container.candidates:
+        holder = candidate.entry
+        if holder.is_country and entry.country == holder.country and not entry.is_country:
+            best = max(best, 5.0)
+        elif holder.feature == "ADM1" and (entry.country, entry.admin1) == (holder.country, holder.admin1):
+            best = max(best, 7.0 if entry.feature != "ADM1" else -2.0)
+        elif holder.is_town and entry.parent == holder.id:
+            best = max(best, 7.0)
+        elif holder.is_town and entry.country == holder.country and entry.admin1 == holder.admin1:
+            best = max(best, 3.0)
+    return best
+
+
+def context_score(entry: GazEntry, context: Context) -> float:
+    score = 0.0
+    if entry.country and not entry.is_country:
+        named = context.countries.get(entry.country, 0)
+        score += 2.5 if named >= 2 else 2.0 if named == 1 else 0.0
+    if entry.country and entry.admin1 and entry.feature != "ADM1":
+        score += 1.5 if context.admin1.get((entry.country, entry.admin1), 0) else 0.0
+    if entry.is_town and any(_near(entry, lat, lon) for lat, lon, _ in context.points):
+        score += 1.0
+    return score
+
+
+def _near(entry: GazEntry, lat: float, lon: float, km: float = 150.0) -> bool:
+    return distance_km(entry.lat, entry.lon, lat, lon) < km
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
