@@ -176,6 +176,25 @@ class Event:
     evidence: list[Span] = field(default_factory=list)
     confidence: float = 0.0
     trigger: Span | None = None
+    actor1_text: Span | None = None  # the words that name actor1 / actor2 in the evidence
+    actor2_text: Span | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return _plain(self)
+
+
+@dataclass(slots=True)
+class Action:
+    """A PLOVER-coded action that is not an ACLED incident (a demand, a threat, an agreement, a visit...)."""
+
+    plover: Plover
+    actor1: str | None = None
+    actor2: str | None = None
+    actor1_text: Span | None = None
+    actor2_text: Span | None = None
+    trigger: Span | None = None
+    evidence: list[Span] = field(default_factory=list)
+    confidence: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
         return _plain(self)
@@ -244,6 +263,7 @@ class Result:
     statements: list[Statement] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     media: list[Media] = field(default_factory=list)
+    actions: list[Action] = field(default_factory=list)  # PLOVER-only actions (extension of eventdesk/1)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -256,6 +276,7 @@ class Result:
             "statements": [s.to_dict() for s in self.statements],
             "claims": [c.to_dict() for c in self.claims],
             "media": [m.to_dict() for m in self.media],
+            "actions": [a.to_dict() for a in self.actions],
         }
 
 
