@@ -2,16 +2,34 @@
 
 Leaves `art.annotations["mentions"]`: a list of `Mention` (normalised offsets) sorted by start, so later
 components can ask with `mentions_in` which actor or person a span of the text refers to.
+
+How a mention becomes an actor, in order:
+1. dictionary names (knowledge.actors), widened over member nouns ("ISIS fighters", "Taliban security
+   forces"); names that are also places ("Washington", "Iraq") only where the actor acts (see `_acts`);
+2. nationality + force noun ("Nigerian troops") -> that country's state forces;
+3. spaCy ORG entities, plural NORP nouns ("Syrians") and acting GPEs that the dictionary lacks, kept with
+   type null;
+4. a bare parent-group name ("ISIS") in an article that names one of its branches ("ISIS Khorasan") means
+   the branch most recently named, unless it is coordinated with another transnational group ("ISIS,
+   al-Qaeda and their allies"), which marks the global group;
+5. descriptions ("the organization", "the terrorist organization", "the Afghan movement", "the ISIS
+   branch") refer back to the last actor mentioned before them that fits (knowledge words: descriptions).
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from eventdesk.analyse.pipeline import AnalysedArticle
 from eventdesk.knowledge import Knowledge
+from eventdesk.knowledge.actors import SPANS_KEY, ActorDictionary, ActorEntry
 from eventdesk.records import Actor, Result
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+    from spacy.tokens import Span as SpacySpan
 
 MENTIONS = "mentions"  # key in AnalysedArticle.annotations
 
@@ -44,15 +62,32 @@ def _index(mentions: list[Mention]) -> tuple[list[int], int]:
     return [m.start for m in mentions], max((m.end - m.start for m in mentions), default=0)
 
 
+@dataclass(slots=True)
+class _Found:
+    """An actor mention in token offsets while the article is being read."""
+
+    start: int
+    end: int
+    name: str
+    entry: ActorEntry | None
+    coref: bool = False
+
+
 def extract_actors(art: AnalysedArticle, kb: Knowledge, result: Result) -> None:
-    mentions: list[Mention] = []
-    actors: dict[str, Actor] = {}
-    for ent in art.doc.ents:
-        if ent.label_ in ("ORG", "NORP"):
-            actor = actors.setdefault(ent.text, Actor(name=ent.text))
-            actor.mentions.append(art.span_of(ent))
-            mentions.append(Mention(ent.start_char, ent.end_char, "actor", ent.text))
-    result.actors.extend(actors.values())
+    from eventdesk.extract.people import find_people
+
+    dictionary = kb.actors
+    doc = art.doc
+    found = _dictionary_mentions(doc, dictionary)
+    found = _merge(found, _force_mentions(doc, dictionary, found))
+    found = _merge(found, _entity_mentions(doc, dictionary, found))
+    _resolve_branches(doc, dictionary, found)
+    found = _merge(found, _descriptions(doc, dictionary, found))
+    people = find_people(art, dictionary, found)
+    result.actors.extend(_actors(art, dictionary, found))
+    result.people.extend(person for person, _ in people)
+    mentions = [_mention(doc, f) for f in found]
+    mentions += [Mention(s, e, "person", person.name) for person, spans in people for s, e in spans]
     _publish(art, mentions)
 
 
@@ -60,3 +95,278 @@ def _publish(art: AnalysedArticle, mentions: list[Mention]) -> None:
     mentions.sort(key=lambda m: (m.start, -m.end))
     art.annotations[MENTIONS] = mentions
     art.annotations[_INDEX] = _index(mentions)
+
+
+def _mention(doc: Doc, found: _Found) -> Mention:
+    span = doc[found.start : found.end]
+    kind = found.entry.type if found.entry else None
+    return Mention(span.start_char, span.end_char, "actor", found.name, kind, found.coref)
+
+
+def _merge(kept: list[_Found], extra: list[_Found]) -> list[_Found]:
+    """Add mentions that overlap none already kept; text order."""
+    taken = {i for f in kept for i in range(f.start, f.end)}
+    added = [f for f in extra if not any(i in taken for i in range(f.start, f.end))]
+    return sorted(kept + added, key=lambda f: f.start)
+
+
+# 1. dictionary names -------------------------------------------------------------------------------------
+
+
+def _dictionary_mentions(doc: Doc, dictionary: ActorDictionary) -> list[_Found]:
+    matches = doc.spans.get(SPANS_KEY)
+    triples = [(s.start, s.end, s.label_) for s in matches] if matches is not None else dictionary.find(doc)
+    found = []
+    for start, end, name in triples:
+        entry = dictionary.get(name)
+        if entry is None or (entry.agentive and not _acts(doc, start, end, dictionary)):
+            continue
+        found.append(_Found(start, _widen(doc, end, dictionary), name, entry))
+    return found
+
+
+def _acts(doc: Doc, start: int, end: int, dictionary: ActorDictionary) -> bool:
+    """A place name used as an actor: subject, possessor, agent, or 'of' a role or body word."""
+    head = doc[end - 1]
+    if head.dep_ in ("nsubj", "nsubjpass", "poss") or (end < len(doc) and doc[end].tag_ == "POS"):
+        return True
+    if head.dep_ == "pobj" and head.head.lower_ in ("of", "by", "from"):
+        governor = head.head.head
+        return head.head.lower_ == "by" or governor.lower_ in dictionary.words.role_words
+    return head.dep_ == "compound" and head.head.lower_ in dictionary.words.member_nouns
+
+
+def _widen(doc: Doc, end: int, dictionary: ActorDictionary) -> int:
+    """Extend a name over following member nouns: "Taliban security forces", "ISIL tactical units"."""
+    members = dictionary.words.member_nouns
+    best = end
+    for j in range(end, min(end + 3, len(doc))):
+        token = doc[j]
+        if token.lower_ in members and token.pos_ in ("NOUN", "PROPN"):
+            best = j + 1
+        elif token.pos_ not in ("ADJ", "NOUN") or token.ent_type_:
+            break
+    return best
+
+
+# 2. nationality + force noun -----------------------------------------------------------------------------
+
+
+def _force_mentions(doc: Doc, dictionary: ActorDictionary, found: list[_Found]) -> list[_Found]:
+    words = dictionary.words
+    extra = []
+    for token in doc:
+        country = words.demonyms.get(token.text)
+        if country is None or token.i + 1 >= len(doc):
+            continue
+        end = _force_end(doc, token.i + 1, words.force_nouns)
+        if end:
+            entry = _forces_of(dictionary, *country)
+            extra.append(_Found(token.i, end, entry.name, entry))
+    return extra
+
+
+def _force_end(doc: Doc, start: int, force_nouns: frozenset[str]) -> int | None:
+    for length in (2, 1):
+        if start + length <= len(doc) and doc[start : start + length].text.lower() in force_nouns:
+            return start + length
+    return None
+
+
+def _forces_of(dictionary: ActorDictionary, code: str, country: str) -> ActorEntry:
+    for entry in dictionary.entries.values():
+        if entry.country == code and entry.type == "state_forces":
+            return entry
+    return ActorEntry(f"Military Forces of {country}", "state_forces", 1, code)
+
+
+# 3. named entities the dictionary lacks ------------------------------------------------------------------
+
+_LEADING = ("the ", "The ")
+
+
+def _entity_mentions(doc: Doc, dictionary: ActorDictionary, found: list[_Found]) -> list[_Found]:
+    countries = dictionary.words.country_names
+    extra = []
+    for ent in doc.ents:
+        if not _actor_like(ent, countries, dictionary):
+            continue
+        start, end = _trimmed(ent)
+        if end > start:
+            extra.append(_Found(start, _widen(doc, end, dictionary), doc[start:end].text, None))
+    return _prefer_longer_names(doc, extra, found)
+
+
+def _actor_like(ent: SpacySpan, countries: frozenset[str], dictionary: ActorDictionary) -> bool:
+    """An ORG, a plural nationality noun ("Syrians"), or a country that acts."""
+    if ent.label_ == "ORG" or (ent.label_ == "NORP" and ent[-1].tag_ in ("NNS", "NNPS")):
+        return True
+    is_country = ent.label_ == "GPE" and _is_country(ent, countries)
+    return is_country and _acts(ent.doc, ent.start, ent.end, dictionary)
+
+
+def _is_country(ent: SpacySpan, countries: frozenset[str]) -> bool:
+    start, end = _trimmed(ent)
+    return ent.doc[start:end].text in countries
+
+
+def _trimmed(ent: SpacySpan) -> tuple[int, int]:
+    """Token bounds without a leading article, quotes or a trailing possessive."""
+    start, end = ent.start, ent.end
+    while start < end and (ent.doc[start].lower_ == "the" or ent.doc[start].is_punct):
+        start += 1
+    while end > start and (ent.doc[end - 1].tag_ == "POS" or ent.doc[end - 1].is_punct):
+        end -= 1
+    return start, end
+
+
+def _prefer_longer_names(doc: Doc, entities: list[_Found], found: list[_Found]) -> list[_Found]:
+    """An entity that wraps a dictionary name with more capitalised words ("Syrian Arab Coalition" around
+    "Coalition") is another organisation: it replaces the dictionary mention."""
+    for entity in entities:
+        inside = [f for f in found if entity.start <= f.start and f.end <= entity.end and f.entry is not None]
+        covered = {i for f in inside for i in range(f.start, f.end)}
+        extra = [t for t in doc[entity.start : entity.end] if t.i not in covered]
+        if inside and sum(t.text[:1].isupper() and t.is_alpha for t in extra) >= 2:
+            for f in inside:
+                found.remove(f)
+    return entities
+
+
+# 4. parent group names in an article about a branch ------------------------------------------------------
+
+
+def _resolve_branches(doc: Doc, dictionary: ActorDictionary, found: list[_Found]) -> None:
+    branches = {f.name for f in found if f.entry is not None and f.entry.parent}
+    if not branches:
+        return
+    by_token = {i: f for f in found for i in range(f.start, f.end)}
+    latest: dict[str, str] = {}  # parent -> branch named most recently
+    first = {}
+    for f in found:
+        if f.entry is not None and f.entry.parent and not f.coref:
+            latest[f.entry.parent] = f.name
+            first.setdefault(f.entry.parent, f.name)
+    for f in found:
+        if f.entry is not None and f.entry.parent:
+            latest[f.entry.parent] = f.name
+        elif f.name in first and not _with_global_group(doc, f, by_token):
+            branch = latest.get(f.name, first[f.name])
+            f.name, f.entry = branch, dictionary.get(branch)
+
+
+def _with_global_group(doc: Doc, found: _Found, by_token: dict[int, _Found]) -> bool:
+    """Coordinated ("X and Y", "X, Y") with another group that has no country of its own."""
+    head = doc[found.start : found.end].root
+    partners = [by_token.get(t.i) for t in head.conjuncts]
+    partners += [_listed_next(doc, found.end, 1, by_token), _listed_next(doc, found.start - 1, -1, by_token)]
+    return any(p is not None and p.entry is not None and not p.entry.country for p in partners)
+
+
+_LIST_WORDS = frozenset({",", "and", "or", "&"})
+
+
+def _listed_next(doc: Doc, i: int, step: int, by_token: dict[int, _Found]) -> _Found | None:
+    """The mention one list separator away from token i, walking in direction `step`."""
+    if not 0 <= i < len(doc) or doc[i].lower_ not in _LIST_WORDS:
+        return None
+    i += step
+    if 0 <= i < len(doc) and doc[i].lower_ in _LIST_WORDS:
+        i += step
+    return by_token.get(i) if 0 <= i < len(doc) else None
+
+
+# 5. descriptions that refer back ------------------------------------------------------------------------
+
+_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
+
+
+def _descriptions(doc: Doc, dictionary: ActorDictionary, found: list[_Found]) -> list[_Found]:
+    by_token = {i: f for f in found for i in range(f.start, f.end)}
+    resolved: list[_Found] = []
+    for token in doc:
+        if token.lower_ not in _DETERMINERS or token.i in by_token:
+            continue
+        head, modifiers = _description_head(doc, token.i + 1, dictionary, by_token)
+        if head is None:
+            continue
+        earlier = sorted([*found, *resolved], key=lambda f: f.start)
+        antecedent = _antecedent(doc[head].lower_, modifiers, earlier, token.i, dictionary)
+        if antecedent is not None:
+            inner = {id(by_token[i]): by_token[i] for i in range(token.i, head) if i in by_token}
+            for mention in inner.values():
+                found.remove(mention)
+            resolved.append(_Found(token.i, head + 1, antecedent.name, antecedent, coref=True))
+    return resolved
+
+
+def _description_head(
+    doc: Doc, start: int, dictionary: ActorDictionary, by_token: dict[int, _Found]
+) -> tuple[int | None, list[str | _Found]]:
+    """The head noun of "the [modifiers] noun" when it is a description word, and its modifiers."""
+    words = dictionary.words
+    modifiers: list[str | _Found] = []
+    i = start
+    while i < len(doc) and i < start + 4:
+        token = doc[i]
+        lower = token.lower_
+        if lower in words.descriptions or _refers_somewhere(lower, dictionary):
+            followed = i + 1 < len(doc) and doc[i + 1].lower_ == "of"
+            return (None, []) if followed or token.pos_ not in ("NOUN", "PROPN") else (i, modifiers)
+        if i in by_token:
+            modifiers.append(by_token[i])
+            i = by_token[i].end
+            continue
+        if token.text in words.demonyms or lower in words.description_modifiers:
+            modifiers.append(token.text)
+            i += 1
+            continue
+        break
+    return None, []
+
+
+def _refers_somewhere(noun: str, dictionary: ActorDictionary) -> bool:
+    return noun in dictionary.refer_nouns
+
+
+def _antecedent(
+    noun: str, modifiers: list[str | _Found], earlier: list[_Found], before: int, dictionary: ActorDictionary
+) -> ActorEntry | None:
+    words = dictionary.words
+    named = [m for m in modifiers if isinstance(m, _Found)]
+    countries = {words.demonyms[m][0] for m in modifiers if isinstance(m, str) and m in words.demonyms}
+    types = words.descriptions.get(noun, frozenset())
+    if named and "branch" not in types:
+        return named[0].entry
+    parents = {m.name for m in named}
+    for candidate in reversed([f for f in earlier if f.end <= before and f.entry is not None]):
+        entry = candidate.entry
+        assert entry is not None
+        if countries and entry.country not in countries:
+            continue
+        if "branch" in types and entry.parent and (not parents or entry.parent in parents):
+            return entry
+        if entry.type in types or noun in entry.refers:
+            return entry
+    return None
+
+
+# the Result's actors -------------------------------------------------------------------------------------
+
+
+def _actors(art: AnalysedArticle, dictionary: ActorDictionary, found: list[_Found]) -> list[Actor]:
+    actors: dict[str, Actor] = {}
+    for f in found:
+        actor = actors.get(f.name)
+        if actor is None:
+            entry = f.entry
+            actor = actors[f.name] = Actor(
+                name=f.name,
+                type=entry.type if entry else None,
+                country=entry.country if entry else None,
+                aliases=list(entry.aliases) if entry else [],
+                inter=entry.inter if entry else None,
+            )
+        span = art.doc[f.start : f.end]
+        actor.mentions.append(art.span(span.start_char, span.end_char))
+    return list(actors.values())

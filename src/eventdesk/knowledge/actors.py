@@ -75,6 +75,10 @@ class ActorWords:
     role_words: frozenset[str] = frozenset()
     demonyms: dict[str, tuple[str, str]] = field(default_factory=dict)  # word -> (ISO2, country name)
 
+    @property
+    def country_names(self) -> frozenset[str]:
+        return frozenset(country for _, country in self.demonyms.values())
+
     def add(self, data: dict[str, Any], source: str) -> None:
         try:
             self.member_nouns |= _lowered(data.get("member_nouns", ()))
@@ -118,6 +122,11 @@ class ActorDictionary:
             if entry.parent:
                 found.setdefault(entry.parent, []).append(entry.name)
         return {parent: tuple(names) for parent, names in found.items()}
+
+    @cached_property
+    def refer_nouns(self) -> frozenset[str]:
+        """Nouns that some actor accepts as a description of itself (the `refers` column)."""
+        return frozenset(noun for entry in self.entries.values() for noun in entry.refers)
 
     def compile(self, tokenize: Any) -> None:
         """Build the alias trie with the pipeline's tokenizer (the text is split the same way)."""

@@ -1,0 +1,151 @@
+"""Named people with their role and organisation, read from titles and appositions.
+
+"Taliban spokesman Zabihullah Mujahid": the words before the name hold the role (a role word and what
+follows it) and the organisation (an actor named there). "Richard Mills, deputy representative of the
+United States to the United Nations,": an apposition gives the role (the phrase without its article) and
+the first actor named in it is the organisation. Later mentions by a part of the name ("Mills", "Abu
+Salima") join the same person.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Protocol
+
+from eventdesk.records import Person
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
+
+    from eventdesk.analyse.pipeline import AnalysedArticle
+    from eventdesk.knowledge.actors import ActorDictionary
+
+
+class _ActorMention(Protocol):
+    start: int
+    end: int
+    name: str
+
+
+_PREFIX_POS = frozenset({"PROPN", "NOUN", "ADJ", "PUNCT"})
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_PLACE_NOUNS = frozenset(
+    {"town", "city", "village", "district", "province", "region", "area", "county", "state", "neighbourhood",
+     "neighborhood", "capital", "valley", "camp", "port", "island", "governorate", "municipality"}
+)
+_ARTICLES = frozenset({"a", "an", "the"})
+_NAME_PARTICLES = frozenset({"abu", "al", "bin", "ibn", "el", "umm", "van", "von", "de", "da", "del", "di"})
+
+PersonFound = tuple[Person, list[tuple[int, int]]]  # the person and its mentions (normalised offsets)
+
+
+def find_people(
+    art: AnalysedArticle, dictionary: ActorDictionary, actors: list[_ActorMention]
+) -> list[PersonFound]:
+    doc = art.doc
+    actor_at = {i: a for a in actors for i in range(a.start, a.end)}
+    people: dict[str, PersonFound] = {}
+    places = {e.text for e in doc.ents if e.label_ in _PLACE_LABELS}
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or any(i in actor_at for i in range(ent.start, ent.end)):
+            continue
+        if ent.text in places or _named_as_place(doc, ent.start):
+            continue
+        name_span = ent[:-1] if ent[-1].tag_ == "POS" else ent
+        if not len(name_span):
+            continue
+        known = _known_person(name_span.text, people)
+        if known is not None:
+            known[1].append((name_span.start_char, name_span.end_char))
+            continue
+        role, organization = _title_before(doc, ent, dictionary, actor_at)
+        if role is None:
+            role, organization = _apposition_after(doc, ent, actor_at)
+        person = Person(name=name_span.text, role=role, organization=organization)
+        people[person.name] = (person, [(name_span.start_char, name_span.end_char)])
+    _add_surname_mentions(doc, people, actor_at)
+    for person, spans in people.values():
+        spans.sort()
+        person.mentions = [art.span(s, e) for s, e in spans]
+    return list(people.values())
+
+
+def _named_as_place(doc: Doc, start: int) -> bool:
+    """'the town of Karte Naw': a name right after a place noun and 'of' is a place, whatever the NER says."""
+    return start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in _PLACE_NOUNS
+
+
+def _known_person(text: str, people: dict[str, PersonFound]) -> PersonFound | None:
+    """A person already found whose full name ends with (or equals) this name."""
+    words = text.split()
+    for name, found in people.items():
+        full = name.split()
+        if len(words) <= len(full) and full[-len(words) :] == words:
+            return found
+    return None
+
+
+def _title_before(
+    doc: Doc, ent: SpacySpan, dictionary: ActorDictionary, actor_at: dict[int, _ActorMention]
+) -> tuple[str | None, str | None]:
+    """'Taliban spokesman', 'UN Secretary-General' right before the name: (role, organisation)."""
+    start = ent.start
+    while start > 0 and start > ent.start - 6 and doc[start - 1].pos_ in _PREFIX_POS:
+        if doc[start - 1].is_punct and doc[start - 1].text not in ("-", "–"):
+            break
+        start -= 1
+    roles = dictionary.words.role_words
+    for i in range(start, ent.start):
+        if i in actor_at or (doc[i].lower_ not in roles and doc[i : ent.start].text.lower() not in roles):
+            continue
+        organization = next((actor_at[j].name for j in range(start, i) if j in actor_at), None)
+        return doc[i : ent.start].text, organization
+    return None, None
+
+
+def _apposition_after(
+    doc: Doc, ent: SpacySpan, actor_at: dict[int, _ActorMention]
+) -> tuple[str | None, str | None]:
+    """'NAME, a researcher of Afghan affairs,': (role, organisation named in it)."""
+    if ent.end >= len(doc) or doc[ent.end].text != ",":
+        return None, None
+    heads = [t for t in ent.root.children if t.dep_ == "appos" and t.i > ent.end and t.pos_ == "NOUN"]
+    if not heads:
+        return None, None
+    phrase = doc[heads[0].left_edge.i : heads[0].right_edge.i + 1]
+    start = phrase.start
+    while start < phrase.end and _leads_role(doc[start], actor_at):
+        start += 1
+    if start >= phrase.end:
+        return None, None
+    organization = next((actor_at[i].name for i in range(phrase.start, phrase.end) if i in actor_at), None)
+    return doc[start : phrase.end].text, organization
+
+
+def _leads_role(token: Token, actor_at: dict[int, _ActorMention]) -> bool:
+    """Words before the role proper: an article or an owner ("the Taliban's spokesman")."""
+    return token.lower_ in _ARTICLES or token.i in actor_at or token.tag_ == "POS"
+
+
+def _add_surname_mentions(
+    doc: Doc, people: dict[str, PersonFound], actor_at: dict[int, _ActorMention]
+) -> None:
+    """Mentions of a known person by surname that the NER missed ("Mills confirmed...")."""
+    surnames: dict[str, PersonFound] = {}
+    for name, found in people.items():
+        words = name.split()
+        if len(words) > 1:
+            surnames[words[-1]] = found
+    if not surnames:
+        return
+    taken = {s for _, spans in people.values() for s, _ in spans}
+    covered = {c for _, spans in people.values() for s, e in spans for c in range(s, e)}
+    for token in doc:
+        found = surnames.get(token.text)
+        if found is None or token.idx in covered or token.i in actor_at or not token.text[:1].isupper():
+            continue
+        start = token.i - 1 if token.i > 0 and doc[token.i - 1].lower_ in _NAME_PARTICLES else token.i
+        first = doc[start].idx
+        if first not in taken and first >= found[1][0][0]:
+            found[1].append((first, token.idx + len(token)))
+            taken.add(first)
