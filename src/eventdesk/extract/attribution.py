@@ -32,6 +32,7 @@ NP_CORE_DEPS = frozenset(
 )
 PERSON_LABELS = frozenset(("PERSON",))
 GROUP_LABELS = frozenset(("ORG", "NORP", "GPE"))
+ROLE_WINDOW = 5  # tokens around a name searched for the role word of "the secretary said"
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,19 +107,32 @@ def sentence_units(doc: Doc) -> list[SpacySpan]:
     return [unit for unit in units if unit.text.strip()]
 
 
+def ends_sentence(token: Token) -> bool:
+    """A sentence-final mark, not the period of an abbreviation split off by the tokenizer ("Spc .")."""
+    if token.text not in SENTENCE_FINAL:
+        return False
+    if token.text != "." or token.i == 0:
+        return True
+    previous = token.doc[token.i - 1]
+    attached = previous.idx + len(previous) == token.idx
+    titles = attribution_lexicon().titles
+    abbreviation = previous.lower_ + "." in titles or (len(previous) == 1 and previous.is_upper)
+    return not (attached and abbreviation)
+
+
 def _ends_sentence_inside(token: Token, sent: SpacySpan) -> bool:
-    if token.text not in SENTENCE_FINAL or token.i + 1 >= sent.end:
+    if not ends_sentence(token) or token.i + 1 >= sent.end:
         return False
     following = token.doc[token.i + 1]
     return following.is_title and following.idx > token.idx + 1
 
 
-def trimmed(doc: Doc, start: int, end: int) -> tuple[int, int]:
+def trimmed(doc: Doc, start: int, end: int, tail: str = ",;:-–—.") -> tuple[int, int]:
     """Character offsets [start, end) without surrounding spaces, commas and dangling punctuation."""
     text = doc.text
     while start < end and (text[start].isspace() or text[start] in ",;:-–—"):
         start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:-–—."):
+    while end > start and (text[end - 1].isspace() or text[end - 1] in tail):
         end -= 1
     return start, end
 
@@ -159,7 +173,21 @@ class SpeakerResolver:
         if head.pos_ == "PRON":
             return self._pronoun(head)
         appositions = [c for c in head.children if c.dep_ == "appos"]
+        named = next((a for a in appositions if _entity_at(a, PERSON_LABELS) is not None), None)
+        if named is not None and _entity_at(head, PERSON_LABELS) is None:
+            return self._titled_person(head, named)
         return self.resolve_phrase(noun_phrase(head), appositions[0] if appositions else None)
+
+    def _titled_person(self, title: Token, name: Token) -> Resolved | None:
+        """ "The Combined Joint Task Force Commander, Lt. Gen. Stephen J. Townsend, said": the title first."""
+        resolved = self.resolve_phrase(noun_phrase(name))
+        if resolved is None:
+            return None
+        words = [t for t in noun_phrase(title) if not (t.dep_ == "det" and t == title.left_edge)]
+        speaker = resolved.speaker
+        speaker.role = _text(self.art.doc, words) or speaker.role
+        speaker.organization = speaker.organization or self._group_name_at(title)
+        return resolved
 
     def resolve_phrase(self, core: list[Token], apposition: Token | None = None) -> Resolved | None:
         """The speaker named by a noun phrase given as tokens ("the independent newspaper Hasht-e Subh")."""
@@ -168,7 +196,7 @@ class SpeakerResolver:
             return None
         start, end = core[0].idx, core[-1].idx + len(core[-1])
         speaker = self._named_person(core, apposition) or self._group(core) or self._by_role(core[-1])
-        speaker = speaker or self._unnamed(core)
+        speaker = speaker or self._unnamed(core) or self._bare_name(core)
         return Resolved(speaker, self.art.span(start, end), start, end) if speaker else None
 
     def _pronoun(self, token: Token) -> Resolved | None:
@@ -232,7 +260,8 @@ class SpeakerResolver:
             phrase = [t for t in apposition.subtree if not (t.dep_ == "det" and t == apposition.left_edge)]
             role = _text(self.art.doc, phrase) or role
             organization = organization or next(
-                (g for g in (self._group_name_at(t) for t in phrase if t.ent_type_ != "NORP") if g), None
+                (g for t in phrase if t.ent_type_ not in ("NORP", "GPE") and (g := self._group_name_at(t))),
+                None,
             )
         return role, organization
 
@@ -251,20 +280,39 @@ class SpeakerResolver:
             ent = next((e for t in reversed(core) if (e := _entity_at(t, GROUP_LABELS)) is not None), None)
             if ent is None or (ent.label_ == "NORP" and ent.end < core[-1].i + 1):
                 return None
-            name = strip_article(ent.text)
+            name = ent.text
+        name = strip_article(name)
         named = {t.i for t in core if t.ent_type_ in GROUP_LABELS - {"NORP"} or t.pos_ == "PROPN"}
         rest = [t for t in core if t.dep_ != "det" and t.i not in named and not t.is_punct]
         return Speaker(name=name, role=_text(self.art.doc, rest))
 
     def _by_role(self, head: Token) -> Speaker | None:
-        """ "the secretary added" -> the last person whose role names a secretary."""
-        if head.pos_ != "NOUN" or not any(c.lower_ == "the" for c in head.children):
-            return None
+        """ "the secretary added" -> the last person before it introduced as a secretary
+        ("Defense Secretary Ash Carter", "Ash Carter, the defense secretary")."""
         word = head.lower_
+        definite = any(c.lower_ == "the" for c in head.children)
+        if head.pos_ != "NOUN" or word not in self.lex.titles or not definite:
+            return None
         for speaker in reversed(list(self.people.values())):
             if speaker.role and word in speaker.role.lower().replace("-", " ").split():
                 return speaker
+        doc = head.doc
+        for ent in reversed([e for e in doc.ents if e.label_ == "PERSON" and e.end <= head.i]):
+            window = doc[max(0, ent.start - ROLE_WINDOW) : min(len(doc), ent.end + ROLE_WINDOW)]
+            if any(t.lower_ == word for t in window):
+                name = self._person_name(ent)
+                known = self._known_person(name)
+                return known or Speaker(name=name, role=head.text)
         return None
+
+    def _bare_name(self, core: list[Token]) -> Speaker | None:
+        """A capitalised subject the tagger missed as a name ("Lyons said"): known people first."""
+        head = core[-1]
+        if not head.is_title or head.is_sent_start or head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        whole = all(t.is_title for t in core)
+        name = self.art.doc.text[core[0].idx : head.idx + len(head)] if whole else head.text
+        return self._known_person(name) or Speaker(name=name)
 
     def _unnamed(self, core: list[Token]) -> Speaker | None:
         head = next((t for t in reversed(core) if t.pos_ in ("NOUN", "PROPN")), None)
@@ -302,13 +350,14 @@ def _entity_at(token: Token, labels: frozenset[str]) -> SpacySpan | None:
 
 
 def strip_article(text: str) -> str:
-    return text[4:] if text.lower().startswith("the ") else text
+    first, _, rest = text.partition(" ")
+    return rest if rest and first.lower() in ("the", "a", "an") else text
 
 
 def _text(doc: Doc, tokens: list[Token]) -> str | None:
     if not tokens:
         return None
-    start, end = trimmed(doc, tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
+    start, end = trimmed(doc, tokens[0].idx, tokens[-1].idx + len(tokens[-1]), tail=",;:-–—")
     return doc.text[start:end] or None
 
 

@@ -15,13 +15,13 @@ from typing import TYPE_CHECKING
 
 from eventdesk.analyse.pipeline import AnalysedArticle
 from eventdesk.extract.attribution import (
-    SENTENCE_FINAL,
     SUBJECTS,
     AttributionLexicon,
     Resolved,
     SpeakerResolver,
     actor_names_in,
     attribution_lexicon,
+    ends_sentence,
     noun_phrase,
     sentence_units,
     strip_article,
@@ -39,6 +39,7 @@ UNITS = "sentence_units"
 MIN_SPEECH_WORDS = 4  # shorter quotes without final punctuation are names, titles or scare quotes
 MIN_CONTENT_TOKENS = 3
 THAT_LOOKAHEAD = 14  # tokens between a reporting verb and its "that" ("said in a statement to X that")
+ATTRIBUTION_DEPS = frozenset(("prep", "advmod", "npadvmod", "dative", "prt", "punct", "aux", "neg"))
 VENUE_PREPOSITIONS = frozenset(("in", "during", "at", "to", "before", "with"))
 
 
@@ -72,6 +73,7 @@ def extract_statements(art: AnalysedArticle, kb: Knowledge, result: Result) -> N
     found = reader.direct()
     found += reader.indirect({f.cue_index for f in found if f.cue_index is not None}, found)
     found.sort(key=lambda f: (f.start, f.end))
+    _complete_speakers([f.statement for f in found])
     result.statements.extend(f.statement for f in found)
     art.annotations[STATEMENTS] = [(f.start, f.end, f.statement) for f in found]
 
@@ -96,8 +98,11 @@ def _opens(text: str, mark: int, end: int) -> bool:
 
 
 def _is_speech(content: str) -> bool:
-    stripped = content.strip()
-    return len(stripped.split()) >= MIN_SPEECH_WORDS or stripped[-1:] in {",", ".", "!", "?"}
+    """Speech, not a name or title in quotes: long enough, or cut off by a comma, "!", "?", or a full stop
+    after more than one word ("J.D." is a nickname)."""
+    words = content.split()
+    ending = content.rstrip()[-1:]
+    return len(words) >= MIN_SPEECH_WORDS or ending in {",", "!", "?"} or (ending == "." and len(words) > 1)
 
 
 class _Reader:
@@ -165,7 +170,7 @@ class _Reader:
             limit = self.speech[position + 1].open_at
         tokens = self._tokens(quote.close_at + 1, limit)
         for index, token in enumerate(tokens):
-            if token.text in SENTENCE_FINAL:
+            if ends_sentence(token):
                 return tokens[:index]
         return tokens
 
@@ -175,7 +180,7 @@ class _Reader:
             start = (self.speech[position - 1].close_at or start) + 1
         tokens = self._tokens(start, quote.open_at)
         for index in range(len(tokens) - 1, -1, -1):
-            if tokens[index].text in SENTENCE_FINAL:
+            if ends_sentence(tokens[index]):
                 return tokens[index + 1 :]
         return tokens
 
@@ -294,14 +299,24 @@ class _Reader:
             left = verb.i if subject is None else min(verb.i, subject.left_edge.i)
         else:
             left = subject.left_edge.i
-        tail = [t for t in self.doc[verb.i + 1 : unit.end] if not t.is_space]
-        if any(t.dep_ in ("ccomp", "xcomp") and t.head == verb for t in tail):
+        if not self._closes_sentence(verb, unit):
             return None
         if left - unit.start < MIN_CONTENT_TOKENS or self.doc[left - 1].text not in ",":
+            return None
+        if not any(t.pos_ in ("VERB", "AUX") for t in self.doc[unit.start : left]):
             return None
         first = self.doc[unit.start]
         start, end = trimmed(self.doc, first.idx, self.doc[left - 1].idx)
         return (start, end) if end > start else None
+
+    def _closes_sentence(self, verb: Token, unit: SpacySpan) -> bool:
+        """Nothing but the attribution follows the verb: its subject, "in a statement", "told reporters"."""
+        attached = {verb.i}
+        for child in verb.children:
+            if child.dep_ in SUBJECTS | ATTRIBUTION_DEPS or (verb.lemma_ == "tell" and child.dep_ == "dobj"):
+                attached.update(t.i for t in child.subtree)
+        tail = [t for t in self.doc[verb.i + 1 : unit.end] if not (t.is_space or t.is_punct)]
+        return all(t.i in attached for t in tail)
 
     def _cued(self, token: Token, unit: SpacySpan) -> Found | None:
         """ "..., according to the independent Afghan newspaper Hasht-e Subh." """
@@ -387,6 +402,31 @@ class _Reader:
 def _cue(verb: Token) -> str:
     particle = next((c for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1), None)
     return verb.text + (" " + particle.text if particle is not None else "")
+
+
+def _complete_speakers(statements: list[Statement]) -> None:
+    """Give "Cook" and "he" the full name, role and organisation their person got elsewhere ("Peter Cook,
+    the Pentagon press secretary")."""
+    best: dict[str, Speaker] = {}
+    for statement in statements:
+        speaker = statement.speaker
+        if speaker.name and " " in speaker.name:
+            known = best.get(speaker.name)
+            if known is None or _filled(speaker) > _filled(known):
+                best[speaker.name] = speaker
+    for statement in statements:
+        name = statement.speaker.name
+        if not name:
+            continue
+        full = best.get(name) or next((s for n, s in best.items() if n.endswith(" " + name)), None)
+        if full is not None:
+            own = statement.speaker
+            role, organization = own.role or full.role, own.organization or full.organization
+            statement.speaker = Speaker(full.name, role, organization)
+
+
+def _filled(speaker: Speaker) -> int:
+    return (speaker.role is not None) + (speaker.organization is not None)
 
 
 def _subject(verb: Token, unit: SpacySpan) -> Token | None:
