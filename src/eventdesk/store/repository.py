@@ -62,12 +62,18 @@ class Store:
 
     def known(self, article: Article) -> str | None:
         """Why this article is already stored (same URL, or same text), or None when it is new."""
+        if article.url and (reason := self.known_url(article.url)):
+            return reason
+        digest = content_hash(article.text)
         with self.sessions() as session:
-            if article.url and session.scalar(select(ArticleRow.id).where(ArticleRow.url == article.url)):
-                return "already stored (same URL)"
-            digest = content_hash(article.text)
             if session.scalar(select(ArticleRow.id).where(ArticleRow.content_hash == digest)):
                 return "already stored (same text)"
+        return None
+
+    def known_url(self, url: str) -> str | None:
+        with self.sessions() as session:
+            if session.scalar(select(ArticleRow.id).where(ArticleRow.url == url)):
+                return "already stored (same URL)"
         return None
 
     def add(self, result: Result, origin: str | None = None) -> int | None:
@@ -119,6 +125,23 @@ class Store:
         )
         with self.sessions() as session:
             return [tuple(row) for row in session.execute(statement).all()]  # type: ignore[misc]
+
+    def incidents_with_events(self, query: EventQuery) -> Iterator[tuple[IncidentRow, list[dict[str, Any]]]]:
+        """Incidents with their member events (contract Event dicts, in the order stored)."""
+        incidents = self.incidents(query)
+        for start in range(0, len(incidents), 500):
+            chunk = incidents[start:start + 500]
+            members: dict[int, list[dict[str, Any]]] = {incident.id: [] for incident in chunk}
+            statement = (
+                select(IncidentEventRow.incident_id, EventRow.data)
+                .join(EventRow, EventRow.id == IncidentEventRow.event_pk)
+                .where(IncidentEventRow.incident_id.in_(list(members)))
+                .order_by(EventRow.id)
+            )
+            with self.sessions() as session:
+                for incident_id, data in session.execute(statement):
+                    members[incident_id].append(data)
+            yield from ((incident, members[incident.id]) for incident in chunk)
 
     def documents(self) -> Iterator[dict[str, Any]]:
         """Every stored result document, in the order stored."""
