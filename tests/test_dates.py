@@ -24,6 +24,8 @@ FRI = date(2024, 5, 10)
         ("the 3rd of March", FRI, "2024-03-03", "2024-03-03", 1),
         ("2023-03-03", None, "2023-03-03", "2023-03-03", 1),
         ("Friday, May 3", FRI, "2024-05-03", "2024-05-03", 1),
+        ("Thursday, March 2", WED, "2023-03-02", "2023-03-02", 1),
+        ("Wednesday 2 March", WED, "2022-03-02", "2022-03-02", 1),
         ("on Tuesday", FRI, "2024-05-07", "2024-05-07", 1),
         ("on Friday", FRI, "2024-05-10", "2024-05-10", 1),
         ("last Friday", FRI, "2024-05-03", "2024-05-03", 1),
@@ -113,3 +115,11 @@ def test_find_date_phrases_catches_what_the_model_misses_and_skips_durations(nlp
     doc = nlp("Gunmen attacked a checkpoint overnight in a clash that lasted several hours.")
     found = [(doc.text[start:end], r.start) for start, end, r in find_date_phrases(next(doc.sents), FRI)]
     assert found == [("overnight", "2024-05-09")]
+
+
+def test_find_date_phrases_keeps_the_longest_phrase_and_ignores_the_verb_may(nlp: Language) -> None:
+    doc = nlp("Militants may strike again, as they did in January and February of last year.")
+    found = [
+        (doc.text[start:end], r.start, r.end) for start, end, r in find_date_phrases(next(doc.sents), WED)
+    ]
+    assert found == [("January and February of last year", "2022-01-01", "2022-02-28")]

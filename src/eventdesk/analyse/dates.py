@@ -146,7 +146,21 @@ def _day_month(m: re.Match[str], published: date | None) -> tuple[date, date] | 
     year = _resolve_year(m["year"], month, day, published)
     if year is None:
         return None
+    if m["weekday"] and not m["year"]:
+        year = _year_matching_weekday(year, month, day, WEEKDAYS[m["weekday"]])
     return date(year, month, day), date(year, month, day2)
+
+
+def _year_matching_weekday(year: int, month: int, day: int, weekday: int) -> int:
+    """ "Thursday, March 2" without a year: the nearest year in which March 2 is a Thursday (a text can
+    announce a date just after its publication)."""
+    for candidate in (year, year + 1, year - 1):
+        try:
+            if date(candidate, month, day).weekday() == weekday:
+                return candidate
+        except ValueError:
+            continue
+    return year
 
 
 def _resolve_year(year_text: str | None, month: int, day: int, published: date | None) -> int | None:
@@ -317,14 +331,14 @@ RULES: list[tuple[re.Pattern[str], Rule]] = [
     (re.compile(r"(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)"), _iso),
     (
         re.compile(
-            rf"(?:{_WEEKDAY},?\s+)?(?:the\s+)?(?P<day>{_DAY})(?:\s*[-–]\s*(?P<day2>{_DAY}))?\s+(?:of\s+)?"
+            rf"(?:(?P<weekday>{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{_DAY})(?:\s*[-–]\s*(?P<day2>{_DAY}))?\s+(?:of\s+)?"
             rf"(?P<month>{_MONTH})(?:,?\s+(?:of\s+)?(?P<year>{_YEAR_REF}))?"
         ),
         _day_month,
     ),
     (
         re.compile(
-            rf"(?:{_WEEKDAY},?\s+)?(?P<month>{_MONTH})\s+(?P<day>{_DAY})(?:\s*[-–]\s*(?P<day2>{_DAY}))?"
+            rf"(?:(?P<weekday>{_WEEKDAY}),?\s+)?(?P<month>{_MONTH})\s+(?P<day>{_DAY})(?:\s*[-–]\s*(?P<day2>{_DAY}))?"
             rf"(?:,?\s+(?:of\s+)?(?P<year>{_YEAR_REF}))?"
         ),
         _day_month,
@@ -465,11 +479,16 @@ def _dateparser_bounds(phrase: str, published: date | None) -> tuple[date, date]
 
 # --- date phrases in a sentence ------------------------------------------------------------------------
 
+# Month names found in running text must be capitalised: "may" and "march" are also verbs.
+_MONTH_CAPITAL = (
+    r"(?-i:" + "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True)) + r")\.?"
+)
 _EXTRA = re.compile(
     rf"\b(?:(?:ever\s+)?since\s+|(?:the\s+)?{_PART}[\s-]+(?:of\s+)?)?"
     rf"(?:(?:on\s+)?(?:(?:this|last|next)\s+)?{_WEEKDAY}(?:\s+{_TIME_OF_DAY})?"
     rf"|(?:the\s+day\s+before\s+)?yesterday(?:\s+{_TIME_OF_DAY})?|overnight|last\s+night|over\s+the\s+weekend"
-    rf"|(?:{_MONTH})(?:\s+(?:and|to|through)\s+{_MONTH})?(?:\s+{_DAY}\b)?(?:,?\s+(?:of\s+)?{_YEAR_REF})?"
+    rf"|(?:{_DAY}\s+(?:of\s+)?)?{_MONTH_CAPITAL}(?:\s+(?:and|to|through)\s+{_MONTH_CAPITAL})?(?:\s+{_DAY}\b)?"
+    rf"(?:,?\s+(?:of\s+)?{_YEAR_REF})?"
     rf"|{_NUM}\s+{_UNIT}\s+ago|(?:earlier\s+)?this\s+(?:week|month|year)|(?:last|past)\s+(?:week|month|year))\b",
     re.IGNORECASE,
 )
@@ -490,8 +509,8 @@ def find_date_phrases(sent: SpacySpan, published: date | None) -> list[tuple[int
             continue
         resolved = resolve_date(text[start:end], published)
         if resolved is not None:
-            found.append((base + start, base + end, resolved))
-    return sorted(found, key=lambda item: item[0])
+            found.append((start, end, resolved))
+    return sorted((base + start, base + end, resolved) for start, end, resolved in found)
 
 
 def _longest_first(candidates: list[tuple[int, int]]) -> list[tuple[int, int]]:
