@@ -21,7 +21,8 @@ import calendar
 import re
 from collections.abc import Callable
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 from eventdesk.analyse.quantities import parse_number
 from eventdesk.records import DateRange
@@ -459,14 +460,7 @@ def _dateparser_bounds(phrase: str, published: date | None) -> tuple[date, date]
     """The fallback for absolute forms the rules do not know ("3/3/2023", "Mar. 3rd '23")."""
     if not _LOOKS_ABSOLUTE.search(phrase):
         return None
-    from datetime import datetime
-
-    from dateparser.date import DateDataParser
-
-    settings = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["month"]}
-    if published is not None:
-        settings["RELATIVE_BASE"] = datetime(published.year, published.month, published.day)
-    data = DateDataParser(languages=["en"], settings=settings).get_date_data(phrase)
+    data = _date_parser(published).get_date_data(phrase)
     if data is None or data.date_obj is None:
         return None
     day = data.date_obj.date()
@@ -475,6 +469,18 @@ def _dateparser_bounds(phrase: str, published: date | None) -> tuple[date, date]
     if data.period == "year":
         return date(day.year, 1, 1), date(day.year, 12, 31)
     return day, day
+
+
+@lru_cache(maxsize=64)
+def _date_parser(published: date | None) -> Any:
+    from datetime import datetime
+
+    from dateparser.date import DateDataParser
+
+    settings: dict[str, Any] = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["month"]}
+    if published is not None:
+        settings["RELATIVE_BASE"] = datetime(published.year, published.month, published.day)
+    return DateDataParser(languages=["en"], settings=settings)
 
 
 # --- date phrases in a sentence ------------------------------------------------------------------------
