@@ -18,6 +18,8 @@ from eventdesk.records import Article
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 FEED_SUFFIXES = (".rss", ".atom", ".xml")
+# a folder of articles often carries its own notes; these names are left out when a folder is read
+FOLDER_NOTES = ("readme", "attribution", "license", "licence", "notice", "copying", "changelog")
 _PAGE_NAMES = {"application/json": "page.json", "text/plain": "page.txt"}
 
 
@@ -176,10 +178,11 @@ class SourceReader:
 
 
 def expand_path(source: str) -> Iterator[Path | InputError]:
-    """The files a path, folder (recursively, hidden entries left out) or glob stands for, sorted."""
+    """The files a path, folder or glob stands for, sorted; a folder is read recursively, leaving out hidden
+    entries and notes (README, ATTRIBUTION, LICENSE ...)."""
     path = Path(source).expanduser()
     if path.is_dir():
-        yield from sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p.relative_to(path)))
+        yield from sorted(p for p in path.rglob("*") if p.is_file() and not _left_out(p.relative_to(path)))
     elif path.exists():
         yield path
     elif glob.has_magic(source):
@@ -189,8 +192,9 @@ def expand_path(source: str) -> Iterator[Path | InputError]:
         yield InputError(f"{source}: no such file or folder")
 
 
-def _hidden(relative: Path) -> bool:
-    return any(part.startswith(".") for part in relative.parts)
+def _left_out(relative: Path) -> bool:
+    hidden = any(part.startswith(".") for part in relative.parts)
+    return hidden or relative.name.lower().split(".")[0] in FOLDER_NOTES
 
 
 def _sniff_feed(path: Path) -> bool:
