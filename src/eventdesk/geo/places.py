@@ -18,8 +18,29 @@ from eventdesk.knowledge import Knowledge
 from eventdesk.records import EventLocation, Place, Result
 
 ANNOTATION = "places"
-POINT_FEATURES = frozenset({"PSTB", "CMPRF", "CMP", "AIRP", "AIRB", "AIRF", "BLDG", "MILB", "PRN", "HSP",
-                            "PO", "MSQE", "CH", "SCH", "UNIV", "BDG", "PT", "PRT", "STDM"})
+POINT_FEATURES = frozenset(
+    {
+        "PSTB",
+        "CMPRF",
+        "CMP",
+        "AIRP",
+        "AIRB",
+        "AIRF",
+        "BLDG",
+        "MILB",
+        "PRN",
+        "HSP",
+        "PO",
+        "MSQE",
+        "CH",
+        "SCH",
+        "UNIV",
+        "BDG",
+        "PT",
+        "PRT",
+        "STDM",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,9 +170,18 @@ def location_of(
     if not named:
         precision = max(precision, 2)
     return EventLocation(
-        name=place.name, country=place.country, admin1=place.admin1, admin2=place.admin2, lat=place.lat,
-        lon=place.lon, geonameid=place.geonameid, feature=place.feature, precision=precision,
-        text=mention.text, detail=detail, span=art.span(mention.start, mention.end),
+        name=place.name,
+        country=place.country,
+        admin1=place.admin1,
+        admin2=place.admin2,
+        lat=place.lat,
+        lon=place.lon,
+        geonameid=place.geonameid,
+        feature=place.feature,
+        precision=precision,
+        text=mention.text,
+        detail=detail,
+        span=art.span(mention.start, mention.end),
     )
 
 
@@ -160,7 +190,7 @@ def same_place(one: Place, other: Place | None) -> bool:
 
 
 def join_detail(mention: PlaceMention, mentions: list[PlaceMention]) -> str:
-    """"Karte Naw in Kabul's District 8" → "Karte Naw, District 8": the neighbourhood and a finer part of
+    """ "Karte Naw in Kabul's District 8" → "Karte Naw, District 8": the neighbourhood and a finer part of
     its town that the article names right after the neighbourhood, anywhere in the article."""
     parts = [mention.place.name]
     for same in (m for m in mentions if m.place is mention.place):

@@ -56,7 +56,7 @@ def recognise(doc: Doc, gaz: Gazetteer) -> Recognised:
                 continue
             for toponym in entity_toponyms(ent, gaz):
                 found.toponyms.append(toponym)
-            taken[ent.start:ent.end] = b"\x01" * len(ent)
+            taken[ent.start : ent.end] = b"\x01" * len(ent)
     found.toponyms.extend(gazetteer_matches(doc, gaz, taken))
     found.toponyms.sort(key=lambda t: t.start)
     return found
@@ -82,7 +82,7 @@ def entity_toponyms(ent: SpacySpan, gaz: Gazetteer) -> list[Toponym]:
 
 
 def split_coordination(text: str, start: int, end: int, gaz: Gazetteer) -> list[Toponym]:
-    """"Central and South Asia" names two regions; "Bosnia and Herzegovina" stays one place."""
+    """ "Central and South Asia" names two regions; "Bosnia and Herzegovina" stays one place."""
     whole = make_toponym(start, end, text[start:end], gaz)
     first, sep, second = whole.text.partition(" and ")
     if not sep or gaz.candidates(whole.name):
@@ -102,9 +102,9 @@ def is_near(doc: Doc, start: int) -> bool:
 
 
 def detail_after(doc: Doc, end: int) -> str | None:
-    """"Kabul's District 8" → "District 8"."""
+    """ "Kabul's District 8" → "District 8"."""
     if end + 2 < len(doc) + 1 and end < len(doc) and doc[end].lower_ in ("'s", "’s"):
-        words = doc[end + 1:end + 3]
+        words = doc[end + 1 : end + 3]
         if len(words) == 2 and words[0].lower_ in DETAIL_WORDS and (words[1].like_num or words[1].is_title):
             return f"{words[0].text.title()} {words[1].text}"
     return None
@@ -117,7 +117,7 @@ def gazetteer_matches(doc: Doc, gaz: Gazetteer, taken: bytearray) -> list[Topony
     blocked = bytearray(taken)
     for ent in doc.ents:
         if ent.label_ in NOT_PLACE_LABELS:
-            blocked[ent.start:ent.end] = b"\x01" * len(ent)
+            blocked[ent.start : ent.end] = b"\x01" * len(ent)
     toponyms: list[Toponym] = []
     index = 0
     while index < len(doc):
@@ -130,8 +130,9 @@ def gazetteer_matches(doc: Doc, gaz: Gazetteer, taken: bytearray) -> list[Topony
     return toponyms
 
 
-def longest_match(doc: Doc, index: int, blocked: bytearray, added: frozenset[str],
-                  gaz: Gazetteer) -> Toponym | None:
+def longest_match(
+    doc: Doc, index: int, blocked: bytearray, added: frozenset[str], gaz: Gazetteer
+) -> Toponym | None:
     token = doc[index]
     if blocked[index] or not token.text[:1].isupper():
         return None
@@ -140,7 +141,7 @@ def longest_match(doc: Doc, index: int, blocked: bytearray, added: frozenset[str
 
     for length in range(MAX_NAME_TOKENS, 0, -1):
         last = index + length - 1
-        if last >= len(doc) or any(blocked[index:last + 1]) or not _plausible_name(doc[index:last + 1]):
+        if last >= len(doc) or any(blocked[index : last + 1]) or not _plausible_name(doc[index : last + 1]):
             continue
         start, end = token.idx, doc[last].idx + len(doc[last])
         text = doc.text[start:end]

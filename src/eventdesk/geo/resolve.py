@@ -18,11 +18,36 @@ from eventdesk.geo.gazetteer import Candidate, GazEntry, Gazetteer
 
 REGION_POPULATION = 100_000_000  # regions have no population; rank them as a large place
 CONTAINER_GAP = re.compile(r"^\s*(,|,?\s+in|,?\s+of)\s+$|^\s*,\s*$", re.IGNORECASE)
-ADMIN1_HINTS = frozenset({"province", "provinces", "governorate", "state", "oblast", "region", "prefecture",
-                          "wilayah", "wilaya", "department", "canton", "emirate", "territory"})
+ADMIN1_HINTS = frozenset(
+    {
+        "province",
+        "provinces",
+        "governorate",
+        "state",
+        "oblast",
+        "region",
+        "prefecture",
+        "wilayah",
+        "wilaya",
+        "department",
+        "canton",
+        "emirate",
+        "territory",
+    }
+)
 ADMIN2_HINTS = frozenset({"district", "districts", "county", "parish", "municipality"})
 TOWN_HINTS = frozenset({"city", "town", "village"})
 
+# Scoring weights, set by hand and checked on GWN-dev, LGL and TR-News together (bench/geo_eval.py).
+WEIGHTS = {
+    "rounds": 3,
+    "country_share": 3.0,
+    "country_any": 1.0,
+    "admin1_share": 3.0,
+    "admin1_any": 1.0,
+    "near": 1.0,
+    "near_km": 150.0,
+}
 FEATURE_PRIOR = {"PCLI": 4.0, "CONT": 2.5, "REGION": 2.5, "ADM1": 0.3, "PPLC": 1.5, "ADM2": -0.5}
 
 
@@ -48,7 +73,7 @@ class Toponym:
 
 
 def split_generic(text: str, terms: frozenset[str]) -> tuple[str, str | None]:
-    """"Helmand province" → ("Helmand", "province"); "Province of Sindh" → ("Sindh", "province")."""
+    """ "Helmand province" → ("Helmand", "province"); "Province of Sindh" → ("Sindh", "province")."""
     words = text.split()
     if len(words) > 1 and words[-1].lower() in terms:
         return " ".join(words[:-1]), words[-1].lower()
@@ -62,18 +87,19 @@ def make_toponym(start: int, end: int, text: str, gaz: Gazetteer) -> Toponym:
     return Toponym(start, end, text, name, hint)
 
 
-def resolve_toponyms(gaz: Gazetteer, text: str, toponyms: Sequence[Toponym],
-                     demonym_countries: Counter[str] | None = None) -> None:
-    """Fill `entry` of each toponym (None when the gazetteer has no candidate)."""
+def resolve_toponyms(
+    gaz: Gazetteer, text: str, toponyms: Sequence[Toponym], demonym_countries: Counter[str] | None = None
+) -> None:
+    """Fill `entry` of each toponym (None when the gazetteer has no candidate): first on the names alone,
+    then again in the light of what the first round found for the article's other names."""
     for toponym in toponyms:
         toponym.candidates = find_candidates(gaz, toponym)
     link_containers(text, toponyms)
     context = Context(Counter(demonym_countries or {}))
-    for toponym in toponyms:
-        choose(toponym, toponyms, context)
-    resolved_context = Context.of(toponyms, demonym_countries)
-    for toponym in toponyms:
-        choose(toponym, toponyms, resolved_context.without(toponym))
+    for _round in range(WEIGHTS["rounds"]):
+        for toponym in toponyms:
+            choose(toponym, toponyms, context.seen_from(toponym))
+        context = Context.of(toponyms, demonym_countries)
 
 
 def find_candidates(gaz: Gazetteer, toponym: Toponym) -> tuple[Candidate, ...]:
@@ -89,47 +115,52 @@ def find_candidates(gaz: Gazetteer, toponym: Toponym) -> tuple[Candidate, ...]:
 
 
 def link_containers(text: str, toponyms: Sequence[Toponym]) -> None:
-    """"Paris, Texas" and "Karte Naw in Kabul": the second name holds the first."""
+    """ "Paris, Texas" and "Karte Naw in Kabul": the second name holds the first."""
     for index in range(len(toponyms) - 1):
         first, second = toponyms[index], toponyms[index + 1]
-        if second.start >= first.end and CONTAINER_GAP.match(text[first.end:second.start]):
+        if second.start >= first.end and CONTAINER_GAP.match(text[first.end : second.start]):
             first.container = index + 1
             second.is_container = True
 
 
 @dataclass(slots=True)
 class Context:
-    """What the article's other places say: countries and admin1 units named, towns' positions."""
+    """What the article's names say about each other: how often each country and admin1 unit comes up,
+    and where the towns are. Seen from one name, the names spelled like it do not count (five mentions
+    of "Paris" are no evidence for which Paris)."""
 
     countries: Counter[str]
     admin1: Counter[tuple[str, str]] = field(default_factory=Counter)
-    points: list[tuple[float, float, int]] = field(default_factory=list)
+    points: list[tuple[float, float, str]] = field(default_factory=list)
+    by_name: dict[str, tuple[Counter[str], Counter[tuple[str, str]]]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, toponyms: Sequence[Toponym], demonyms: Counter[str] | None) -> Context:
         context = cls(Counter(demonyms or {}))
         for toponym in toponyms:
-            context.add(toponym, 1)
+            context.add(toponym)
         return context
 
-    def add(self, toponym: Toponym, weight: int) -> None:
+    def add(self, toponym: Toponym) -> None:
         entry = toponym.entry
-        if entry is None:
+        if entry is None or entry.country is None:
             return
-        if entry.country:
-            self.countries[entry.country] += weight
-        if entry.country and entry.admin1:
-            self.admin1[entry.country, entry.admin1] += weight
-        if entry.is_town and weight > 0:
-            self.points.append((entry.lat, entry.lon, id(toponym)))
+        own = self.by_name.setdefault(toponym.name.lower(), (Counter(), Counter()))
+        self.countries[entry.country] += 1
+        own[0][entry.country] += 1
+        if entry.admin1 and not entry.is_country:
+            self.admin1[entry.country, entry.admin1] += 1
+            own[1][entry.country, entry.admin1] += 1
+        if entry.is_town:
+            self.points.append((entry.lat, entry.lon, toponym.name.lower()))
 
-    def without(self, toponym: Toponym) -> Context:
-        copy = Context(Counter(self.countries), Counter(self.admin1), self.points)
-        copy.add(toponym, -1)
-        copy.countries = +copy.countries
-        copy.admin1 = +copy.admin1
-        copy.points = [p for p in self.points if p[2] != id(toponym)]
-        return copy
+    def seen_from(self, toponym: Toponym) -> Context:
+        name = toponym.name.lower()
+        own = self.by_name.get(name)
+        if own is None:
+            return self
+        points = [p for p in self.points if p[2] != name]
+        return Context(self.countries - own[0], self.admin1 - own[1], points)
 
 
 def choose(toponym: Toponym, toponyms: Sequence[Toponym], context: Context) -> None:
@@ -195,13 +226,15 @@ def containment_score(entry: GazEntry, container: Toponym) -> float:
 
 def context_score(entry: GazEntry, context: Context) -> float:
     score = 0.0
-    if entry.country and not entry.is_country:
-        named = context.countries.get(entry.country, 0)
-        score += 2.5 if named >= 2 else 2.0 if named == 1 else 0.0
-    if entry.country and entry.admin1 and entry.feature != "ADM1":
-        score += 1.5 if context.admin1.get((entry.country, entry.admin1), 0) else 0.0
-    if entry.is_town and any(_near(entry, lat, lon) for lat, lon, _ in context.points):
-        score += 1.0
+    if entry.country and not entry.is_country and context.countries:
+        share = context.countries[entry.country] / sum(context.countries.values())
+        score += WEIGHTS["country_share"] * share + (WEIGHTS["country_any"] if share else 0.0)
+    if entry.country and entry.admin1 and entry.feature != "ADM1" and context.admin1:
+        share = context.admin1[entry.country, entry.admin1] / sum(context.admin1.values())
+        score += WEIGHTS["admin1_share"] * share + (WEIGHTS["admin1_any"] if share else 0.0)
+    if entry.is_town and context.points:
+        nearest = min(distance_km(entry.lat, entry.lon, lat, lon) for lat, lon, _ in context.points)
+        score += WEIGHTS["near"] if nearest < WEIGHTS["near_km"] else 0.0
     return score
 
 

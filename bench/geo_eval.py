@@ -1,0 +1,77 @@
+"""Geoparsing quality on the research corpora in ../shared/data/geo (evaluation only, never shipped).
+
+    .venv/bin/python bench/geo_eval.py [--corpus GWN-dev] [--limit N] [--no-recognition]
+
+Resolution with gold toponym spans given: exact GeoNames id and within 161 km, mean and median error, for
+the project's resolver beside a largest-population baseline (computed here) and the published Mordecai 3
+figures (held-out 30% of each corpus, so only roughly comparable). Then end-to-end recognition on GWN-dev.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+from eventdesk.config import Settings
+from eventdesk.geo.evaluation import (
+    RecognitionScore,
+    largest_population,
+    read_corpus,
+    resolve_gold,
+    score_resolution,
+)
+from eventdesk.geo.gazetteer import load_gazetteer
+
+SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
+CORPORA = {"GWN-dev": "GWN-dev.xml", "LGL": "lgl.xml", "TR-News": "TR-News.xml"}
+MORDECAI3 = {"GWN-dev": (0.901, 0.941), "LGL": (0.794, 0.827), "TR-News": (0.843, 0.873)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", choices=sorted(CORPORA), action="append")
+    parser.add_argument("--limit", type=int, help="only the first N articles of each corpus")
+    parser.add_argument("--no-recognition", action="store_true")
+    args = parser.parse_args()
+    gaz = load_gazetteer(())
+    print(f"{'corpus':9} {'system':18} {'n':>5} {'exact':>6} {'161km':>6} {'mean km':>8} {'median':>7}")
+    for name in args.corpus or CORPORA:
+        articles = read_corpus(SHARED / "data" / "geo" / CORPORA[name])[: args.limit]
+        for system, resolver in (("eventdesk", resolve_gold), ("largest-population", largest_population)):
+            started = time.perf_counter()
+            s = score_resolution(gaz, articles, resolver).summary()
+            took = time.perf_counter() - started
+            print(
+                f"{name:9} {system:18} {s['toponyms']:5d} {s['exact']:6.3f} {s['within_161km']:6.3f} "
+                f"{s['mean_km']:8.0f} {s['median_km']:7.1f}  ({s['unresolved']} unresolved, {took:.1f} s)"
+            )
+        exact, within = MORDECAI3[name]
+        print(f"{name:9} {'Mordecai 3 (publ.)':18} {'':5} {exact:6.3f} {within:6.3f}")
+    if not args.no_recognition:
+        print_recognition(args.limit)
+
+
+def print_recognition(limit: int | None) -> None:
+    from eventdesk.analyse.pipeline import analyse
+    from eventdesk.extract import Extractor
+    from eventdesk.records import Article
+
+    articles = read_corpus(SHARED / "data" / "geo" / CORPORA["GWN-dev"])[:limit]
+    extractor = Extractor(Settings(), components=["places"])
+    score = RecognitionScore()
+    texts = [Article(id=a.id, text=a.text) for a in articles]
+    for article, analysed in zip(articles, analyse(texts, extractor.nlp), strict=True):
+        result = extractor.extract_analysed(analysed)
+        predicted = [(m.start, m.end) for place in result.places for m in place.mentions]
+        score.add(article.toponyms, predicted)
+    s = score.summary()
+    print(
+        f"GWN-dev recognition (overlap; precision against any located toponym, recall of literal ones): "
+        f"P {s['precision']:.3f} R {s['recall']:.3f} F1 {s['f1']:.3f} "
+        f"({s['predicted']} predicted, {s['gold']} gold)"
+    )
+
+
+if __name__ == "__main__":
+    main()
