@@ -73,6 +73,7 @@ def collect_places() -> dict[int, PlaceRecord]:
     mark_capitals(places)
     countries = country_records(cities)
     admin1 = admin1_records(cities, countries)
+    mark_admin_seats(cities, admin1.values())
     admin2 = admin2_records(cities, admin1)
     for record in (*countries.values(), *admin1.values(), *admin2, *continent_records()):
         places[record.id] = record
@@ -112,6 +113,21 @@ def mark_capitals(places: dict[int, PlaceRecord]) -> None:
         towns = by_country_key.get((info.iso, name_key(info.capital))) if info.capital else None
         if towns:
             max(towns, key=lambda town: town.population).feature = "PPLC"
+
+
+def mark_admin_seats(cities: list[PlaceRecord], admin1: Iterable[PlaceRecord]) -> None:
+    """A town named like its province ("Kandahar" in Kandahar) is taken as its seat: feature PPLA, which
+    the resolver prefers to the province when the text says no more."""
+    towns: dict[tuple[str | None, str | None, str], list[PlaceRecord]] = defaultdict(list)
+    for town in cities:
+        towns[town.country, town.admin1, name_key(town.name)].append(town)
+    for unit in admin1:
+        keys = {name_key(name) for name in (unit.name, *unit.names)}
+        seats = [t for key in keys for t in towns.get((unit.country, unit.admin1, key), [])]
+        if seats:
+            seat = max(seats, key=lambda t: t.population)
+            if seat.feature == "PPL":
+                seat.feature = "PPLA"
 
 
 def country_records(cities: list[PlaceRecord]) -> dict[str, PlaceRecord]:

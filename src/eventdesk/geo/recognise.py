@@ -21,7 +21,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-NOT_PLACE_LABELS = frozenset({"ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"})
+DEMONYM_LABELS = frozenset({"NORP", "GPE", "LOC"})
+MISLABELLED = frozenset({"PERSON", "NORP"})  # labels the model gives place names it does not know
+CUED_TOWN_POPULATION = 1_000  # "in X": a known town of this size will do
+UNCUED_TOWN_POPULATION = 100_000  # X with no "in" before it: only a large town
 MAX_NAME_TOKENS = 4
 DETAIL_WORDS = frozenset({"district", "sector", "zone", "ward", "block", "quarter", "phase"})
 
@@ -29,6 +32,11 @@ DETAIL_WORDS = frozenset({"district", "sector", "zone", "ward", "block", "quarte
 @cache
 def actor_verbs() -> frozenset[str]:
     return frozenset(read_lines(DATA_DIR / "actor_verbs.txt"))
+
+
+@cache
+def place_cues() -> frozenset[str]:
+    return frozenset(read_lines(DATA_DIR / "place_cues.txt"))
 
 
 @cache
@@ -45,19 +53,19 @@ class Recognised:
 
 def recognise(doc: Doc, gaz: Gazetteer) -> Recognised:
     found = Recognised()
-    taken = bytearray(len(doc))  # tokens already inside a toponym
+    blocked = bytearray(len(doc))  # tokens inside a toponym, or inside an entity that is no place
     for ent in doc.ents:
-        if ent.label_ == "NORP" or (ent.label_ in PLACE_LABELS and gaz.demonym_country(ent.text)):
-            if country := gaz.demonym_country(ent.text):
-                found.demonyms[country] += 1
+        country = gaz.demonym_country(ent.text) if ent.label_ in DEMONYM_LABELS else None
+        if country:
+            found.demonyms[country] += 1
+        elif ent.label_ in PLACE_LABELS and used_as_actor(ent):
+            found.actor_uses.append((ent.start_char, ent.end_char))
         elif ent.label_ in PLACE_LABELS:
-            if used_as_actor(ent):
-                found.actor_uses.append((ent.start_char, ent.end_char))
-                continue
-            for toponym in entity_toponyms(ent, gaz):
-                found.toponyms.append(toponym)
-            taken[ent.start : ent.end] = b"\x01" * len(ent)
-    found.toponyms.extend(gazetteer_matches(doc, gaz, taken))
+            found.toponyms.extend(entity_toponyms(ent, gaz))
+        elif ent.label_ in MISLABELLED:
+            continue  # the small model calls "Aleppo" NORP and "Mali" PERSON: the gazetteer may say more
+        blocked[ent.start : ent.end] = b"\x01" * len(ent)
+    found.toponyms.extend(gazetteer_matches(doc, gaz, blocked))
     found.toponyms.sort(key=lambda t: t.start)
     return found
 
@@ -110,18 +118,15 @@ def detail_after(doc: Doc, end: int) -> str | None:
     return None
 
 
-def gazetteer_matches(doc: Doc, gaz: Gazetteer, taken: bytearray) -> list[Toponym]:
-    """Names the language model missed: places the gazetteer added for news use, wherever they occur
-    capitalised outside another entity, and any known place after "the town of" and the like."""
-    added = gaz.added_keys()
-    blocked = bytearray(taken)
-    for ent in doc.ents:
-        if ent.label_ in NOT_PLACE_LABELS:
-            blocked[ent.start : ent.end] = b"\x01" * len(ent)
+def gazetteer_matches(doc: Doc, gaz: Gazetteer, blocked: bytearray) -> list[Toponym]:
+    """Names the language model missed or mislabelled: capitalised words that the gazetteer knows, taken
+    when the gazetteer added them for news use, when a word such as "in" or "near" comes before them, or
+    when they name a country, province, region or large town."""
+    entity_bounds = {t.i: (ent.start, ent.end) for ent in doc.ents if ent.label_ in MISLABELLED for t in ent}
     toponyms: list[Toponym] = []
     index = 0
     while index < len(doc):
-        match = longest_match(doc, index, blocked, added, gaz)
+        match = longest_match(doc, index, blocked, entity_bounds, gaz)
         if match is None:
             index += 1
             continue
@@ -131,26 +136,43 @@ def gazetteer_matches(doc: Doc, gaz: Gazetteer, taken: bytearray) -> list[Topony
 
 
 def longest_match(
-    doc: Doc, index: int, blocked: bytearray, added: frozenset[str], gaz: Gazetteer
+    doc: Doc, index: int, blocked: bytearray, entity_bounds: dict[int, tuple[int, int]], gaz: Gazetteer
 ) -> Toponym | None:
     token = doc[index]
     if blocked[index] or not token.text[:1].isupper():
         return None
-    terms = gaz.generic_terms
-    after_place_noun = index >= 2 and doc[index - 1].lower_ == "of" and doc[index - 2].lower_ in terms
-
-    for length in range(MAX_NAME_TOKENS, 0, -1):
+    bounds = entity_bounds.get(index)
+    if bounds is not None and bounds[0] != index:
+        return None
+    lengths = [bounds[1] - index] if bounds else range(MAX_NAME_TOKENS, 0, -1)
+    for length in lengths:
         last = index + length - 1
         if last >= len(doc) or any(blocked[index : last + 1]) or not _plausible_name(doc[index : last + 1]):
             continue
-        start, end = token.idx, doc[last].idx + len(doc[last])
-        text = doc.text[start:end]
-        if name_key(text) in added or (after_place_noun and gaz.candidates(text)):
-            toponym = make_toponym(start, end, text, gaz)
+        if bounds is None and entity_bounds.get(last, (index, 0))[0] != index:
+            continue  # would end inside a mislabelled entity
+        span = doc[index : last + 1]
+        if accepted(span, gaz) and not used_as_actor(span):
+            toponym = make_toponym(span.start_char, span.end_char, span.text, gaz)
             toponym.near = is_near(doc, index)
             toponym.extra["end_token"] = last + 1
             return toponym
     return None
+
+
+def accepted(span: SpacySpan, gaz: Gazetteer) -> bool:
+    if name_key(span.text) in gaz.added_keys():
+        return True
+    if gaz.demonym_country(span.text):
+        return False
+    candidates = [c for c in gaz.candidates(span.text) if c.whole]
+    before = span.doc[span.start - 1].lower_ if span.start else ""
+    if before in place_cues() or before in near_words() or before in gaz.generic_terms:
+        return any(not c.entry.is_town or c.entry.population >= CUED_TOWN_POPULATION for c in candidates)
+    if span[0].pos_ != "PROPN":
+        return False
+    places = [c.entry for c in candidates if c.main_name]
+    return any(not e.is_town or e.population >= UNCUED_TOWN_POPULATION for e in places)
 
 
 def _plausible_name(tokens: SpacySpan) -> bool:

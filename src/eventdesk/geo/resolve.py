@@ -48,7 +48,7 @@ WEIGHTS = {
     "near": 1.0,
     "near_km": 150.0,
 }
-FEATURE_PRIOR = {"PCLI": 4.0, "CONT": 2.5, "REGION": 2.5, "ADM1": 0.3, "PPLC": 1.5, "ADM2": -0.5}
+FEATURE_PRIOR = {"PCLI": 4.0, "CONT": 2.5, "REGION": 2.5, "ADM1": 0.3, "PPLC": 1.5, "PPLA": 1.5, "ADM2": -0.5}
 
 
 @dataclass(slots=True)

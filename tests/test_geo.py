@@ -1,0 +1,199 @@
+"""Geoparsing: the gazetteer, recognition, resolution and event placement (geo/)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from anyascii import anyascii
+
+from eventdesk.analyse.pipeline import AnalysedArticle, analyse
+from eventdesk.config import Settings
+from eventdesk.extract import Extractor
+from eventdesk.geo.gazetteer import Gazetteer, ensure_index, load_gazetteer
+from eventdesk.geo.places import PlaceMention, place_event
+from eventdesk.records import Article, Place, Result
+
+SEED_ID = "thereference-21499"
+
+
+@pytest.fixture(scope="module")
+def places_only() -> Extractor:
+    return Extractor(Settings(), components=["places"])
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return load_gazetteer(())
+
+
+def parse(extractor: Extractor, text: str) -> tuple[AnalysedArticle, Result]:
+    analysed = next(analyse([Article(id="t", text=text)], extractor.nlp))
+    return analysed, extractor.extract_analysed(analysed)
+
+
+def by_name(result: Result) -> dict[str, Place]:
+    return {place.name: place for place in result.places}
+
+
+def sentence_range(analysed: AnalysedArticle, words: str) -> tuple[int, int]:
+    for sentence in analysed.doc.sents:
+        if words in sentence.text:
+            return sentence.start_char, sentence.end_char
+    raise AssertionError(f"no sentence with {words!r}")
+
+
+# --- gazetteer ---------------------------------------------------------------------------------------
+
+
+def test_gazetteer_spelling_variants_meet(gaz: Gazetteer) -> None:
+    ids = {
+        name: {c.entry.id for c in gaz.candidates(name)} for name in ("Karte Naw", "Kart-e Naw", "Karte Now")
+    }
+    assert ids["Karte Naw"] == ids["Kart-e Naw"] == ids["Karte Now"]
+    assert len(ids["Karte Naw"]) == 1
+
+
+def test_gazetteer_has_countries_admin_units_regions_and_demonyms(gaz: Gazetteer) -> None:
+    def features(name: str) -> set[str]:
+        return {c.entry.feature for c in gaz.candidates(name)}
+
+    assert 1138958 in {c.entry.geonameid for c in gaz.candidates("Kabul")}
+    assert "PCLI" in features("Afghanistan")
+    assert "ADM1" in features("Helmand")
+    assert "REGION" in features("the Sahel")
+    assert "CONT" in features("Africa")
+    assert gaz.demonym_country("Afghan") == "AF"
+    assert gaz.demonym_country("Kabul") is None
+    assert {(c.entry.country, c.entry.feature) for c in gaz.candidates("Calif.")} >= {("US", "ADM1")}
+
+
+def test_user_supplement_file_adds_a_place(tmp_path: Path) -> None:
+    name = "Qaryat Tal Wardiyat"
+    assert not load_gazetteer(()).candidates(name)
+    supplement = tmp_path / "my_places.tsv"
+    supplement.write_text(
+        "name\taliases\tcountry\tadmin1\twithin\tfeature\tlat\tlon\tgeonameid\tsource\n"
+        f"{name}\tTal Wardiyat\tSY\tAl-Hasakah\t\tPPL\t36.10\t40.90\t\tmy field notes\n",
+        encoding="utf-8",
+    )
+    gaz = Gazetteer(ensure_index(), (str(supplement),))
+    [candidate] = gaz.candidates("Tal Wardiyat")
+    assert (candidate.entry.name, candidate.entry.country, candidate.entry.admin1) == (name, "SY", "01")
+    assert candidate.entry.geonameid is None
+
+
+# --- the seed report ----------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed(places_only: Extractor, shared: Path) -> tuple[AnalysedArticle, Result]:
+    text = (shared / "gold" / "seed" / f"{SEED_ID}.txt").read_text(encoding="utf-8")
+    return parse(places_only, text)
+
+
+def test_seed_places(seed: tuple[AnalysedArticle, Result]) -> None:
+    places = by_name(seed[1])
+    assert places["Kabul"].geonameid == 1138958
+    assert places["Kabul"].precision == 1
+    assert places["Afghanistan"].geonameid == 1149361
+    karte_naw = places["Karte Naw"]
+    assert (karte_naw.country, karte_naw.admin1) == ("AF", "Kabul")
+    assert places["Central Asia"].feature == places["South Asia"].feature == "REGION"
+
+
+def test_seed_central_and_south_asia_is_two_regions(seed: tuple[AnalysedArticle, Result]) -> None:
+    analysed, result = seed
+    text = analysed.article.text
+    places = by_name(result)
+    for span in places["South Asia"].mentions:
+        before = text[: span.start].rstrip()
+        if before.endswith("and"):
+            central = [m for m in places["Central Asia"].mentions if m.end <= span.start]
+            assert central and text[central[-1].start : central[-1].end] == "Central"
+            return
+    raise AssertionError("no 'Central and South Asia' mention")
+
+
+def test_seed_neighbourhood_places_the_event_in_its_town(seed: tuple[AnalysedArticle, Result]) -> None:
+    analysed, _ = seed
+    start, end = sentence_range(analysed, "on a road in Karte Naw")
+    location = place_event(analysed, start, end)
+    assert location is not None
+    assert (location.name, location.geonameid, location.precision) == ("Kabul", 1138958, 1)
+    assert location.detail == "Karte Naw, District 8"
+
+
+def test_seed_demonym_is_not_a_place(seed: tuple[AnalysedArticle, Result]) -> None:
+    names = {m.text for place in seed[1].places for m in place.mentions}
+    assert "Afghan" not in names
+
+
+# --- recognition and resolution on news sentences --------------------------------------------------------
+
+
+def test_place_used_as_actor_is_not_a_place(places_only: Extractor) -> None:
+    _, result = parse(
+        places_only,
+        "Kabul said on Sunday that it would not allow foreign fighters to use its soil. "
+        "Washington warned that sanctions would follow.",
+    )
+    assert not {"Kabul", "Washington"} & set(by_name(result))
+
+
+def test_comma_container_picks_the_town_in_that_state(places_only: Extractor) -> None:
+    _, result = parse(
+        places_only, "A gunman opened fire at a church in Paris, Texas, on Sunday, police said."
+    )
+    paris = by_name(result)["Paris"]
+    assert (paris.country, paris.admin1) == ("US", "Texas")
+
+
+def test_paris_alone_in_a_french_story_is_the_capital(places_only: Extractor) -> None:
+    _, result = parse(
+        places_only, "French police arrested three men in Paris after a knife attack near a station."
+    )
+    assert by_name(result)["Paris"].geonameid == 2988507
+
+
+def test_article_context_chooses_the_country(places_only: Extractor) -> None:
+    _, result = parse(
+        places_only,
+        "Two soldiers were killed in Kandahar province. Another attack hit a police post in Kunduz, "
+        "Afghan officials said, while fighting continued in Helmand.",
+    )
+    places = by_name(result)
+    assert places["Kunduz"].country == "AF"
+
+
+# --- event placement -----------------------------------------------------------------------------------
+
+
+def test_place_event_precision_rules(places_only: Extractor) -> None:
+    analysed, _ = parse(
+        places_only,
+        "A roadside bomb exploded near Kandahar on Tuesday, killing two soldiers.\n\n"
+        "Clashes were reported in Helmand province on Wednesday.\n\n"
+        "Gunmen stormed a police station in Jalalabad. The attackers fled after an hour.",
+    )
+    near = place_event(analysed, *sentence_range(analysed, "roadside bomb"))
+    assert near is not None and (anyascii(near.name), near.feature, near.precision) == ("Kandahar", "PPLA", 2)
+    province = place_event(analysed, *sentence_range(analysed, "Clashes"))
+    assert province is not None and (province.feature, province.precision) == ("ADM1", 3)
+    assert province.admin1 == "Helmand"
+    town = place_event(analysed, *sentence_range(analysed, "Gunmen stormed"))
+    assert town is not None and (anyascii(town.name), town.precision, town.country) == ("Jalalabad", 1, "AF")
+    unnamed = place_event(analysed, *sentence_range(analysed, "attackers fled"))
+    assert unnamed is not None and (unnamed.name, unnamed.precision) == (town.name, 2)
+
+
+def test_place_event_without_places_is_none(places_only: Extractor) -> None:
+    analysed, _ = parse(places_only, "The group said it had carried out the attack.")
+    assert place_event(analysed, 0, len(analysed.doc.text)) is None
+
+
+def test_annotations_carry_resolved_mentions(places_only: Extractor) -> None:
+    analysed, _ = parse(places_only, "Fighting broke out in Aleppo and spread to Idlib.")
+    mentions = analysed.annotations["places"]
+    assert all(isinstance(m, PlaceMention) for m in mentions)
+    assert [analysed.doc.text[m.start : m.end] for m in mentions] == ["Aleppo", "Idlib"]
