@@ -31,7 +31,7 @@ CREATE TABLE places (id INTEGER PRIMARY KEY, name TEXT, country TEXT, admin1 TEX
     lat REAL, lon REAL, population INTEGER, feature TEXT, parent INTEGER, source TEXT, countries TEXT);
 CREATE TABLE names (key TEXT, place INTEGER, main INTEGER, PRIMARY KEY (key, place)) WITHOUT ROWID;
 CREATE TABLE admins (code TEXT PRIMARY KEY, name TEXT, place INTEGER) WITHOUT ROWID;
-CREATE TABLE demonyms (key TEXT PRIMARY KEY, country TEXT) WITHOUT ROWID;
+CREATE TABLE demonyms (key TEXT PRIMARY KEY, place INTEGER) WITHOUT ROWID;
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 """
 
@@ -138,7 +138,7 @@ def country_records(cities: list[PlaceRecord]) -> dict[str, PlaceRecord]:
     records: dict[str, PlaceRecord] = {}
     for info in read_country_info():
         row = extra.get(info.iso, {})
-        lat, lon = centre(towns_by_country.get(info.iso, []))
+        lat, lon = centre(towns_by_country.get(info.iso, []), trim=0.02)
         if row.get("lat") and row.get("lon"):
             lat, lon = float(row["lat"]), float(row["lon"])
         records[info.iso] = PlaceRecord(
@@ -156,19 +156,19 @@ def country_records(cities: list[PlaceRecord]) -> dict[str, PlaceRecord]:
     return records
 
 
-def centre(towns: list[PlaceRecord]) -> tuple[float, float]:
+def centre(towns: list[PlaceRecord], trim: float = 0.0) -> tuple[float, float]:
     """The middle of the area a set of towns covers: the midpoint of their latitude and longitude ranges,
-    leaving out the outermost 2% (islands, exclaves), which lands near the centroid GeoNames gives."""
+    which lands nearer the centroids GeoNames gives than a mean or median of the towns. For countries the
+    outermost 2% (islands, exclaves) are left out."""
     if not towns:
         return 0.0, 0.0
-    return _mid_range([t.lat for t in towns]), _mid_range([t.lon for t in towns])
+    return _mid_range([t.lat for t in towns], trim), _mid_range([t.lon for t in towns], trim)
 
 
-def _mid_range(values: list[float]) -> float:
+def _mid_range(values: list[float], trim: float) -> float:
     values = sorted(values)
-    trim = len(values) // 50
-    low, high = values[trim], values[len(values) - 1 - trim]
-    return (low + high) / 2
+    cut = int(len(values) * trim)
+    return (values[cut] + values[len(values) - 1 - cut]) / 2
 
 
 def admin1_records(cities: list[PlaceRecord], countries: dict[str, PlaceRecord]) -> dict[str, PlaceRecord]:
@@ -248,9 +248,13 @@ def admin2_records(cities: list[PlaceRecord], admin1: dict[str, PlaceRecord]) ->
 
 
 def continent_records() -> Iterator[PlaceRecord]:
+    aliases = {
+        row["geonameid"]: split_list(row.get("aliases")) for row in read_tsv(DATA_DIR / "continents.tsv")
+    }
     for continent in read_continents():
+        geonameid = int(continent["geonameId"])
         yield PlaceRecord(
-            id=int(continent["geonameId"]),
+            id=geonameid,
             name=continent["name"],
             country=None,
             admin1=None,
@@ -259,6 +263,7 @@ def continent_records() -> Iterator[PlaceRecord]:
             lon=float(continent["lng"]),
             population=int(continent.get("population") or 0),
             feature="CONT",
+            names=aliases.get(str(geonameid), []),
         )
 
 
@@ -367,8 +372,13 @@ def write_admins(db: sqlite3.Connection) -> None:
 
 
 def write_demonyms(db: sqlite3.Connection) -> None:
+    """Demonym key → the place it is of: a country ("Afghan") or a continent ("European")."""
+    country_ids = {info.iso: info.geonameid for info in read_country_info()}
     rows = {}
     for row in read_tsv(DATA_DIR / "countries.tsv"):
         for demonym in split_list(row.get("demonyms")):
-            rows[name_key(demonym)] = row["iso2"]
+            rows[name_key(demonym)] = country_ids[row["iso2"]]
+    for row in read_tsv(DATA_DIR / "continents.tsv"):
+        for demonym in split_list(row.get("demonyms")):
+            rows[name_key(demonym)] = int(row["geonameid"])
     db.executemany("INSERT INTO demonyms VALUES (?,?)", rows.items())

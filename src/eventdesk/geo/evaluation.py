@@ -47,9 +47,25 @@ def read_corpus(path: Path) -> list[GoldArticle]:
     for number, node in enumerate(root.iter("article")):
         text = node.findtext("text") or ""
         identifier = node.get("docid") or node.get("file") or str(number)
-        toponyms = [gold_toponym(t) for t in node.iter("toponym")]
-        articles.append(GoldArticle(identifier, text, [t for t in toponyms if t is not None]))
+        toponyms = [realigned(t, text) for t in map(gold_toponym, node.iter("toponym")) if t is not None]
+        articles.append(GoldArticle(identifier, text, toponyms))
     return articles
+
+
+def realigned(toponym: GoldToponym, text: str, reach: int = 60) -> GoldToponym:
+    """Some TR-News offsets are a few characters off their phrase: move such a span onto the nearest
+    occurrence of the phrase."""
+    if not toponym.text or text[toponym.start : toponym.end] == toponym.text:
+        return toponym
+    best = None
+    position = text.find(toponym.text, max(0, toponym.start - reach))
+    while position != -1 and position <= toponym.start + reach:
+        if best is None or abs(position - toponym.start) < abs(best - toponym.start):
+            best = position
+        position = text.find(toponym.text, position + 1)
+    if best is not None:
+        toponym.start, toponym.end = best, best + len(toponym.text)
+    return toponym
 
 
 def gold_toponym(node: ElementTree.Element) -> GoldToponym | None:

@@ -128,9 +128,17 @@ class Gazetteer:
         code = f"{country}.{admin1}" + (f".{admin2}" if admin2 else "")
         return self._admin_names().get(code)
 
+    def demonym_place(self, text: str) -> GazEntry | None:
+        """ "Afghan" → Afghanistan, "European" → Europe: in running text a demonym gives context, it is no
+        place; a toponym span given as one ("Turkish" in TR-News) resolves to this place."""
+        return self.get(self._demonyms().get(name_key(text)))
+
     def demonym_country(self, text: str) -> str | None:
-        """ "Afghan" → "AF": a demonym gives country context; it is not a place."""
-        return self._demonyms().get(name_key(text))
+        place = self.demonym_place(text)
+        return place.country if place is not None else None
+
+    def is_demonym(self, text: str) -> bool:
+        return name_key(text) in self._demonyms()
 
     def country(self, iso: str | None) -> GazEntry | None:
         return self._countries().get(iso or "")
@@ -188,8 +196,8 @@ class Gazetteer:
         return dict(self._query("SELECT code, name FROM admins", ()))
 
     @lru_cache(maxsize=1)  # noqa: B019
-    def _demonyms(self) -> dict[str, str]:
-        return dict(self._query("SELECT key, country FROM demonyms", ()))
+    def _demonyms(self) -> dict[str, int]:
+        return dict(self._query("SELECT key, place FROM demonyms", ()))
 
     @lru_cache(maxsize=1)  # noqa: B019
     def _countries(self) -> dict[str, GazEntry]:

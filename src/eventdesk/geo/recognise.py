@@ -55,9 +55,9 @@ def recognise(doc: Doc, gaz: Gazetteer) -> Recognised:
     found = Recognised()
     blocked = bytearray(len(doc))  # tokens inside a toponym, or inside an entity that is no place
     for ent in doc.ents:
-        country = gaz.demonym_country(ent.text) if ent.label_ in DEMONYM_LABELS else None
-        if country:
-            found.demonyms[country] += 1
+        if ent.label_ in DEMONYM_LABELS and gaz.is_demonym(ent.text):
+            if country := gaz.demonym_country(ent.text):
+                found.demonyms[country] += 1
         elif ent.label_ in PLACE_LABELS and used_as_actor(ent):
             found.actor_uses.append((ent.start_char, ent.end_char))
         elif ent.label_ in PLACE_LABELS:
@@ -163,7 +163,7 @@ def longest_match(
 def accepted(span: SpacySpan, gaz: Gazetteer) -> bool:
     if name_key(span.text) in gaz.added_keys():
         return True
-    if gaz.demonym_country(span.text):
+    if gaz.is_demonym(span.text):
         return False
     candidates = [c for c in gaz.candidates(span.text) if c.whole]
     before = span.doc[span.start - 1].lower_ if span.start else ""

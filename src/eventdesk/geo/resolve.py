@@ -67,7 +67,7 @@ class Toponym:
     entry: GazEntry | None = None
     container: int | None = None  # index of the toponym this one lies in ("X, Y", "X in Y")
     is_container: bool = False
-    demonym: str | None = None  # the country, when the name is a demonym ("Turkish")
+    demonym: int | None = None  # the place id, when the name is a demonym ("Turkish" → Turkey)
     score: float = 0.0
     extra: dict[str, object] = field(default_factory=dict)
 
@@ -107,9 +107,9 @@ def find_candidates(gaz: Gazetteer, toponym: Toponym) -> tuple[Candidate, ...]:
     if toponym.name != toponym.text:
         for candidate in gaz.candidates(toponym.name):
             found.setdefault(candidate.entry.id, candidate)
-    country = gaz.demonym_country(toponym.text)
-    if country and (entry := gaz.country(country)) is not None:
-        toponym.demonym = country
+    entry = gaz.demonym_place(toponym.text)
+    if entry is not None:
+        toponym.demonym = entry.id
         found[entry.id] = Candidate(entry, main_name=True)
     return tuple(found.values())
 
@@ -186,7 +186,7 @@ def candidate_score(
         score -= 1.0
     if not candidate.whole:
         score -= 2.0
-    if toponym.demonym and entry.is_country and entry.country == toponym.demonym:
+    if toponym.demonym == entry.id:
         score += 10.0
     score += hint_score(toponym.hint, entry)
     if toponym.is_container and (entry.is_country or entry.feature in ("ADM1", "ADM2")):
