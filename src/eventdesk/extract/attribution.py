@@ -43,6 +43,8 @@ class AttributionLexicon:
     vague_sources: frozenset[str]
     venue_nouns: frozenset[str]
     titles: frozenset[str]
+    transcript_unnamed_labels: frozenset[str] = frozenset()
+    transcript_markers: frozenset[str] = frozenset()
 
     def is_reporting_verb(self, token: Token) -> bool:
         if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in self.reporting_verbs:
@@ -64,6 +66,8 @@ def attribution_lexicon() -> AttributionLexicon:
         vague_sources=_lower_set(data.get("vague_sources", [])),
         venue_nouns=_lower_set(data.get("venue_nouns", [])),
         titles=_lower_set(data.get("titles", [])),
+        transcript_unnamed_labels=_lower_set(data.get("transcript_unnamed_labels", [])),
+        transcript_markers=_lower_set(data.get("transcript_markers", [])),
     )
 
 

@@ -9,6 +9,7 @@ with normalised content offsets, for claims and media.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -40,6 +41,7 @@ MIN_SPEECH_WORDS = 4  # shorter quotes without final punctuation are names, titl
 MIN_CONTENT_TOKENS = 3
 THAT_LOOKAHEAD = 14  # tokens between a reporting verb and its "that" ("said in a statement to X that")
 ATTRIBUTION_DEPS = frozenset(("prep", "advmod", "npadvmod", "dative", "prt", "punct", "aux", "neg"))
+TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3}):[ \t]+(?=\S)")
 VENUE_PREPOSITIONS = frozenset(("in", "during", "at", "to", "before", "with"))
 
 
@@ -70,7 +72,7 @@ def extract_statements(art: AnalysedArticle, kb: Knowledge, result: Result) -> N
     resolver = SpeakerResolver(art, result, lex)
     quotes = find_quotes(art.doc.text, art.norm.paragraphs())
     reader = _Reader(art, lex, resolver, units, quotes)
-    found = reader.direct()
+    found = reader.direct() + reader.transcript()
     found += reader.indirect({f.cue_index for f in found if f.cue_index is not None}, found)
     found.sort(key=lambda f: (f.start, f.end))
     _complete_speakers([f.statement for f in found])
@@ -169,10 +171,12 @@ class _Reader:
         if position + 1 < len(self.speech) and self.speech[position + 1].paragraph == quote.paragraph:
             limit = self.speech[position + 1].open_at
         tokens = self._tokens(quote.close_at + 1, limit)
-        for index, token in enumerate(tokens):
-            if ends_sentence(token):
-                return tokens[:index]
-        return tokens
+        ends = [index for index, token in enumerate(tokens) if ends_sentence(token)]
+        if not ends:
+            return tokens
+        if ends[0] <= 2 and len(ends) > 1 and self.lex.is_reporting_verb(tokens[ends[0] - 1]):
+            return tokens[: ends[1]]  # a stray full stop: '," said. Col. David Lyons, the commander.'
+        return tokens[: ends[0]]
 
     def _frame_before(self, position: int, quote: Quote) -> list[Token]:
         start = self.paragraphs[quote.paragraph][0]
@@ -234,6 +238,41 @@ class _Reader:
         return prior.paragraph == quote.paragraph or (
             prior.paragraph == quote.paragraph - 1 and self._paragraph_starts_with(quote)
         )
+
+    # transcripts
+
+    def transcript(self) -> list[Found]:
+        """Turns of a transcript: paragraphs opening with a speaker label in capitals ("SECRETARY KERRY:")."""
+        text = self.doc.text
+        turns = [(m, s, e) for s, e in self.paragraphs if (m := TRANSCRIPT_LABEL.match(text, s, e))]
+        is_transcript = any(m.group(1).lower() in self.lex.transcript_markers for m, _, _ in turns)
+        found = []
+        for match, _, end in turns:
+            speaker = self._label_speaker(match.group(1), is_transcript)
+            start, stop = trimmed(self.doc, match.end(), end)
+            if speaker is None or stop <= start:
+                continue
+            statement = Statement(
+                speaker=speaker,
+                cue=None,
+                direct=True,
+                content=self.art.span(start, stop),
+                speaker_span=self.art.span(match.start(1), match.end(1)),
+                about=actor_names_in(self.art, start, stop),
+            )
+            found.append(Found(statement, start, stop, None))
+        return found
+
+    def _label_speaker(self, label: str, is_transcript: bool) -> Speaker | None:
+        if label.lower() in self.lex.transcript_unnamed_labels:
+            return None
+        words = label.split()
+        titles = [w for w in words if w.lower() in self.lex.titles]
+        names = [w for w in words if w.lower() not in self.lex.titles]
+        if not names or not (titles or is_transcript):
+            return None
+        name = " ".join(w.capitalize() for w in names)
+        return Speaker(name=name, role=" ".join(w.capitalize() for w in titles) or None)
 
     # reported speech and source cues
 
