@@ -376,3 +376,12 @@ def actor_names_in(art: AnalysedArticle, start: int, end: int) -> list[str]:
 
 def person_of(result: Result, name: str | None) -> Person | None:
     return next((p for p in result.people if p.name == name), None)
+
+
+def statement_source(art: AnalysedArticle, start: int, end: int) -> str | None:
+    """Who the text credits with normalised [start, end): the speaker of the statement whose content covers
+    it (the name, or for an unnamed source its description)."""
+    for content_start, content_end, statement in art.annotations.get("statements", []):
+        if content_start <= start and end <= content_end:
+            return statement.speaker.name or statement.speaker.role
+    return None
