@@ -128,7 +128,7 @@ def _ends_sentence_inside(token: Token, sent: SpacySpan) -> bool:
     if not ends_sentence(token) or token.i + 1 >= sent.end:
         return False
     following = token.doc[token.i + 1]
-    return following.is_title and following.idx > token.idx + 1
+    return following.text[:1].isupper() and following.idx > token.idx + 1
 
 
 def trimmed(doc: Doc, start: int, end: int, tail: str = ",;:-–—.") -> tuple[int, int]:
