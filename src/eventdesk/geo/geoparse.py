@@ -15,7 +15,7 @@ from eventdesk.extract import Extractor
 from eventdesk.geo.gazetteer import Gazetteer
 from eventdesk.geo.places import place_of
 from eventdesk.geo.recognise import recognise
-from eventdesk.geo.resolve import Toponym, make_toponym, resolve_toponyms
+from eventdesk.geo.resolve import Toponym, make_toponym, resolve_toponyms, supported
 from eventdesk.records import Article
 
 BATCH = 64
@@ -59,7 +59,7 @@ def recognise_and_resolve(gaz: Gazetteer, analysed: Any) -> list[dict[str, Any]]
     found = recognise(analysed.doc, gaz)
     resolve_toponyms(gaz, analysed.doc.text, found.toponyms, found.demonyms)
     items = []
-    for toponym in found.toponyms:
+    for toponym in supported(found.toponyms, found.demonyms):
         span = analysed.span(toponym.start, toponym.end)
         items.append(place_item(gaz, toponym, span.start, span.end, span.text))
     return items

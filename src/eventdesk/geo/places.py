@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from eventdesk.analyse.pipeline import AnalysedArticle
 from eventdesk.geo.gazetteer import GazEntry, Gazetteer
 from eventdesk.geo.recognise import recognise
-from eventdesk.geo.resolve import Toponym, resolve_toponyms
+from eventdesk.geo.resolve import Toponym, resolve_toponyms, supported
 from eventdesk.knowledge import Knowledge
 from eventdesk.records import EventLocation, Place, Result
 
@@ -67,7 +67,7 @@ def extract_places(art: AnalysedArticle, kb: Knowledge, result: Result) -> None:
     resolve_toponyms(gaz, art.doc.text, found.toponyms, found.demonyms)
     places: dict[int, Place] = {}
     mentions: list[PlaceMention] = []
-    for toponym in found.toponyms:
+    for toponym in supported(found.toponyms, found.demonyms):
         if toponym.entry is None:
             continue
         place = places.get(toponym.entry.id)

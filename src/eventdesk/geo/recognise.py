@@ -11,7 +11,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from eventdesk.geo.build import read_lines
-from eventdesk.geo.gazetteer import Gazetteer
+from eventdesk.geo.gazetteer import GazEntry, Gazetteer
 from eventdesk.geo.names import name_key
 from eventdesk.geo.resolve import Toponym, make_toponym
 from eventdesk.geo.sources import DATA_DIR
@@ -171,8 +171,17 @@ def accepted(span: SpacySpan, gaz: Gazetteer) -> bool:
         return any(not c.entry.is_town or c.entry.population >= CUED_TOWN_POPULATION for c in candidates)
     if span[0].pos_ != "PROPN":
         return False
-    places = [c.entry for c in candidates if c.main_name]
-    return any(not e.is_town or e.population >= UNCUED_TOWN_POPULATION for e in places)
+    return any(self_evident(c.entry, before) for c in candidates if c.main_name)
+
+
+def self_evident(entry: GazEntry, before: str) -> bool:
+    """A place that a capitalised name stands for with no "in" before it: a country, a macro-region, or a
+    large province or town ("Mali", "the Sahel", "Aleppo"); not "the Centre" or a district called Leader."""
+    if entry.is_region or entry.is_country:
+        return True
+    if before == "the" or entry.population < UNCUED_TOWN_POPULATION:
+        return False
+    return entry.is_town or entry.feature == "ADM1"
 
 
 def _plausible_name(tokens: SpacySpan) -> bool:

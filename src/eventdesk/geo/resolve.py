@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from eventdesk.geo.gazetteer import Candidate, GazEntry, Gazetteer
 
+SMALL_TOWN_POPULATION = 10_000
 REGION_POPULATION = 100_000_000  # regions have no population; rank them as a large place
 CONTAINER_GAP = re.compile(r"^\s*(,|,?\s+in|,?\s+of)\s+$|^\s*,\s*$", re.IGNORECASE)
 ADMIN1_HINTS = frozenset(
@@ -41,6 +42,8 @@ TOWN_HINTS = frozenset({"city", "town", "village"})
 # Scoring weights, set by hand and checked on GWN-dev, LGL and TR-News together (bench/geo_eval.py).
 WEIGHTS = {
     "rounds": 3,
+    "population": 1.0,
+    "alternate": 1.0,
     "country_share": 3.0,
     "country_any": 1.0,
     "admin1_share": 3.0,
@@ -66,7 +69,7 @@ class Toponym:
     candidates: tuple[Candidate, ...] = ()
     entry: GazEntry | None = None
     container: int | None = None  # index of the toponym this one lies in ("X, Y", "X in Y")
-    is_container: bool = False
+    contains: int | None = None  # index of the toponym that lies in this one
     demonym: int | None = None  # the place id, when the name is a demonym ("Turkish" → Turkey)
     score: float = 0.0
     extra: dict[str, object] = field(default_factory=dict)
@@ -102,6 +105,28 @@ def resolve_toponyms(
         context = Context.of(toponyms, demonym_countries)
 
 
+def supported(toponyms: Sequence[Toponym], demonyms: Counter[str] | None = None) -> list[Toponym]:
+    """Recognised names worth keeping as places: a small town that nothing else in the article points to
+    (no other place or demonym of its country) is more likely a word the model took for a place
+    ("Jesus", "Salah") than a village the story is about."""
+    countries = Counter(demonyms or {})
+    for toponym in toponyms:
+        if toponym.entry is not None and toponym.entry.country:
+            countries[toponym.entry.country] += 1
+    kept = []
+    for toponym in toponyms:
+        entry = toponym.entry
+        if entry is None:
+            continue
+        small = entry.is_town and entry.id > 0 and entry.population < SMALL_TOWN_POPULATION
+        if small and countries[entry.country or ""] <= sum(
+            t.entry is not None and t.entry.id == entry.id for t in toponyms
+        ):
+            continue
+        kept.append(toponym)
+    return kept
+
+
 def find_candidates(gaz: Gazetteer, toponym: Toponym) -> tuple[Candidate, ...]:
     found = {c.entry.id: c for c in gaz.candidates(toponym.text)}
     if toponym.name != toponym.text:
@@ -120,7 +145,7 @@ def link_containers(text: str, toponyms: Sequence[Toponym]) -> None:
         first, second = toponyms[index], toponyms[index + 1]
         if second.start >= first.end and CONTAINER_GAP.match(text[first.end : second.start]):
             first.container = index + 1
-            second.is_container = True
+            second.contains = index
 
 
 @dataclass(slots=True)
@@ -166,8 +191,9 @@ class Context:
 def choose(toponym: Toponym, toponyms: Sequence[Toponym], context: Context) -> None:
     best, best_score = None, -math.inf
     container = toponyms[toponym.container] if toponym.container is not None else None
+    contained = toponyms[toponym.contains] if toponym.contains is not None else None
     for candidate in toponym.candidates:
-        score = candidate_score(candidate, toponym, context, container)
+        score = candidate_score(candidate, toponym, context, container, contained)
         if score > best_score:
             best, best_score = candidate, score
     toponym.entry = best.entry if best else None
@@ -175,22 +201,26 @@ def choose(toponym: Toponym, toponyms: Sequence[Toponym], context: Context) -> N
 
 
 def candidate_score(
-    candidate: Candidate, toponym: Toponym, context: Context, container: Toponym | None
+    candidate: Candidate,
+    toponym: Toponym,
+    context: Context,
+    container: Toponym | None,
+    contained: Toponym | None,
 ) -> float:
     entry = candidate.entry
     population = REGION_POPULATION if entry.feature == "REGION" else entry.population
-    score = math.log10(population + 10) + FEATURE_PRIOR.get(entry.feature, 0.0)
+    score = WEIGHTS["population"] * math.log10(population + 10) + FEATURE_PRIOR.get(entry.feature, 0.0)
     if entry.id < 0 and entry.feature != "REGION":
         score += 3.0  # a place the supplement added for news use
     if not candidate.main_name:
-        score -= 1.0
+        score -= WEIGHTS["alternate"]
     if not candidate.whole:
         score -= 2.0
     if toponym.demonym == entry.id:
         score += 10.0
     score += hint_score(toponym.hint, entry)
-    if toponym.is_container and (entry.is_country or entry.feature in ("ADM1", "ADM2")):
-        score += 2.0
+    if contained is not None:
+        score += holding_score(entry, contained)
     if container is not None:
         score += containment_score(entry, container)
     return score + context_score(entry, context)
@@ -209,19 +239,27 @@ def hint_score(hint: str | None, entry: GazEntry) -> float:
 
 
 def containment_score(entry: GazEntry, container: Toponym) -> float:
-    """How well `entry` fits inside any reading of the container name ("Texas" → US state or town)."""
-    best = -2.0
-    for candidate in container.candidates:
-        holder = candidate.entry
-        if holder.is_country and entry.country == holder.country and not entry.is_country:
-            best = max(best, 5.0)
-        elif holder.feature == "ADM1" and (entry.country, entry.admin1) == (holder.country, holder.admin1):
-            best = max(best, 7.0 if entry.feature != "ADM1" else -2.0)
-        elif holder.is_town and entry.parent == holder.id:
-            best = max(best, 7.0)
-        elif holder.is_town and entry.country == holder.country and entry.admin1 == holder.admin1:
-            best = max(best, 3.0)
-    return best
+    """How well `entry` fits inside the best-fitting reading of its container ("Paris" in "Texas")."""
+    return max((fit(entry, c.entry) for c in container.candidates), default=0.0)
+
+
+def holding_score(entry: GazEntry, contained: Toponym) -> float:
+    """How well `entry` holds the best-fitting reading of the name it contains ("Texas" around "Paris")."""
+    return max(0.0, max((fit(c.entry, entry) for c in contained.candidates), default=0.0) / 2)
+
+
+def fit(inner: GazEntry, holder: GazEntry) -> float:
+    if inner.parent is not None and inner.parent == holder.id:
+        return 7.0
+    if inner.country != holder.country or inner.id == holder.id or inner.is_country:
+        return -2.0
+    if holder.is_country:
+        return 5.0
+    if holder.feature == "ADM1" and inner.admin1 == holder.admin1 and inner.feature != "ADM1":
+        return 7.0
+    if holder.is_town and inner.admin1 == holder.admin1 and not inner.is_town:
+        return 3.0
+    return -2.0
 
 
 def context_score(entry: GazEntry, context: Context) -> float:
@@ -229,7 +267,7 @@ def context_score(entry: GazEntry, context: Context) -> float:
     if entry.country and not entry.is_country and context.countries:
         share = context.countries[entry.country] / sum(context.countries.values())
         score += WEIGHTS["country_share"] * share + (WEIGHTS["country_any"] if share else 0.0)
-    if entry.country and entry.admin1 and entry.feature != "ADM1" and context.admin1:
+    if entry.country and entry.admin1 and context.admin1:
         share = context.admin1[entry.country, entry.admin1] / sum(context.admin1.values())
         score += WEIGHTS["admin1_share"] * share + (WEIGHTS["admin1_any"] if share else 0.0)
     if entry.is_town and context.points:
