@@ -1,9 +1,339 @@
-"""PLACEHOLDER during the first session's parallel build: replaced by its real implementation."""
+"""Events: ACLED-style incidents with evidence, and PLOVER-coded actions that are not incidents.
 
-from eventdesk.analyse.pipeline import AnalysedArticle
+One pass over each sentence finds trigger words (event_detect); those that are modal, negated, intended,
+counted over a period, inside a claim or a propaganda description are dropped; the rest are grouped by
+clause, read for agent, patient, date, place and casualties (event_roles, event_fill), typed (event_typing),
+and reports of the same incident in one article are merged (event_draft). Triggers of non-incident frames
+(demands, threats, visits...) become `Result.actions`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from eventdesk.extract.event_detect import (
+    PLACE_ENTS,
+    Trigger,
+    clause_root,
+    enumerated_items,
+    find_triggers,
+    is_aggregate,
+    is_anchored,
+    is_heading,
+    segments,
+    unreal_reason,
+)
+from eventdesk.extract.event_draft import Draft, absorb, same_incident
+from eventdesk.extract.event_fill import assumed_date, casualties, date_in, location_for, sources_for
+from eventdesk.extract.event_roles import Party, Roles, party, read_roles
+from eventdesk.extract.event_typing import contexts, interaction, type_incident
 from eventdesk.knowledge import Knowledge
-from eventdesk.records import Result
+from eventdesk.knowledge.event_types import EventLexicon
+from eventdesk.records import Action, DateRange, Event, Plover, Result, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+    from eventdesk.analyse.pipeline import AnalysedArticle
+
+ANAPHORIC_DETERMINERS = frozenset({"the", "those", "these", "this", "that"})
+PLACE_WITNESS_VERBS = frozenset({"witness", "see", "experience", "suffer"})
+UNIDENTIFIED = "unidentified actors"
 
 
 def extract_events(art: AnalysedArticle, kb: Knowledge, result: Result) -> None:
-    return None
+    reader = _ArticleReader(art, kb.event_lexicon, result)
+    for index, sent in enumerate(art.doc.sents):
+        lemmas = frozenset(t.lemma_.lower() for t in sent)
+        for segment in segments(sent):
+            if not is_heading(segment):
+                reader.read_segment(segment, index, lemmas)
+    drafts = _merged(reader.drafts)
+    result.events.extend(_event(draft, number, reader) for number, draft in enumerate(drafts, start=1))
+    result.actions.extend(reader.actions)
+
+
+class _ArticleReader:
+    def __init__(self, art: AnalysedArticle, lx: EventLexicon, result: Result) -> None:
+        self.art, self.lx, self.result = art, lx, result
+        self.excluded = [c.evidence for c in result.claims] + [m.evidence for m in result.media]
+        self.inter_by_name = {a.name: a.inter for a in result.actors if a.inter is not None}
+        self.drafts: list[Draft] = []
+        self.actions: list[Action] = []
+
+    def read_segment(self, segment: SpacySpan, sentence: int, lemmas: frozenset[str]) -> None:
+        triggers = [t for t in find_triggers(segment, self.lx, lemmas) if unreal_reason(t, self.lx) is None]
+        action_triggers = [t for t in triggers if t.frame.acled is None]
+        action_heads = {t.head.i for t in action_triggers}
+        incidents: list[Trigger] = []
+        for trigger in triggers:
+            if trigger.frame.acled is not None and is_anchored(trigger, self.lx):
+                incidents += self._as_incidents(trigger, segment, sentence, lemmas, action_heads)
+        if not incidents and not any(d.sentence == sentence for d in self.drafts):
+            incidents = self._casualty_triggers(segment)
+        new = [self._draft(group, segment, sentence, lemmas) for group in _by_clause(incidents)]
+        self._add_casualties(new, segment)
+        self.drafts += new
+        self._read_actions(action_triggers, {clause_root(t.head).i for t in incidents}, lemmas)
+
+    def _as_incidents(
+        self,
+        trigger: Trigger,
+        segment: SpacySpan,
+        sentence: int,
+        lemmas: frozenset[str],
+        action_heads: set[int],
+    ) -> list[Trigger]:
+        if is_aggregate(trigger, self.lx):
+            self._read_enumeration(trigger, segment, sentence, lemmas)
+            return []
+        if self._excluded(trigger) or (trigger.is_noun and _governor(trigger.head).i in action_heads):
+            return []
+        return [trigger]
+
+    def _excluded(self, trigger: Trigger) -> bool:
+        span = self.art.span_of(trigger.head)
+        return any(area.contains(span) for area in self.excluded)
+
+    def _casualty_triggers(self, segment: SpacySpan) -> list[Trigger]:
+        """A killing with a stated killer or victims ("gunmen killed five villagers") is an incident."""
+        frame = self.lx.frames[self.lx.casualty_frame]
+        found = []
+        for token in segment:
+            if token.pos_ != "VERB" or token.lemma_.lower() not in self.lx.casualty_incident_words:
+                continue
+            trigger = Trigger(token, token.i, token.i + 1, frame, token.lemma_.lower())
+            if unreal_reason(trigger, self.lx) is None and not self._excluded(trigger):
+                found.append(trigger)
+        return found
+
+    def _draft(
+        self, group: list[Trigger], segment: SpacySpan, sentence: int, lemmas: frozenset[str]
+    ) -> Draft:
+        primary = group[0]
+        roles = _roles(self.art, group, self.lx)
+        typing = type_incident(primary.frame, roles.agent, roles.patient, roles.local_lemmas, lemmas, self.lx)
+        trigger_span = self.art.span(
+            self.art.doc[primary.start].idx, _end_char(self.art.doc[primary.end - 1])
+        )
+        root = clause_root(primary.head)
+        draft = Draft(typing=typing, trigger=trigger_span, sentence=sentence)
+        self._fill_sides(draft, roles)
+        draft.date = self._date(segment, root, primary.head)
+        draft.location = location_for(self.art, segment)
+        draft.sources = sources_for(self.result, trigger_span)
+        draft.evidence = [_evidence(self.art, segment)]
+        draft.anaphoric = primary.is_noun and any(
+            c.dep_ == "det" and c.lower_ in ANAPHORIC_DETERMINERS for c in primary.head.children
+        )
+        draft.root = root.i
+        return draft
+
+    def _fill_sides(self, draft: Draft, roles: Roles) -> None:
+        agent, patient = roles.agent, roles.patient
+        if agent is not None and (agent.is_actor or agent.head.ent_type_ not in PLACE_ENTS):
+            draft.actor1, draft.inter1, draft.actor1_text = self._side(agent)
+        if patient is None:
+            return
+        if (patient.is_actor and not patient.armed_target) or (patient.armed_target and patient.name):
+            name, inter, text = self._side(patient)
+            if name != draft.actor1:
+                draft.actor2, draft.inter2, draft.actor2_text = name, inter, text
+        elif not patient.armed_target:
+            draft.target = _without_article(patient.text)
+
+    def _side(self, side: Party) -> tuple[str, int | None, Span]:
+        name = side.name or _without_article(side.text)
+        inter = self.inter_by_name.get(name, side.inter)
+        return name, inter, self.art.span(side.start, side.end)
+
+    def _date(self, segment: SpacySpan, root: Token, head: Token) -> DateRange:
+        subtree = list(root.subtree)
+        found = date_in(self.art, segment, subtree[0].idx, _end_char(subtree[-1]), head.idx)
+        return found or assumed_date(self.art.published)
+
+    def _read_enumeration(
+        self, aggregate: Trigger, segment: SpacySpan, sentence: int, lemmas: frozenset[str]
+    ) -> None:
+        """One incident per listed target ("two attacks, one on X and the other on Y")."""
+        for opener, item in enumerated_items(aggregate, self.lx):
+            draft = self._draft([aggregate], segment, sentence, lemmas)
+            target = party(self.art, item, self.lx)
+            draft.target, draft.actor2, draft.inter2, draft.actor2_text = (
+                _without_article(target.text),
+                None,
+                None,
+                None,
+            )
+            draft.trigger = self.art.span(target.start, target.end)
+            draft.evidence = [self.art.span(opener.left_edge.idx, target.end)]
+            draft.date = self._date(segment, aggregate.head, aggregate.head)
+            self.drafts.append(draft)
+
+    def _add_casualties(self, drafts: list[Draft], segment: SpacySpan) -> None:
+        if not drafts:
+            return
+        for field_name, words in (("fatalities", self.lx.fatal_words), ("injuries", self.lx.injury_words)):
+            for count, head in casualties(self.art, segment, words):
+                draft = _draft_for(drafts, clause_root(head).i)
+                if getattr(draft, field_name) is None:
+                    setattr(draft, field_name, count)
+
+    def _read_actions(
+        self, triggers: list[Trigger], incident_roots: set[int], lemmas: frozenset[str]
+    ) -> None:
+        for group in _by_clause(triggers):
+            primary = group[0]
+            if clause_root(primary.head).i in incident_roots:
+                continue
+            roles = _roles(self.art, group, self.lx)
+            plover = Plover(primary.frame.plover_event, primary.frame.plover_mode, contexts(lemmas, self.lx))
+            action = Action(plover=plover, evidence=[_evidence(self.art, primary.head.sent)], confidence=0.5)
+            action.trigger = self.art.span_of(primary.head)
+            if roles.agent is not None:
+                action.actor1, _, action.actor1_text = self._side(roles.agent)
+            if roles.patient is not None:
+                action.actor2, _, action.actor2_text = self._side(roles.patient)
+            self.actions.append(action)
+
+
+def _governor(token: Token) -> Token:
+    head = token.head
+    return head.head if head.dep_ == "prep" else head
+
+
+def _by_clause(triggers: Iterable[Trigger]) -> list[list[Trigger]]:
+    """Triggers of one clause report one incident; the one nearest the clause's head leads."""
+    groups: dict[int, list[Trigger]] = {}
+    for trigger in triggers:
+        groups.setdefault(clause_root(trigger.head).i, []).append(trigger)
+    return [sorted(group, key=_lead_order) for group in groups.values()]
+
+
+def _lead_order(trigger: Trigger) -> tuple[int, int]:
+    depth, token = 0, trigger.head
+    root = clause_root(token)
+    while token.i != root.i and token.head.i != token.i:
+        token, depth = token.head, depth + 1
+    return depth, -trigger.frame.priority
+
+
+def _roles(art: AnalysedArticle, group: list[Trigger], lx: EventLexicon) -> Roles:
+    merged = Roles()
+    for trigger in group:
+        roles = read_roles(art, trigger, lx)
+        if merged.agent is None and roles.agent is not None and not _is_witness_place(roles.agent):
+            merged.agent = roles.agent
+        merged.patient = merged.patient or roles.patient
+        merged.local_lemmas |= roles.local_lemmas
+    return merged
+
+
+def _is_witness_place(agent: Party) -> bool:
+    """The subject of "Kabul witnessed a confrontation" is where it happened, not who did it."""
+    return agent.head.ent_type_ in PLACE_ENTS or (
+        agent.head.head.lemma_.lower() in PLACE_WITNESS_VERBS and not agent.is_actor
+    )
+
+
+def _draft_for(drafts: list[Draft], root: int) -> Draft:
+    return next((d for d in drafts if d.root == root), drafts[0])
+
+
+def _merged(drafts: list[Draft]) -> list[Draft]:
+    kept: list[Draft] = []
+    for draft in drafts:
+        same = next((k for k in kept if same_incident(k, draft)), None)
+        if same is None:
+            kept.append(draft)
+        else:
+            absorb(same, draft)
+    return kept
+
+
+def _event(draft: Draft, number: int, reader: _ArticleReader) -> Event:
+    typing = draft.typing
+    event = Event(
+        id=f"E{number}",
+        event_type=typing.event_type,
+        sub_event_type=typing.sub_event_type,
+        plover=typing.plover,
+        actor1=draft.actor1,
+        actor2=draft.actor2,
+        inter1=draft.inter1,
+        inter2=draft.inter2,
+        interaction=interaction(draft.inter1, draft.inter2),
+        target=draft.target,
+        date=draft.date,
+        civilian_targeting=typing.civilian_targeting,
+        sources=draft.sources,
+        evidence=draft.evidence,
+        trigger=draft.trigger,
+        actor1_text=draft.actor1_text,
+        actor2_text=draft.actor2_text,
+    )
+    if draft.location is not None:
+        event.location = draft.location
+    if draft.fatalities is not None:
+        event.fatalities = draft.fatalities
+    if draft.injuries is not None:
+        event.injuries = draft.injuries
+    event.summary = _summary(event, reader.lx)
+    event.confidence = _confidence(event)
+    return event
+
+
+def _summary(event: Event, lx: EventLexicon) -> str:
+    template = lx.summaries.get(event.sub_event_type, "{actor1}: {actor2}{place}{date}.")
+    place = f" in {event.location.name}" if event.location.name else ""
+    if event.location.detail and event.location.name:
+        place += f" ({event.location.detail})"
+    when = ""
+    if event.date.text:
+        when = f" ({event.date.text})"
+    elif event.date.start and not event.date.assumed:
+        when = f" ({event.date.start} to {event.date.end})"
+    dead = event.fatalities
+    casualty = ""
+    if dead.best is not None or dead.low is not None:
+        casualty = f"; {dead.best if dead.best is not None else f'at least {dead.low}'} killed"
+    text = template.format(
+        actor1=event.actor1 or UNIDENTIFIED,
+        actor2=event.actor2 or event.target or UNIDENTIFIED,
+        target=event.target or event.location.name or "an area",
+        place=place,
+        date=when,
+        casualties=casualty,
+    )
+    return text[0].upper() + text[1:]
+
+
+def _confidence(event: Event) -> float:
+    score = 0.45
+    score += 0.15 if event.actor1 else 0.0
+    score += 0.1 if event.actor2 or event.target else 0.0
+    score += 0.1 if event.location.name else 0.0
+    score += 0.05 if not event.date.assumed else 0.0
+    score += 0.05 * min(2, len(event.evidence) - 1)
+    score += 0.05 if event.sources else 0.0
+    return round(min(score, 0.95), 2)
+
+
+def _evidence(art: AnalysedArticle, segment: SpacySpan) -> Span:
+    tokens = [t for t in segment if not t.is_space]
+    if not tokens:
+        return art.span_of(segment)
+    return art.span(tokens[0].idx, _end_char(tokens[-1]))
+
+
+def _end_char(token: Token) -> int:
+    return token.idx + len(token)
+
+
+def _without_article(text: str) -> str:
+    for article in ("the ", "a ", "an ", "The ", "A ", "An "):
+        if text.startswith(article):
+            return text[len(article) :]
+    return text

@@ -23,7 +23,7 @@ class Frame:
     name: str
     plover_event: str
     plover_mode: str | None
-    acled: tuple[str, str] | None  # (event_type, sub_event_type); None: a PLOVER action, not an ACLED incident
+    acled: tuple[str, str] | None  # (event_type, sub_event_type); None: a PLOVER action, no incident
     violent: bool
     priority: int
 
@@ -65,9 +65,13 @@ class EventLexicon:
     fatal_words: frozenset[str]
     injury_words: frozenset[str]
     casualty_frame: str
+    casualty_incident_words: frozenset[str]
+    frame_anchors: dict[str, frozenset[str]]  # frame -> verbs a noun trigger of it needs as governor
     participants: dict[str, int]  # head noun (lemma or phrase) -> inter code
     armed_targets: frozenset[str]
     object_kinds: dict[str, str]  # noun lemma -> "place" | "weapon" | "person"
+    protest_outcomes: list[tuple[tuple[Phrase, ...], str, str]]  # (cues, event type, sub-event type)
+    summaries: dict[str, str]  # sub-event type -> sentence template
     modality: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def words(self, name: str) -> frozenset[str]:
@@ -126,15 +130,22 @@ def _build(data: dict[str, Any]) -> EventLexicon:
         fatal_words=frozenset(casualties.get("fatal", [])),
         injury_words=frozenset(casualties.get("injured", [])),
         casualty_frame=casualties.get("own_frame", "attack"),
+        casualty_incident_words=frozenset(casualties.get("incident_words", [])),
+        frame_anchors={n: frozenset(f["anchors"]) for n, f in data["frames"].items() if f.get("anchors")},
         participants={str(word): int(code) for code, words in data["participants"].items() for word in words},
         armed_targets=frozenset(data.get("armed_targets", [])),
+        protest_outcomes=[
+            (_phrases(spec["cues"]), spec["event_type"], spec["sub"])
+            for spec in data.get("protest_outcomes", [])
+        ],
+        summaries={str(sub): str(template) for sub, template in data.get("summaries", {}).items()},
         object_kinds={str(w): kind for kind, words in data.get("object_kinds", {}).items() for w in words},
         modality={name: frozenset(str(w) for w in words) for name, words in data.get("modality", {}).items()},
     )
 
 
 def _frame(name: str, spec: dict[str, Any]) -> Frame:
-    event, mode = (list(spec["plover"]) + [None])[:2]
+    event, mode = [*spec["plover"], None][:2]
     acled = spec.get("acled")
     return Frame(
         name=name,
@@ -167,8 +178,11 @@ def _sense(rule: dict[str, Any]) -> SenseRule:
 
 
 def _instrument(spec: dict[str, Any]) -> Instrument:
-    cues = tuple(tuple(str(cue).lower().split()) for cue in spec["cues"])
-    return Instrument(cues=cues, sub_event_type=spec.get("sub"), mode=spec.get("mode"))
+    return Instrument(cues=_phrases(spec["cues"]), sub_event_type=spec.get("sub"), mode=spec.get("mode"))
+
+
+def _phrases(words: list[Any]) -> tuple[Phrase, ...]:
+    return tuple(tuple(str(word).lower().split()) for word in words)
 
 
 def _invert(cues: dict[str, list[str]]) -> dict[str, list[str]]:

@@ -1,0 +1,230 @@
+"""Event detection: trigger words found in one pass over a sentence's tokens, each given its frame, then read
+with the dependency parse for what makes it no incident (modality, negation, intention, aggregate counts)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from eventdesk.knowledge.event_types import EventLexicon, Frame, TriggerEntry
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+CONTENT_POS = frozenset({"NOUN", "VERB"})
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+PERSON_ENTS = frozenset({"PERSON", "NORP", "ORG"})
+CLAUSE_EDGES = frozenset({"conj", "ccomp", "ROOT", "parataxis", "relcl"})
+PAST_TAGS = frozenset({"VBD", "VBN"})
+FINAL_PUNCTUATION = frozenset({".", "!", "?", '"', "'", "”", "’", ":", ";", ")"})
+HEADING_MAX_WORDS = 20
+
+
+@dataclass(slots=True)
+class Trigger:
+    """A trigger phrase: tokens [start, end) of the Doc, `head` its syntactic head."""
+
+    head: Token
+    start: int
+    end: int
+    frame: Frame
+    word: str  # the phrase's lemmas, joined
+
+    @property
+    def is_noun(self) -> bool:
+        return self.head.pos_ in ("NOUN", "PROPN")
+
+
+def segments(sent: SpacySpan) -> Iterator[SpacySpan]:
+    """The sentence cut at paragraph breaks, which the parser sometimes runs over (heading + first line)."""
+    doc, start = sent.doc, sent.start
+    for token in sent:
+        if token.is_space and "\n\n" in token.text:
+            if token.i > start:
+                yield doc[start : token.i]
+            start = token.i + 1
+    if start < sent.end:
+        yield doc[start : sent.end]
+
+
+def is_heading(segment: SpacySpan) -> bool:
+    """A title or section heading: no verb, or a short line without final punctuation before a break."""
+    words = [t for t in segment if not t.is_space]
+    if not words or not any(t.pos_ in ("VERB", "AUX") for t in words):
+        return True
+    return len(words) <= HEADING_MAX_WORDS and words[-1].text not in FINAL_PUNCTUATION
+
+
+def find_triggers(segment: SpacySpan, lx: EventLexicon, sentence_lemmas: frozenset[str]) -> list[Trigger]:
+    found: list[Trigger] = []
+    doc, i = segment.doc, segment.start
+    while i < segment.end:
+        match = _match_at(doc, i, segment.end, lx)
+        if match is None:
+            i += 1
+            continue
+        entry, head = match
+        frame = _resolve_frame(entry, head, lx, sentence_lemmas)
+        if frame is not None:
+            found.append(Trigger(head, i, i + len(entry.phrase), frame, " ".join(entry.phrase)))
+        i += len(entry.phrase)
+    return found
+
+
+def _match_at(doc: object, i: int, end: int, lx: EventLexicon) -> tuple[TriggerEntry, Token] | None:
+    token = doc[i]  # type: ignore[index]
+    entries = lx.triggers.get(token.lemma_.lower()) or lx.triggers.get(token.lower_)
+    if not entries:
+        return None
+    for entry in entries:
+        size = len(entry.phrase)
+        if i + size > end or not all(_is_word(doc[i + k], w) for k, w in enumerate(entry.phrase)):  # type: ignore[index]
+            continue
+        head = _phrase_head(doc[i : i + size])  # type: ignore[index]
+        if head.pos_ not in CONTENT_POS or (entry.pos and head.pos_ != entry.pos):
+            continue
+        return entry, head
+    return None
+
+
+def _is_word(token: Token, word: str) -> bool:
+    return token.lemma_.lower() == word or token.lower_ == word
+
+
+def _phrase_head(span: SpacySpan) -> Token:
+    for token in span:
+        if not (span.start <= token.head.i < span.end) or token.head.i == token.i:
+            return token
+    return span.root
+
+
+def _resolve_frame(
+    entry: TriggerEntry, head: Token, lx: EventLexicon, lemmas: frozenset[str]
+) -> Frame | None:
+    rules = lx.senses.get(" ".join(entry.phrase))
+    if not rules:
+        return lx.frames[entry.frames[0]]
+    kind = object_kind(head, lx)
+    for rule in rules:
+        if rule.near and not (rule.near & lemmas):
+            continue
+        if rule.object and rule.object != kind:
+            continue
+        return lx.frames[rule.frame]
+    return None
+
+
+def object_kind(verb: Token, lx: EventLexicon) -> str | None:
+    """What a verb acts on: "place", "weapon" or "person" (from the object's entity type or head noun)."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass", "pobj", "attr"):
+            if child.ent_type_ in PLACE_ENTS:
+                return "place"
+            kind = lx.object_kinds.get(child.lemma_.lower())
+            if kind:
+                return kind
+            if child.ent_type_ in PERSON_ENTS or child.lemma_.lower() in lx.participants:
+                return "person"
+    return None
+
+
+def clause_root(token: Token) -> Token:
+    """The head of the clause a token belongs to: climbing stops at coordinated or reported clauses."""
+    while token.dep_ not in CLAUSE_EDGES and token.head.i != token.i:
+        if token.pos_ in ("VERB", "AUX") and token.dep_ in ("conj",):
+            break
+        token = token.head
+    return token
+
+
+def unreal_reason(trigger: Trigger, lx: EventLexicon) -> str | None:
+    """Why a trigger is no incident (modal, negated, conditional, intended, predicted...), or None."""
+    token: Token = trigger.head
+    first = True
+    while True:
+        reason = _own_modality(token, lx) or (None if first else _governor_modality(token, lx))
+        if reason:
+            return reason
+        if not first and token.lemma_.lower() in lx.words("reporting_verbs"):
+            return None
+        if token.head.i == token.i:
+            return None
+        first = False
+        token = token.head
+
+
+def _own_modality(token: Token, lx: EventLexicon) -> str | None:
+    for child in token.children:
+        lemma = child.lemma_.lower()
+        if child.dep_ in ("aux", "auxpass") and lemma in lx.words("modal_verbs"):
+            return "modal"
+        if child.dep_ == "neg" or (child.dep_ == "det" and lemma == "no"):
+            return "negated"
+        if child.dep_ == "mark" and lemma in lx.words("conditionals"):
+            return "conditional"
+        if child.dep_ in ("acomp", "attr") and lemma in lx.words("predictive_adjectives"):
+            return "prediction"
+    return None
+
+
+def _governor_modality(token: Token, lx: EventLexicon) -> str | None:
+    lemma = token.lemma_.lower()
+    if lemma in lx.words("governors") or lemma in lx.words("negations"):
+        return f"governed by {lemma!r}"
+    if lemma in lx.words("non_past_governors") and token.tag_ not in PAST_TAGS:
+        return f"intention ({lemma!r})"
+    return None
+
+
+def is_anchored(trigger: Trigger, lx: EventLexicon) -> bool:
+    """A noun trigger is an occurrence when a verb states it; a weapon noun needs a verb of use."""
+    token: Token = trigger.head
+    if not trigger.is_noun:
+        return True
+    anchors = lx.frame_anchors.get(trigger.frame.name)
+    if lx.object_kinds.get(token.lemma_.lower()) == "weapon":
+        anchors = lx.words("weapon_anchors")
+    while token.head.i != token.i:
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return anchors is None or token.lemma_.lower() in anchors
+    return token.pos_ in ("VERB", "AUX") and anchors is None
+
+
+def is_aggregate(trigger: Trigger, lx: EventLexicon) -> bool:
+    """A count or trend of incidents ("24 attacks last year", "fewer attacks"), not one incident."""
+    head: Token = trigger.head
+    if not trigger.is_noun:
+        return False
+    if head.tag_ in ("NNS", "NNPS") and any(_is_plural_amount(c) for c in head.children):
+        return True
+    governor = head.head.head if head.dep_ == "pobj" else head.head
+    return governor.lemma_.lower() in lx.words("aggregate_heads") and governor.i != head.i
+
+
+def _is_plural_amount(child: Token) -> bool:
+    if child.dep_ == "nummod":
+        return child.lower_ not in ("one", "1", "a")
+    return child.dep_ == "amod" and child.lower_ in ("many", "several", "numerous", "multiple", "countless")
+
+
+def enumerated_items(trigger: Trigger, lx: EventLexicon) -> list[tuple[Token, Token]]:
+    """The individual incidents an aggregate lists ("two attacks, one of which was on X and the other on Y"):
+    for each, the word that opens it ("one", "the other") and the head of its target."""
+    enumerators = lx.words("enumerators")
+    for clause in trigger.head.children:
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if clause.dep_ != "relcl" or subject is None or subject.lower_ not in enumerators:
+            continue
+        targets = [
+            c for prep in clause.children if prep.dep_ == "prep" for c in prep.children if c.dep_ == "pobj"
+        ]
+        openers = [
+            subject,
+            *(c for t in targets for c in t.children if c.dep_ == "conj" and c.lower_ in enumerators),
+        ]
+        targets = [t for t in targets if t.lower_ not in enumerators]
+        return [(openers[k] if k < len(openers) else target.head, target) for k, target in enumerate(targets)]
+    return []

@@ -1,0 +1,123 @@
+"""An incident while it is being read: what one clause says, before reports of the same incident merge."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from eventdesk.extract.event_roles import Party
+from eventdesk.extract.event_typing import Typing
+from eventdesk.records import Count, DateRange, EventLocation, Span
+
+VIOLENT_TYPES = frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence"})
+NEARBY_SENTENCES = 2
+
+
+@dataclass(slots=True)
+class Draft:
+    typing: Typing
+    trigger: Span
+    sentence: int  # index of the sentence in the article, for distance between reports
+    agent: Party | None = None
+    patient: Party | None = None
+    actor1: str | None = None
+    actor2: str | None = None
+    inter1: int | None = None
+    inter2: int | None = None
+    actor1_text: Span | None = None
+    actor2_text: Span | None = None
+    target: str | None = None
+    date: DateRange = field(default_factory=DateRange)
+    location: EventLocation | None = None
+    fatalities: Count | None = None
+    injuries: Count | None = None
+    sources: list[str] = field(default_factory=list)
+    evidence: list[Span] = field(default_factory=list)
+    anaphoric: bool = False  # the report refers back ("those explosions", "the attack")
+    root: int = -1  # token index of the clause the report was read from
+
+    def sides(self) -> set[str]:
+        return {name for name in (self.actor1, self.actor2) if name}
+
+
+def same_incident(first: Draft, second: Draft) -> bool:
+    """Two reports are one incident when nothing conflicts: type family, sides, target, date and place."""
+    if not _types_agree(first, second) or (first.target and second.target and first.target != second.target):
+        return False
+    near = abs(second.sentence - first.sentence) <= NEARBY_SENTENCES or second.anaphoric
+    sides_a, sides_b = first.sides(), second.sides()
+    if sides_a and sides_b:
+        if not sides_a & sides_b:
+            return False
+    elif not near:
+        return False
+    return _dates_agree(first.date, second.date, near) and _places_agree(first, second)
+
+
+def _types_agree(first: Draft, second: Draft) -> bool:
+    a, b = first.typing, second.typing
+    return a.sub_event_type == b.sub_event_type or (
+        a.event_type in VIOLENT_TYPES and b.event_type in VIOLENT_TYPES
+    )
+
+
+def _dates_agree(a: DateRange, b: DateRange, near: bool) -> bool:
+    if a.assumed or b.assumed:
+        return (a.assumed and b.assumed) or near
+    if not (a.start and a.end and b.start and b.end):
+        return True
+    return a.start <= b.end and b.start <= a.end
+
+
+def _places_agree(first: Draft, second: Draft) -> bool:
+    a, b = first.location, second.location
+    if a is None or b is None or not a.name or not b.name:
+        return True
+    if a.geonameid and b.geonameid:
+        return a.geonameid == b.geonameid
+    names_a = {n for n in (a.name, a.detail) if n}
+    names_b = {n for n in (b.name, b.detail) if n}
+    return bool(names_a & names_b) or any(n in e.text for n in names_a for e in second.evidence)
+
+
+def absorb(kept: Draft, other: Draft) -> None:
+    """Fold a second report of the same incident into the first: fill what it lacks, keep all evidence."""
+    _fill_sides(kept, other)
+    kept.target = kept.target or other.target
+    if kept.date.assumed and not other.date.assumed:
+        kept.date = other.date
+    kept.location = _better_location(kept.location, other.location)
+    kept.fatalities = most_conservative(kept.fatalities, other.fatalities)
+    kept.injuries = most_conservative(kept.injuries, other.injuries)
+    kept.sources += [s for s in other.sources if s not in kept.sources]
+    kept.evidence += [e for e in other.evidence if e not in kept.evidence]
+
+
+def _fill_sides(kept: Draft, other: Draft) -> None:
+    """The second report's sides that the first lacks fill its empty roles, agent first."""
+    for name, inter, text in (
+        (other.actor1, other.inter1, other.actor1_text),
+        (other.actor2, other.inter2, other.actor2_text),
+    ):
+        if not name or name in kept.sides():
+            continue
+        if kept.actor1 is None:
+            kept.actor1, kept.inter1, kept.actor1_text = name, inter, text
+        elif kept.actor2 is None:
+            kept.actor2, kept.inter2, kept.actor2_text = name, inter, text
+
+
+def _better_location(a: EventLocation | None, b: EventLocation | None) -> EventLocation | None:
+    if a is None or not a.name:
+        return b or a
+    if b is not None and b.name and (a.precision or 9) > (b.precision or 9):
+        return b
+    return a
+
+
+def most_conservative(a: Count | None, b: Count | None) -> Count | None:
+    """ACLED keeps the lowest reported figure; a stated figure beats a vague one."""
+    if a is None or b is None:
+        return a or b
+    if a.best is None or b.best is None:
+        return a if a.best is not None else b
+    return a if a.best <= b.best else b

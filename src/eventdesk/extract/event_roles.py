@@ -1,0 +1,211 @@
+"""Who did what to whom: agent, patient and instrument of a trigger, read from the dependency parse of its
+clause, and the actor each phrase names (the actors component's mentions, else the phrase itself)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from eventdesk.extract.actors import mentions_in
+from eventdesk.extract.event_detect import Trigger
+from eventdesk.knowledge.event_types import EventLexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from eventdesk.analyse.pipeline import AnalysedArticle
+    from eventdesk.extract.actors import Mention
+
+PATIENT_PREPS = frozenset({"on", "against", "at", "upon", "targeting", "into", "in"})
+COUNTERPART_PREPS = frozenset({"with"})
+AGENT_PREPS = frozenset({"by"})
+PHRASE_CUTS = frozenset({"relcl", "acl", "appos", "punct", "advcl", "cc", "conj", "prep"})
+DROPPED_MODIFIERS = frozenset({"det", "nummod", "quantmod", "predet", "case"})
+PRONOUNS = frozenset({"it", "they", "them", "its", "their", "he", "she", "his", "her"})
+ARMED_CODES = frozenset({1, 2, 3, 4, 8})
+
+
+@dataclass(slots=True)
+class Party:
+    """One side of an incident: the phrase that names it and what it is."""
+
+    head: Token
+    start: int  # normalised character offsets of the phrase
+    end: int
+    text: str
+    name: str | None  # canonical actor name when the actor dictionary knows it
+    inter: int | None
+    armed_target: bool = False  # the phrase is a place an armed side holds ("an ISIS hideout")
+
+    @property
+    def is_actor(self) -> bool:
+        return self.name is not None or self.inter is not None
+
+
+@dataclass(slots=True)
+class Roles:
+    agent: Party | None = None
+    patient: Party | None = None
+    local_lemmas: set[str] = field(default_factory=set)  # the trigger's own words, modifiers and instruments
+
+
+def read_roles(art: AnalysedArticle, trigger: Trigger, lx: EventLexicon) -> Roles:
+    head = trigger.head
+    agent_token, patient_token = _verb_roles(head) if not trigger.is_noun else _noun_roles(head)
+    if agent_token is None:
+        agent_token = _inherited_agent(head)
+    roles = Roles(local_lemmas=_local_lemmas(trigger))
+    if agent_token is not None:
+        roles.agent = party(art, agent_token, lx)
+        roles.local_lemmas |= {t.lemma_.lower() for t in agent_token.subtree}
+    if patient_token is not None:
+        roles.patient = party(art, patient_token, lx)
+    return roles
+
+
+def _verb_roles(verb: Token, trigger: Token | None = None) -> tuple[Token | None, Token | None]:
+    """Agent and patient of a verb; a trigger noun that is itself the verb's object is skipped
+    ("the attack was carried out on a hideout": the patient is the hideout)."""
+    agent = patient = None
+    for child in verb.children:
+        dep = child.dep_
+        if trigger is not None and child.i == trigger.i:
+            continue
+        if dep == "nsubj":
+            agent = child
+        elif dep == "nsubjpass" or (dep == "dobj" and patient is None):
+            patient = child
+        elif dep == "agent":
+            agent = _pobj(child) or agent
+        elif dep == "prep" and patient is None and child.lower_ in PATIENT_PREPS | COUNTERPART_PREPS:
+            patient = _pobj(child)
+    return agent, patient
+
+
+def _noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
+    agent = patient = None
+    for child in noun.children:
+        if child.dep_ == "poss" or (
+            child.dep_ in ("compound", "amod") and child.ent_type_ in ("ORG", "NORP")
+        ):
+            agent = child
+        elif child.dep_ == "prep" and child.lower_ in AGENT_PREPS:
+            agent = _pobj(child) or agent
+        elif child.dep_ == "prep" and child.lower_ == "between":
+            sides = _coordinated(_pobj(child))
+            agent, patient = sides[0], (sides[1] if len(sides) > 1 else None)
+        elif child.dep_ == "prep" and patient is None and child.lower_ in PATIENT_PREPS | COUNTERPART_PREPS:
+            patient = _pobj(child) if child.lower_ != "in" else None
+    verb = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass", "pobj") and verb.pos_ in ("VERB", "AUX"):
+        verb_agent, verb_patient = _verb_roles(verb, noun)
+        agent = agent or verb_agent
+        patient = patient or verb_patient
+    return agent, patient
+
+
+def _inherited_agent(token: Token) -> Token | None:
+    """The subject of the verb a participle or a coordinated verb hangs on ("opened fire, killing one")."""
+    while (
+        token.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp", "prep", "pobj") and token.head.i != token.i
+    ):
+        token = token.head
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return subject
+    return None
+
+
+def _pobj(prep: Token) -> Token | None:
+    return next((c for c in prep.children if c.dep_ == "pobj"), None)
+
+
+def _coordinated(token: Token | None) -> list[Token]:
+    if token is None:
+        return []
+    return [token, *(c for c in token.children if c.dep_ == "conj")]
+
+
+def _local_lemmas(trigger: Trigger) -> set[str]:
+    head = trigger.head
+    doc = head.doc
+    lemmas = {doc[i].lemma_.lower() for i in range(trigger.start, trigger.end)}
+    for child in head.children:
+        if child.dep_ in ("compound", "amod", "nmod", "dobj", "npadvmod") or (
+            child.dep_ == "prep" and child.lower_ in ("with", "using", "by", "in")
+        ):
+            lemmas |= {t.lemma_.lower() for t in child.subtree}
+    if head.dep_ in ("compound", "pobj", "dobj", "nsubj", "nsubjpass"):
+        lemmas |= {t.lemma_.lower() for t in head.head.children if t.dep_ in ("compound", "amod")}
+    return lemmas
+
+
+def party(art: AnalysedArticle, head: Token, lx: EventLexicon) -> Party:
+    tokens = phrase_tokens(head)
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    text = head.doc.text[start:end]
+    mention = _mention_for(art, head, lx)
+    name = mention.name if mention is not None else None
+    inter = _inter_of(mention, head, lx)
+    return Party(head, start, end, text, name, inter, armed_target=_is_armed_target(head, lx))
+
+
+def phrase_tokens(head: Token) -> list[Token]:
+    """The words of a noun phrase without relative clauses, appositions and leading determiners or numbers."""
+    kept = [head]
+    for child in head.children:
+        if child.dep_ in PHRASE_CUTS and not (child.dep_ == "prep" and child.lower_ == "of"):
+            continue
+        if child.dep_ in DROPPED_MODIFIERS and child.i < head.i:
+            continue
+        kept.extend(child.subtree)
+    kept.sort(key=lambda t: t.i)
+    first, last = kept[0].i, kept[-1].i
+    return [t for t in head.doc[first : last + 1] if not (t.is_punct and t.i in (first, last))] or [head]
+
+
+def _mention_for(art: AnalysedArticle, head: Token, lx: EventLexicon) -> Mention | None:
+    subtree = list(head.subtree)
+    start, end = subtree[0].idx, subtree[-1].idx + len(subtree[-1])
+    mentions = [m for m in mentions_in(art, start, end) if m.kind == "actor"]
+    if not mentions and head.lower_ in PRONOUNS:
+        return _antecedent(art, head)
+    if not mentions:
+        return None
+    on_head = [m for m in mentions if m.start <= head.idx < m.end]
+    return (on_head or mentions)[0]
+
+
+def _antecedent(art: AnalysedArticle, pronoun: Token) -> Mention | None:
+    """The nearest actor mentioned before a pronoun in its sentence or the one before."""
+    sent = pronoun.sent
+    window_start = sent.start_char
+    if sent.start > 0:
+        window_start = pronoun.doc[sent.start - 1].sent.start_char
+    earlier = [m for m in mentions_in(art, window_start, pronoun.idx) if m.kind == "actor"]
+    return earlier[-1] if earlier else None
+
+
+def _inter_of(mention: Mention | None, head: Token, lx: EventLexicon) -> int | None:
+    if mention is not None and mention.type in lx.inter_by_actor_type:
+        return lx.inter_by_actor_type[mention.type]
+    for token in (head, *(c for c in head.children if c.dep_ in ("compound", "amod"))):
+        code = lx.participants.get(token.lemma_.lower()) or lx.participants.get(token.lower_)
+        if code is not None:
+            return code
+    of_object = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of_object is not None and (obj := _pobj(of_object)) is not None:
+        return lx.participants.get(obj.lemma_.lower())
+    return None
+
+
+def _is_armed_target(head: Token, lx: EventLexicon) -> bool:
+    if head.lemma_.lower() in lx.armed_targets:
+        return True
+    of_object = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = _pobj(of_object) if of_object is not None else None
+    return obj is not None and obj.lemma_.lower() in lx.armed_targets
+
+
+def is_armed(side: Party | None) -> bool:
+    return side is not None and (side.armed_target or side.inter in ARMED_CODES)

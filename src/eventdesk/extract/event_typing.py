@@ -1,0 +1,123 @@
+"""Typing an incident: ACLED event and sub-event type and PLOVER event/mode/context from the trigger's frame,
+its instruments and who acted on whom (ACLED codebook rules, e.g. armed side vs armed side is a clash)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from eventdesk.extract.event_roles import Party, is_armed
+from eventdesk.knowledge.event_types import EventLexicon, Frame, Phrase
+from eventdesk.records import Plover
+
+STATE = 1
+NON_STATE = frozenset({2, 3, 4})
+RIOTERS, PROTESTERS, CIVILIANS = 5, 6, 7
+DIRECT_VIOLENCE = frozenset({"attack"})
+INSTRUMENT_FRAMES = frozenset({"attack", "explosion"})
+TERRITORY_FRAMES = frozenset({"territory", "regain"})
+
+
+@dataclass(slots=True)
+class Typing:
+    event_type: str
+    sub_event_type: str
+    plover: Plover
+    civilian_targeting: bool
+
+
+def has_cue(cue: Phrase, lemmas: set[str] | frozenset[str]) -> bool:
+    return all(word in lemmas for word in cue)
+
+
+def any_cue(cues: Iterable[Phrase], lemmas: set[str] | frozenset[str]) -> bool:
+    return any(has_cue(cue, lemmas) for cue in cues)
+
+
+def type_incident(
+    frame: Frame,
+    agent: Party | None,
+    patient: Party | None,
+    local: set[str],
+    sentence: frozenset[str],
+    lx: EventLexicon,
+) -> Typing:
+    assert frame.acled is not None
+    sub = frame.acled[1]
+    mode = frame.plover_mode
+    if frame.name in INSTRUMENT_FRAMES:
+        sub, mode = _by_instrument(sub, mode, local, sentence, lx, local_only=frame.name == "attack")
+    sub = _by_sides(frame, sub, agent, patient, sentence, lx)
+    civilian = _targets_civilians(sub, patient, lx)
+    plover = Plover(event=frame.plover_event, mode=mode, context=contexts(sentence, lx))
+    return Typing(lx.event_type_of(sub), sub, plover, civilian)
+
+
+def _by_instrument(
+    sub: str, mode: str | None, local: set[str], sentence: frozenset[str], lx: EventLexicon, local_only: bool
+) -> tuple[str, str | None]:
+    for scope in (local,) if local_only else (local, sentence):
+        for instrument in lx.instruments:
+            if any_cue(instrument.cues, scope):
+                return instrument.sub_event_type or sub, instrument.mode or mode
+    return sub, mode
+
+
+def _by_sides(
+    frame: Frame,
+    sub: str,
+    agent: Party | None,
+    patient: Party | None,
+    sentence: frozenset[str],
+    lx: EventLexicon,
+) -> str:
+    agent_code = agent.inter if agent else None
+    patient_code = patient.inter if patient else None
+    if frame.name in TERRITORY_FRAMES:
+        if agent_code == STATE:
+            return "Government regains territory"
+        return "Non-state actor overtakes territory" if agent_code in NON_STATE else sub
+    if frame.name == "arrest" and agent_code in NON_STATE:
+        return "Abduction/forced disappearance"
+    if frame.name == "protest" or (PROTESTERS in (agent_code, patient_code) and frame.violent):
+        return _protest_outcome(sub if frame.name == "protest" else "Peaceful protest", sentence, lx)
+    if frame.name == "clash" and RIOTERS in (agent_code, patient_code):
+        return "Violent demonstration"
+    if sub == "Attack" and frame.name in DIRECT_VIOLENCE:
+        if agent_code == RIOTERS:
+            return "Mob violence"
+        if is_armed(patient) and patient_code != CIVILIANS:
+            return "Armed clash"
+    return sub
+
+
+def _protest_outcome(sub: str, sentence: frozenset[str], lx: EventLexicon) -> str:
+    for cues, _event_type, outcome in lx.protest_outcomes:
+        if any_cue(cues, sentence):
+            return outcome
+    return sub
+
+
+def _targets_civilians(sub: str, patient: Party | None, lx: EventLexicon) -> bool:
+    if patient is not None and patient.inter == CIVILIANS:
+        return True
+    return lx.event_type_of(sub) == "Violence against civilians"
+
+
+def contexts(lemmas: frozenset[str], lx: EventLexicon) -> list[str]:
+    found: list[str] = []
+    for lemma in sorted(lemmas):
+        for context in lx.context_cues.get(lemma, ()):
+            if context not in found:
+                found.append(context)
+    return sorted(found)
+
+
+def interaction(inter1: int | None, inter2: int | None) -> int | None:
+    """ACLED's interaction code: the two actor codes, lower first; a sole actor's code times ten."""
+    if inter1 is None:
+        return None
+    if inter2 is None:
+        return inter1 * 10
+    low, high = sorted((inter1, inter2))
+    return low * 10 + high
