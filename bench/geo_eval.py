@@ -4,20 +4,25 @@
 
 Resolution with gold toponym spans given: exact GeoNames id and within 161 km, mean and median error, for
 the project's resolver beside a largest-population baseline (computed here) and the published Mordecai 3
-figures (held-out 30% of each corpus, so only roughly comparable). Then end-to-end recognition on GWN-dev.
+figures (held-out 30% of each corpus, so only roughly comparable). Then end-to-end recognition on GWN-dev
+and on the re3d defence documents (Location entities).
 """
 
 from __future__ import annotations
 
 import argparse
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from eventdesk.config import Settings
 from eventdesk.geo.evaluation import (
     RecognitionScore,
+    gwn_targets,
     largest_population,
+    re3d_targets,
     read_corpus,
+    read_re3d,
     resolve_gold,
     score_resolution,
 )
@@ -53,23 +58,34 @@ def main() -> None:
 
 
 def print_recognition(limit: int | None) -> None:
+    """End-to-end recognition: GeoWebNews (general news) and re3d (defence and security documents)."""
+    gwn = read_corpus(SHARED / "data" / "geo" / CORPORA["GWN-dev"])[:limit]
+    print_recognition_score("GWN-dev (literal toponyms)", gwn, gwn_targets)
+    re3d = [
+        a
+        for folder in sorted((SHARED / "data" / "re3d").iterdir())
+        if folder.is_dir()
+        for a in read_re3d(folder)
+    ]
+    print_recognition_score("re3d (Location names)", re3d[:limit], re3d_targets)
+
+
+def print_recognition_score(label: str, articles: list, targets: Callable) -> None:
     from eventdesk.analyse.pipeline import analyse
     from eventdesk.extract import Extractor
     from eventdesk.records import Article
 
-    articles = read_corpus(SHARED / "data" / "geo" / CORPORA["GWN-dev"])[:limit]
     extractor = Extractor(Settings(), components=["places"])
     score = RecognitionScore()
     texts = [Article(id=a.id, text=a.text) for a in articles]
     for article, analysed in zip(articles, analyse(texts, extractor.nlp), strict=True):
         result = extractor.extract_analysed(analysed)
         predicted = [(m.start, m.end) for place in result.places for m in place.mentions]
-        score.add(article.toponyms, predicted)
+        score.add(*targets(article), predicted)
     s = score.summary()
     print(
-        f"GWN-dev recognition (overlap; precision against any located toponym, recall of literal ones): "
-        f"P {s['precision']:.3f} R {s['recall']:.3f} F1 {s['f1']:.3f} "
-        f"({s['predicted']} predicted, {s['gold']} gold)"
+        f"recognition {label}: P {s['precision']:.3f} R {s['recall']:.3f} F1 {s['f1']:.3f} "
+        f"({s['predicted']} predicted, {s['gold']} targets; overlap match)"
     )
 
 

@@ -174,18 +174,21 @@ def score_resolution(gaz: Gazetteer, articles: Iterable[GoldArticle], resolver: 
 
 @dataclass(slots=True)
 class RecognitionScore:
+    """Overlap-based: a predicted name is right when it overlaps any annotated place name; an annotated
+    target name (a literal place, a proper name) is found when a prediction overlaps it."""
+
     predicted: int = 0
-    predicted_correct: int = 0  # overlaps a gold toponym that has coordinates (any type)
-    gold: int = 0  # literal toponyms with coordinates
+    predicted_correct: int = 0
+    gold: int = 0
     gold_found: int = 0
 
-    def add(self, gold: list[GoldToponym], predicted: list[tuple[int, int]]) -> None:
-        located = [t for t in gold if t.lat is not None]
-        literal = [t for t in located if t.kind in LITERAL_TYPES]
+    def add(
+        self, annotated: list[GoldToponym], targets: list[GoldToponym], predicted: list[tuple[int, int]]
+    ) -> None:
         self.predicted += len(predicted)
-        self.predicted_correct += sum(any(_overlap(p, t) for t in located) for p in predicted)
-        self.gold += len(literal)
-        self.gold_found += sum(any(_overlap(p, t) for p in predicted) for t in literal)
+        self.predicted_correct += sum(any(_overlap(p, t) for t in annotated) for p in predicted)
+        self.gold += len(targets)
+        self.gold_found += sum(any(_overlap(p, t) for p in predicted) for t in targets)
 
     def summary(self) -> dict[str, float]:
         precision = self.predicted_correct / max(self.predicted, 1)
@@ -198,6 +201,46 @@ class RecognitionScore:
             "recall": recall,
             "f1": f1,
         }
+
+
+def gwn_targets(article: GoldArticle) -> tuple[list[GoldToponym], list[GoldToponym]]:
+    """GeoWebNews: every located toponym counts as annotated; literal ones are the targets."""
+    located = [t for t in article.toponyms if t.lat is not None]
+    return located, [t for t in located if t.kind in LITERAL_TYPES]
+
+
+def read_re3d(folder: Path) -> list[GoldArticle]:
+    """DSTL re3d documents with their Location entities (documents.json, entities.json: JSON lines)."""
+    import json
+
+    articles: dict[str, GoldArticle] = {}
+    with (folder / "documents.json").open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                document = json.loads(line)
+                articles[document["_id"]] = GoldArticle(document["_id"], document["text"])
+    with (folder / "entities.json").open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip() and (entity := json.loads(line))["type"] == "Location":
+                article = articles.get(entity["documentId"])
+                if article is not None:
+                    toponym = GoldToponym(entity["begin"], entity["end"], entity["value"], None, None, None)
+                    article.toponyms.append(toponym)
+    return list(articles.values())
+
+
+def re3d_targets(article: GoldArticle) -> tuple[list[GoldToponym], list[GoldToponym]]:
+    """re3d: every Location counts as annotated; those that are proper names ("Raqqa", not "the city")
+    are the targets."""
+    names = [t for t in article.toponyms if _proper_name(t.text)]
+    return article.toponyms, names
+
+
+def _proper_name(text: str) -> bool:
+    words = text.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    return bool(words) and words[0][:1].isupper()
 
 
 def _overlap(span: tuple[int, int], toponym: GoldToponym) -> bool:

@@ -22,7 +22,9 @@ if TYPE_CHECKING:
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 DEMONYM_LABELS = frozenset({"NORP", "GPE", "LOC"})
-MISLABELLED = frozenset({"PERSON", "NORP"})  # labels the model gives place names it does not know
+# labels the small model gives place names it does not know ("Aleppo" NORP, "Mali" PERSON, "Iraq" ORG)
+MISLABELLED = frozenset({"PERSON", "NORP", "ORG", "LANGUAGE"})
+MODIFIER_DEPS = frozenset({"compound", "poss", "amod", "nmod"})
 CUED_TOWN_POPULATION = 1_000  # "in X": a known town of this size will do
 UNCUED_TOWN_POPULATION = 100_000  # X with no "in" before it: only a large town
 MAX_NAME_TOKENS = 4
@@ -37,6 +39,11 @@ def actor_verbs() -> frozenset[str]:
 @cache
 def place_cues() -> frozenset[str]:
     return frozenset(read_lines(DATA_DIR / "place_cues.txt"))
+
+
+@cache
+def actor_nouns() -> frozenset[str]:
+    return frozenset(read_lines(DATA_DIR / "actor_nouns.txt"))
 
 
 @cache
@@ -71,8 +78,13 @@ def recognise(doc: Doc, gaz: Gazetteer) -> Recognised:
 
 
 def used_as_actor(ent: SpacySpan) -> bool:
+    """ "Kabul said", "Washington warned", "U.S. forces", "Turkey's president": the name stands for a
+    government or its forces."""
     root = ent.root
-    return root.dep_ == "nsubj" and root.head.lemma_.lower() in actor_verbs()
+    head = root.head.lemma_.lower()
+    if root.dep_ == "nsubj" and head in actor_verbs():
+        return True
+    return root.dep_ in MODIFIER_DEPS and root.head.i >= ent.end and root.head.lower_ in actor_nouns()
 
 
 def entity_toponyms(ent: SpacySpan, gaz: Gazetteer) -> list[Toponym]:
@@ -122,7 +134,11 @@ def gazetteer_matches(doc: Doc, gaz: Gazetteer, blocked: bytearray) -> list[Topo
     """Names the language model missed or mislabelled: capitalised words that the gazetteer knows, taken
     when the gazetteer added them for news use, when a word such as "in" or "near" comes before them, or
     when they name a country, province, region or large town."""
-    entity_bounds = {t.i: (ent.start, ent.end) for ent in doc.ents if ent.label_ in MISLABELLED for t in ent}
+    entity_bounds = {}
+    for ent in doc.ents:
+        if ent.label_ in MISLABELLED:
+            start = name_start(ent)
+            entity_bounds.update({i: (start, ent.end) for i in range(start, ent.end)})
     toponyms: list[Toponym] = []
     index = 0
     while index < len(doc):
@@ -133,6 +149,15 @@ def gazetteer_matches(doc: Doc, gaz: Gazetteer, blocked: bytearray) -> list[Topo
         toponyms.append(match)
         index = match.extra["end_token"]  # type: ignore[assignment]
     return toponyms
+
+
+def name_start(ent: SpacySpan) -> int:
+    """Where the name in a mislabelled entity begins: "Near Palmyra" (PERSON) → "Palmyra"."""
+    lead = place_cues() | near_words() | {"the"}
+    start = ent.start
+    while start < ent.end - 1 and ent.doc[start].lower_ in lead:
+        start += 1
+    return start
 
 
 def longest_match(
