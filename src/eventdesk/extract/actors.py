@@ -119,21 +119,40 @@ def _dictionary_mentions(doc: Doc, dictionary: ActorDictionary) -> list[_Found]:
     found = []
     for start, end, name in triples:
         entry = dictionary.get(name)
-        if entry is None or (entry.agentive and not _acts(doc, start, end, dictionary)):
+        if entry is None or _only_a_place(doc, start, end, entry, dictionary):
             continue
         found.append(_Found(start, _widen(doc, end, dictionary), name, entry))
     return found
 
 
+def _only_a_place(doc: Doc, start: int, end: int, entry: ActorEntry, dictionary: ActorDictionary) -> bool:
+    """A place-named actor ("Iraq") where the NER reads a place (GPE, LOC, FAC) and nothing acts."""
+    if not entry.agentive or not any(doc[i].ent_type_ in ("GPE", "LOC", "FAC") for i in range(start, end)):
+        return False
+    return not _acts(doc, start, end, dictionary)
+
+
 def _acts(doc: Doc, start: int, end: int, dictionary: ActorDictionary) -> bool:
-    """A place name used as an actor: subject, possessor, agent, or 'of' a role or body word."""
+    """A place name used as an actor ("Russia said", "U.S. airstrikes", "support Turkey"), not as the place
+    where something is ("in Iraq", "the people of Syria", "the capital, Kabul")."""
     head = doc[end - 1]
-    if head.dep_ in ("nsubj", "nsubjpass", "poss") or (end < len(doc) and doc[end].tag_ == "POS"):
-        return True
-    if head.dep_ == "pobj" and head.head.lower_ in ("of", "by", "from"):
-        governor = head.head.head
-        return head.head.lower_ == "by" or governor.lower_ in dictionary.words.role_words
-    return head.dep_ == "compound" and head.head.lower_ in dictionary.words.member_nouns
+    while head.dep_ == "conj" and head.head.i < head.i:
+        head = head.head
+    if head.dep_ == "appos":
+        return False
+    if head.dep_ == "pobj" and head.head.lower_ in _PLACE_PREPOSITIONS:
+        governor = head.head.head.lower_
+        words = dictionary.words
+        return head.head.lower_ == "of" and (governor in words.role_words or governor in words.body_nouns)
+    if head.dep_ in ("compound", "nmod", "amod"):
+        return head.head.lower_ not in dictionary.words.place_nouns
+    return True
+
+
+_PLACE_PREPOSITIONS = frozenset(
+    {"in", "at", "near", "inside", "into", "across", "throughout", "within", "around", "outside", "from",
+     "to", "toward", "towards", "via", "through", "over", "of", "between", "along", "beyond", "off"}
+)
 
 
 def _widen(doc: Doc, end: int, dictionary: ActorDictionary) -> int:
@@ -336,8 +355,8 @@ def _antecedent(
     named = [m for m in modifiers if isinstance(m, _Found)]
     countries = {words.demonyms[m][0] for m in modifiers if isinstance(m, str) and m in words.demonyms}
     types = words.descriptions.get(noun, frozenset())
-    if named and "branch" not in types:
-        return named[0].entry
+    if named and ("branch" not in types or (named[0].entry and named[0].entry.parent)):
+        return named[0].entry  # "the Taliban movement"; "the ISIS branch" where ISIS already means the branch
     parents = {m.name for m in named}
     for candidate in reversed([f for f in earlier if f.end <= before and f.entry is not None]):
         entry = candidate.entry

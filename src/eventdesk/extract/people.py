@@ -29,10 +29,6 @@ class _ActorMention(Protocol):
 
 _PREFIX_POS = frozenset({"PROPN", "NOUN", "ADJ", "PUNCT"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-_PLACE_NOUNS = frozenset(
-    {"town", "city", "village", "district", "province", "region", "area", "county", "state", "neighbourhood",
-     "neighborhood", "capital", "valley", "camp", "port", "island", "governorate", "municipality"}
-)
 _ARTICLES = frozenset({"a", "an", "the"})
 _NAME_PARTICLES = frozenset({"abu", "al", "bin", "ibn", "el", "umm", "van", "von", "de", "da", "del", "di"})
 
@@ -49,7 +45,7 @@ def find_people(
     for ent in doc.ents:
         if ent.label_ != "PERSON" or any(i in actor_at for i in range(ent.start, ent.end)):
             continue
-        if ent.text in places or _named_as_place(doc, ent.start):
+        if ent.text in places or _named_as_place(doc, ent.start, dictionary.words.place_nouns):
             continue
         name_span = ent[:-1] if ent[-1].tag_ == "POS" else ent
         if not len(name_span):
@@ -70,9 +66,9 @@ def find_people(
     return list(people.values())
 
 
-def _named_as_place(doc: Doc, start: int) -> bool:
+def _named_as_place(doc: Doc, start: int, place_nouns: frozenset[str]) -> bool:
     """'the town of Karte Naw': a name right after a place noun and 'of' is a place, whatever the NER says."""
-    return start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in _PLACE_NOUNS
+    return start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in place_nouns
 
 
 def _known_person(text: str, people: dict[str, PersonFound]) -> PersonFound | None:

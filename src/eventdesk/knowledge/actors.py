@@ -44,7 +44,7 @@ PIPE_NAME = "eventdesk_actors"
 SPANS_KEY = "eventdesk_actors"  # doc.spans key where the pipeline component leaves its matches
 _HYPHENS = frozenset(["-", "–", "—", "--", "‐", "‑"])
 _LOWER_WORDS = frozenset(["the", "of", "and", "in", "for", "al", "el", "ul", "e", "i", "wa", "wal"])
-_END = ""  # trie key holding the aliases that end at a node
+_END = "\0"  # trie key holding the aliases that end at a node (no token has this key)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +73,8 @@ class ActorWords:
     descriptions: dict[str, frozenset[str]] = field(default_factory=dict)
     description_modifiers: frozenset[str] = frozenset()
     role_words: frozenset[str] = frozenset()
+    place_nouns: frozenset[str] = frozenset()
+    body_nouns: frozenset[str] = frozenset()
     demonyms: dict[str, tuple[str, str]] = field(default_factory=dict)  # word -> (ISO2, country name)
 
     @property
@@ -85,6 +87,8 @@ class ActorWords:
             self.force_nouns |= _lowered(data.get("force_nouns", ()))
             self.description_modifiers |= _lowered(data.get("description_modifiers", ()))
             self.role_words |= _lowered(data.get("role_words", ()))
+            self.place_nouns |= _lowered(data.get("place_nouns", ()))
+            self.body_nouns |= _lowered(data.get("body_nouns", ()))
             for noun, types in (data.get("descriptions") or {}).items():
                 self.descriptions[str(noun).lower()] = frozenset(map(str, types))
             for word, (code, country) in (data.get("demonyms") or {}).items():

@@ -1,0 +1,176 @@
+"""Actors: the seed report's actors with their mentions, and realistic sentences of our own."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import SEED, extract_text
+from eventdesk.analyse.pipeline import analyse
+from eventdesk.extract import Extractor
+from eventdesk.extract.actors import MENTIONS, Mention, mentions_in
+from eventdesk.knowledge.actors import ACTOR_TYPES
+from eventdesk.records import Actor, Article, Result
+
+
+def actor(result: Result, name: str) -> Actor:
+    found = [a for a in result.actors if a.name == name]
+    assert found, f"{name} not among {[a.name for a in result.actors]}"
+    return found[0]
+
+
+def collapsed(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+def mention_texts(result: Result, name: str) -> list[str]:
+    return [collapsed(m.text) for m in actor(result, name).mentions]
+
+
+# the seed ------------------------------------------------------------------------------------------------
+
+
+def test_seed_actors_named_in_gold(seed_result: Result) -> None:
+    names = {a.name for a in seed_result.actors}
+    expected = {"Taliban", "Islamic State Khorasan Province", "United Nations", "UN Security Council",
+                "United States", "al-Qaeda", "Hasht-e Subh", "Islamic State", "The Reference"}
+    assert expected <= names
+
+
+def test_seed_actor_types_and_countries(seed_result: Result) -> None:
+    taliban = actor(seed_result, "Taliban")
+    assert (taliban.type, taliban.country, taliban.inter) == ("state_forces", "AF", 1)
+    iskp = actor(seed_result, "Islamic State Khorasan Province")
+    assert (iskp.type, iskp.country, iskp.inter) == ("rebel_group", "AF", 2)
+    assert {"ISKP", "ISIS-K", "IS-K", "Daesh Khorasan"} <= set(iskp.aliases)
+    assert actor(seed_result, "United States").type == "external_state"
+    assert actor(seed_result, "Hasht-e Subh").type == "media"
+    for a in seed_result.actors:
+        assert a.type is None or a.type in ACTOR_TYPES
+
+
+def test_every_seed_mention_span_points_at_its_words(seed_result: Result) -> None:
+    text = SEED.read_text(encoding="utf-8")
+    for a in seed_result.actors:
+        for span in a.mentions:
+            assert text[span.start : span.end] == span.text
+            assert span.text.strip() == span.text and span.text
+
+
+def test_seed_iskp_descriptions_are_attached(seed_result: Result) -> None:
+    texts = mention_texts(seed_result, "Islamic State Khorasan Province")
+    assert texts.count("the organization") >= 3
+    assert "the terrorist organization" in texts
+    assert "the ISIS branch" in texts
+    assert "ISIS members" in texts  # "a number of ISIS members" in the Karte Naw raid
+
+
+def test_seed_taliban_plural_and_movement(seed_result: Result) -> None:
+    texts = mention_texts(seed_result, "Taliban")
+    assert "Taliban security forces" in texts
+    assert "Taliban elements" in texts
+    assert "the Afghan movement" in texts
+    assert "the organization" not in texts  # a state force is not "the organization"
+
+
+def test_seed_bare_isis_is_the_branch_except_beside_al_qaeda(seed_result: Result) -> None:
+    text = SEED.read_text(encoding="utf-8")
+    global_group = actor(seed_result, "Islamic State").mentions
+    assert len(global_group) == 1
+    assert collapsed(text[global_group[0].start : global_group[0].end + 10]) == "ISIS, al-Qaeda"
+    branch = actor(seed_result, "Islamic State Khorasan Province")
+    assert len([m for m in branch.mentions if m.text == "ISIS"]) >= 3
+
+
+def test_seed_united_states_only_as_actor(seed_result: Result) -> None:
+    assert mention_texts(seed_result, "United States") == ["United States"]
+    names = {a.name for a in seed_result.actors}
+    assert "Afghanistan" not in names and "Kabul" not in names  # places where things happen
+
+
+# sentences of our own -------------------------------------------------------------------------------------
+
+
+def test_possessive_curly_and_straight(extractor: Extractor) -> None:
+    text = "The Taliban’s interior ministry said the Taleban's fighters had withdrawn."
+    result = extract_text(extractor, text)
+    texts = mention_texts(result, "Taliban")
+    assert "Taliban" in texts and "Taleban's fighters" not in texts
+    assert "Taleban" in " ".join(texts)
+
+
+def test_members_and_fighters_widen_the_mention(extractor: Extractor) -> None:
+    text = "Dozens of ISIS fighters attacked a checkpoint held by Iraqi Army troops."
+    result = extract_text(extractor, text)
+    assert "ISIS fighters" in mention_texts(result, "Islamic State")
+    assert any(t.startswith("Iraqi Army") for t in mention_texts(result, "Military Forces of Iraq"))
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    ["ISIS-K", "ISIS K", "Isis-K", "IS-K", "ISKP", "Islamic State Khorasan Province", "Daesh Khorasan"],
+)
+def test_branch_spellings(extractor: Extractor, spelling: str) -> None:
+    text = f"{spelling} claimed responsibility for the bombing in Jalalabad on Monday."
+    result = extract_text(extractor, text)
+    assert mention_texts(result, "Islamic State Khorasan Province") == [spelling]
+
+
+def test_transliteration_variants(extractor: Extractor) -> None:
+    text = "Fighters of Hayʼat Taḥrīr al-Shām clashed with Da'esh near Idlib, while al Qaida kept silent."
+    result = extract_text(extractor, text)
+    assert actor(result, "Hay'at Tahrir al-Sham").mentions
+    assert actor(result, "Islamic State").mentions[0].text == "Da'esh"
+    assert actor(result, "al-Qaeda").mentions[0].text == "al Qaida"
+
+
+def test_short_acronyms_need_capitals(extractor: Extractor) -> None:
+    result = extract_text(extractor, "It is unclear who told us about the attack, the official said.")
+    assert not [a for a in result.actors if a.name in ("Islamic State", "United States")]
+
+
+def test_nationality_and_force_noun_gives_state_forces(extractor: Extractor) -> None:
+    result = extract_text(extractor, "Kenyan troops repelled an al-Shabaab attack on a base in Lamu county.")
+    forces = actor(result, "Military Forces of Kenya")
+    assert (forces.type, forces.country, forces.inter) == ("state_forces", "KE", 1)
+    assert actor(result, "al-Shabaab").type == "rebel_group"
+
+
+def test_country_as_place_is_not_an_actor_but_acting_country_is(extractor: Extractor) -> None:
+    placed = extract_text(extractor, "Two soldiers were killed in Iraq on Sunday.")
+    assert "Government of Iraq" not in {a.name for a in placed.actors}
+    acting = extract_text(extractor, "Iraq condemned the strike and summoned the Turkish envoy.")
+    assert actor(acting, "Government of Iraq").mentions[0].text == "Iraq"
+
+
+def test_group_description_refers_to_last_fitting_actor(extractor: Extractor) -> None:
+    text = ("Nigerian troops clashed with Boko Haram fighters near Bama. "
+            "The group later released a video of the attack.")
+    result = extract_text(extractor, text)
+    assert "The group" in mention_texts(result, "Boko Haram")
+
+
+def test_unknown_organisation_kept_without_type(extractor: Extractor) -> None:
+    text = "Ansar al-Furqan claimed the ambush, according to the Syrian Observatory for Human Rights."
+    result = extract_text(extractor, text)
+    untyped = [a for a in result.actors if a.type is None]
+    assert any("Syrian Observatory" in a.name for a in untyped)
+
+
+# the mentions annotation for later components --------------------------------------------------------------
+
+
+def test_mentions_annotation_and_lookup(extractor: Extractor) -> None:
+    text = "Taliban spokesman Zabihullah Mujahid said ISIS-K fighters attacked a mosque."
+    analysed = next(analyse([Article(id="m", text=text)], extractor.nlp))
+    extractor.extract_analysed(analysed)
+    mentions: list[Mention] = analysed.annotations[MENTIONS]
+    assert [m.start for m in mentions] == sorted(m.start for m in mentions)
+    norm = analysed.doc.text
+    person = mentions_in(analysed, 0, len(norm), kind="person")
+    assert [norm[m.start : m.end] for m in person] == ["Zabihullah Mujahid"]
+    start = norm.index("ISIS-K")
+    found = mentions_in(analysed, start, start + 3)
+    assert [(m.name, m.kind) for m in found] == [("Islamic State Khorasan Province", "actor")]
+    assert mentions_in(analysed, norm.index("mosque"), len(norm)) == []
