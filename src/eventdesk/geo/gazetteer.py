@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+import tempfile
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
@@ -255,10 +256,25 @@ def cache_path() -> Path:
 
 
 def ensure_index() -> Path:
+    """The index file, built first when missing (in the temporary folder if the cache is not writable)."""
     path = cache_path()
-    if not path.is_file():
+    if path.is_file():
+        return path
+    try:
         build_index(path)
+        remove_stale_indexes(path)
+    except OSError:
+        path = Path(tempfile.gettempdir()) / "eventdesk" / path.name
+        if not path.is_file():
+            build_index(path)
     return path
+
+
+def remove_stale_indexes(current: Path) -> None:
+    """Indexes built from older sources are of no further use."""
+    for old in current.parent.glob("gazetteer-*.sqlite"):
+        if old != current:
+            old.unlink(missing_ok=True)
 
 
 @lru_cache(maxsize=8)
