@@ -20,6 +20,7 @@ CLAUSE_EDGES = frozenset({"conj", "ccomp", "ROOT", "parataxis", "relcl"})
 PAST_TAGS = frozenset({"VBD", "VBN"})
 FINAL_PUNCTUATION = frozenset({".", "!", "?", '"', "'", "”", "’", ":", ";", ")"})
 HEADING_MAX_WORDS = 20
+PART_WORDS = frozenset({"part", "parts", "most", "much", "section", "half", "portion", "area", "rest"})
 
 
 @dataclass(slots=True)
@@ -107,19 +108,30 @@ def _resolve_frame(
     if not rules:
         return lx.frames[entry.frames[0]]
     kind = object_kind(head, lx)
+    doer = _doer(head)
     for rule in rules:
         if rule.near and not (rule.near & lemmas):
             continue
         if rule.object and rule.object != kind:
             continue
+        if rule.subject and (doer is None or not {doer.ent_type_, doer.lemma_.lower()} & rule.subject):
+            continue
         return lx.frames[rule.frame]
     return None
+
+
+def _doer(head: Token) -> Token | None:
+    """The subject of a verb, or of the verb a noun is the object of ("Serbia lodged a protest")."""
+    verb = head if head.pos_ == "VERB" else head.head
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
 
 def object_kind(verb: Token, lx: EventLexicon) -> str | None:
     """What a verb acts on: "place", "weapon" or "person" (from the object's entity type or head noun)."""
     for child in verb.children:
         if child.dep_ in ("dobj", "nsubjpass", "pobj", "attr"):
+            if child.lemma_.lower() in PART_WORDS:
+                child = next((g for p in child.children if p.lower_ == "of" for g in p.children), child)
             if child.ent_type_ in PLACE_ENTS:
                 return "place"
             kind = lx.object_kinds.get(child.lemma_.lower())
@@ -191,6 +203,35 @@ def is_anchored(trigger: Trigger, lx: EventLexicon) -> bool:
         if token.pos_ in ("VERB", "AUX"):
             return anchors is None or token.lemma_.lower() in anchors
     return token.pos_ in ("VERB", "AUX") and anchors is None
+
+
+def is_background(trigger: Trigger, lx: EventLexicon) -> bool:
+    """An incident named as the setting of what the sentence reports: in an adjunct ("agreed after two days
+    of fighting", "as battles raged") or as a modifier ("invasion forces")."""
+    token: Token = trigger.head
+    if token.dep_ in ("compound", "amod") and token.head.pos_ in ("NOUN", "PROPN"):
+        return True
+    while token.head.i != token.i:
+        if token.dep_ == "pobj" and token.head.lower_ in lx.words("background_preps"):
+            return True
+        if token.pos_ in ("VERB", "AUX") and token.dep_ != "prep":
+            break
+        token = token.head
+    return token.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in lx.words("background_marks") for c in token.children
+    )
+
+
+def governing_trigger(trigger: Trigger, heads: dict[int, Trigger], lx: EventLexicon) -> Trigger | None:
+    """The nearest trigger above this one in the parse, up to an attribution verb."""
+    token: Token = trigger.head
+    while token.head.i != token.i:
+        token = token.head
+        if token.i in heads:
+            return heads[token.i]
+        if token.lemma_.lower() in lx.words("reporting_verbs"):
+            return None
+    return None
 
 
 def is_aggregate(trigger: Trigger, lx: EventLexicon) -> bool:

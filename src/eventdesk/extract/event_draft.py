@@ -43,6 +43,8 @@ def same_incident(first: Draft, second: Draft) -> bool:
     """Two reports are one incident when nothing conflicts: type family, sides, target, date and place."""
     if not _types_agree(first, second) or (first.target and second.target and first.target != second.target):
         return False
+    if first.sentence == second.sentence and first.typing.sub_event_type != second.typing.sub_event_type:
+        return False  # "kidnapped advisers and exploded bombs": two acts told side by side
     near = abs(second.sentence - first.sentence) <= NEARBY_SENTENCES or second.anaphoric
     sides_a, sides_b = first.sides(), second.sides()
     if sides_a and sides_b:

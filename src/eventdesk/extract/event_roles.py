@@ -58,9 +58,18 @@ def read_roles(art: AnalysedArticle, trigger: Trigger, lx: EventLexicon) -> Role
     if agent_token is not None:
         roles.agent = party(art, agent_token, lx)
         roles.local_lemmas |= {t.lemma_.lower() for t in agent_token.subtree}
-    if patient_token is not None:
+    if patient_token is not None and _is_weapon(patient_token, lx):
+        roles.local_lemmas |= {t.lemma_.lower() for t in patient_token.subtree}
+    elif patient_token is not None:
         roles.patient = party(art, patient_token, lx)
     return roles
+
+
+def _is_weapon(head: Token, lx: EventLexicon) -> bool:
+    """ "exploded a series of bombs": what was used, not who was hit."""
+    of_object = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = _pobj(of_object) if of_object is not None else None
+    return any(lx.object_kinds.get(t.lemma_.lower()) == "weapon" for t in (head, obj) if t is not None)
 
 
 def _verb_roles(verb: Token, trigger: Token | None = None) -> tuple[Token | None, Token | None]:

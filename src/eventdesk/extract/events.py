@@ -18,8 +18,10 @@ from eventdesk.extract.event_detect import (
     clause_root,
     enumerated_items,
     find_triggers,
+    governing_trigger,
     is_aggregate,
     is_anchored,
+    is_background,
     is_heading,
     segments,
     unreal_reason,
@@ -64,13 +66,14 @@ class _ArticleReader:
         self.actions: list[Action] = []
 
     def read_segment(self, segment: SpacySpan, sentence: int, lemmas: frozenset[str]) -> None:
-        triggers = [t for t in find_triggers(segment, self.lx, lemmas) if unreal_reason(t, self.lx) is None]
+        triggers = self._foreground(
+            [t for t in find_triggers(segment, self.lx, lemmas) if unreal_reason(t, self.lx) is None]
+        )
         action_triggers = [t for t in triggers if t.frame.acled is None]
-        action_heads = {t.head.i for t in action_triggers}
         incidents: list[Trigger] = []
         for trigger in triggers:
             if trigger.frame.acled is not None and is_anchored(trigger, self.lx):
-                incidents += self._as_incidents(trigger, segment, sentence, lemmas, action_heads)
+                incidents += self._as_incidents(trigger, segment, sentence, lemmas)
         if not incidents and not any(d.sentence == sentence for d in self.drafts):
             incidents = self._casualty_triggers(segment)
         new = [self._draft(group, segment, sentence, lemmas) for group in _by_clause(incidents)]
@@ -78,20 +81,29 @@ class _ArticleReader:
         self.drafts += new
         self._read_actions(action_triggers, {clause_root(t.head).i for t in incidents}, lemmas)
 
+    def _foreground(self, triggers: list[Trigger]) -> list[Trigger]:
+        """What the sentence reports: background incidents go when something else is reported; an incident
+        that an action is about ("condemned the attack") is that action's object; an action that is part of
+        an incident ("a strike that shut down the city") is that incident's detail."""
+        background = [is_background(t, self.lx) for t in triggers]
+        if not all(background):
+            triggers = [t for t, behind in zip(triggers, background, strict=True) if not behind]
+        heads = {t.head.i: t for t in triggers}
+        return [t for t in triggers if not self._subordinate(t, governing_trigger(t, heads, self.lx))]
+
+    def _subordinate(self, trigger: Trigger, governor: Trigger | None) -> bool:
+        if governor is None or (governor.frame.acled is None) == (trigger.frame.acled is None):
+            return False
+        anchors = self.lx.frame_anchors.get(trigger.frame.name, frozenset())
+        return governor.head.lemma_.lower() not in anchors
+
     def _as_incidents(
-        self,
-        trigger: Trigger,
-        segment: SpacySpan,
-        sentence: int,
-        lemmas: frozenset[str],
-        action_heads: set[int],
+        self, trigger: Trigger, segment: SpacySpan, sentence: int, lemmas: frozenset[str]
     ) -> list[Trigger]:
         if is_aggregate(trigger, self.lx):
             self._read_enumeration(trigger, segment, sentence, lemmas)
             return []
-        if self._excluded(trigger) or (trigger.is_noun and _governor(trigger.head).i in action_heads):
-            return []
-        return [trigger]
+        return [] if self._excluded(trigger) else [trigger]
 
     def _excluded(self, trigger: Trigger) -> bool:
         span = self.art.span_of(trigger.head)
@@ -199,11 +211,6 @@ class _ArticleReader:
             self.actions.append(action)
 
 
-def _governor(token: Token) -> Token:
-    head = token.head
-    return head.head if head.dep_ == "prep" else head
-
-
 def _by_clause(triggers: Iterable[Trigger]) -> list[list[Trigger]]:
     """Triggers of one clause report one incident; the one nearest the clause's head leads."""
     groups: dict[int, list[Trigger]] = {}
@@ -233,9 +240,8 @@ def _roles(art: AnalysedArticle, group: list[Trigger], lx: EventLexicon) -> Role
 
 def _is_witness_place(agent: Party) -> bool:
     """The subject of "Kabul witnessed a confrontation" is where it happened, not who did it."""
-    return agent.head.ent_type_ in PLACE_ENTS or (
-        agent.head.head.lemma_.lower() in PLACE_WITNESS_VERBS and not agent.is_actor
-    )
+    witnessed = agent.head.head.lemma_.lower() in PLACE_WITNESS_VERBS
+    return witnessed and (agent.head.ent_type_ in PLACE_ENTS or not agent.is_actor)
 
 
 def _draft_for(drafts: list[Draft], root: int) -> Draft:

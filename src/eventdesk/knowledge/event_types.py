@@ -40,6 +40,7 @@ class SenseRule:
     frame: str
     near: frozenset[str] = frozenset()
     object: str | None = None  # "place" | "weapon" | "person"
+    subject: frozenset[str] = frozenset()  # entity labels or lemmas of the doer
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,7 +175,12 @@ def _trigger_index(frame_specs: dict[str, Any]) -> dict[str, list[TriggerEntry]]
 
 
 def _sense(rule: dict[str, Any]) -> SenseRule:
-    return SenseRule(frame=rule["frame"], near=frozenset(rule.get("near", [])), object=rule.get("object"))
+    return SenseRule(
+        frame=rule["frame"],
+        near=frozenset(rule.get("near", [])),
+        object=rule.get("object"),
+        subject=frozenset(rule.get("subject", [])),
+    )
 
 
 def _instrument(spec: dict[str, Any]) -> Instrument:
