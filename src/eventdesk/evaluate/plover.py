@@ -42,7 +42,9 @@ def record_article(record: dict[str, Any]) -> Article:
 
 
 def top_event(result: dict[str, Any]) -> dict[str, Any] | None:
-    typed = [e for e in result.get("events") or [] if (e.get("plover") or {}).get("event")]
+    """The most confident PLOVER-typed item among the events and the PLOVER-only `actions`."""
+    items = [*(result.get("events") or []), *(result.get("actions") or [])]
+    typed = [e for e in items if (e.get("plover") or {}).get("event")]
     return max(typed, key=lambda e: e.get("confidence") or 0.0) if typed else None
 
 
@@ -98,7 +100,7 @@ def _score_actor(
     if predicted is None:
         tally.fn += 1
         return
-    if any(_words_overlap(words, texts) for words in _actor_words(predicted, result)):
+    if any(_words_overlap(words, texts) for words in _actor_words(predicted, event, role, result)):
         tally.tp += 1
         return
     tally.fp += 1
@@ -111,9 +113,10 @@ def _actors(value: Any) -> list[dict[str, Any]]:
     return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
 
 
-def _actor_words(name: str, result: dict[str, Any]) -> list[str]:
-    """The predicted actor's name and the words it was read from in the sentence."""
-    words = [name]
+def _actor_words(name: str, event: dict[str, Any] | None, role: str, result: dict[str, Any]) -> list[str]:
+    """The predicted actor's name, the words the event names it with, and its mentions."""
+    named = ((event or {}).get(f"{role}_text") or {}).get("text")
+    words = [name, named] if named else [name]
     for actor in result.get("actors") or []:
         if actor.get("name") == name:
             words += [m.get("text", "") for m in actor.get("mentions") or []] + list(
