@@ -166,6 +166,15 @@ def test_statements_scored_by_content_overlap() -> None:
     assert statements["speaker"].tp == 1
     assert statements["cue"].tp == 1 and statements["direct"].tp == 1
     assert (statements["venue"].tp, statements["venue"].fp, statements["venue"].fn) == (0, 1, 0)
+    assert statements["content"].tp == 1
+
+
+def test_statement_content_must_share_half_of_each_other() -> None:
+    result = predicted_result()
+    result["statements"][0]["content"] = span(TEXT, "Police spokesman Ali Khan said that the attackers fled")
+    statements = score_article(gold_article(), result).sections["statements"]
+    assert statements["found"].tp == 1
+    assert (statements["content"].tp, statements["content"].fp, statements["content"].fn) == (0, 1, 1)
 
 
 def test_report_has_table_confusion_and_misses() -> None:

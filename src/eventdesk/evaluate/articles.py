@@ -233,7 +233,19 @@ class ArticleScorer:
             Field("cue", _key("cue"), _key("cue"), _same_words, _has("cue")),
             Field("direct", _key("direct"), _key("direct"), _equal, _has("direct")),
             Field("venue", _key("venue"), _key("venue"), self.names.same, _has("venue")),
+            Field("content", _key("content"), _key("content"), self.content_agrees, _has("content")),
         ]
+
+    def content_agrees(self, predicted: Any, gold: Any) -> bool:
+        """The predicted content and the gold snippet share at least half of each other's characters."""
+        located = self.finder.find_all(_snippets(gold))
+        spans = _spans(predicted)
+        if not located or not spans:
+            return False
+        shared = span_overlap(spans, located)
+        predicted_length = sum(int(s["end"]) - int(s["start"]) for s in spans)
+        gold_length = sum(loc.end - loc.start for loc in located)
+        return shared * 2 >= predicted_length and shared * 2 >= gold_length
 
     def speaker_agrees(self, predicted: Any, gold: Any) -> bool:
         return self.names.same(predicted, gold)
@@ -345,7 +357,13 @@ class ArticleScorer:
         for p, item in enumerate(predicted):
             if p not in predicted_paired:
                 tally.fp += 1
-                label = item.get("event_type") or _key("speaker", "name")(item) or item.get("kind")
+                label = (
+                    item.get("event_type")
+                    or _key("speaker", "name")(item)
+                    or _key("speaker", "role")(item)
+                    or item.get("kind")
+                    or item.get("quantity")
+                )
                 self.add_miss(section, "found", "spurious", None, label, _span_text(item.get(predicted_key)))
 
     def record_names(
