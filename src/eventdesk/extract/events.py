@@ -92,7 +92,11 @@ class _ArticleReader:
         return [t for t in triggers if not self._subordinate(t, governing_trigger(t, heads, self.lx))]
 
     def _subordinate(self, trigger: Trigger, governor: Trigger | None) -> bool:
-        if governor is None or (governor.frame.acled is None) == (trigger.frame.acled is None):
+        if governor is None:
+            return False
+        if governor.frame.name in self.lx.words("topic_frames") and trigger.frame.name != governor.frame.name:
+            return True
+        if (governor.frame.acled is None) == (trigger.frame.acled is None):
             return False
         anchors = self.lx.frame_anchors.get(trigger.frame.name, frozenset())
         return governor.head.lemma_.lower() not in anchors
