@@ -5,7 +5,8 @@ Own rules come first (dateparser cannot do "January and February of last year");
 imported fallback for the remaining absolute forms. Durations ("several hours", "47-minute") are not dates.
 
 Conventions (ACLED time precision: 1 the day, 2 a week or a few days, 3 the month or longer):
-- the precision follows from the length of the range: 1 day -> 1, up to 10 days -> 2, longer -> 3;
+- the precision follows from the length of the range: 1 day -> 1, up to a week -> 2, longer -> 3
+  (so "early March", ten days, is 3, like the month);
 - a past-oriented phrase ("this year", "in March") ends no later than the publication date;
 - a month or day without a year is the most recent one not after publication; "on Tuesday" is the most
   recent Tuesday on or before publication, "last Tuesday" the most recent one before it;
@@ -56,6 +57,8 @@ MONTH_PARTS = {
     "end": (21, 31),
 }
 DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": 1, "the day before yesterday": 2, "tomorrow": -1}
+WEEK_PARTS = {"beginning": (0, 1), "start": (0, 1), "early": (0, 2), "mid": (2, 4), "middle": (2, 4),
+              "late": (3, 6), "end": (4, 6)}  # fmt: skip
 UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14}
 
 _MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
@@ -66,6 +69,11 @@ _REL = r"(?:this|last|next|previous|current|coming)"
 _YEAR_REF = rf"(?:{_YEAR}|(?:the\s+)?{_REL}\s+year)"
 _PART = r"(?:beginning|start|end|middle|early|mid|late)"
 _TIME_OF_DAY = r"(?:morning|afternoon|evening|night|overnight|dawn)"
+_DAYPART = (
+    r"(?:(?:early|late|in\s+the\s+early\s+hours\s+of|the\s+early\s+hours\s+of"
+    r"|(?:on\s+)?the\s+(?:night|morning|evening|afternoon)\s+of)\s+)?"
+)
+_ORDINAL = r"(?P<ord>first|second|third|fourth|last)"
 _NUM = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|several|couple\s+of)"
 _UNIT = r"(?:day|week|fortnight|month|year)s?"
 
@@ -102,7 +110,7 @@ def week_of(day: date) -> tuple[date, date]:
 
 def precision_of(start: date, end: date) -> int:
     days = (end - start).days + 1
-    return 1 if days <= 1 else 2 if days <= 10 else 3
+    return 1 if days <= 1 else 2 if days <= 7 else 3
 
 
 def _year_of(text: str, published: date | None) -> int | None:
@@ -240,9 +248,10 @@ def _weekend(m: re.Match[str], published: date | None) -> tuple[date, date] | No
     if published is None:
         return None
     saturday = published - timedelta(days=(published.weekday() - 5) % 7)
-    if m["rel"] in ("next", "coming"):
+    rel = _relation(m)
+    if rel in ("next", "coming"):
         saturday += timedelta(days=7)
-    elif m["rel"] in ("last", "past", "previous") and published.weekday() >= 5:
+    elif rel in ("last", "past", "previous") and published.weekday() >= 5:
         saturday -= timedelta(days=7)
     return saturday, saturday + timedelta(days=1)
 
@@ -251,7 +260,7 @@ def _weekday(m: re.Match[str], published: date | None) -> tuple[date, date] | No
     if published is None:
         return None
     back = (published.weekday() - WEEKDAYS[m["weekday"]]) % 7
-    rel = m["rel"]
+    rel = _relation(m)
     if rel in ("next", "coming"):
         day = published + timedelta(days=(7 - back) or 7)
     else:
@@ -328,18 +337,85 @@ def _later_this(m: re.Match[str], published: date | None) -> tuple[date, date] |
     return (published + timedelta(days=1), whole[1]) if whole and published else None
 
 
+def _relation(m: re.Match[str]) -> str:
+    """The relative word of a match, "this past" read as "past"."""
+    return (m["rel"] or "").split()[-1] if m["rel"] else ""
+
+
+def _past_hours(m: re.Match[str], published: date | None) -> tuple[date, date] | None:
+    hours = _number(m["n"]) if m["n"] else 1
+    if published is None or hours is None:
+        return None
+    return published - timedelta(days=max(1, -(-hours // 24))), published
+
+
+def _relative_part(m: re.Match[str], published: date | None) -> tuple[date, date] | None:
+    """ "late last month", "early this week": a part of a relative month or week."""
+    if published is None:
+        return None
+    offset = {"this": 0, "current": 0, "last": -1, "previous": -1, "next": 1}[m["rel"]]
+    if m["unit"] == "week":
+        monday = week_of(published + timedelta(weeks=offset))[0]
+        first, last = WEEK_PARTS[m["part"]]
+        return monday + timedelta(days=first), monday + timedelta(days=last)
+    year, month = shift_months(published, offset)
+    first, last = MONTH_PARTS[m["part"]]
+    return date(year, month, first), date(year, month, min(last, calendar.monthrange(year, month)[1]))
+
+
+def _week_of_month(m: re.Match[str], published: date | None) -> tuple[date, date] | None:
+    month = _month(m["month"])
+    year = _resolve_year(m["year"], month, 1, published)
+    if year is None:
+        return None
+    days = calendar.monthrange(year, month)[1]
+    first = days - 6 if m["ord"] == "last" else 1 + 7 * ("first", "second", "third", "fourth").index(m["ord"])
+    return date(year, month, first), date(year, month, first + 6)
+
+
+def _quarter(m: re.Match[str], published: date | None) -> tuple[date, date] | None:
+    year = _year_of(m["year"], published)
+    if year is None:
+        return None
+    number = (
+        int(m["q"])
+        if m["q"]
+        else ("first", "second", "third", "fourth").index(m["ord"].replace("last", "fourth")) + 1
+    )
+    return month_range(year, 3 * number - 2, 3 * number)
+
+
+def _half(m: re.Match[str], published: date | None) -> tuple[date, date] | None:
+    year = _year_of(m["year"], published)
+    if year is None:
+        return None
+    return month_range(year, 1, 6) if m["half"] == "first" else month_range(year, 7, 12)
+
+
+def _years(m: re.Match[str], published: date | None) -> tuple[date, date] | None:
+    first, last = int(m["y1"]), int(m["y2"])
+    if last < 100:
+        last += first // 100 * 100
+    return (date(first, 1, 1), date(last, 12, 31)) if first <= last else None
+
+
+def _decade(m: re.Match[str], published: date | None) -> tuple[date, date] | None:
+    first = int(m["decade"])
+    return date(first, 1, 1), date(first + 9, 12, 31)
+
+
 RULES: list[tuple[re.Pattern[str], Rule]] = [
     (re.compile(r"(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)"), _iso),
     (
         re.compile(
-            rf"(?:(?P<weekday>{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{_DAY})(?:\s*[-–]\s*(?P<day2>{_DAY}))?\s+(?:of\s+)?"
+            rf"{_DAYPART}(?:(?P<weekday>{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{_DAY})(?:\s*[-–]\s*(?P<day2>{_DAY}))?\s+(?:of\s+)?"
             rf"(?P<month>{_MONTH})(?:,?\s+(?:of\s+)?(?P<year>{_YEAR_REF}))?"
         ),
         _day_month,
     ),
     (
         re.compile(
-            rf"(?:(?P<weekday>{_WEEKDAY}),?\s+)?(?P<month>{_MONTH})\s+(?P<day>{_DAY})(?:\s*[-–]\s*(?P<day2>{_DAY}))?"
+            rf"{_DAYPART}(?:(?P<weekday>{_WEEKDAY}),?\s+)?(?P<month>{_MONTH})\s+(?P<day>{_DAY})(?:\s*[-–]\s*(?P<day2>{_DAY}))?"
             rf"(?:,?\s+(?:of\s+)?(?P<year>{_YEAR_REF}))?"
         ),
         _day_month,
@@ -373,20 +449,21 @@ RULES: list[tuple[re.Pattern[str], Rule]] = [
     (re.compile(r"(?:the\s+)?(?P<rel>this|last|past|previous|next|coming|current)\s+week"), _relative_week),
     (
         re.compile(
-            r"(?:over\s+|during\s+|on\s+|at\s+)?(?:the\s+)?(?P<rel>this|last|past|previous|next|coming)?\s*weekend"
+            r"(?:over\s+|during\s+|on\s+|at\s+)?(?:the\s+)?(?P<rel>this\s+past|this|last|past|previous|next|coming)?"
+            r"\s*weekend"
         ),
         _weekend,
     ),
     (
         re.compile(
-            rf"(?:(?P<rel>this|last|past|previous|next|coming)\s+)?(?P<weekday>{_WEEKDAY})(?:'s)?"
+            rf"{_DAYPART}(?:(?P<rel>this\s+past|this|last|past|previous|next|coming)\s+)?(?P<weekday>{_WEEKDAY})(?:'s)?"
             rf"(?:\s+{_TIME_OF_DAY})?"
         ),
         _weekday,
     ),
     (
         re.compile(
-            r"(?P<word>the day before yesterday|yesterday|today|tonight|tomorrow)(?:'s)?"
+            rf"{_DAYPART}(?P<word>the day before yesterday|yesterday|today|tonight|tomorrow)(?:'s)?"
             rf"(?:\s+{_TIME_OF_DAY})?"
         ),
         _day_word,
@@ -400,6 +477,32 @@ RULES: list[tuple[re.Pattern[str], Rule]] = [
         _past_period,
     ),
     (re.compile(r"(?:in\s+)?recent\s+(?P<unit>days|weeks|months)"), _recent),
+    (re.compile(rf"(?:the\s+)?(?:past|last|previous)\s+(?:(?P<n>{_NUM})\s+)?hours?"), _past_hours),
+    (
+        re.compile(
+            rf"(?:the\s+)?(?P<part>{_PART})[\s-]+(?:of\s+)?(?:the\s+)?(?P<rel>this|current|last|previous|next)\s+"
+            r"(?P<unit>month|week)"
+        ),
+        _relative_part,
+    ),
+    (
+        re.compile(
+            rf"(?:the\s+)?{_ORDINAL}\s+week\s+of\s+(?P<month>{_MONTH})(?:,?\s+(?:of\s+)?(?P<year>{_YEAR_REF}))?"
+        ),
+        _week_of_month,
+    ),
+    (
+        re.compile(rf"(?:(?:the\s+)?{_ORDINAL}\s+quarter\s+of|q(?P<q>[1-4]))\s+(?P<year>{_YEAR_REF})"),
+        _quarter,
+    ),
+    (re.compile(rf"(?:the\s+)?(?P<half>first|second)\s+half\s+of\s+(?P<year>{_YEAR_REF})"), _half),
+    (
+        re.compile(
+            rf"(?:between\s+|from\s+)?(?P<y1>{_YEAR})\s*(?:and|to|until|through|-|–)\s*(?P<y2>{_YEAR}|\d\d)"
+        ),
+        _years,
+    ),
+    (re.compile(r"(?:the\s+)?(?P<decade>1[89]\d0|20\d0)'?s"), _decade),
 ]
 
 _LEADING = re.compile(r"^(?:on|in|at|during|by|from|of|over|as\s+of|around|about|early\s+on)\s+")
