@@ -141,6 +141,17 @@ def test_place_used_as_actor_is_not_a_place(places_only: Extractor) -> None:
     assert not {"Kabul", "Washington"} & set(by_name(result))
 
 
+def test_place_names_standing_for_governments_are_not_places(places_only: Extractor) -> None:
+    _, result = parse(
+        places_only,
+        "U.S. forces conducted two strikes near Raqqa, Syria. The Government of Iraq welcomed the "
+        "operation, and Turkey's president spoke with the commanders.",
+    )
+    names = {m.text for place in result.places for m in place.mentions}
+    assert "Raqqa" in names and "Syria" in names
+    assert not {"U.S.", "Iraq", "Turkey"} & names
+
+
 def test_comma_container_picks_the_town_in_that_state(places_only: Extractor) -> None:
     _, result = parse(
         places_only, "A gunman opened fire at a church in Paris, Texas, on Sunday, police said."

@@ -84,7 +84,11 @@ def used_as_actor(ent: SpacySpan) -> bool:
     head = root.head.lemma_.lower()
     if root.dep_ == "nsubj" and head in actor_verbs():
         return True
-    return root.dep_ in MODIFIER_DEPS and root.head.i >= ent.end and root.head.lower_ in actor_nouns()
+    if root.dep_ in MODIFIER_DEPS and root.head.i >= ent.end and root.head.lower_ in actor_nouns():
+        return True
+    # "the Government of Iraq", "a representative of the United States"
+    of = root.head
+    return root.dep_ == "pobj" and of.lower_ == "of" and of.head.lower_ in actor_nouns()
 
 
 def entity_toponyms(ent: SpacySpan, gaz: Gazetteer) -> list[Toponym]:
