@@ -91,12 +91,7 @@ HEADS = frozenset({"kill", "dead", "wound", "injure"})
 
 
 def _counts(nlp: Language, text: str) -> list[tuple[str, int | None, int | None, str]]:
-    doc = nlp(text)
-    return [
-        (doc.text[start:end], count.best, count.low, head.lemma_)
-        for sent in doc.sents
-        for start, end, count, head in find_counts(sent, HEADS)
-    ]
+    return _counts_with(nlp, text, HEADS)
 
 
 def test_find_counts_passive_subject(nlp: Language) -> None:
@@ -116,3 +111,30 @@ def test_find_counts_vague_plural(nlp: Language) -> None:
 
 def test_find_counts_ignores_sentences_without_figures(nlp: Language) -> None:
     assert _counts(nlp, "The group threatened to kill the hostages.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The death toll rose to 45, officials said.", [("45", 45)]),
+        ("A policeman was killed in the blast.", [("A policeman", 1)]),
+        ("The attack left scores of people dead.", [("scores", 20)]),
+        ("Four police officers were among the dead.", [("Four", 4)]),
+        ("Fifteen civilians, including five children, were killed.", [("Fifteen", 15)]),
+        ("Three people were killed and 12 others wounded in the attack.", [("Three", 3), ("12", 12)]),
+    ],
+)
+def test_find_counts_in_news_sentences(nlp: Language, sentence: str, expected: list[tuple[str, int]]) -> None:
+    heads = frozenset({"kill", "dead", "wound", "toll"})
+    assert [(text, best) for text, best, _, _ in _counts_with(nlp, sentence, heads)] == expected
+
+
+def _counts_with(
+    nlp: Language, text: str, heads: frozenset[str]
+) -> list[tuple[str, int | None, int | None, str]]:
+    doc = nlp(text)
+    return [
+        (doc.text[start:end], count.best, count.low, head.lemma_)
+        for sent in doc.sents
+        for start, end, count, head in find_counts(sent, heads)
+    ]

@@ -298,14 +298,31 @@ def _counted_nouns(head: Token) -> list[Token]:
     """Nouns whose number counts the victims: the subject of "were killed", the object of "killing",
     the noun "dead" modifies, or the head itself ("20 dead", "five killed")."""
     nouns: list[Token] = [head]
+    has_object = any(c.dep_ == "dobj" for c in head.children)  # "bombers killed 23": the object counts
     nouns.extend(
-        c for c in head.children if c.dep_ in ("nsubjpass", "nsubj", "dobj", "attr", "pobj", "npadvmod")
+        c
+        for c in head.children
+        if c.dep_ in ("nsubjpass", "nsubj", "dobj", "attr", "pobj", "npadvmod")
+        and not (c.dep_ == "nsubj" and has_object)
     )
     for prep in (c for c in head.children if c.dep_ in ("prep", "agent")):
         nouns.extend(c for c in prep.children if c.dep_ == "pobj")
     if head.dep_ in ("amod", "acl", "relcl", "appos", "compound"):
         nouns.append(head.head)
+    if head.dep_ in ("oprd", "acomp", "xcomp", "ccomp"):  # "left 5 people dead"
+        nouns.extend(c for c in head.head.children if c.dep_ == "dobj")
+    if head.dep_ == "pobj" and head.head.lower_ == "among":  # "four officers were among the dead"
+        nouns.extend(c for c in head.head.head.children if c.dep_ in ("nsubj", "nsubjpass"))
+    if head.pos_ == "NOUN" and head.dep_ in ("nsubj", "nsubjpass"):  # "the death toll rose to 45"
+        nouns.extend(_figures_of_verb(head.head))
     return nouns
+
+
+def _figures_of_verb(verb: Token) -> list[Token]:
+    figures = [c for c in verb.children if c.dep_ in ("attr", "dobj") and c.like_num]
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "at")):
+        figures.extend(c for c in prep.children if c.dep_ == "pobj" and c.like_num)
+    return figures
 
 
 def _count_on_noun(noun: Token) -> tuple[int, int, Count] | None:
@@ -315,15 +332,26 @@ def _count_on_noun(noun: Token) -> tuple[int, int, Count] | None:
     numeric = [t for t in tokens if t.dep_ in COUNT_DEPS or t.like_num or t.lower_ in ("dozens", "hundreds")]
     start_token = numeric[0] if numeric else _vague_determiner(tokens)
     if start_token is None:
-        return None
-    start = _extend_left(start_token)
+        return _single(noun)
     doc = noun.doc
-    text = doc.text[doc[start].idx : noun.idx + len(noun)]
-    amount = read_amount(text)
-    if amount is None:
+    for start in range(_extend_left(start_token), start_token.i + 1):
+        text = doc.text[doc[start].idx : noun.idx + len(noun)]
+        amount = read_amount(text)
+        if amount is not None:
+            amount_text = text[: amount.end].strip() if amount.end else text
+            return doc[start].idx, doc[start].idx + len(amount_text), count_of(amount, amount_text)
+    return None
+
+
+def _single(noun: Token) -> tuple[int, int, Count] | None:
+    """ "a policeman was killed", "killed a senior commander": one person."""
+    if noun.tag_ != "NN":
         return None
-    amount_text = text[: amount.end].strip() if amount.end else text
-    return doc[start].idx, doc[start].idx + len(amount_text), count_of(amount, amount_text)
+    article = next((c for c in noun.children if c.dep_ == "det" and c.lower_ in ("a", "an", "one")), None)
+    if article is None:
+        return None
+    text = noun.doc.text[article.idx : noun.idx + len(noun)]
+    return article.idx, noun.idx + len(noun), Count(best=1, low=1, high=1, text=text)
 
 
 def _vague_determiner(tokens: list[Token]) -> Token | None:
