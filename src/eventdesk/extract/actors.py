@@ -31,6 +31,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
     from spacy.tokens import Span as SpacySpan
 
+    from eventdesk.extract.people import PersonFound
+
 MENTIONS = "mentions"  # key in AnalysedArticle.annotations
 
 
@@ -84,11 +86,18 @@ def extract_actors(art: AnalysedArticle, kb: Knowledge, result: Result) -> None:
     _resolve_branches(doc, dictionary, found)
     found = _merge(found, _descriptions(doc, dictionary, found))
     people = find_people(art, dictionary, found)
+    found = _without_people(doc, found, people)
     result.actors.extend(_actors(art, dictionary, found))
     result.people.extend(person for person, _ in people)
     mentions = [_mention(doc, f) for f in found]
     mentions += [Mention(s, e, "person", person.name) for person, spans in people for s, e in spans]
     _publish(art, mentions)
+
+
+def _without_people(doc: Doc, found: list[_Found], people: list[PersonFound]) -> list[_Found]:
+    """Drop NER-only actor mentions that turned out to name a person ("Diriye" tagged ORG)."""
+    person_chars = {c for _, spans in people for s, e in spans for c in range(s, e)}
+    return [f for f in found if f.entry is not None or doc[f.start].idx not in person_chars]
 
 
 def _publish(art: AnalysedArticle, mentions: list[Mention]) -> None:

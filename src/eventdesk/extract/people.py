@@ -25,6 +25,11 @@ class _ActorMention(Protocol):
     start: int
     end: int
     name: str
+    entry: object | None  # the dictionary entry; None for a name only the NER found
+
+
+def _named_actor(mention: _ActorMention | None) -> bool:
+    return mention is not None and mention.entry is not None
 
 
 _PREFIX_POS = frozenset({"PROPN", "NOUN", "ADJ", "PUNCT"})
@@ -92,10 +97,9 @@ def _title_before(
         start -= 1
     roles = dictionary.words.role_words
     for i in range(start, ent.start):
-        if i in actor_at or (doc[i].lower_ not in roles and doc[i : ent.start].text.lower() not in roles):
-            continue
-        organization = next((actor_at[j].name for j in range(start, i) if j in actor_at), None)
-        return doc[i : ent.start].text, organization
+        if doc[i].lower_ in roles or doc[i : ent.start].text.lower() in roles:
+            organization = next((actor_at[j].name for j in range(start, i + 1) if j in actor_at), None)
+            return doc[i : ent.start].text, organization
     return None, None
 
 
@@ -138,7 +142,9 @@ def _add_surname_mentions(
     covered = {c for _, spans in people.values() for s, e in spans for c in range(s, e)}
     for token in doc:
         found = surnames.get(token.text)
-        if found is None or token.idx in covered or token.i in actor_at or not token.text[:1].isupper():
+        if found is None or token.idx in covered or not token.text[:1].isupper():
+            continue
+        if _named_actor(actor_at.get(token.i)):
             continue
         start = token.i - 1 if token.i > 0 and doc[token.i - 1].lower_ in _NAME_PARTICLES else token.i
         first = doc[start].idx

@@ -1,0 +1,71 @@
+"""People: names with roles and organisations from titles and appositions; later partial mentions."""
+
+from __future__ import annotations
+
+from conftest import SEED, extract_text
+from eventdesk.extract import Extractor
+from eventdesk.records import Person, Result
+
+
+def person(result: Result, name: str) -> Person:
+    found = [p for p in result.people if p.name == name]
+    assert found, f"{name} not among {[p.name for p in result.people]}"
+    return found[0]
+
+
+def test_seed_people_roles_and_organisations(seed_result: Result) -> None:
+    expected = {
+        "Zabihullah Mujahid": ("spokesman", "Taliban"),
+        "Antonio Guterres": ("Secretary-General", "United Nations"),
+        "Richard Mills": (
+            "deputy representative of the United States to the United Nations",
+            "United States",
+        ),
+        "Ahmed Sayed Abu Salima": ("researcher of Afghan affairs", None),
+    }
+    for name, (role, organization) in expected.items():
+        found = person(seed_result, name)
+        assert (found.role, found.organization) == (role, organization)
+
+
+def test_seed_people_spans_and_partial_mentions(seed_result: Result) -> None:
+    text = SEED.read_text(encoding="utf-8")
+    for p in seed_result.people:
+        for span in p.mentions:
+            assert text[span.start : span.end] == span.text
+    salima = [m.text for m in person(seed_result, "Ahmed Sayed Abu Salima").mentions]
+    assert salima == ["Ahmed Sayed Abu Salima", "Abu Salima"]
+    mujahid = person(seed_result, "Zabihullah Mujahid").mentions[0]
+    assert " ".join(mujahid.text.split()) == "Zabihullah Mujahid"
+
+
+def test_seed_place_read_as_person_is_dropped(seed_result: Result) -> None:
+    assert "Karte Naw" not in {p.name for p in seed_result.people}  # "the town of Karte Naw"
+
+
+def test_title_before_name(extractor: Extractor) -> None:
+    text = "Pakistani Interior Minister Mohsin Naqvi said on Tuesday that the TTP was behind the blast."
+    found = person(extract_text(extractor, text), "Mohsin Naqvi")
+    assert found.role == "Interior Minister"
+
+
+def test_possessive_apposition_gives_role_and_organisation(extractor: Extractor) -> None:
+    text = "The attack was claimed by Abu Omar, the Taliban's spokesman in Kandahar, on Monday."
+    found = person(extract_text(extractor, text), "Abu Omar")
+    assert found.role == "spokesman in Kandahar"
+    assert found.organization == "Taliban"
+
+
+def test_surname_mentions_join_the_person(extractor: Extractor) -> None:
+    text = ("Al-Shabaab commander Ahmed Diriye was killed in a strike near Jilib, the Somali army said. "
+            "Diriye had led the group since 2014.")
+    found = person(extract_text(extractor, text), "Ahmed Diriye")
+    assert found.role == "commander" and found.organization == "al-Shabaab"
+    assert [m.text for m in found.mentions] == ["Ahmed Diriye", "Diriye"]
+
+
+def test_name_without_title_has_no_invented_role(extractor: Extractor) -> None:
+    text = "Residents said Mohammed Karimi fled the village after the attack."
+    result = extract_text(extractor, text)
+    for p in result.people:
+        assert p.role is None and p.organization is None
