@@ -232,6 +232,12 @@ def test_load_gold_detects_formats(tmp_path: Path) -> None:
         load_gold([str(other)])
     with pytest.raises(InputError):
         load_gold([str(tmp_path / "missing")])
+    broken = tmp_path / "broken.gold.json"
+    broken.write_text(
+        json.dumps({"format": "gold/1", "article": {"text_file": "a.txt"}, "events": "E1"}), "utf-8"
+    )
+    with pytest.raises(InputError, match="events"):
+        load_gold([str(broken)])
 
 
 def test_eval_command_bad_input_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -77,7 +77,14 @@ def read_gold_article(path: Path) -> GoldArticle:
     return _gold_article(path, data)
 
 
+SECTIONS = ("events", "not_events", "statements", "claims", "media", "actors", "people", "places")
+
+
 def _gold_article(path: Path, data: dict[str, Any]) -> GoldArticle:
+    for section in SECTIONS:
+        items = data.get(section)
+        if items is not None and not (isinstance(items, list) and all(isinstance(i, dict) for i in items)):
+            raise InputError(f"{path}: {section!r} must be a list of objects")
     text_file = (data.get("article") or {}).get("text_file") or path.name.removesuffix(".gold.json") + ".txt"
     text_path = path.parent / text_file
     try:

@@ -30,6 +30,8 @@ def field_table(scores: Scores) -> list[str]:
     rows = [COLUMNS]
     for section, fields in scores.sections.items():
         for name, tally in fields.items():
+            if not tally.tp + tally.fp + tally.fn:
+                continue
             rows.append(
                 (section, name, str(tally.tp), str(tally.fp), str(tally.fn),
                  _figure(tally.precision), _figure(tally.recall), _figure(tally.f1))
