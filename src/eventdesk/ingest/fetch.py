@@ -21,6 +21,10 @@ IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 METADATA_ADDRESSES = frozenset(
     ipaddress.ip_address(a) for a in ("169.254.169.254", "169.254.170.2", "100.100.100.200", "fd00:ec2::254")
 )
+ALWAYS_REFUSED = (
+    ("link_local", "a link-local address"), ("multicast", "a multicast address"),
+    ("unspecified", "an unspecified address"),
+)
 TEXT_TYPES = (
     "text/html", "application/xhtml+xml", "text/plain", "text/xml", "application/xml", "application/rss+xml",
     "application/atom+xml", "application/rdf+xml", "application/json", "application/x-ndjson",
@@ -51,13 +55,15 @@ def refusal(address: IPAddress, allow_private: bool) -> str | None:
         return refusal(address.ipv4_mapped, allow_private)
     if address in METADATA_ADDRESSES:
         return "a cloud metadata address"
-    for kind in ("link_local", "multicast", "unspecified", "reserved"):
+    for kind, why in ALWAYS_REFUSED:
         if getattr(address, f"is_{kind}"):
-            return f"a {kind.replace('_', '-')} address"
+            return why
+    if address.is_loopback:  # before reserved: ::1 lies in a reserved IPv6 block
+        return None if allow_private else "a loopback address"
+    if address.is_reserved:
+        return "a reserved address"
     if allow_private:
         return None
-    if address.is_loopback:
-        return "a loopback address"
     if address.is_private or not address.is_global:
         return "a private address"
     return None

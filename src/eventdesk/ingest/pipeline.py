@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from eventdesk.errors import EventdeskError
 from eventdesk.ingest.sources import JSONL_SUFFIXES, Item, SourceReader, expand_path, is_url
 from eventdesk.records import Article, Result
@@ -135,8 +137,18 @@ def _store_outcome(item: Item, outcome: Result | EventdeskError, store: Store, s
     if isinstance(outcome, EventdeskError):
         summary.failed.append(f"{item.origin}: {outcome}")
         return
-    if store.add(outcome, item.origin) is None:
+    try:
+        stored = store.add(outcome, item.origin)
+    except SQLAlchemyError as exc:  # this article's records do not fit the database; the batch goes on
+        summary.failed.append(f"{item.origin}: not stored ({type(exc).__name__}: {_first_line(exc)})")
+        return
+    if stored is None:
         summary.skipped["already stored (stored meanwhile)"] += 1
         return
     summary.stored += 1
     summary.events += len(outcome.events)
+
+
+def _first_line(exc: Exception) -> str:
+    text = str(getattr(exc, "orig", None) or exc).strip()
+    return text.splitlines()[0] if text else ""

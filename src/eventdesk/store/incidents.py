@@ -41,14 +41,13 @@ def link_event(session: Session, row: EventRow, rules: LinkRules | None = None) 
 def _best_incident(
     session: Session, facts: EventFacts, rules: LinkRules
 ) -> tuple[IncidentRow, dict[str, str]] | None:
+    """The incident whose every member agrees with the new event (the nearest, if several)."""
     scored: dict[int, tuple[float, dict[str, str]]] = {}
     blocked: set[int] = set()
     for candidate, incident_id in _candidates(session, facts, rules):
-        if candidate.article_pk == facts.article:
-            blocked.add(incident_id)  # that article already reported a different event there
-            continue
         agreed = agreement(facts, facts_of(candidate), rules)
-        if agreed is None:
+        if agreed is None:  # includes a member from the same article: a different event of that article
+            blocked.add(incident_id)
             continue
         score = _closeness(facts, candidate)
         if incident_id not in scored or score < scored[incident_id][0]:

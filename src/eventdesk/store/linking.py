@@ -94,7 +94,15 @@ def agreement(a: EventFacts, b: EventFacts, rules: LinkRules) -> dict[str, str] 
         ("site", _sites_agree(a, b, rules)),
     )
     agreed = {name: how for name, how in checks if how}
-    return agreed if len(agreed) == len(checks) else None
+    if len(agreed) < len(checks):
+        return None
+    if a.event_type != b.event_type and not _positive(agreed):
+        return None  # different (if compatible) types need a shared actor or site as well
+    return agreed
+
+
+def _positive(agreed: dict[str, str]) -> bool:
+    return agreed["actors"].startswith("shared") or agreed["site"].startswith("same")
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

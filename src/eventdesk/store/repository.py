@@ -86,7 +86,9 @@ class Store:
                 session.commit()
             except IntegrityError:
                 session.rollback()
-                return None
+                if self.known(result.article):  # stored meanwhile by another process
+                    return None
+                raise
         return article_pk
 
     def events(self, query: EventQuery) -> list[tuple[EventRow, ArticleRow, int | None]]:
