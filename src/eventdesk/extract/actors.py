@@ -147,8 +147,10 @@ def _acts(doc: Doc, start: int, end: int, dictionary: ActorDictionary) -> bool:
     head = doc[end - 1]
     while head.dep_ == "conj" and head.head.i < head.i:
         head = head.head
-    if head.dep_ == "appos":
-        return False
+    if head.dep_ in ("appos", "ROOT") or _after_place(doc, start):
+        return False  # "the capital, Kabul"; a heading line "Syria"; "Raqqah, Syria"
+    if head.dep_ == "poss":
+        return head.head.lower_ not in dictionary.words.place_nouns  # not "Syria's Idlib province"
     if head.dep_ == "pobj" and head.head.lower_ in _PLACE_PREPOSITIONS:
         governor = head.head.head.lower_
         words = dictionary.words
@@ -156,6 +158,10 @@ def _acts(doc: Doc, start: int, end: int, dictionary: ActorDictionary) -> bool:
     if head.dep_ in ("compound", "nmod", "amod"):
         return head.head.lower_ not in dictionary.words.place_nouns
     return True
+
+
+def _after_place(doc: Doc, start: int) -> bool:
+    return start >= 2 and doc[start - 1].text == "," and doc[start - 2].ent_type_ in ("GPE", "LOC")
 
 
 _PLACE_PREPOSITIONS = frozenset(
@@ -227,10 +233,24 @@ def _entity_mentions(doc: Doc, dictionary: ActorDictionary, found: list[_Found])
 
 def _actor_like(ent: SpacySpan, countries: frozenset[str], dictionary: ActorDictionary) -> bool:
     """An ORG, a plural nationality noun ("Syrians"), or a country that acts."""
-    if ent.label_ == "ORG" or (ent.label_ == "NORP" and ent[-1].tag_ in ("NNS", "NNPS")):
-        return True
+    if ent.label_ == "ORG":
+        return not _not_an_actor(ent, dictionary)
+    if ent.label_ == "NORP":
+        return ent[-1].tag_ in ("NNS", "NNPS")
     is_country = ent.label_ == "GPE" and _is_country(ent, countries)
     return is_country and _acts(ent.doc, ent.start, ent.end, dictionary)
+
+
+def _not_an_actor(ent: SpacySpan, dictionary: ActorDictionary) -> bool:
+    """Words the NER takes for organisations: weapons ("VBIED"), operations ("Operation Steel Curtain"),
+    the tail of a title ("Secretary of State")."""
+    words = dictionary.words
+    if ent.text.lower() in words.not_actors or ent[0].lower_ in words.not_actor_starts:
+        return True
+    doc = ent.doc
+    return len(ent) == 1 and ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and (
+        doc[ent.start - 2].lower_ in words.role_words or doc[ent.start - 2].lower_ in words.body_nouns
+    )
 
 
 def _is_country(ent: SpacySpan, countries: frozenset[str]) -> bool:

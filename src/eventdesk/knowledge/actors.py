@@ -75,6 +75,8 @@ class ActorWords:
     role_words: frozenset[str] = frozenset()
     place_nouns: frozenset[str] = frozenset()
     body_nouns: frozenset[str] = frozenset()
+    not_actors: frozenset[str] = frozenset()
+    not_actor_starts: frozenset[str] = frozenset()
     demonyms: dict[str, tuple[str, str]] = field(default_factory=dict)  # word -> (ISO2, country name)
 
     @property
@@ -89,6 +91,8 @@ class ActorWords:
             self.role_words |= _lowered(data.get("role_words", ()))
             self.place_nouns |= _lowered(data.get("place_nouns", ()))
             self.body_nouns |= _lowered(data.get("body_nouns", ()))
+            self.not_actors |= _lowered(data.get("not_actors", ()))
+            self.not_actor_starts |= _lowered(data.get("not_actor_starts", ()))
             for noun, types in (data.get("descriptions") or {}).items():
                 self.descriptions[str(noun).lower()] = frozenset(map(str, types))
             for word, (code, country) in (data.get("demonyms") or {}).items():
