@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 CONTENT_POS = frozenset({"NOUN", "VERB"})
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 PERSON_ENTS = frozenset({"PERSON", "NORP", "ORG"})
-CLAUSE_EDGES = frozenset({"conj", "ccomp", "ROOT", "parataxis", "relcl"})
+CLAUSE_EDGES = frozenset({"ccomp", "ROOT", "parataxis", "relcl"})
 PAST_TAGS = frozenset({"VBD", "VBN"})
 FINAL_PUNCTUATION = frozenset({".", "!", "?", '"', "'", "”", "’", ":", ";", ")"})
 HEADING_MAX_WORDS = 20
@@ -145,7 +145,7 @@ def object_kind(verb: Token, lx: EventLexicon) -> str | None:
 def clause_root(token: Token) -> Token:
     """The head of the clause a token belongs to: climbing stops at coordinated or reported clauses."""
     while token.dep_ not in CLAUSE_EDGES and token.head.i != token.i:
-        if token.pos_ in ("VERB", "AUX") and token.dep_ in ("conj",):
+        if token.pos_ in ("VERB", "AUX") and token.dep_ == "conj":
             break
         token = token.head
     return token
@@ -214,7 +214,7 @@ def is_background(trigger: Trigger, lx: EventLexicon) -> bool:
     while token.head.i != token.i:
         if token.dep_ == "pobj" and token.head.lower_ in lx.words("background_preps"):
             return True
-        if token.pos_ in ("VERB", "AUX") and token.dep_ != "prep":
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("prep", "relcl", "acl"):
             break
         token = token.head
     return token.dep_ == "advcl" and any(

@@ -78,9 +78,17 @@ def casualties(
 ) -> list[tuple[Count, Token]]:
     found = []
     for start, end, count, head in find_counts(segment, head_lemmas):
+        if _attempted(head):
+            continue
         count.span = art.span(start, end)
         found.append((count, head))
     return found
+
+
+def _attempted(head: Token) -> bool:
+    """ "An attempt to assassinate the governor": nobody was killed."""
+    governors = (head.head, head.head.head)
+    return any(g.lemma_.lower() in ("attempt", "try", "plot", "plan") for g in governors)
 
 
 def sources_for(result: Result, trigger: Span) -> list[str]:

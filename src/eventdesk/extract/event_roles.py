@@ -52,8 +52,14 @@ class Roles:
 def read_roles(art: AnalysedArticle, trigger: Trigger, lx: EventLexicon) -> Roles:
     head = trigger.head
     agent_token, patient_token = _verb_roles(head) if not trigger.is_noun else _noun_roles(head)
-    if agent_token is None:
+    if agent_token is None and not trigger.is_noun:
         agent_token = _inherited_agent(head)
+    if patient_token is not None and (
+        trigger.start <= patient_token.i < trigger.end or _is_time(patient_token)
+    ):
+        patient_token = None
+    if patient_token is None and not trigger.is_noun:
+        patient_token = _purpose_object(head)
     roles = Roles(local_lemmas=_local_lemmas(trigger))
     if agent_token is not None:
         roles.agent = party(art, agent_token, lx)
@@ -63,6 +69,30 @@ def read_roles(art: AnalysedArticle, trigger: Trigger, lx: EventLexicon) -> Role
     elif patient_token is not None:
         roles.patient = party(art, patient_token, lx)
     return roles
+
+
+def victim_roles(art: AnalysedArticle, head: Token, lx: EventLexicon) -> tuple[Party | None, Party | None]:
+    """Killer and victims of a casualty word: "gunmen killed five villagers", "two soldiers were killed"."""
+    agent_token, victim = _verb_roles(head) if head.pos_ == "VERB" else (None, None)
+    if head.lemma_.lower() in ("die", "dead") and victim is None:
+        victim = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        agent_token = None
+    if victim is not None and (_is_time(victim) or victim.pos_ not in ("NOUN", "PROPN", "PRON", "NUM")):
+        victim = None
+    agent = party(art, agent_token, lx) if agent_token is not None and not _is_time(agent_token) else None
+    return agent, (party(art, victim, lx) if victim is not None else None)
+
+
+def _is_time(token: Token) -> bool:
+    return token.ent_type_ in ("DATE", "TIME")
+
+
+def _purpose_object(verb: Token) -> Token | None:
+    """ "opened fire to disperse demonstrators": what the act was aimed at."""
+    for child in verb.children:
+        if child.dep_ in ("xcomp", "advcl") and child.pos_ == "VERB":
+            return next((c for c in child.children if c.dep_ == "dobj"), None)
+    return None
 
 
 def _is_weapon(head: Token, lx: EventLexicon) -> bool:
@@ -115,9 +145,7 @@ def _noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
 
 def _inherited_agent(token: Token) -> Token | None:
     """The subject of the verb a participle or a coordinated verb hangs on ("opened fire, killing one")."""
-    while (
-        token.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp", "prep", "pobj") and token.head.i != token.i
-    ):
+    while token.dep_ in ("advcl", "xcomp", "conj") and token.head.i != token.i and token.head.pos_ == "VERB":
         token = token.head
         subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
         if subject is not None:
@@ -150,6 +178,7 @@ def _local_lemmas(trigger: Trigger) -> set[str]:
 
 
 def party(art: AnalysedArticle, head: Token, lx: EventLexicon) -> Party:
+    head = _antecedent_token(art, head)
     tokens = phrase_tokens(head)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     text = head.doc.text[start:end]
@@ -159,11 +188,23 @@ def party(art: AnalysedArticle, head: Token, lx: EventLexicon) -> Party:
     return Party(head, start, end, text, name, inter, armed_target=_is_armed_target(head, lx))
 
 
+def _antecedent_token(art: AnalysedArticle, head: Token) -> Token:
+    """A relative or personal pronoun stands for the phrase it refers to, when no actor mention covers it."""
+    if head.tag_ in ("WP", "WDT") and head.head.dep_ in ("relcl", "acl"):
+        return head.head.head
+    if head.lower_ not in PRONOUNS or mentions_in(art, head.idx, head.idx + len(head)):
+        return head
+    subjects = [
+        t for t in head.sent if t.i < head.i and t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON"
+    ]
+    return subjects[-1] if subjects else head
+
+
 def phrase_tokens(head: Token) -> list[Token]:
     """The words of a noun phrase without relative clauses, appositions and leading determiners or numbers."""
     kept = [head]
     for child in head.children:
-        if child.dep_ in PHRASE_CUTS and not (child.dep_ == "prep" and child.lower_ == "of"):
+        if child.dep_ in PHRASE_CUTS and not (child.dep_ == "prep" and child.lower_ in ("of", "for")):
             continue
         if child.dep_ in DROPPED_MODIFIERS and child.i < head.i:
             continue
@@ -198,6 +239,8 @@ def _antecedent(art: AnalysedArticle, pronoun: Token) -> Mention | None:
 def _inter_of(mention: Mention | None, head: Token, lx: EventLexicon) -> int | None:
     if mention is not None and mention.type in lx.inter_by_actor_type:
         return lx.inter_by_actor_type[mention.type]
+    if head.ent_type_ == "NORP" and head.tag_ in ("NNPS", "NNS"):  # "ethnic Albanians", "Iraqis"
+        return lx.participants.get("civilian")
     for token in (head, *(c for c in head.children if c.dep_ in ("compound", "amod"))):
         code = lx.participants.get(token.lemma_.lower()) or lx.participants.get(token.lower_)
         if code is not None:

@@ -28,7 +28,7 @@ from eventdesk.extract.event_detect import (
 )
 from eventdesk.extract.event_draft import Draft, absorb, same_incident
 from eventdesk.extract.event_fill import assumed_date, casualties, date_in, location_for, sources_for
-from eventdesk.extract.event_roles import Party, Roles, party, read_roles
+from eventdesk.extract.event_roles import Party, Roles, party, read_roles, victim_roles
 from eventdesk.extract.event_typing import contexts, interaction, type_incident
 from eventdesk.knowledge import Knowledge
 from eventdesk.knowledge.event_types import EventLexicon
@@ -130,6 +130,7 @@ class _ArticleReader:
     ) -> Draft:
         primary = group[0]
         roles = _roles(self.art, group, self.lx)
+        self._add_victims(roles, segment, clause_root(primary.head).i)
         typing = type_incident(primary.frame, roles.agent, roles.patient, roles.local_lemmas, lemmas, self.lx)
         trigger_span = self.art.span(
             self.art.doc[primary.start].idx, _end_char(self.art.doc[primary.end - 1])
@@ -146,6 +147,25 @@ class _ArticleReader:
         )
         draft.root = root.i
         return draft
+
+    def _add_victims(self, roles: Roles, segment: SpacySpan, root: int) -> None:
+        """Who was killed or wounded in the clause is the side that was hit, when the trigger names none."""
+        if roles.patient is not None and roles.patient.is_actor and roles.agent is not None:
+            return
+        words = self.lx.fatal_words | self.lx.injury_words
+        for token in segment:
+            if token.lemma_.lower() not in words or clause_root(token).i != root:
+                continue
+            killer, victims = victim_roles(self.art, token, self.lx)
+            if roles.agent is None and killer is not None:
+                roles.agent = killer
+            if (
+                victims is not None
+                and victims.is_actor
+                and (roles.patient is None or not roles.patient.is_actor)
+            ):
+                roles.patient = victims
+            return
 
     def _fill_sides(self, draft: Draft, roles: Roles) -> None:
         agent, patient = roles.agent, roles.patient
