@@ -1,0 +1,213 @@
+"""Statements: direct and reported speech, source cues, speakers, venues; bad quotation marks; the quote
+gold set with a floor."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from conftest import extract_text
+from eventdesk.config import Settings
+from eventdesk.evaluate.quotes import read_gold, score_quotes
+from eventdesk.extract import Extractor
+from eventdesk.extract.attribution import USER_LEXICON_ENV, attribution_lexicon
+from eventdesk.records import Result, Statement
+
+QUOTES_GOLD = Path(__file__).resolve().parent / "data" / "quotes" / "re3d_quotes.jsonl"
+
+
+def collapsed(text: str) -> str:
+    return " ".join(text.replace("\u2019", "'").split())
+
+
+def by_speaker(result: Result, name: str | None) -> list[Statement]:
+    return [s for s in result.statements if s.speaker.name == name]
+
+
+def test_seed_statements_match_gold(seed_result: Result, shared: Path) -> None:
+    gold = json.loads((shared / "gold" / "seed" / "thereference-21499.gold.json").read_text(encoding="utf-8"))
+    for expected in gold["statements"]:
+        content = collapsed(expected["content"])
+        matches = [
+            s
+            for s in seed_result.statements
+            if content[:60] in collapsed(s.content.text) or collapsed(s.content.text)[:60] in content
+        ]
+        assert matches, f"no statement for {expected['speaker']}: {content[:60]}"
+        statement = matches[0]
+        assert statement.speaker.name == expected["speaker"]
+        assert statement.cue == expected["cue"]
+        assert statement.direct is expected["direct"]
+        venue = statement.venue.lower() if statement.venue else None
+        expected_venue = expected["venue"].lower() if expected["venue"] else None
+        assert venue == expected_venue or (venue and expected_venue and venue in expected_venue)
+
+
+def test_seed_credits_no_named_person_with_words_not_theirs(seed_result: Result, shared: Path) -> None:
+    gold = json.loads((shared / "gold" / "seed" / "thereference-21499.gold.json").read_text(encoding="utf-8"))
+    speakers = {s["speaker"] for s in gold["statements"]}
+    for statement in seed_result.statements:
+        assert statement.speaker.name is None or statement.speaker.name in speakers
+
+
+def test_seed_speaker_role_and_organisation(seed_result: Result) -> None:
+    mujahid = by_speaker(seed_result, "Zabihullah Mujahid")[0]
+    assert mujahid.speaker.role == "spokesman"
+    assert mujahid.speaker.organization == "Taliban"
+    assert mujahid.speaker_span is not None and "Mujahid" in mujahid.speaker_span.text
+    salima = by_speaker(seed_result, "Ahmed Sayed Abu Salima")
+    assert {s.cue for s in salima} == {"said", "explained"}
+
+
+def test_seed_noting_continuation_stays_in_its_statement(seed_result: Result) -> None:
+    mujahid = by_speaker(seed_result, "Zabihullah Mujahid")
+    assert len(mujahid) == 1
+    assert "noting that a number of ISIS members" in collapsed(mujahid[0].content.text)
+    assert not [s for s in seed_result.statements if s.cue == "noting"]
+
+
+def test_seed_vague_observers_keep_no_name(seed_result: Result) -> None:
+    observers = [s for s in seed_result.statements if s.speaker.role == "observers"]
+    assert observers and observers[0].speaker.name is None
+
+
+def test_quote_split_by_attribution_gives_both_parts_to_the_speaker(extractor: Extractor) -> None:
+    text = (
+        '"We will not negotiate with the attackers," Interior Minister Ahmad Karimi said, '
+        '"and every one of them will be brought to justice."'
+    )
+    result = extract_text(extractor, text)
+    karimi = by_speaker(result, "Ahmad Karimi")
+    assert [s.content.text for s in karimi] == [
+        "We will not negotiate with the attackers",
+        "and every one of them will be brought to justice",
+    ]
+    assert all(s.direct and s.cue == "said" for s in karimi)
+    assert karimi[0].speaker.role == "Interior Minister"
+
+
+def test_curly_quotes_map_back_to_the_original_text(extractor: Extractor) -> None:
+    text = "“The road to Kunduz is closed again,” said Mohammad Rahimi, a local police chief."
+    result = extract_text(extractor, text)
+    statement = by_speaker(result, "Mohammad Rahimi")[0]
+    assert statement.content.text == text[statement.content.start : statement.content.end]
+    assert statement.content.text == "The road to Kunduz is closed again"
+    assert statement.speaker.role == "local police chief"
+
+
+def test_multi_paragraph_quote_keeps_its_speaker(extractor: Extractor) -> None:
+    text = (
+        'Gen. Laura Bennett, the task force commander, released the following statement:\n\n'
+        '"Our forces struck a weapons depot near Raqqa this morning. No civilians were harmed.\n\n'
+        '"We will keep up the pressure on the network until it is dismantled."\n'
+    )
+    result = extract_text(extractor, text)
+    bennett = by_speaker(result, "Laura Bennett")
+    assert len(bennett) == 2
+    assert bennett[1].content.text.startswith("We will keep up the pressure")
+
+
+def test_pronoun_and_surname_speakers_resolve_to_the_person(extractor: Extractor) -> None:
+    text = (
+        "Provincial governor Abdul Wahid Sharifi visited the hospital on Sunday. He said that eleven "
+        "wounded civilians were still being treated. Sharifi added that the road had reopened."
+    )
+    result = extract_text(extractor, text)
+    sharifi = by_speaker(result, "Abdul Wahid Sharifi")
+    assert {s.cue for s in sharifi} == {"said", "added"}
+    assert all(not s.direct for s in sharifi)
+
+
+def test_vague_sources_are_kept_without_a_name(extractor: Extractor) -> None:
+    text = (
+        "Security sources said the gunmen escaped towards the mountains. "
+        "Witnesses told Reuters that the explosion destroyed two shops."
+    )
+    result = extract_text(extractor, text)
+    roles = {s.speaker.role: s for s in result.statements}
+    assert set(roles) == {"Security sources", "Witnesses"}
+    assert all(s.speaker.name is None for s in result.statements)
+    assert roles["Witnesses"].venue == "Reuters"
+    assert roles["Witnesses"].content.text == "the explosion destroyed two shops"
+
+
+def test_according_to_names_the_source_and_keeps_the_clause(extractor: Extractor) -> None:
+    text = "Three soldiers were killed in the ambush near Gao, according to the Malian army."
+    result = extract_text(extractor, text)
+    statement = result.statements[0]
+    assert statement.cue == "according to"
+    assert statement.speaker.name == "Malian army" or "army" in (statement.speaker.role or "")
+    assert statement.content.text == "Three soldiers were killed in the ambush near Gao"
+
+
+def test_threat_is_a_statement_with_the_content_clause(extractor: Extractor) -> None:
+    text = "Al-Shabaab spokesman Ali Dhere warned that the group would attack more bases in the region."
+    result = extract_text(extractor, text)
+    statement = by_speaker(result, "Ali Dhere")[0]
+    assert statement.cue == "warned"
+    assert statement.content.text == "the group would attack more bases in the region"
+
+
+def test_nicknames_and_titles_in_quotes_are_not_statements(extractor: Extractor) -> None:
+    text = 'Brig. Gen. Richard "Tex" Coe visited the base known as "Q-West" on Monday.'
+    assert extract_text(extractor, text).statements == []
+
+
+def test_unbalanced_quote_does_not_lose_statements_elsewhere(extractor: Extractor) -> None:
+    text = (
+        'The commander said the "operation was going well.\n\n'
+        '"We have retaken the bridge," said Colonel Omar Haddad.\n'
+    )
+    result = extract_text(extractor, text)
+    assert [s.content.text for s in by_speaker(result, "Omar Haddad")] == ["We have retaken the bridge"]
+
+
+def test_quote_inside_a_quote_stays_one_statement(extractor: Extractor) -> None:
+    text = "\"They shouted 'surrender now' before they opened fire,\" said Fatima Noor, a survivor."
+    result = extract_text(extractor, text)
+    noor = by_speaker(result, "Fatima Noor")
+    assert len(noor) == 1
+    assert noor[0].content.text == "They shouted 'surrender now' before they opened fire"
+
+
+def test_text_of_quotes_only_and_no_final_punctuation_do_not_crash(extractor: Extractor) -> None:
+    assert extract_text(extractor, '"Stop." "Go back" "No way out"').statements == []
+    result = extract_text(extractor, "Police chief Hamid Zaki said the checkpoint was attacked overnight")
+    assert by_speaker(result, "Hamid Zaki")[0].content.text == "the checkpoint was attacked overnight"
+
+
+def test_transcript_turns_are_direct_speech(extractor: Extractor) -> None:
+    text = (
+        "QUESTION: Did you discuss the ceasefire?\n\n"
+        "SECRETARY BLINKEN: We discussed it at length and we will meet again tomorrow.\n"
+    )
+    result = extract_text(extractor, text)
+    assert [(s.speaker.name, s.direct) for s in result.statements] == [("Blinken", True)]
+
+
+@pytest.fixture()
+def user_lexicon(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    extra = tmp_path / "verbs.yaml"
+    extra.write_text("reporting_verbs: [grumble]\n", encoding="utf-8")
+    monkeypatch.setenv(USER_LEXICON_ENV, str(extra))
+    attribution_lexicon.cache_clear()
+    yield
+    monkeypatch.delenv(USER_LEXICON_ENV)
+    attribution_lexicon.cache_clear()
+
+
+def test_user_file_extends_the_reporting_verbs(user_lexicon: None) -> None:
+    verbs = attribution_lexicon().reporting_verbs
+    assert "grumble" in verbs and "say" in verbs
+
+
+def test_quote_gold_set_floor(settings: Settings) -> None:
+    documents = read_gold(QUOTES_GOLD)
+    assert sum(len(d.quotes) for d in documents) >= 40
+    extractor = Extractor(settings, components=("actors", "statements"))
+    scores = score_quotes(documents, extractor.extract_many(d.article() for d in documents))
+    assert scores.content.f1 is not None and scores.content.f1 >= 0.85
+    assert scores.speaker_accuracy is not None and scores.speaker_accuracy >= 0.9
