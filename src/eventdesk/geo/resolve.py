@@ -118,13 +118,17 @@ def supported(toponyms: Sequence[Toponym], demonyms: Counter[str] | None = None)
         entry = toponym.entry
         if entry is None:
             continue
-        small = entry.is_town and entry.id > 0 and entry.population < SMALL_TOWN_POPULATION
+        small = is_small_town(entry)
         if small and countries[entry.country or ""] <= sum(
             t.entry is not None and t.entry.id == entry.id for t in toponyms
         ):
             continue
         kept.append(toponym)
     return kept
+
+
+def is_small_town(entry: GazEntry) -> bool:
+    return entry.is_town and entry.id > 0 and entry.population < SMALL_TOWN_POPULATION
 
 
 def find_candidates(gaz: Gazetteer, toponym: Toponym) -> tuple[Candidate, ...]:
