@@ -1,0 +1,53 @@
+"""Media: propaganda and official releases, claims of responsibility, their details and evidence."""
+
+from __future__ import annotations
+
+from conftest import extract_text
+from eventdesk.extract import Extractor
+from eventdesk.records import Result
+
+
+def test_seed_media_releases(seed_result: Result) -> None:
+    media = seed_result.media
+    assert [m.kind for m in media] == ["video", "magazine", "video"]
+    assert {m.actor for m in media} == {"Islamic State Khorasan Province"}
+    clip, magazine, visual = media
+    assert clip.duration_minutes == 47
+    assert "attacks on diplomatic centers" in " ".join(clip.evidence.text.split())
+    assert (magazine.title, magazine.issue, magazine.language) == ("Voice of Khorasan", 4, "Arabic")
+    assert visual.about is not None and visual.about.startswith("its members pledging allegiance")
+    assert "pledging allegiance" in visual.evidence.text.replace("\n", " ")
+
+
+def test_claims_of_responsibility_cover_the_claimed_attack(extractor: Extractor) -> None:
+    text = (
+        "Al-Shabaab claimed responsibility for the car bombing at the checkpoint in Mogadishu. "
+        "On Friday, Boko Haram claimed the attack on the military base."
+    )
+    media = extract_text(extractor, text).media
+    claims = [m for m in media if m.kind == "claim_of_responsibility"]
+    assert [m.about for m in claims] == ["the car bombing", "the attack"]
+    assert all(m.actor for m in claims)
+    assert "car bombing" in claims[0].evidence.text
+
+
+def test_claiming_a_figure_is_not_a_claim_of_responsibility(extractor: Extractor) -> None:
+    text = "Al-Shabaab claimed that its fighters had killed 20 soldiers."
+    assert [m for m in extract_text(extractor, text).media if m.kind == "claim_of_responsibility"] == []
+
+
+def test_audio_message_language_and_hour_long_video(extractor: Extractor) -> None:
+    text = (
+        "Al-Shabaab released an audio message in Somali from its leader. "
+        "The Taliban published a 1-hour video showing the capture of a district centre."
+    )
+    media = extract_text(extractor, text).media
+    kinds = {m.kind: m for m in media}
+    assert kinds["audio"].language == "Somali"
+    assert kinds["video"].duration_minutes == 60
+    assert kinds["video"].about == "the capture of a district centre"
+
+
+def test_a_statement_said_in_is_not_a_release(extractor: Extractor) -> None:
+    text = "The Taliban said in a statement that its fighters had withdrawn from the town."
+    assert extract_text(extractor, text).media == []
