@@ -174,3 +174,22 @@ def test_mentions_annotation_and_lookup(extractor: Extractor) -> None:
     found = mentions_in(analysed, start, start + 3)
     assert [(m.name, m.kind) for m in found] == [("Islamic State Khorasan Province", "actor")]
     assert mentions_in(analysed, norm.index("mosque"), len(norm)) == []
+
+
+def test_unnamed_civilians_and_gunmen(extractor: Extractor) -> None:
+    text = ("Unidentified gunmen killed five Afghan civilians in Nangarhar on Monday. "
+            "Residents said the attackers fled on motorcycles.")
+    result = extract_text(extractor, text)
+    civilians = actor(result, "Civilians (Afghanistan)")
+    assert (civilians.type, civilians.inter, civilians.country) == ("civilians", 7, "AF")
+    assert mention_texts(result, "Civilians (Afghanistan)") == ["Afghan civilians"]
+    assert mention_texts(result, "Civilians") == ["Residents"]
+    gunmen = actor(result, "Unidentified Armed Group")
+    assert gunmen.inter == 3 and [m.text for m in gunmen.mentions] == ["gunmen", "attackers"]
+
+
+def test_named_group_members_are_not_unidentified(extractor: Extractor) -> None:
+    text = "Boko Haram militants abducted 20 students; the militants later freed two."
+    result = extract_text(extractor, text)
+    assert mention_texts(result, "Boko Haram") == ["Boko Haram militants", "the militants"]
+    assert "Unidentified Armed Group" not in {a.name for a in result.actors}

@@ -85,6 +85,7 @@ def extract_actors(art: AnalysedArticle, kb: Knowledge, result: Result) -> None:
     found = _merge(found, _entity_mentions(doc, dictionary, found))
     _resolve_branches(doc, dictionary, found)
     found = _merge(found, _descriptions(doc, dictionary, found))
+    found = _merge(found, _generic_groups(doc, dictionary, found))
     people = find_people(art, dictionary, found)
     found = _without_people(doc, found, people)
     result.actors.extend(_actors(art, dictionary, found))
@@ -397,6 +398,36 @@ def _antecedent(
         if entry.type in types or noun in entry.refers:
             return entry
     return None
+
+
+# 6. unnamed civilians and armed men -----------------------------------------------------------------------
+
+CIVILIANS = "Civilians"
+UNIDENTIFIED = "Unidentified Armed Group"
+
+
+def _generic_groups(doc: Doc, dictionary: ActorDictionary, found: list[_Found]) -> list[_Found]:
+    """Plural nouns for civilians ("villagers", "Afghan civilians") and for armed men nobody named
+    ("gunmen", "militants" with no group to refer to): ACLED's Civilians (inter 7) and Unidentified Armed
+    Group (inter 3), with the country when a nationality word says it."""
+    words = dictionary.words
+    taken = {i for f in found for i in range(f.start, f.end)}
+    extra = []
+    for token in doc:
+        lower = token.lower_
+        if token.i in taken or token.tag_ != "NNS" or lower not in words.civilian_nouns | words.armed_nouns:
+            continue
+        civilian = lower in words.civilian_nouns
+        start = token.i - 1 if token.i and doc[token.i - 1].text in words.demonyms else token.i
+        country = words.demonyms[doc[start].text] if start < token.i else None
+        extra.append(_Found(start, token.i + 1, *_generic_entry(civilian, country)))
+    return extra
+
+
+def _generic_entry(civilian: bool, country: tuple[str, str] | None) -> tuple[str, ActorEntry]:
+    base, kind, inter = (CIVILIANS, "civilians", 7) if civilian else (UNIDENTIFIED, "political_militia", 3)
+    name = f"{base} ({country[1]})" if country else base
+    return name, ActorEntry(name, kind, inter, country[0] if country else None)
 
 
 # the Result's actors -------------------------------------------------------------------------------------

@@ -76,6 +76,8 @@ class ActorWords:
     place_nouns: frozenset[str] = frozenset()
     body_nouns: frozenset[str] = frozenset()
     not_actors: frozenset[str] = frozenset()
+    civilian_nouns: frozenset[str] = frozenset()
+    armed_nouns: frozenset[str] = frozenset()
     not_actor_starts: frozenset[str] = frozenset()
     demonyms: dict[str, tuple[str, str]] = field(default_factory=dict)  # word -> (ISO2, country name)
 
@@ -92,6 +94,8 @@ class ActorWords:
             self.place_nouns |= _lowered(data.get("place_nouns", ()))
             self.body_nouns |= _lowered(data.get("body_nouns", ()))
             self.not_actors |= _lowered(data.get("not_actors", ()))
+            self.civilian_nouns |= _lowered(data.get("civilian_nouns", ()))
+            self.armed_nouns |= _lowered(data.get("armed_nouns", ()))
             self.not_actor_starts |= _lowered(data.get("not_actor_starts", ()))
             for noun, types in (data.get("descriptions") or {}).items():
                 self.descriptions[str(noun).lower()] = frozenset(map(str, types))
