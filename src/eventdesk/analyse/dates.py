@@ -59,6 +59,7 @@ MONTH_PARTS = {
 DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": 1, "the day before yesterday": 2, "tomorrow": -1}
 WEEK_PARTS = {"beginning": (0, 1), "start": (0, 1), "early": (0, 2), "mid": (2, 4), "middle": (2, 4),
               "late": (3, 6), "end": (4, 6)}  # fmt: skip
+VAGUE_FEW = frozenset({"few", "several", "a few"})
 UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14}
 
 _MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
@@ -75,7 +76,7 @@ _DAYPART = (
 )
 _ORDINAL = r"(?P<ord>first|second|third|fourth|last)"
 _NUM = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|several|couple\s+of)"
-_UNIT = r"(?:day|week|fortnight|month|year)s?"
+_UNIT = r"(?:day|week|fortnight|month|year|decade)s?"
 
 Rule = Callable[[re.Match[str], date | None], tuple[date, date] | None]
 
@@ -292,17 +293,24 @@ def _this_time_of_day(m: re.Match[str], published: date | None) -> tuple[date, d
 
 
 def _ago(m: re.Match[str], published: date | None) -> tuple[date, date] | None:
+    """ "two days ago" is a day; "a few weeks ago" is the weeks two to six back."""
     number = _number(m["n"])
     if published is None or number is None:
         return None
+    far, near = (6, 2) if m["n"] in VAGUE_FEW else (number, number)
     unit = m["unit"].rstrip("s")
+    if unit == "day":
+        return published - timedelta(days=far), published - timedelta(days=near)
     if unit in UNIT_DAYS:
-        day = published - timedelta(days=number * UNIT_DAYS[unit])
-        return (day, day) if unit == "day" else week_of(day)
+        days = UNIT_DAYS[unit]
+        return week_of(published - timedelta(days=far * days))[0], week_of(
+            published - timedelta(days=near * days)
+        )[1]
     if unit == "month":
-        year, month = shift_months(published, -number)
-        return date(year, month, 1), month_end(year, month)
-    return date(published.year - number, 1, 1), date(published.year - number, 12, 31)
+        first, last = shift_months(published, -far), shift_months(published, -near)
+        return date(*first, 1), month_end(*last)
+    years = 10 if unit == "decade" else 1
+    return date(published.year - far * years, 1, 1), date(published.year - near * years, 12, 31)
 
 
 def _past_period(m: re.Match[str], published: date | None) -> tuple[date, date] | None:
@@ -310,7 +318,7 @@ def _past_period(m: re.Match[str], published: date | None) -> tuple[date, date] 
     if published is None or number is None:
         return None
     unit = m["unit"].rstrip("s")
-    days = number * {"day": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365}[unit]
+    days = number * {"day": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365, "decade": 3652}[unit]
     return published - timedelta(days=days), published
 
 
@@ -400,8 +408,32 @@ def _years(m: re.Match[str], published: date | None) -> tuple[date, date] | None
 
 
 def _decade(m: re.Match[str], published: date | None) -> tuple[date, date] | None:
-    first = int(m["decade"])
-    return date(first, 1, 1), date(first + 9, 12, 31)
+    """ "the 1990s"; its early / mid / late part is years 0-3 / 4-6 / 7-9."""
+    first, last = {"early": (0, 3), "mid": (4, 6), "late": (7, 9), None: (0, 9)}[m["part"]]
+    decade = int(m["decade"])
+    return date(decade + first, 1, 1), date(decade + last, 12, 31)
+
+
+def _relative_named_month(m: re.Match[str], published: date | None) -> tuple[date, date] | None:
+    """ "last October": the most recent October before the current month; "next October" the coming one."""
+    if published is None:
+        return None
+    month = _month(m["month"])
+    if m["rel"] == "this":
+        year = published.year
+    elif m["rel"] == "last":
+        year = published.year if month < published.month else published.year - 1
+    else:
+        year = published.year if month > published.month else published.year + 1
+    return date(year, month, 1), month_end(year, month)
+
+
+def _weekdays(m: re.Match[str], published: date | None) -> tuple[date, date] | None:
+    """ "Friday to Tuesday": the most recent such stretch ending on or before publication."""
+    if published is None:
+        return None
+    end = published - timedelta(days=(published.weekday() - WEEKDAYS[m["weekday2"]]) % 7)
+    return end - timedelta(days=(end.weekday() - WEEKDAYS[m["weekday"]]) % 7), end
 
 
 RULES: list[tuple[re.Pattern[str], Rule]] = [
@@ -471,7 +503,7 @@ RULES: list[tuple[re.Pattern[str], Rule]] = [
     (re.compile(r"last\s+night|late\s+last\s+night"), _last_night),
     (re.compile(r"overnight"), _overnight),
     (re.compile(r"this\s+(?:morning|afternoon|evening)|earlier\s+today"), _this_time_of_day),
-    (re.compile(rf"(?P<n>{_NUM})\s+(?P<unit>{_UNIT})\s+ago"), _ago),
+    (re.compile(rf"(?:a\s+)?(?P<n>{_NUM})\s+(?P<unit>{_UNIT})\s+ago"), _ago),
     (
         re.compile(rf"(?:the\s+)?(?:past|last|previous)\s+(?:(?P<n>{_NUM})\s+)?(?P<unit>{_UNIT})"),
         _past_period,
@@ -502,7 +534,12 @@ RULES: list[tuple[re.Pattern[str], Rule]] = [
         ),
         _years,
     ),
-    (re.compile(r"(?:the\s+)?(?P<decade>1[89]\d0|20\d0)'?s"), _decade),
+    (re.compile(r"(?:the\s+)?(?:(?P<part>early|mid|late)[\s-]+)?(?P<decade>1[89]\d0|20\d0)'?s"), _decade),
+    (re.compile(rf"(?P<rel>last|this|next|coming)\s+(?P<month>{_MONTH})"), _relative_named_month),
+    (
+        re.compile(rf"(?P<weekday>{_WEEKDAY})\s*(?:to|through|until|-|–)\s*(?P<weekday2>{_WEEKDAY})"),
+        _weekdays,
+    ),
 ]
 
 _LEADING = re.compile(r"^(?:on|in|at|during|by|from|of|over|as\s+of|around|about|early\s+on)\s+")
