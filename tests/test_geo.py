@@ -198,6 +198,22 @@ def test_place_event_precision_rules(places_only: Extractor) -> None:
     assert unnamed is not None and (unnamed.name, unnamed.precision) == (town.name, 2)
 
 
+def test_place_event_district_and_paragraph_fallback(places_only: Extractor) -> None:
+    analysed, _ = parse(
+        places_only,
+        "Clashes erupted in Helmand province on Monday. Later, a checkpoint in Nad Ali district came "
+        "under fire, and a bomb went off in Lashkar Gah. Three policemen were wounded in the attacks.",
+    )
+    district = place_event(analysed, *sentence_range(analysed, "checkpoint"))
+    assert district is not None and district.country == "AF"
+    assert district.text == "Lashkar Gah" and district.precision == 1  # the finest place of the clause
+    start = analysed.doc.text.index("a checkpoint")
+    only_district = place_event(analysed, start, analysed.doc.text.index(", and a bomb"))
+    assert only_district is not None and only_district.precision == 2
+    back = place_event(analysed, *sentence_range(analysed, "policemen were wounded"))
+    assert back is not None and back.text == "Lashkar Gah" and back.precision == 2
+
+
 def test_place_event_without_places_is_none(places_only: Extractor) -> None:
     analysed, _ = parse(places_only, "The group said it had carried out the attack.")
     assert place_event(analysed, 0, len(analysed.doc.text)) is None

@@ -13,11 +13,13 @@ from dataclasses import dataclass
 from eventdesk.analyse.pipeline import AnalysedArticle
 from eventdesk.geo.gazetteer import GazEntry, Gazetteer
 from eventdesk.geo.recognise import recognise
-from eventdesk.geo.resolve import Toponym, resolve_toponyms, supported
+from eventdesk.geo.resolve import ADMIN1_HINTS, ADMIN2_HINTS, Toponym, resolve_toponyms, supported
 from eventdesk.knowledge import Knowledge
 from eventdesk.records import EventLocation, Place, Result
 
 ANNOTATION = "places"
+# "Nad Ali district" resolved to the town of Nad Ali still places an event only in the district
+HINT_PRECISION = {**dict.fromkeys(ADMIN2_HINTS, 2), **dict.fromkeys(ADMIN1_HINTS, 3)}
 POINT_FEATURES = frozenset(
     {
         "PSTB",
@@ -55,10 +57,12 @@ class PlaceMention:
     town: Place | None = None
     near: bool = False
     detail: str | None = None
+    hint: str | None = None  # the generic term named with it: "district" in "Nad Ali district"
 
     @property
     def specificity(self) -> int:
-        return specificity(self.place.feature, self.town is not None)
+        finest = {2: 4, 3: 3}.get(HINT_PRECISION.get(self.hint or "", 1), 6)
+        return min(specificity(self.place.feature, self.town is not None), finest)
 
 
 def extract_places(art: AnalysedArticle, kb: Knowledge, result: Result) -> None:
@@ -81,7 +85,9 @@ def extract_places(art: AnalysedArticle, kb: Knowledge, result: Result) -> None:
 
 
 def mention_of(toponym: Toponym, place: Place, town: Place | None) -> PlaceMention:
-    return PlaceMention(toponym.start, toponym.end, toponym.text, place, town, toponym.near, toponym.detail)
+    return PlaceMention(
+        toponym.start, toponym.end, toponym.text, place, town, toponym.near, toponym.detail, toponym.hint
+    )
 
 
 def place_of(entry: GazEntry, gaz: Gazetteer) -> Place:
@@ -134,12 +140,16 @@ def place_event(art: AnalysedArticle, start: int, end: int) -> EventLocation | N
     paragraph = paragraph_around(art, start)
     nearby = [m for m in mentions if paragraph[0] <= m.start and m.end <= paragraph[1]]
     if nearby:
-        return location_of(art, most_specific(nearby), mentions, named=False)
+        return location_of(art, most_specific(nearby, around=start), mentions, named=False)
     return location_of(art, main_mention(mentions), mentions, named=False)
 
 
-def most_specific(mentions: list[PlaceMention]) -> PlaceMention:
-    return max(mentions, key=lambda m: (m.specificity, -m.start))
+def most_specific(mentions: list[PlaceMention], around: int | None = None) -> PlaceMention:
+    """The finest place; among equals the first, or the one named closest before `around` (a place
+    named earlier in the paragraph is what a following sentence refers back to)."""
+    if around is None:
+        return max(mentions, key=lambda m: (m.specificity, -m.start))
+    return max(mentions, key=lambda m: (m.specificity, m.start < around, -abs(around - m.start)))
 
 
 def main_mention(mentions: list[PlaceMention]) -> PlaceMention:
@@ -164,7 +174,7 @@ def location_of(
     place, detail = mention.place, mention.detail
     if mention.town is not None:
         place, detail = mention.town, join_detail(mention, mentions)
-    precision = place.precision or 3
+    precision = max(place.precision or 3, HINT_PRECISION.get(mention.hint or "", 1))
     if mention.near and precision == 1:
         precision = 2
     if not named:

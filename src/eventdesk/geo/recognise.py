@@ -92,17 +92,21 @@ def used_as_actor(ent: SpacySpan) -> bool:
 
 
 def entity_toponyms(ent: SpacySpan, gaz: Gazetteer) -> list[Toponym]:
-    start, end = ent.start_char, ent.end_char
-    if ent[0].lower_ == "the" and len(ent) > 1:
-        start = ent[1].idx
-    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
-    if after is not None and after.lower_ in gaz.generic_terms and after.is_alpha:
-        end = after.idx + len(after)  # "Helmand province": the term tells the kind of place
+    start = ent[1].idx if ent[0].lower_ == "the" and len(ent) > 1 else ent.start_char
+    end = with_generic_term(ent.doc, ent.end, ent.end_char, gaz)
     toponyms = split_coordination(ent.doc.text, start, end, gaz)
     for toponym in toponyms:
         toponym.near = is_near(ent.doc, ent.start)
     toponyms[-1].detail = detail_after(ent.doc, ent.end)
     return toponyms
+
+
+def with_generic_term(doc: Doc, token_end: int, char_end: int, gaz: Gazetteer) -> int:
+    """ "Helmand province": the name's span takes in the term after it, which tells the kind of place."""
+    after = doc[token_end] if token_end < len(doc) else None
+    if after is not None and after.is_alpha and after.lower_ in gaz.generic_terms:
+        return after.idx + len(after)
+    return char_end
 
 
 def split_coordination(text: str, start: int, end: int, gaz: Gazetteer) -> list[Toponym]:
@@ -182,7 +186,8 @@ def longest_match(
             continue  # would end inside a mislabelled entity
         span = doc[index : last + 1]
         if accepted(span, gaz) and not used_as_actor(span):
-            toponym = make_toponym(span.start_char, span.end_char, span.text, gaz)
+            end = with_generic_term(doc, span.end, span.end_char, gaz)
+            toponym = make_toponym(span.start_char, end, doc.text[span.start_char : end], gaz)
             toponym.near = is_near(doc, index)
             toponym.extra["end_token"] = last + 1
             return toponym
