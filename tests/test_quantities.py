@@ -122,10 +122,13 @@ def test_find_counts_ignores_sentences_without_figures(nlp: Language) -> None:
         ("Four police officers were among the dead.", [("Four", 4)]),
         ("Fifteen civilians, including five children, were killed.", [("Fifteen", 15)]),
         ("Three people were killed and 12 others wounded in the attack.", [("Three", 3), ("12", 12)]),
+        ("Two gunmen killed three soldiers.", [("three", 3)]),
+        ("The soldiers were killed by two gunmen in three separate attacks.", []),
+        ("The deaths of 12 people were confirmed.", [("12", 12)]),
     ],
 )
 def test_find_counts_in_news_sentences(nlp: Language, sentence: str, expected: list[tuple[str, int]]) -> None:
-    heads = frozenset({"kill", "dead", "wound", "toll"})
+    heads = frozenset({"kill", "dead", "wound", "toll", "death"})
     assert [(text, best) for text, best, _, _ in _counts_with(nlp, sentence, heads)] == expected
 
 

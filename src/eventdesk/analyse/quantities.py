@@ -297,16 +297,17 @@ def _count_for_head(head: Token) -> tuple[int, int, Count] | None:
 def _counted_nouns(head: Token) -> list[Token]:
     """Nouns whose number counts the victims: the subject of "were killed", the object of "killing",
     the noun "dead" modifies, or the head itself ("20 dead", "five killed")."""
-    nouns: list[Token] = [head]
     has_object = any(c.dep_ == "dobj" for c in head.children)  # "bombers killed 23": the object counts
+    nouns: list[Token] = [] if has_object else [head]
     nouns.extend(
         c
         for c in head.children
         if c.dep_ in ("nsubjpass", "nsubj", "dobj", "attr", "pobj", "npadvmod")
         and not (c.dep_ == "nsubj" and has_object)
     )
-    for prep in (c for c in head.children if c.dep_ in ("prep", "agent")):
-        nouns.extend(c for c in prep.children if c.dep_ == "pobj")
+    if head.pos_ == "NOUN":  # "the deaths of 12 people"; not "killed by two gunmen", "killed in two attacks"
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+            nouns.extend(c for c in prep.children if c.dep_ == "pobj")
     if head.dep_ in ("amod", "acl", "relcl", "appos", "compound"):
         nouns.append(head.head)
     if head.dep_ in ("oprd", "acomp", "xcomp", "ccomp"):  # "left 5 people dead"
