@@ -21,6 +21,8 @@ from eventdesk.config import Settings
         ("two hundred and five", 205),
         ("3.5 million", 3_500_000),
         ("no one", 0),
+        ("two dozen", 24),
+        ("half a dozen", 6),
         ("several", None),
     ],
 )
@@ -70,6 +72,7 @@ def test_parse_count_without_an_amount(text: str) -> None:
     [
         ("nearly 24 attacks", (24, "approximately")),
         ("only two attacks", (2, "exactly")),
+        ("nearly two dozen attacks", (24, "approximately")),
         ("more than 300", (300, "at least")),
         ("at least 5", (5, "at least")),
         ("up to 1,000 fighters", (1000, "at most")),

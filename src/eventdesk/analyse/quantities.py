@@ -61,7 +61,7 @@ UNITS = {
     "a couple": 2,
     "a pair of": 2,
     "a dozen": 12,
-    "dozen": 12,
+    "half a dozen": 6,
     "a score of": 20,
 }
 TENS = {
@@ -74,7 +74,7 @@ TENS = {
     "eighty": 80,
     "ninety": 90,
 }
-SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+SCALES = {"dozen": 12, "hundred": 100, "thousand": 1000, "million": 1_000_000}
 ORDINALS = {
     "first": 1,
     "second": 2,
