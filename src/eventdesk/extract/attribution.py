@@ -157,6 +157,7 @@ class SpeakerResolver:
     art: AnalysedArticle
     result: Result
     lex: AttributionLexicon
+    units: list[SpacySpan] = field(default_factory=list)
     people: dict[str, Speaker] = field(default_factory=dict)
     person_mentions: list[tuple[int, str]] = field(default_factory=list)
     group_mentions: list[tuple[int, str]] = field(default_factory=list)
@@ -172,10 +173,11 @@ class SpeakerResolver:
             persons = [e for e in doc.ents if e.label_ == "PERSON"]
             self.person_mentions = [(e.start_char, self._person_name(e)) for e in persons]
 
-    def resolve(self, head: Token) -> Resolved | None:
-        """The speaker named by the subject whose head token is `head`."""
+    def resolve(self, head: Token, before: int | None = None) -> Resolved | None:
+        """The speaker named by the subject whose head token is `head`; a pronoun goes to a person or
+        group named before `before` (the start of the quotation it attributes) or before itself."""
         if head.pos_ == "PRON":
-            return self._pronoun(head)
+            return self._pronoun(head, head.idx if before is None else min(before, head.idx))
         appositions = [c for c in head.children if c.dep_ == "appos"]
         named = next((a for a in appositions if _entity_at(a, PERSON_LABELS) is not None), None)
         if named is not None and _entity_at(head, PERSON_LABELS) is None:
@@ -200,23 +202,42 @@ class SpeakerResolver:
             return None
         start, end = core[0].idx, core[-1].idx + len(core[-1])
         speaker = self._named_person(core, apposition) or self._group(core) or self._by_role(core[-1])
-        speaker = speaker or self._unnamed(core) or self._bare_name(core)
+        speaker = speaker or self._unnamed(core) or self._bare_name(core) or self._described(core)
         return Resolved(speaker, self.art.span(start, end), start, end) if speaker else None
 
-    def _pronoun(self, token: Token) -> Resolved | None:
+    def _pronoun(self, token: Token, limit: int) -> Resolved | None:
         lower = token.lower_
-        pool = self.person_mentions if lower in PERSON_PRONOUNS else None
         if lower in GROUP_PRONOUNS:
-            pool = self.group_mentions
-        if not pool:
+            return self._group_pronoun(token, limit)
+        if lower not in PERSON_PRONOUNS:
             return None
-        previous = [name for start, name in pool if start < token.idx]
+        previous = [name for start, name in self.person_mentions if start < limit]
         if not previous:
             return None
         name = previous[-1]
         speaker = self.people.get(name) or Speaker(name=name)
         span = self.art.span(token.idx, token.idx + len(token))
         return Resolved(Speaker(speaker.name, speaker.role, speaker.organization), span, token.idx, span.end)
+
+    def _group_pronoun(self, token: Token, limit: int) -> Resolved | None:
+        """ "it said" / "they said": the noun subject of a recent sentence of the same paragraph ("The
+        interior ministry issued a statement. ... it said"), else a group named earlier in the paragraph."""
+        text = self.art.doc.text
+        paragraph_start = text.rfind("\n\n", 0, limit) + 1
+        recent = [u for u in self.units if paragraph_start <= u.start_char and u.end_char <= limit]
+        for unit in reversed(recent):
+            subject = next((c for c in unit.root.children if c.dep_ in SUBJECTS), None)
+            singular = subject is not None and subject.tag_ not in ("NNS", "NNPS")
+            if subject is not None and singular and subject.pos_ in ("NOUN", "PROPN"):
+                resolved = self.resolve_phrase(noun_phrase(subject))
+                if resolved is not None:
+                    span = self.art.span(token.idx, token.idx + len(token))
+                    return Resolved(resolved.speaker, span, token.idx, token.idx + len(token))
+        names = [name for start, name in self.group_mentions if paragraph_start <= start < limit]
+        if not names:
+            return None
+        span = self.art.span(token.idx, token.idx + len(token))
+        return Resolved(Speaker(name=names[-1]), span, token.idx, token.idx + len(token))
 
     def _named_person(self, core: list[Token], apposition: Token | None) -> Speaker | None:
         start, end = core[0].idx, core[-1].idx + len(core[-1])
@@ -308,6 +329,13 @@ class SpeakerResolver:
                 known = self._known_person(name)
                 return known or Speaker(name=name, role=head.text)
         return None
+
+    def _described(self, core: list[Token]) -> Speaker | None:
+        """Any other noun subject of a reporting verb ("the group", "the report"): kept unnamed."""
+        if core[-1].pos_ not in ("NOUN", "PROPN"):
+            return None
+        words = [t for t in core if not (t.dep_ == "det" and t.i == core[0].i)]
+        return Speaker(name=None, role=_text(self.art.doc, words))
 
     def _bare_name(self, core: list[Token]) -> Speaker | None:
         """A capitalised subject the tagger missed as a name ("Lyons said"): known people first."""

@@ -39,6 +39,7 @@ STATEMENTS = "statements"  # key in AnalysedArticle.annotations
 UNITS = "sentence_units"
 MIN_SPEECH_WORDS = 4  # shorter quotes without final punctuation are names, titles or scare quotes
 MIN_CONTENT_TOKENS = 3
+PARENTHETICAL_LEAD_IN = 8  # tokens before "X said," kept in the content ("Also on Monday, X said, ...")
 THAT_LOOKAHEAD = 14  # tokens between a reporting verb and its "that" ("said in a statement to X that")
 ATTRIBUTION_DEPS = frozenset(("prep", "advmod", "npadvmod", "dative", "prt", "punct", "aux", "neg"))
 TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3}):[ \t]+(?=\S)")
@@ -69,7 +70,7 @@ def extract_statements(art: AnalysedArticle, kb: Knowledge, result: Result) -> N
     lex = attribution_lexicon()
     units = sentence_units(art.doc)
     art.annotations[UNITS] = units
-    resolver = SpeakerResolver(art, result, lex)
+    resolver = SpeakerResolver(art, result, lex, units)
     quotes = find_quotes(art.doc.text, art.norm.paragraphs())
     reader = _Reader(art, lex, resolver, units, quotes)
     found = reader.direct() + reader.transcript()
@@ -159,7 +160,7 @@ class _Reader:
         if verb is None:
             return self._colon_intro(quote, before)
         frame = after if after and after[0].i <= verb.i <= after[-1].i else before
-        resolved = self._speaker_of(verb, frame)
+        resolved = self._speaker_of(verb, frame, quote.open_at)
         if resolved is None:
             return None
         return resolved.speaker, _cue(verb), verb, resolved.span
@@ -201,7 +202,7 @@ class _Reader:
             return None
         return verbs[0] if first else verbs[-1]
 
-    def _speaker_of(self, verb: Token, frame: list[Token]) -> Resolved | None:
+    def _speaker_of(self, verb: Token, frame: list[Token], quote_start: int) -> Resolved | None:
         indices = {t.i for t in frame}
         subject = next((c for c in verb.children if c.dep_ in SUBJECTS and c.i in indices), None)
         if subject is None:
@@ -209,7 +210,7 @@ class _Reader:
             subject = _head_within(subject, indices) if subject is not None else None
         if subject is None:
             subject = next((t for t in reversed(frame) if t.i < verb.i and t.pos_ in ("PROPN", "NOUN")), None)
-        return self.resolver.resolve(subject) if subject is not None else None
+        return self.resolver.resolve(subject, quote_start) if subject is not None else None
 
     def _colon_intro(self, quote: Quote, before: list[Token]) -> tuple | None:
         """ "X released the following statement:" followed by the quote, here or in the next paragraph."""
@@ -300,10 +301,11 @@ class _Reader:
         return self._found(resolved, _cue(verb), content, verb, direct_venue=self._venue(verb))
 
     def _content(self, verb: Token, unit: SpacySpan) -> tuple[int, int] | None:
-        after = self._content_after(verb, unit)
-        if after is not None:
-            return after
-        return self._content_before(verb, unit)
+        return (
+            self._content_after(verb, unit)
+            or self._content_before(verb, unit)
+            or self._content_around(verb, unit)
+        )
 
     def _content_after(self, verb: Token, unit: SpacySpan) -> tuple[int, int] | None:
         start = None
@@ -348,12 +350,30 @@ class _Reader:
         start, end = trimmed(self.doc, first.idx, self.doc[left - 1].idx)
         return (start, end) if end > start else None
 
-    def _closes_sentence(self, verb: Token, unit: SpacySpan) -> bool:
-        """Nothing but the attribution follows the verb: its subject, "in a statement", "told reporters"."""
+    def _content_around(self, verb: Token, unit: SpacySpan) -> tuple[int, int] | None:
+        """ "Also on Monday, Davis said, the coalition conducted five airstrikes": the attribution sits
+        inside the content; the main clause after it is the content, with a short lead-in before it."""
+        if verb.dep_ != "parataxis":
+            return None
+        chunk = self._attribution_chunk(verb)
+        first, last = min(chunk), max(chunk)
+        if first <= unit.start or last + 1 >= unit.end or self.doc[first - 1].text != ",":
+            return None
+        start = unit.start if first - unit.start <= PARENTHETICAL_LEAD_IN else last + 1
+        return self._span_to_end(start, unit)
+
+    def _attribution_chunk(self, verb: Token) -> set[int]:
+        """Token indices of the verb with its subject and the words that only frame it."""
         attached = {verb.i}
         for child in verb.children:
-            if child.dep_ in SUBJECTS | ATTRIBUTION_DEPS or (verb.lemma_ == "tell" and child.dep_ == "dobj"):
+            told = verb.lemma_ == "tell" and child.dep_ == "dobj"
+            if (child.dep_ in SUBJECTS | ATTRIBUTION_DEPS or told) and child.dep_ != "punct":
                 attached.update(t.i for t in child.subtree)
+        return attached
+
+    def _closes_sentence(self, verb: Token, unit: SpacySpan) -> bool:
+        """Nothing but the attribution follows the verb: its subject, "in a statement", "told reporters"."""
+        attached = self._attribution_chunk(verb)
         tail = [t for t in self.doc[verb.i + 1 : unit.end] if not (t.is_space or t.is_punct)]
         return all(t.i in attached for t in tail)
 
@@ -498,10 +518,10 @@ def _head_within(token: Token, indices: set[int]) -> Token:
 def _outermost(found: list[Found], direct: list[Found], doc: Doc) -> list[Found]:
     """Drop reported speech whose cue sits in other content ("noting that ..." inside "confirmed that ...",
     "he said" inside a quotation)."""
-    spans = [(f.start, f.end) for f in found + direct]
+    everything = found + direct
     kept = []
     for item in found:
         cue_at = doc[item.cue_index].idx if item.cue_index is not None else item.start
-        if not any(start <= cue_at < end for start, end in spans):
+        if not any(other is not item and other.start <= cue_at < other.end for other in everything):
             kept.append(item)
     return kept
