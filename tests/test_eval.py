@@ -99,6 +99,7 @@ def gold_article() -> GoldArticle:
                 "location": {"name": "Kandahar", "lat": 31.61, "lon": 65.71},
                 "date": {"start": "2024-05-06", "end": "2024-05-06", "precision": 1},
                 "fatalities": {"best": 3, "low": 3, "high": 3},
+                "sources": ["Ali Khan", "Reuters"],
                 "evidence": ["attacked a police post in Kandahar"],
             }
         ],
@@ -121,6 +122,7 @@ def predicted_result() -> dict[str, Any]:
         "location": {"name": "Kandahar", "lat": 31.62, "lon": 65.72},
         "date": {"start": "2024-05-06", "end": "2024-05-06", "precision": 1},
         "fatalities": {"best": 3, "low": 3, "high": 3},
+        "sources": ["Khan", "police"],
         "evidence": [span(TEXT, first)],
     }
     threat = {"event_type": "Battles", "evidence": [span(TEXT, "The group has threatened")]}
@@ -142,6 +144,7 @@ def test_events_are_paired_by_evidence_and_scored_per_field() -> None:
     assert (events["actor2"].tp, events["actor2"].fp, events["actor2"].fn) == (0, 1, 1)
     assert events["location"].tp == 1 and events["date"].tp == 1
     assert events["fatalities.best"].tp == 1
+    assert (events["sources"].tp, events["sources"].fp, events["sources"].fn) == (1, 1, 1)
     assert scores.confusion == {("Battles", "Battles"): 1, ("-", "Battles"): 1}
 
 

@@ -157,6 +157,7 @@ class ArticleScorer:
                 )
                 for part in ("best", "low", "high")
             ),
+            Field("sources", _key("sources"), _key("sources"), names, _has("sources")),
         ]
 
     def date_agrees(self, predicted: dict[str, Any], gold: dict[str, Any]) -> bool:
@@ -392,16 +393,18 @@ class ArticleScorer:
                     self.compare(section, field, golds[g], predicted[p])
         for g in set(range(len(golds))) - {g for g, _ in pairs}:
             for field in fields:
-                if field.judged(golds[g]) and field.gold(golds[g]) is not None:
-                    self.scores.miss(section, field.name)
+                if field.judged(golds[g]):
+                    self.scores.tally(section, field.name).fn += _size(field.gold(golds[g]))
         for p in set(range(len(predicted))) - {p for _, p in pairs}:
             for field in fields:
-                if field.predicted(predicted[p]) is not None:
-                    self.scores.false_alarm(section, field.name)
+                self.scores.tally(section, field.name).fp += _size(field.predicted(predicted[p]))
 
     def compare(self, section: str, field: Field, gold: dict[str, Any], predicted: dict[str, Any]) -> None:
         gold_value, predicted_value = field.gold(gold), field.predicted(predicted)
         tally = self.scores.tally(section, field.name)
+        if isinstance(gold_value, list) or isinstance(predicted_value, list):
+            self.compare_lists(section, field, gold_value or [], predicted_value or [], gold)
+            return
         if gold_value is None and predicted_value is None:
             return
         if gold_value is not None and predicted_value is not None and field.same(predicted_value, gold_value):
@@ -413,6 +416,19 @@ class ArticleScorer:
         self.add_miss(
             section, field.name, "wrong", gold_value, predicted_value, context[0] if context else ""
         )
+
+    def compare_lists(
+        self, section: str, field: Field, golds: list[Any], predicted: list[Any], gold: dict[str, Any]
+    ) -> None:
+        """List fields ("sources"): each gold item found among the predicted ones is a hit."""
+        pairs = match_one_to_one(golds, predicted, lambda g, p: int(field.same(p, g)))
+        tally = self.scores.tally(section, field.name)
+        tally.tp += len(pairs)
+        tally.fn += len(golds) - len(pairs)
+        tally.fp += len(predicted) - len(pairs)
+        if len(pairs) < max(len(golds), len(predicted)):
+            context = _snippets(gold.get("evidence") or gold.get("content"))
+            self.add_miss(section, field.name, "wrong", golds, predicted, context[0] if context else "")
 
     def add_miss(self, section: str, field: str, kind: str, gold: Any, predicted: Any, text: str) -> None:
         text = " ".join(text.split())
@@ -511,6 +527,13 @@ def _published(gold: dict[str, Any]) -> date | None:
         return date.fromisoformat(str((gold.get("article") or {}).get("published"))[:10])
     except ValueError:
         return None
+
+
+def _size(value: Any) -> int:
+    """How many values a field holds: a list its items, null none, anything else one."""
+    if isinstance(value, list):
+        return len(value)
+    return 0 if value is None else 1
 
 
 def _snippets(value: Any) -> list[str]:
