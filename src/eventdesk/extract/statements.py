@@ -75,6 +75,7 @@ def extract_statements(art: AnalysedArticle, kb: Knowledge, result: Result) -> N
     reader = _Reader(art, lex, resolver, units, quotes)
     found = reader.direct() + reader.transcript()
     found += reader.indirect({f.cue_index for f in found if f.cue_index is not None}, found)
+    found += reader.attach_pending(found)
     found.sort(key=lambda f: (f.start, f.end))
     _complete_speakers([f.statement for f in found])
     result.statements.extend(f.statement for f in found)
@@ -86,7 +87,7 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
     runs to the paragraph's end (the convention for a quote going on in the next paragraph)."""
     quotes: list[Quote] = []
     for number, (start, end) in enumerate(paragraphs):
-        marks = [i for i in range(start, end) if text[i] == '"']
+        marks = _marks(text, start, end)
         for first, second in zip(marks[::2], marks[1::2], strict=False):
             quotes.append(Quote(first, first + 1, second, second, number))
         if len(marks) % 2 and _opens(text, marks[-1], end):
@@ -94,6 +95,14 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
     for quote in quotes:
         quote.speech = _is_speech(text[quote.start : quote.end])
     return [q for q in quotes if q.end > q.start]
+
+
+def _marks(text: str, start: int, end: int) -> list[int]:
+    marks, position = [], text.find('"', start, end)
+    while position >= 0:
+        marks.append(position)
+        position = text.find('"', position + 1, end)
+    return marks
 
 
 def _opens(text: str, mark: int, end: int) -> bool:
@@ -120,7 +129,12 @@ class _Reader:
         self.art, self.doc, self.lex, self.resolver = art, art.doc, lex, resolver
         self.units, self.quotes = units, quotes
         self.speech = [q for q in quotes if q.speech]
+        self.quoted = bytearray(len(art.doc.text) + 1)  # 1 where a character is inside quoted speech
+        for quote in self.speech:
+            self.quoted[quote.start : quote.end] = b"\x01" * (quote.end - quote.start)
         self.starts = [t.idx for t in art.doc]
+        self.cue_starts = {cue[0] for cue in lex.source_cues}
+        self.pending: list[Quote] = []  # quotations with no attribution of their own
         self.paragraphs = art.norm.paragraphs()
 
     # direct quotations
@@ -133,6 +147,7 @@ class _Reader:
             if attribution is None and previous is not None and self._continues(previous, quote):
                 attribution = (previous.statement.speaker, previous.statement.cue, None, previous)
             if attribution is None:
+                self.pending.append(quote)
                 continue
             speaker, cue, verb, source = attribution
             start, end = trimmed(self.doc, quote.start, quote.end)
@@ -194,7 +209,7 @@ class _Reader:
         return [t for t in self.doc[first:last] if not t.is_space and not self._quoted_speech(t)]
 
     def _quoted_speech(self, token: Token) -> bool:
-        return any(q.start <= token.idx < q.end for q in self.speech) or token.text == '"'
+        return bool(self.quoted[token.idx]) or token.text == '"'
 
     def _verb_in(self, frame: list[Token], first: bool) -> Token | None:
         verbs = [t for t in frame if self.lex.is_reporting_verb(t)]
@@ -238,6 +253,38 @@ class _Reader:
             return False
         return prior.paragraph == quote.paragraph or (
             prior.paragraph == quote.paragraph - 1 and self._paragraph_starts_with(quote)
+        )
+
+    def attach_pending(self, found: list[Found]) -> list[Found]:
+        """A quotation with no attribution of its own goes to the speaker of the statement just before it,
+        in its paragraph or ending the previous one ("Mujahid said the town had fallen. "We hold it."")."""
+        attached = []
+        for quote in self.pending:
+            earlier = [f for f in found if f.end <= quote.open_at and self._near(f, quote)]
+            if not earlier:
+                continue
+            previous = max(earlier, key=lambda f: f.end)
+            start, end = trimmed(self.doc, quote.start, quote.end)
+            if end <= start:
+                continue
+            statement = Statement(
+                speaker=Speaker(previous.statement.speaker.name, previous.statement.speaker.role,
+                                previous.statement.speaker.organization),
+                cue=previous.statement.cue,
+                direct=True,
+                content=self.art.span(start, end),
+                speaker_span=previous.statement.speaker_span,
+                about=actor_names_in(self.art, start, end),
+            )
+            attached.append(Found(statement, start, end, None))
+        return attached
+
+    def _near(self, earlier: Found, quote: Quote) -> bool:
+        paragraph_start, _ = self.paragraphs[quote.paragraph]
+        if earlier.start >= paragraph_start:
+            return True
+        return quote.paragraph > 0 and self._paragraph_starts_with(quote) and (
+            earlier.end >= self.paragraphs[quote.paragraph - 1][0]
         )
 
     # transcripts
@@ -398,6 +445,8 @@ class _Reader:
         return self._found(resolved, self.doc[token.i : token.i + len(cue)].text, content, token, None)
 
     def _cue_at(self, token: Token, unit: SpacySpan) -> tuple[str, ...] | None:
+        if token.lower_ not in self.cue_starts:
+            return None
         for cue in self.lex.source_cues:
             words = self.doc[token.i : min(unit.end, token.i + len(cue))]
             if tuple(t.lower_ for t in words) == cue:
