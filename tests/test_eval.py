@@ -248,13 +248,27 @@ def test_eval_command_bad_input_exits_2(tmp_path: Path, capsys: pytest.CaptureFi
     assert "no such file" in capsys.readouterr().err
 
 
-def test_eval_on_the_seed_prints_every_section(shared: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["eval", str(shared / "gold" / "seed")]) == 0
+def test_eval_on_the_seed_prints_every_section(
+    shared: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seed = shared / "gold" / "seed"
+    for copy in ("one", "two"):  # two articles: the report adds a per-article table
+        folder = tmp_path / copy
+        folder.mkdir()
+        gold = json.loads((seed / "thereference-21499.gold.json").read_text(encoding="utf-8"))
+        gold["article"]["id"] = f"seed-{copy}"
+        (folder / "seed.gold.json").write_text(json.dumps(gold), encoding="utf-8")
+        (folder / gold["article"]["text_file"]).write_bytes(
+            (seed / gold["article"]["text_file"]).read_bytes()
+        )
+    assert main(["eval", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     for section in ("events", "not_events", "statements", "claims", "media", "actors", "people", "places"):
         assert f"\n{section} " in out
     assert "Event types" in out
+    assert "per article" in out and "seed-one" in out and "seed-two" in out
     assert main(["eval", "--json", str(shared / "gold" / "seed")]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["articles"]["articles"] == 1
     assert {"events", "statements", "claims"} <= set(data["articles"]["sections"])
+    assert set(data["per_article"]) == {"thereference-21499"}

@@ -20,7 +20,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from eventdesk.evaluate.gold import load_gold
-    from eventdesk.evaluate.report import render
+    from eventdesk.evaluate.report import per_article_table, render
     from eventdesk.evaluate.runner import evaluate
     from eventdesk.extract import Extractor
 
@@ -34,6 +34,12 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if gold.articles:
         sys.stdout.write(render("gold articles", evaluation.articles, args.max_misses))
+    if len(evaluation.per_article) > 1:
+        sys.stdout.write(
+            "\nF1 of finding items, per article\n\n"
+            + "\n".join(per_article_table(evaluation.per_article))
+            + "\n"
+        )
     if evaluation.plover is not None:
         sys.stdout.write("\n" + render("PLOVER records", evaluation.plover, args.max_misses))
     return 0

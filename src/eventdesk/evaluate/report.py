@@ -26,6 +26,16 @@ def render(title: str, scores: Scores, max_misses: int) -> str:
     return "\n".join(lines) + "\n"
 
 
+def per_article_table(per_article: dict[str, Scores]) -> list[str]:
+    """F1 of finding events, statements, claims and media, one row per article."""
+    sections = ("events", "statements", "claims", "media")
+    rows = [("article", *sections)]
+    for article, scores in per_article.items():
+        found = [scores.sections.get(section, {}).get("found") for section in sections]
+        rows.append((article, *(_figure(tally.f1) if tally else "-" for tally in found)))
+    return _aligned(rows)
+
+
 def field_table(scores: Scores) -> list[str]:
     rows = [COLUMNS]
     for section, fields in scores.sections.items():

@@ -21,9 +21,18 @@ class Evaluation:
     articles: Scores = field(default_factory=Scores)
     plover: Scores | None = None
     errors: list[str] = field(default_factory=list)
+    per_article: dict[str, Scores] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"articles": self.articles.to_dict(), "errors": list(self.errors)}
+        data: dict[str, Any] = {
+            "articles": self.articles.to_dict(),
+            "per_article": {
+                article: {section: fields["found"].to_dict() for section, fields in scores.sections.items()
+                          if "found" in fields}
+                for article, scores in self.per_article.items()
+            },
+            "errors": list(self.errors),
+        }  # fmt: skip
         if self.plover is not None:
             data["plover"] = self.plover.to_dict()
         return data
@@ -33,7 +42,9 @@ def evaluate(extractor: Extractor, gold: GoldSets) -> Evaluation:
     evaluation = Evaluation()
     articles = [g.article() for g in gold.articles]
     for gold_article, result in zip(gold.articles, _results(extractor, articles, evaluation), strict=True):
-        evaluation.articles.merge(score_article(gold_article, result))
+        scores = score_article(gold_article, result)
+        evaluation.per_article[gold_article.id] = scores
+        evaluation.articles.merge(scores)
     if gold.plover:
         records = scored_records(gold.plover)
         results = _results(extractor, [record_article(r) for r in records], evaluation)
