@@ -76,12 +76,12 @@ def find_triggers(segment: SpacySpan, lx: EventLexicon, sentence_lemmas: frozens
 
 def _match_at(doc: object, i: int, end: int, lx: EventLexicon) -> tuple[TriggerEntry, Token] | None:
     token = doc[i]  # type: ignore[index]
-    entries = lx.triggers.get(token.lemma_.lower()) or lx.triggers.get(token.lower_)
+    entries = lx.triggers.get(lx.lemma_of(token.lemma_, token.lower_)) or lx.triggers.get(token.lower_)
     if not entries:
         return None
     for entry in entries:
         size = len(entry.phrase)
-        if i + size > end or not all(_is_word(doc[i + k], w) for k, w in enumerate(entry.phrase)):  # type: ignore[index]
+        if i + size > end or not all(_is_word(doc[i + k], w, lx) for k, w in enumerate(entry.phrase)):  # type: ignore[index]
             continue
         head = _phrase_head(doc[i : i + size])  # type: ignore[index]
         if head.pos_ not in CONTENT_POS or (entry.pos and head.pos_ != entry.pos):
@@ -90,8 +90,8 @@ def _match_at(doc: object, i: int, end: int, lx: EventLexicon) -> tuple[TriggerE
     return None
 
 
-def _is_word(token: Token, word: str) -> bool:
-    return token.lemma_.lower() == word or token.lower_ == word
+def _is_word(token: Token, word: str, lx: EventLexicon) -> bool:
+    return lx.lemma_of(token.lemma_, token.lower_) == word or token.lower_ == word
 
 
 def _phrase_head(span: SpacySpan) -> Token:

@@ -51,13 +51,16 @@ class Roles:
 
 def read_roles(art: AnalysedArticle, trigger: Trigger, lx: EventLexicon) -> Roles:
     head = trigger.head
-    agent_token, patient_token = _verb_roles(head) if not trigger.is_noun else _noun_roles(head)
+    own_words = range(trigger.start, trigger.end)
+    agent_token, patient_token = _verb_roles(head, own_words) if not trigger.is_noun else _noun_roles(head)
     if agent_token is None and not trigger.is_noun:
         agent_token = _inherited_agent(head)
     if patient_token is not None and (
         trigger.start <= patient_token.i < trigger.end or _is_time(patient_token)
     ):
         patient_token = None
+    if patient_token is None:
+        patient_token = _object_of_phrase(trigger)
     if patient_token is None and not trigger.is_noun:
         patient_token = _purpose_object(head)
     roles = Roles(local_lemmas=_local_lemmas(trigger))
@@ -87,6 +90,18 @@ def _is_time(token: Token) -> bool:
     return token.ent_type_ in ("DATE", "TIME")
 
 
+def _object_of_phrase(trigger: Trigger) -> Token | None:
+    """ "opened fire on protesters": the preposition may hang on a word of the trigger phrase."""
+    doc = trigger.head.doc
+    for token in doc[trigger.start : trigger.end]:
+        if token.i == trigger.head.i:
+            continue
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ in PATIENT_PREPS and (obj := _pobj(prep)) is not None:
+                return obj
+    return None
+
+
 def _purpose_object(verb: Token) -> Token | None:
     """ "opened fire to disperse demonstrators": what the act was aimed at."""
     for child in verb.children:
@@ -102,13 +117,13 @@ def _is_weapon(head: Token, lx: EventLexicon) -> bool:
     return any(lx.object_kinds.get(t.lemma_.lower()) == "weapon" for t in (head, obj) if t is not None)
 
 
-def _verb_roles(verb: Token, trigger: Token | None = None) -> tuple[Token | None, Token | None]:
+def _verb_roles(verb: Token, skip: range = range(0)) -> tuple[Token | None, Token | None]:
     """Agent and patient of a verb; a trigger noun that is itself the verb's object is skipped
     ("the attack was carried out on a hideout": the patient is the hideout)."""
     agent = patient = None
     for child in verb.children:
         dep = child.dep_
-        if trigger is not None and child.i == trigger.i:
+        if child.i in skip:
             continue
         if dep == "nsubj":
             agent = child
@@ -137,7 +152,7 @@ def _noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
             patient = _pobj(child) if child.lower_ != "in" else None
     verb = noun.head
     if noun.dep_ in ("dobj", "nsubjpass", "pobj") and verb.pos_ in ("VERB", "AUX"):
-        verb_agent, verb_patient = _verb_roles(verb, noun)
+        verb_agent, verb_patient = _verb_roles(verb, range(noun.i, noun.i + 1))
         agent = agent or verb_agent
         patient = patient or verb_patient
     return agent, patient
@@ -150,6 +165,16 @@ def _inherited_agent(token: Token) -> Token | None:
         subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
         if subject is not None:
             return subject
+    return None
+
+
+def clause_subject(token: Token) -> Token | None:
+    """The subject of the nearest verb above a word ("ISIS is going through its worst time, in contrast to
+    only two attacks": the attacks are ISIS's)."""
+    while token.head.i != token.i:
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return None
 
 
@@ -241,7 +266,12 @@ def _inter_of(mention: Mention | None, head: Token, lx: EventLexicon) -> int | N
         return lx.inter_by_actor_type[mention.type]
     if head.ent_type_ == "NORP" and head.tag_ in ("NNPS", "NNS"):  # "ethnic Albanians", "Iraqis"
         return lx.participants.get("civilian")
-    for token in (head, *(c for c in head.children if c.dep_ in ("compound", "amod"))):
+    modifiers = [c for c in head.children if c.dep_ in ("compound", "amod")]
+    phrases = [f"{m.lower_} {head.lower_}" for m in modifiers] + [head.lemma_.lower(), head.lower_]
+    for phrase in phrases:
+        if phrase in lx.participants:
+            return lx.participants[phrase]
+    for token in modifiers:
         code = lx.participants.get(token.lemma_.lower()) or lx.participants.get(token.lower_)
         if code is not None:
             return code

@@ -16,6 +16,8 @@ RIOTERS, PROTESTERS, CIVILIANS = 5, 6, 7
 DIRECT_VIOLENCE = frozenset({"attack"})
 INSTRUMENT_FRAMES = frozenset({"attack", "explosion"})
 TERRITORY_FRAMES = frozenset({"territory", "regain"})
+CROWDS = frozenset({5, 7})  # rioters, or civilians acting as a crowd: their violence is mob violence
+CROWD_DAMAGE = frozenset({"destruction", "clash", "riot"})
 
 
 @dataclass(slots=True)
@@ -83,11 +85,12 @@ def _by_sides(
         return _protest_outcome(sub if frame.name == "protest" else "Peaceful protest", sentence, lx)
     if frame.name == "clash" and RIOTERS in (agent_code, patient_code):
         return "Violent demonstration"
-    if sub == "Attack" and frame.name in DIRECT_VIOLENCE:
-        if agent_code == RIOTERS:
-            return "Mob violence"
-        if is_armed(patient) and patient_code != CIVILIANS:
-            return "Armed clash"
+    if agent_code in CROWDS and frame.name in DIRECT_VIOLENCE | {"mob"}:
+        return "Mob violence"
+    if agent_code in (RIOTERS, PROTESTERS) and frame.name in CROWD_DAMAGE:
+        return "Violent demonstration"
+    if sub == "Attack" and frame.name in DIRECT_VIOLENCE and is_armed(patient) and patient_code != CIVILIANS:
+        return "Armed clash"
     return sub
 
 

@@ -28,7 +28,7 @@ from eventdesk.extract.event_detect import (
 )
 from eventdesk.extract.event_draft import Draft, absorb, same_incident
 from eventdesk.extract.event_fill import assumed_date, casualties, date_in, location_for, sources_for
-from eventdesk.extract.event_roles import Party, Roles, party, read_roles, victim_roles
+from eventdesk.extract.event_roles import Party, Roles, clause_subject, party, read_roles, victim_roles
 from eventdesk.extract.event_typing import contexts, interaction, type_incident
 from eventdesk.knowledge import Knowledge
 from eventdesk.knowledge.event_types import EventLexicon
@@ -43,6 +43,7 @@ if TYPE_CHECKING:
 ANAPHORIC_DETERMINERS = frozenset({"the", "those", "these", "this", "that"})
 PLACE_WITNESS_VERBS = frozenset({"witness", "see", "experience", "suffer"})
 UNIDENTIFIED = "unidentified actors"
+PROTEST_FRAME = "protest"
 
 
 def extract_events(art: AnalysedArticle, kb: Knowledge, result: Result) -> None:
@@ -97,6 +98,8 @@ class _ArticleReader:
         if governor.frame.name in self.lx.words("topic_frames") and trigger.frame.name != governor.frame.name:
             return True
         if (governor.frame.acled is None) == (trigger.frame.acled is None):
+            return False
+        if governor.frame.acled is None and governor.frame.name not in self.lx.words("reference_frames"):
             return False
         anchors = self.lx.frame_anchors.get(trigger.frame.name, frozenset())
         return governor.head.lemma_.lower() not in anchors
@@ -196,6 +199,9 @@ class _ArticleReader:
         """One incident per listed target ("two attacks, one on X and the other on Y")."""
         for opener, item in enumerated_items(aggregate, self.lx):
             draft = self._draft([aggregate], segment, sentence, lemmas)
+            doer = clause_subject(aggregate.head) if draft.actor1 is None else None
+            if doer is not None:
+                draft.actor1, draft.inter1, draft.actor1_text = self._side(party(self.art, doer, self.lx))
             target = party(self.art, item, self.lx)
             draft.target, draft.actor2, draft.inter2, draft.actor2_text = (
                 _without_article(target.text),
@@ -243,12 +249,14 @@ def _by_clause(triggers: Iterable[Trigger]) -> list[list[Trigger]]:
     return [sorted(group, key=_lead_order) for group in groups.values()]
 
 
-def _lead_order(trigger: Trigger) -> tuple[int, int]:
+def _lead_order(trigger: Trigger) -> tuple[bool, int, int]:
+    """A protest leads its clause (ACLED codes the arrests or shooting at a protest as its outcome); then the
+    trigger nearest the clause's head."""
     depth, token = 0, trigger.head
     root = clause_root(token)
     while token.i != root.i and token.head.i != token.i:
         token, depth = token.head, depth + 1
-    return depth, -trigger.frame.priority
+    return trigger.frame.name != PROTEST_FRAME, depth, -trigger.frame.priority
 
 
 def _roles(art: AnalysedArticle, group: list[Trigger], lx: EventLexicon) -> Roles:

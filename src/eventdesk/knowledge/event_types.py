@@ -74,10 +74,15 @@ class EventLexicon:
     protest_outcomes: list[tuple[tuple[Phrase, ...], str, str]]  # (cues, event type, sub-event type)
     summaries: dict[str, str]  # sub-event type -> sentence template
     modality: dict[str, frozenset[str]] = field(default_factory=dict)
+    word_forms: dict[str, str] = field(default_factory=dict)  # form -> lemma, where the tagger errs
 
     def words(self, name: str) -> frozenset[str]:
         """A modality word list by name (modal_verbs, negations, governors, reporting_verbs, ...)."""
         return self.modality.get(name, frozenset())
+
+    def lemma_of(self, lemma: str, form: str) -> str:
+        """A token's lemma, lower case, corrected where the tagger is known to err."""
+        return self.word_forms.get(form) or lemma.lower()
 
     def event_type_of(self, sub_event_type: str) -> str:
         return self.sub_event_types[sub_event_type]
@@ -142,6 +147,7 @@ def _build(data: dict[str, Any]) -> EventLexicon:
         summaries={str(sub): str(template) for sub, template in data.get("summaries", {}).items()},
         object_kinds={str(w): kind for kind, words in data.get("object_kinds", {}).items() for w in words},
         modality={name: frozenset(str(w) for w in words) for name, words in data.get("modality", {}).items()},
+        word_forms={str(form).lower(): str(lemma) for form, lemma in data.get("word_forms", {}).items()},
     )
 
 

@@ -1,0 +1,325 @@
+"""Event typing: two news sentences (written for these tests) per ACLED sub-event type, and the vocabulary file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import extract_text
+from eventdesk.extract import Extractor
+from eventdesk.knowledge.event_types import load_event_lexicon
+
+CASES: list[tuple[str, str]] = [
+    # Battles
+    (
+        "Armed clash",
+        "Government troops clashed with al-Shabaab militants near the town of Afgoye on Tuesday, "
+        "leaving six fighters dead, a military official said.",
+    ),
+    (
+        "Armed clash",
+        "Fighting broke out between the Sudanese army and the Rapid Support Forces in Omdurman on "
+        "Sunday, residents said.",
+    ),
+    (
+        "Government regains territory",
+        "The Nigerian army recaptured the town of Marte from Boko Haram fighters "
+        "on Saturday, a military spokesman said.",
+    ),
+    (
+        "Government regains territory",
+        "Iraqi security forces retook the village of Tal Abta from Islamic State "
+        "militants after a two-day operation, officials said.",
+    ),
+    (
+        "Non-state actor overtakes territory",
+        "Al-Shabaab militants seized control of the town of Mahas on Monday, residents said.",
+    ),
+    (
+        "Non-state actor overtakes territory",
+        "Rebels captured the town of Bunagana near the Ugandan border on Monday, local officials said.",
+    ),
+    # Violence against civilians
+    (
+        "Sexual violence",
+        "Soldiers raped at least ten women in the village of Minova last week, a United Nations report said.",
+    ),
+    (
+        "Sexual violence",
+        "Militiamen sexually assaulted two girls at a camp for displaced people in Ituri "
+        "province on Friday, aid workers said.",
+    ),
+    (
+        "Attack",
+        "Gunmen killed seven villagers in the village of Kukawa in Borno state on Monday night, "
+        "residents said.",
+    ),
+    ("Attack", "Militants attacked civilians at a market in Gao on Sunday, killing 12 people, police said."),
+    (
+        "Abduction/forced disappearance",
+        "Armed men abducted 20 students from a school in Kaduna state on Thursday, police said.",
+    ),
+    (
+        "Abduction/forced disappearance",
+        "Boko Haram fighters kidnapped a local aid worker near Monguno on Wednesday, the aid group said.",
+    ),
+    # Explosions/Remote violence
+    (
+        "Chemical weapon",
+        "A chemical attack on the town of Khan Sheikhoun killed more than 80 people on Tuesday, "
+        "a monitoring group said.",
+    ),
+    (
+        "Chemical weapon",
+        "Government aircraft dropped bombs containing sarin on the town of Ltamenah, the "
+        "chemical weapons watchdog said.",
+    ),
+    (
+        "Air/drone strike",
+        "An Israeli airstrike on a house in Rafah killed nine people overnight, health officials said.",
+    ),
+    (
+        "Air/drone strike",
+        "A US drone strike killed two suspected al-Qaeda militants in Shabwa province on "
+        "Friday, local officials said.",
+    ),
+    (
+        "Suicide bomb",
+        "A suicide bomber blew himself up at a mosque in Peshawar during Friday prayers, killing "
+        "at least 50 worshippers, police said.",
+    ),
+    (
+        "Suicide bomb",
+        "At least 14 soldiers were killed when a suicide car bomb hit an army checkpoint in "
+        "Mogadishu on Sunday, officials said.",
+    ),
+    (
+        "Shelling/artillery/missile attack",
+        "Russian forces shelled residential areas of Kharkiv overnight, "
+        "killing three civilians, the regional governor said.",
+    ),
+    (
+        "Shelling/artillery/missile attack",
+        "Houthi rebels fired a ballistic missile at the Saudi city of Jizan on Tuesday, the coalition said.",
+    ),
+    (
+        "Remote explosive/landmine/IED",
+        "A roadside bomb struck a military convoy in Kunar province on Monday, "
+        "killing four soldiers, officials said.",
+    ),
+    (
+        "Remote explosive/landmine/IED",
+        "Two children were killed when they stepped on a landmine near the "
+        "village of Sirwah on Saturday, local sources said.",
+    ),
+    (
+        "Grenade",
+        "Unidentified attackers threw a grenade at a police station in Srinagar on Wednesday, wounding "
+        "two officers, police said.",
+    ),
+    (
+        "Grenade",
+        "A grenade attack on a market in Bujumbura injured 15 people on Saturday evening, witnesses said.",
+    ),
+    # Protests
+    (
+        "Peaceful protest",
+        "Thousands of teachers marched through the capital Nairobi on Tuesday to demand higher wages.",
+    ),
+    (
+        "Peaceful protest",
+        "Hundreds of residents staged a protest outside the governor's office in Basra on "
+        "Sunday over power cuts.",
+    ),
+    (
+        "Protest with intervention",
+        "Police fired tear gas to disperse hundreds of students protesting against "
+        "fee increases in Johannesburg on Monday.",
+    ),
+    (
+        "Protest with intervention",
+        "Security forces arrested dozens of demonstrators during a protest against "
+        "the election results in Kinshasa on Saturday.",
+    ),
+    (
+        "Excessive force against protesters",
+        "Soldiers opened fire on protesters in Khartoum on Thursday, "
+        "killing at least five people, medics said.",
+    ),
+    (
+        "Excessive force against protesters",
+        "Police shot dead three demonstrators during an anti-government "
+        "protest in Conakry on Monday, the opposition said.",
+    ),
+    # Riots
+    (
+        "Violent demonstration",
+        "Rioters set fire to government buildings and looted shops in the town of "
+        "Kasese on Friday, police said.",
+    ),
+    (
+        "Violent demonstration",
+        "Protesters threw stones at police and burned tyres in the Kibera slum of "
+        "Nairobi on Monday, witnesses said.",
+    ),
+    (
+        "Mob violence",
+        "A mob lynched a man accused of theft in the town of Bunia on Sunday, local officials said.",
+    ),
+    (
+        "Mob violence",
+        "Angry villagers beat two suspected kidnappers to death in the village of Ogbaku on "
+        "Tuesday, police said.",
+    ),
+    # Strategic developments
+    (
+        "Agreement",
+        "The government and the National Liberation Army signed a ceasefire agreement in Havana on Monday.",
+    ),
+    (
+        "Agreement",
+        "Armenia and Azerbaijan agreed to a humanitarian truce on Saturday, the foreign ministers said.",
+    ),
+    (
+        "Arrests",
+        "Police arrested 15 suspected members of the Islamic State group across Istanbul on Friday, "
+        "state media reported.",
+    ),
+    (
+        "Arrests",
+        "Security forces detained a prominent opposition leader at his home in Dhaka on Sunday, his "
+        "party said.",
+    ),
+    (
+        "Change to group/activity",
+        "More than 200 fighters of the rebel group surrendered to the army in North "
+        "Kivu on Wednesday, officials said.",
+    ),
+    ("Change to group/activity", "The militia formally disbanded on Sunday, its leader said."),
+    (
+        "Disrupted weapons use",
+        "Army engineers defused a roadside bomb planted near a school in Kandahar on "
+        "Tuesday, officials said.",
+    ),
+    (
+        "Disrupted weapons use",
+        "Air defences intercepted two drones launched towards the city of Erbil on "
+        "Monday, the regional government said.",
+    ),
+    (
+        "Headquarters or base established",
+        "The militants set up a base in the forest near the village of Kalisa last month, residents said.",
+    ),
+    (
+        "Headquarters or base established",
+        "Islamist fighters established a base in the Sambisa forest, the army said.",
+    ),
+    (
+        "Looting/property destruction",
+        "Armed men looted shops in the market of Bambari on Saturday, witnesses said.",
+    ),
+    (
+        "Looting/property destruction",
+        "Soldiers torched dozens of homes in the village of Kpalang on Wednesday, residents said.",
+    ),
+    (
+        "Non-violent transfer of territory",
+        "French troops handed over the Menaka base to the Malian army on Monday, the army said.",
+    ),
+    (
+        "Non-violent transfer of territory",
+        "The rebels ceded control of the town of Kidal to government forces on Friday, local officials said.",
+    ),
+    (
+        "Other",
+        "Islamist militants released 12 hostages, including four foreigners, in northern Mali on "
+        "Thursday, a security source said.",
+    ),
+    ("Other", "The government freed 300 political prisoners on Saturday, state television reported."),
+]
+
+CONTRACT_SUB_EVENT_TYPES = {
+    "Battles": {"Armed clash", "Government regains territory", "Non-state actor overtakes territory"},
+    "Violence against civilians": {"Sexual violence", "Attack", "Abduction/forced disappearance"},
+    "Explosions/Remote violence": {
+        "Chemical weapon",
+        "Air/drone strike",
+        "Suicide bomb",
+        "Shelling/artillery/missile attack",
+        "Remote explosive/landmine/IED",
+        "Grenade",
+    },
+    "Protests": {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"},
+    "Riots": {"Violent demonstration", "Mob violence"},
+    "Strategic developments": {
+        "Agreement",
+        "Arrests",
+        "Change to group/activity",
+        "Disrupted weapons use",
+        "Headquarters or base established",
+        "Looting/property destruction",
+        "Non-violent transfer of territory",
+        "Other",
+    },
+}
+
+
+@pytest.mark.parametrize(("sub_event_type", "text"), CASES)
+def test_sentence_is_typed(extractor: Extractor, sub_event_type: str, text: str) -> None:
+    result = extract_text(extractor, text)
+    assert [e.sub_event_type for e in result.events] == [sub_event_type]
+    event = result.events[0]
+    assert event.event_type == load_event_lexicon().event_type_of(sub_event_type)
+
+
+def test_every_sub_event_type_has_two_sentences() -> None:
+    counted = {
+        sub: sum(1 for s, _ in CASES if s == sub)
+        for subs in CONTRACT_SUB_EVENT_TYPES.values()
+        for sub in subs
+    }
+    assert all(n >= 2 for n in counted.values()), counted
+
+
+def test_vocabulary_spells_the_contract() -> None:
+    lexicon = load_event_lexicon()
+    assert {etype: set(subs) for etype, subs in lexicon.event_types.items()} == CONTRACT_SUB_EVENT_TYPES
+    assert set(lexicon.plover_events) == {
+        "AGREE",
+        "CONSULT",
+        "SUPPORT",
+        "CONCEDE",
+        "COOPERATE",
+        "AID",
+        "RETREAT",
+        "REQUEST",
+        "ACCUSE",
+        "REJECT",
+        "THREATEN",
+        "PROTEST",
+        "SANCTION",
+        "MOBILIZE",
+        "COERCE",
+        "ASSAULT",
+    }
+    assert lexicon.inter_codes[1] == "State forces" and lexicon.inter_codes[8] == "External/Other forces"
+    for frame in lexicon.frames.values():
+        assert frame.plover_event in lexicon.plover_events
+        assert frame.acled is None or frame.acled[1] in lexicon.event_types[frame.acled[0]]
+
+
+def test_user_file_adds_trigger_words(tmp_path: Path) -> None:
+    extra = tmp_path / "mine.yaml"
+    extra.write_text("frames:\n  attack:\n    words: [waylay]\n", encoding="utf-8")
+    lexicon = load_event_lexicon((str(extra),))
+    assert any(entry.phrase == ("waylay",) for entry in lexicon.triggers["waylay"])
+    assert "attack" in {e.phrase[0] for e in lexicon.triggers["attack"]}  # the built-in words stay
+
+
+def test_interaction_codes_follow_acled(extractor: Extractor) -> None:
+    result = extract_text(
+        extractor, "Government troops clashed with rebels near the town of Bunia on Tuesday."
+    )
+    event = result.events[0]
+    assert (event.inter1, event.inter2, event.interaction) == (1, 2, 12)
