@@ -1,4 +1,4 @@
-"""Event typing: two news sentences (written for these tests) per ACLED sub-event type, and the vocabulary file."""
+"""Event typing: two news sentences (written for these tests) per ACLED sub-event type; the vocabulary."""
 
 from __future__ import annotations
 
