@@ -65,10 +65,15 @@ class Miss:
             "section": self.section,
             "field": self.field,
             "kind": self.kind,
-            "gold": self.gold,
-            "predicted": self.predicted,
+            "gold": _plain(self.gold),
+            "predicted": _plain(self.predicted),
             "text": self.text,
         }
+
+
+def _plain(value: Any) -> Any:
+    """A value JSON can hold: sets become sorted lists."""
+    return sorted(value, key=str) if isinstance(value, (set, frozenset)) else value
 
 
 @dataclass(slots=True)
