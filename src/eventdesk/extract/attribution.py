@@ -299,6 +299,8 @@ class SpeakerResolver:
 
     def _group(self, core: list[Token]) -> Speaker | None:
         start, end = core[0].idx, core[-1].idx + len(core[-1])
+        if self._is_description(core):
+            return None
         found = mentions_in(self.art, start, end, kind="actor")
         name = found[-1].name if found else None
         if name is None:
@@ -308,8 +310,16 @@ class SpeakerResolver:
             name = ent.text
         name = strip_article(name)
         named = {t.i for t in core if t.ent_type_ in GROUP_LABELS - {"NORP"} or t.pos_ == "PROPN"}
+        if found:
+            named = {t.i for t in core if found[-1].start <= t.idx < found[-1].end} | named
         rest = [t for t in core if t.dep_ != "det" and t.i not in named and not t.is_punct]
         return Speaker(name=name, role=_text(self.art.doc, rest))
+
+    def _is_description(self, core: list[Token]) -> bool:
+        """ "residents", "local officials": an unnamed source, even when a dictionary maps it to a generic
+        actor."""
+        head = core[-1]
+        return head.lemma_.lower() in self.lex.vague_sources and not any(t.pos_ == "PROPN" for t in core)
 
     def _by_role(self, head: Token) -> Speaker | None:
         """ "the secretary added" -> the last person before it introduced as a secretary

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
-PERIOD_WINDOW = 8  # tokens after the counted noun where its period may start
+PERIOD_WINDOW = 14  # tokens after the counted noun where its period may start
 DATE_JOINERS = frozenset(("and", "to", "-", "–", "through", "until", "till"))
 
 

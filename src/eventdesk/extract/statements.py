@@ -545,6 +545,8 @@ def _subject(verb: Token, unit: SpacySpan) -> Token | None:
         return min(inside, key=lambda c: abs(c.i - verb.i))
     if verb.dep_ == "conj" and verb.head.i >= unit.start:
         return _subject(verb.head, unit) if verb.head.pos_ == "VERB" else None
+    if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG" and verb.head.i >= unit.start:
+        return _subject(verb.head, unit)  # "ISKP claimed the attack, saying ..."
     position = verb.i - 1
     while position >= unit.start and verb.doc[position].pos_ in ("ADV", "AUX", "PART"):
         position -= 1
