@@ -92,31 +92,30 @@ def used_as_actor(ent: SpacySpan) -> bool:
 
 
 def entity_toponyms(ent: SpacySpan, gaz: Gazetteer) -> list[Toponym]:
-    start = ent[1].idx if ent[0].lower_ == "the" and len(ent) > 1 else ent.start_char
-    end = with_generic_term(ent.doc, ent.end, ent.end_char, gaz)
-    toponyms = split_coordination(ent.doc.text, start, end, gaz)
+    first = ent.start + 1 if ent[0].lower_ == "the" and len(ent) > 1 else ent.start
+    name = ent.doc[first : with_generic_term(ent.doc, ent.end, gaz)]
+    toponyms = split_coordination(name.text, name.start_char, gaz)
     for toponym in toponyms:
         toponym.near = is_near(ent.doc, ent.start)
     toponyms[-1].detail = detail_after(ent.doc, ent.end)
     return toponyms
 
 
-def with_generic_term(doc: Doc, token_end: int, char_end: int, gaz: Gazetteer) -> int:
+def with_generic_term(doc: Doc, end: int, gaz: Gazetteer) -> int:
     """ "Helmand province": the name's span takes in the term after it, which tells the kind of place."""
-    after = doc[token_end] if token_end < len(doc) else None
+    after = doc[end] if end < len(doc) else None
     if after is not None and after.is_alpha and after.lower_ in gaz.generic_terms:
-        return after.idx + len(after)
-    return char_end
+        return end + 1
+    return end
 
 
-def split_coordination(text: str, start: int, end: int, gaz: Gazetteer) -> list[Toponym]:
+def split_coordination(text: str, start: int, gaz: Gazetteer) -> list[Toponym]:
     """ "Central and South Asia" names two regions; "Bosnia and Herzegovina" stays one place."""
-    whole = make_toponym(start, end, text[start:end], gaz)
-    first, sep, second = whole.text.partition(" and ")
+    whole = make_toponym(start, start + len(text), text, gaz)
+    first, sep, second = text.partition(" and ")
     if not sep or gaz.candidates(whole.name):
         return [whole]
-    second_start = start + len(first) + len(sep)
-    right = make_toponym(second_start, end, second, gaz)
+    right = make_toponym(start + len(first) + len(sep), start + len(text), second, gaz)
     shared = second.split(" ", 1)[1] if " " in second and " " not in first else ""
     left = make_toponym(start, start + len(first), first, gaz)
     if shared and gaz.candidates(f"{first} {shared}"):
@@ -148,14 +147,14 @@ def gazetteer_matches(doc: Doc, gaz: Gazetteer, blocked: bytearray) -> list[Topo
             start = name_start(ent)
             entity_bounds.update({i: (start, ent.end) for i in range(start, ent.end)})
     toponyms: list[Toponym] = []
-    index = 0
-    while index < len(doc):
-        match = longest_match(doc, index, blocked, entity_bounds, gaz)
-        if match is None:
-            index += 1
+    free_from = 0
+    for token in doc:
+        if token.i < free_from or blocked[token.i] or not token.text[:1].isupper():
             continue
-        toponyms.append(match)
-        index = match.extra["end_token"]  # type: ignore[assignment]
+        match = longest_match(doc, token.i, blocked, entity_bounds, gaz)
+        if match is not None:
+            toponyms.append(match)
+            free_from = match.extra["end_token"]  # type: ignore[assignment]
     return toponyms
 
 
@@ -186,8 +185,8 @@ def longest_match(
             continue  # would end inside a mislabelled entity
         span = doc[index : last + 1]
         if accepted(span, gaz) and not used_as_actor(span):
-            end = with_generic_term(doc, span.end, span.end_char, gaz)
-            toponym = make_toponym(span.start_char, end, doc.text[span.start_char : end], gaz)
+            name = doc[index : with_generic_term(doc, span.end, gaz)]
+            toponym = make_toponym(name.start_char, name.end_char, name.text, gaz)
             toponym.near = is_near(doc, index)
             toponym.extra["end_token"] = last + 1
             return toponym
