@@ -14,7 +14,7 @@ from eventdesk.cli import main
 from eventdesk.errors import InputError
 from eventdesk.evaluate.articles import date_agrees, score_article
 from eventdesk.evaluate.gold import GoldArticle, load_gold
-from eventdesk.evaluate.matching import NameMatcher, SnippetFinder, same_place
+from eventdesk.evaluate.matching import NameMatcher, SnippetFinder, same_country, same_place
 from eventdesk.evaluate.metrics import Tally
 from eventdesk.evaluate.plover import score_plover, scored_records
 from eventdesk.evaluate.report import render
@@ -69,6 +69,29 @@ def test_places_match_within_25_km_or_by_id() -> None:
     assert not same_place({"name": "Bagram", "lat": 34.95, "lon": 69.26}, kabul)  # about 47 km
     assert same_place({"name": "x", "geonameid": 1138958}, kabul)
     assert same_place({"name": "Kabul"}, kabul)
+
+
+def test_countries_agree_across_alpha2_and_alpha3() -> None:
+    assert same_country("AF", "AFG") and same_country("usa", "US")
+    assert not same_country("AF", "PAK") and not same_country(None, "AF")
+
+
+def test_actors_scored_by_name_type_and_country() -> None:
+    gold = gold_article()
+    gold.gold["actors"] = [
+        {"canonical": "Taliban", "type": "state_forces", "country": "AFG"},
+        {"canonical": "United Nations", "type": "international_org"},
+    ]
+    result = predicted_result()
+    result["actors"] = [
+        {"name": "Taliban", "type": "rebel_group", "country": "AF"},
+        {"name": "UN", "type": "international_org", "aliases": ["United Nations"]},
+        {"name": "Reuters", "type": "media"},
+    ]
+    actors = score_article(gold, result).sections["actors"]
+    assert (actors["name"].tp, actors["name"].fp, actors["name"].fn) == (2, 1, 0)
+    assert (actors["type"].tp, actors["type"].fp, actors["type"].fn) == (1, 2, 1)
+    assert (actors["country"].tp, actors["country"].fp, actors["country"].fn) == (1, 0, 0)
 
 
 def test_dates_inside_the_gold_interval_or_by_rule() -> None:

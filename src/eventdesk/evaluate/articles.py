@@ -22,6 +22,7 @@ from eventdesk.evaluate.matching import (
     SnippetFinder,
     fold,
     match_one_to_one,
+    same_country,
     same_place,
     span_overlap,
 )
@@ -290,6 +291,11 @@ class ArticleScorer:
         self.record_names(
             "actors", [g.get("canonical") for g in golds], [p.get("name") for p in predicted], pairs
         )
+        fields = [
+            Field("type", _key("type"), _key("type"), _equal, _has("type")),
+            Field("country", _key("country"), _key("country"), same_country, _has("country")),
+        ]
+        self.record_fields("actors", fields, golds, predicted, pairs)
 
     def score_people(self) -> None:
         golds = self.gold.get("people") or []

