@@ -77,8 +77,8 @@ def _same_noun(a: Any, b: Any) -> bool:
     return fold(str(a)).removesuffix("s") == fold(str(b)).removesuffix("s")
 
 
-def _same_role(a: Any, b: Any) -> bool:
-    """Roles agree when one contains the other ("spokesman" / "Taliban spokesman")."""
+def _contains(a: Any, b: Any) -> bool:
+    """Descriptions agree when one contains the other ("spokesman" / "Taliban spokesman")."""
     p, g = fold(str(a)), fold(str(b))
     return bool(p and g) and (p in g or g in p)
 
@@ -158,6 +158,7 @@ class ArticleScorer:
                 )
                 for part in ("best", "low", "high")
             ),
+            Field("target", _key("target"), _key("target"), _contains, _has("target")),
             Field("sources", _key("sources"), _key("sources"), names, _has("sources")),
         ]
 
@@ -307,7 +308,7 @@ class ArticleScorer:
         )
         self.record_names("people", [g.get("name") for g in golds], [p.get("name") for p in predicted], pairs)
         fields = [
-            Field("role", _key("role"), _key("role"), _same_role, _has("role")),
+            Field("role", _key("role"), _key("role"), _contains, _has("role")),
             Field(
                 "organization",
                 _key("organization"),
