@@ -71,3 +71,13 @@ def test_missing_input_or_places_file_is_exit_2(tmp_path: Path, capsys: pytest.C
     source.write_text('{"id": "a", "text": "Kabul"}\n', encoding="utf-8")
     assert main(["geoparse", "--jsonl", str(source), "--places", str(tmp_path / "none.tsv")]) == 2
     assert "not found" in capsys.readouterr().err
+
+
+def test_bad_user_places_file_is_one_line_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    places = tmp_path / "bad.tsv"
+    places.write_text("name\tcountry\tlat\tlon\nSomewhere\tIQ\tnorth\t44.0\n", encoding="utf-8")
+    source = tmp_path / "in.jsonl"
+    source.write_text('{"id": "a", "text": "Kabul"}\n', encoding="utf-8")
+    assert main(["geoparse", "--jsonl", str(source), "--places", str(places)]) == 2
+    error = capsys.readouterr().err
+    assert "bad.tsv" in error and "row 2" in error and len(error.strip().splitlines()) == 1

