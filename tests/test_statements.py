@@ -211,3 +211,34 @@ def test_quote_gold_set_floor(settings: Settings) -> None:
     scores = score_quotes(documents, extractor.extract_many(d.article() for d in documents))
     assert scores.content.f1 is not None and scores.content.f1 >= 0.85
     assert scores.speaker_accuracy is not None and scores.speaker_accuracy >= 0.9
+
+
+def test_attribution_inside_the_sentence_keeps_the_main_clause(extractor: Extractor) -> None:
+    text = "On Tuesday, the army spokesman said, troops cleared three villages north of the city."
+    result = extract_text(extractor, text)
+    assert len(result.statements) == 1
+    assert "troops cleared three villages north of the city" in result.statements[0].content.text
+
+
+def test_quotation_without_attribution_goes_to_the_speaker_before_it(extractor: Extractor) -> None:
+    text = (
+        'Police chief Khalid Mansour said the gunmen had fled into the hills. '
+        '"We are searching every house in the district tonight."'
+    )
+    result = extract_text(extractor, text)
+    mansour = by_speaker(result, "Khalid Mansour")
+    assert [s.direct for s in mansour] == [False, True]
+
+
+def test_participle_report_takes_the_subject_of_its_verb(extractor: Extractor) -> None:
+    text = "Al-Shabaab claimed the attack on Telegram, saying its fighters had killed dozens of soldiers."
+    result = extract_text(extractor, text)
+    saying = [s for s in result.statements if s.cue == "saying"]
+    assert len(saying) == 1
+    assert saying[0].speaker.name is not None and "shabaab" in saying[0].speaker.name.lower()
+    assert saying[0].content.text == "its fighters had killed dozens of soldiers"
+
+
+def test_residents_stay_unnamed_even_when_a_dictionary_knows_them(extractor: Extractor) -> None:
+    result = extract_text(extractor, "Residents told local media that the blast shattered windows.")
+    assert [(s.speaker.name, s.speaker.role) for s in result.statements] == [(None, "Residents")]

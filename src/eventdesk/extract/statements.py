@@ -402,8 +402,9 @@ class _Reader:
         inside the content; the main clause after it is the content, with a short lead-in before it."""
         if verb.dep_ != "parataxis":
             return None
-        chunk = self._attribution_chunk(verb)
-        first, last = min(chunk), max(chunk)
+        subject = _subject(verb, unit)
+        first = min(verb.i, subject.left_edge.i) if subject is not None else verb.i
+        last = max(i for i in self._attribution_chunk(verb) if i >= verb.i)
         if first <= unit.start or last + 1 >= unit.end or self.doc[first - 1].text != ",":
             return None
         start = unit.start if first - unit.start <= PARENTHETICAL_LEAD_IN else last + 1
