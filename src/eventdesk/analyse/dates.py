@@ -13,7 +13,10 @@ Conventions (ACLED time precision: 1 the day, 2 a week or a few days, 3 the mont
 - parts of a month: early/beginning = days 1-10, mid/middle = 11-20, late/end = 21-last;
 - parts of a year: beginning/start = first two months, end = last two, early = January-April,
   mid/middle = May-August, late = September-December;
-- weeks run Monday to Sunday; "overnight" and "last night" are the night before publication.
+- parts of a week: early = Monday-Wednesday, mid = Wednesday-Friday, late = Thursday-Sunday;
+- weeks run Monday to Sunday; "overnight" and "last night" are the night before publication;
+- "two weeks ago" is that calendar week; "a few days ago" is days two to six back;
+- a date phrase relative to another event ("the day before", "the next day") gives None.
 """
 
 from __future__ import annotations
@@ -59,6 +62,7 @@ MONTH_PARTS = {
 DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": 1, "the day before yesterday": 2, "tomorrow": -1}
 WEEK_PARTS = {"beginning": (0, 1), "start": (0, 1), "early": (0, 2), "mid": (2, 4), "middle": (2, 4),
               "late": (3, 6), "end": (4, 6)}  # fmt: skip
+RELATIVE = {"this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}
 VAGUE_FEW = frozenset({"few", "several", "a few"})
 UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14}
 
@@ -115,15 +119,14 @@ def precision_of(start: date, end: date) -> int:
 
 
 def _year_of(text: str, published: date | None) -> int | None:
-    """A year reference: "2022", "last year", "this year", "the past year" (= last year)."""
+    """A year reference: "2022", "last year", "this year", "the previous year" (= last year)."""
     text = text.strip()
     if re.fullmatch(_YEAR, text):
         return int(text)
     if published is None:
         return None
     word = text.split()[-2]
-    offset = {"this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}[word]
-    return published.year + offset
+    return published.year + RELATIVE[word]
 
 
 def _month(text: str) -> int:
@@ -227,12 +230,9 @@ def _season(m: re.Match[str], published: date | None) -> tuple[date, date] | Non
 def _relative_month(m: re.Match[str], published: date | None) -> tuple[date, date] | None:
     if published is None:
         return None
-    offset = {"this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}[
-        m["rel"]
-    ]
-    year, month = shift_months(published, offset)
     if m["rel"] == "past":
         return published - timedelta(days=30), published
+    year, month = shift_months(published, RELATIVE[m["rel"]])
     return date(year, month, 1), month_end(year, month)
 
 
@@ -241,8 +241,7 @@ def _relative_week(m: re.Match[str], published: date | None) -> tuple[date, date
         return None
     if m["rel"] == "past":
         return published - timedelta(days=7), published
-    offset = {"this": 0, "current": 0, "last": -1, "previous": -1, "next": 1, "coming": 1}[m["rel"]]
-    return week_of(published + timedelta(weeks=offset))
+    return week_of(published + timedelta(weeks=RELATIVE[m["rel"]]))
 
 
 def _weekend(m: re.Match[str], published: date | None) -> tuple[date, date] | None:
@@ -361,7 +360,7 @@ def _relative_part(m: re.Match[str], published: date | None) -> tuple[date, date
     """ "late last month", "early this week": a part of a relative month or week."""
     if published is None:
         return None
-    offset = {"this": 0, "current": 0, "last": -1, "previous": -1, "next": 1}[m["rel"]]
+    offset = RELATIVE[m["rel"]]
     if m["unit"] == "week":
         monday = week_of(published + timedelta(weeks=offset))[0]
         first, last = WEEK_PARTS[m["part"]]
