@@ -52,3 +52,15 @@ def test_an_incident_on_one_day_is_not_a_claim(extractor: Extractor) -> None:
 def test_a_count_without_a_period_is_not_a_claim(extractor: Extractor) -> None:
     text = "The group has carried out dozens of attacks and 12 bombings in the north."
     assert extract_text(extractor, text).claims == []
+
+
+def test_period_after_a_long_counted_phrase(extractor: Extractor) -> None:
+    text = (
+        "According to UN figures, more than 1,200 civilians were killed or wounded in attacks on places "
+        "of worship since January."
+    )
+    claims = extract_text(extractor, text, published="2021-10-09").claims
+    assert [(c.quantity, c.value, c.qualifier, c.period.start) for c in claims] == [
+        ("civilians killed", 1200, "at least", "2021-01-01")
+    ]
+    assert claims[0].source is not None
