@@ -3,7 +3,6 @@ with the dependency parse for what makes it no incident (modality, negation, int
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -36,18 +35,6 @@ class Trigger:
     @property
     def is_noun(self) -> bool:
         return self.head.pos_ in ("NOUN", "PROPN")
-
-
-def segments(sent: SpacySpan) -> Iterator[SpacySpan]:
-    """The sentence cut at paragraph breaks, which the parser sometimes runs over (heading + first line)."""
-    doc, start = sent.doc, sent.start
-    for token in sent:
-        if token.is_space and "\n\n" in token.text:
-            if token.i > start:
-                yield doc[start : token.i]
-            start = token.i + 1
-    if start < sent.end:
-        yield doc[start : sent.end]
 
 
 def is_heading(segment: SpacySpan) -> bool:

@@ -46,13 +46,15 @@ def same_incident(first: Draft, second: Draft) -> bool:
     if first.sentence == second.sentence and first.typing.sub_event_type != second.typing.sub_event_type:
         return False  # "kidnapped advisers and exploded bombs": two acts told side by side
     near = abs(second.sentence - first.sentence) <= NEARBY_SENTENCES or second.anaphoric
-    sides_a, sides_b = first.sides(), second.sides()
-    if sides_a and sides_b:
-        if not sides_a & sides_b:
-            return False
-    elif not near:
+    if _agents_conflict(first, second) or not (first.sides() & second.sides() or near):
         return False
     return _dates_agree(first.date, second.date, near) and _places_agree(first, second)
+
+
+def _agents_conflict(first: Draft, second: Draft) -> bool:
+    """Both reports name who acted, and differently (neither is the other's target)."""
+    a, b = first.actor1, second.actor1
+    return bool(a and b and a != b and a != second.actor2 and b != first.actor2)
 
 
 def _types_agree(first: Draft, second: Draft) -> bool:

@@ -77,6 +77,10 @@ def read_roles(art: AnalysedArticle, trigger: Trigger, lx: EventLexicon) -> Role
 def victim_roles(art: AnalysedArticle, head: Token, lx: EventLexicon) -> tuple[Party | None, Party | None]:
     """Killer and victims of a casualty word: "gunmen killed five villagers", "two soldiers were killed"."""
     agent_token, victim = _verb_roles(head) if head.pos_ == "VERB" else (None, None)
+    if agent_token is None and head.pos_ == "VERB":
+        agent_token = _inherited_agent(head)
+    if agent_token is not None and lx.triggers.get(agent_token.lemma_.lower()):
+        agent_token = None  # "the attack killed three": the killer is the incident itself
     if head.lemma_.lower() in ("die", "dead") and victim is None:
         victim = next((c for c in head.children if c.dep_ == "nsubj"), None)
         agent_token = None

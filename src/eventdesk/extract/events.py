@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from eventdesk.extract.attribution import sentence_units
 from eventdesk.extract.event_detect import (
     PLACE_ENTS,
     Trigger,
@@ -23,7 +24,6 @@ from eventdesk.extract.event_detect import (
     is_anchored,
     is_background,
     is_heading,
-    segments,
     unreal_reason,
 )
 from eventdesk.extract.event_draft import Draft, absorb, same_incident
@@ -48,11 +48,9 @@ PROTEST_FRAME = "protest"
 
 def extract_events(art: AnalysedArticle, kb: Knowledge, result: Result) -> None:
     reader = _ArticleReader(art, kb.event_lexicon, result)
-    for index, sent in enumerate(art.doc.sents):
-        lemmas = frozenset(t.lemma_.lower() for t in sent)
-        for segment in segments(sent):
-            if not is_heading(segment):
-                reader.read_segment(segment, index, lemmas)
+    for index, sentence in enumerate(sentence_units(art.doc)):
+        if not is_heading(sentence):
+            reader.read_segment(sentence, index, frozenset(t.lemma_.lower() for t in sentence))
     drafts = _merged(reader.drafts)
     result.events.extend(_event(draft, number, reader) for number, draft in enumerate(drafts, start=1))
     result.actions.extend(reader.actions)
@@ -156,9 +154,9 @@ class _ArticleReader:
         if roles.patient is not None and roles.patient.is_actor and roles.agent is not None:
             return
         words = self.lx.fatal_words | self.lx.injury_words
-        for token in segment:
-            if token.lemma_.lower() not in words or clause_root(token).i != root:
-                continue
+        heads = [t for t in segment if t.lemma_.lower() in words]
+        heads.sort(key=lambda t: clause_root(t).i != root)
+        for token in heads:
             killer, victims = victim_roles(self.art, token, self.lx)
             if roles.agent is None and killer is not None:
                 roles.agent = killer

@@ -1,0 +1,182 @@
+"""Events: what is an incident and what is not, how one is filled, and the seed article's gold events."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from conftest import extract_text
+from eventdesk.extract import Extractor
+from eventdesk.records import Event, Result
+
+SEED_GOLD = Path("gold") / "seed" / "thereference-21499.gold.json"
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _evidence_of(event: Event) -> str:
+    return " | ".join(_squash(span.text) for span in event.evidence)
+
+
+def _events_with(result: Result, snippet: str) -> list[Event]:
+    return [e for e in result.events if any(snippet in _squash(s.text) for s in e.evidence)]
+
+
+# --- the seed article (shared/gold/seed) ---------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_gold(shared: Path) -> dict:
+    return json.loads((shared / SEED_GOLD).read_text(encoding="utf-8"))
+
+
+def test_seed_raid_and_fight_are_one_armed_clash(seed_result: Result) -> None:
+    clashes = _events_with(seed_result, "raid on one of the organization's hideouts")
+    assert len(clashes) == 1
+    event = clashes[0]
+    assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")
+    assert event.actor1 == "Taliban" and event.actor2 is not None and "Khorasan" in event.actor2
+    evidence = _evidence_of(event)
+    assert "Zabihullah Mujahid confirmed" in evidence and "An armed fight broke out" in evidence
+    assert (event.fatalities.low, event.fatalities.best) == (2, None)
+    assert event.location.name is not None and "Kabul" in event.location.name
+    assert event.plover.event == "ASSAULT"
+
+
+def test_seed_clash_without_a_date_takes_the_publication_window(seed_result: Result) -> None:
+    event = _events_with(seed_result, "An armed fight broke out")[0]
+    assert event.date.assumed and event.date.precision in (2, 3)
+    assert date(2023, 1, 1) <= date.fromisoformat(event.date.start) <= date.fromisoformat(event.date.end)
+    assert event.date.end == "2023-03-01"
+
+
+@pytest.mark.parametrize("target", ["Kabul airport", "Ministry of Foreign Affairs"])
+def test_seed_enumerated_attacks_are_single_incidents(seed_result: Result, target: str) -> None:
+    events = [e for e in seed_result.events if e.target and target in e.target]
+    assert len(events) == 1
+    event = events[0]
+    assert event.actor1 is not None and "Khorasan" in event.actor1
+    assert event.date.start >= "2023-01-01" and event.date.end <= "2023-02-28" and not event.date.assumed
+
+
+def test_seed_has_exactly_the_three_gold_incidents(seed_result: Result) -> None:
+    assert len(seed_result.events) == 3
+
+
+def test_seed_not_events_make_no_event(seed_result: Result, seed_gold: dict) -> None:
+    for item in seed_gold["not_events"]:
+        snippet = _squash(item["text"])
+        overlapping = [
+            e for e in seed_result.events if any(_overlaps(_squash(s.text), snippet) for s in e.evidence)
+        ]
+        assert not overlapping, (item["why"], [e.summary for e in overlapping])
+
+
+def _overlaps(evidence: str, snippet: str) -> bool:
+    words = snippet.split()
+    middle = " ".join(words[len(words) // 3 : 2 * len(words) // 3])
+    return middle in evidence
+
+
+def test_seed_events_carry_sources_and_summaries(seed_result: Result) -> None:
+    clash = _events_with(seed_result, "An armed fight broke out")[0]
+    assert {"Zabihullah Mujahid", "Hasht-e Subh"} <= set(clash.sources)
+    for event in seed_result.events:
+        assert event.summary.endswith(".") and 0.0 <= event.confidence <= 1.0
+
+
+# --- what is not an incident -----------------------------------------------------------------------------
+
+NOT_INCIDENTS = [
+    "The militants threatened to attack the army base in Gao if the troops did not leave.",
+    "The army may launch an offensive against the rebels next week, a commander said.",
+    "Rebels did not attack the town on Sunday, the governor said.",
+    "The group will carry out more bombings in the capital, its leader warned.",
+    "The Islamic State carried out 24 attacks in the province last year, according to the report.",
+    "The Taliban denied carrying out the attack on the convoy.",
+    "Officials fear that al-Shabaab is planning to attack hotels in Mogadishu.",
+    "The operation aims to prevent the insurgents from seizing the town.",
+    "A clash between the two militias has become inevitable, analysts said.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_INCIDENTS)
+def test_modal_future_negated_and_aggregate_mentions_are_no_incident(extractor: Extractor, text: str) -> None:
+    assert extract_text(extractor, text).events == []
+
+
+def test_threat_is_a_plover_action_not_an_event(extractor: Extractor) -> None:
+    result = extract_text(extractor, "The rebels threatened to storm the capital within days.")
+    assert result.events == []
+    assert [a.plover.event for a in result.actions] == ["THREATEN"]
+    assert "actions" in result.to_dict()
+
+
+def test_demand_and_condemnation_are_actions(extractor: Extractor) -> None:
+    demand = extract_text(extractor, "Protesters demanded the release of the jailed journalist.")
+    assert "REQUEST" in {a.plover.event for a in demand.actions}
+    condemned = extract_text(extractor, "The United Nations condemned the attack on the convoy.")
+    assert condemned.events == [] and [a.plover.event for a in condemned.actions] == ["ACCUSE"]
+
+
+def test_background_incident_is_not_reported_again(extractor: Extractor) -> None:
+    result = extract_text(
+        extractor, "The two sides agreed to a truce after three days of fighting in the city."
+    )
+    assert [e.sub_event_type for e in result.events] == ["Agreement"]
+
+
+# --- filling ------------------------------------------------------------------------------------------------
+
+
+def test_actors_victims_and_counts(extractor: Extractor) -> None:
+    result = extract_text(
+        extractor,
+        "Gunmen killed 23 people and wounded five others in an attack on a bus station in Kano on Monday, "
+        "police said.",
+    )
+    event = result.events[0]
+    assert event.actor1 is not None and event.actor1_text is not None and event.actor1_text.text == "Gunmen"
+    assert (event.fatalities.best, event.injuries.best) == (23, 5)
+    assert event.date.start == event.date.end == "2024-05-06"
+    assert event.civilian_targeting
+
+
+def test_vague_toll_gives_a_low_bound_only(extractor: Extractor) -> None:
+    result = extract_text(
+        extractor, "A number of soldiers were killed in an ambush near Tillaberi on Sunday."
+    )
+    event = result.events[0]
+    assert (event.fatalities.best, event.fatalities.low) == (None, 2)
+
+
+def test_two_reports_of_one_incident_merge(extractor: Extractor) -> None:
+    text = (
+        "Islamic State fighters attacked an army checkpoint near Raqqa on Tuesday, the army said. "
+        "The attack on the checkpoint killed three soldiers, a monitoring group said."
+    )
+    result = extract_text(extractor, text)
+    assert len(result.events) == 1
+    assert len(result.events[0].evidence) == 2
+    assert result.events[0].fatalities.best == 3
+
+
+def test_different_incidents_stay_apart(extractor: Extractor) -> None:
+    text = (
+        "Rebels kidnapped four aid workers near Goma on Monday. "
+        "In a separate incident, a roadside bomb killed two policemen in Beni on Tuesday."
+    )
+    subs = sorted(e.sub_event_type for e in extract_text(extractor, text).events)
+    assert subs == ["Abduction/forced disappearance", "Remote explosive/landmine/IED"]
+
+
+def test_no_published_date_and_no_date_in_text_leaves_the_date_empty(extractor: Extractor) -> None:
+    result = extract_text(extractor, "Militants ambushed a patrol near the border.", published=None)
+    event = result.events[0]
+    assert event.date.start is None and event.date.assumed
