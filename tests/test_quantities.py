@@ -128,6 +128,18 @@ def test_find_counts_ignores_sentences_without_figures(nlp: Language) -> None:
         ("Two gunmen killed three soldiers.", [("three", 3)]),
         ("The soldiers were killed by two gunmen in three separate attacks.", []),
         ("The deaths of 12 people were confirmed.", [("12", 12)]),
+        (
+            "The militants killed the governor and his two bodyguards.",
+            [("the governor and his two bodyguards", 3)],
+        ),
+        ("A suicide bomber killed himself and 14 others.", [("himself and 14 others", 15)]),
+        ("The airstrike killed the family.", []),
+        ("The number of dead has risen to 32.", [("32", 32)]),
+        ("Hospital officials put the death toll at 15.", [("15", 15)]),
+        (
+            "The clashes left at least 12 people dead and more than 40 wounded.",
+            [("at least 12", 12), ("more than 40", 40)],
+        ),
     ],
 )
 def test_find_counts_in_news_sentences(nlp: Language, sentence: str, expected: list[tuple[str, int]]) -> None:

@@ -17,6 +17,7 @@ Decisions (ACLED codebook: "the most conservative reported figure"; vague plural
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -113,6 +114,7 @@ class Lexicon:
     vague_figures: dict[str, int]
     vague_plurals: tuple[str, ...]
     qualifiers: dict[str, str]
+    collective_nouns: frozenset[str]
     pattern: re.Pattern[str]
 
 
@@ -124,6 +126,7 @@ def lexicon() -> Lexicon:
         vague_figures={k.lower(): int(v) for k, v in data["vague_figures"].items()},
         vague_plurals=tuple(sorted((p.lower() for p in data["vague_plurals"]), key=len, reverse=True)),
         qualifiers={k.lower(): v for k, v in data["qualifiers"].items()},
+        collective_nouns=frozenset(n.lower() for n in data.get("collective_nouns") or []),
         pattern=_amount_pattern(),
     )
 
@@ -268,6 +271,8 @@ def count_of(amount: Amount, text: str | None) -> Count:
 # --- counts in a parsed sentence -------------------------------------------------------------------
 
 COUNT_DEPS = frozenset({"nummod", "quantmod"})
+VICTIM_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
+SINGULAR_DETS = frozenset({"a", "an", "one", "the", "his", "her", "their", "its", "another"})
 
 
 def find_counts(
@@ -287,11 +292,60 @@ def find_counts(
 
 
 def _count_for_head(head: Token) -> tuple[int, int, Count] | None:
+    adjacent = _adjacent_figure(head)
+    if adjacent:
+        return adjacent
     for noun in _counted_nouns(head):
-        hit = _count_on_noun(noun)
+        victim = noun.head.i == head.i and noun.dep_ in VICTIM_DEPS
+        hit = _count_on_head(head) if noun.i == head.i else _count_on_noun(noun, single=victim)
         if hit:
-            return hit
+            return _with_conjuncts(noun, hit)
     return None
+
+
+def _count_on_head(head: Token) -> tuple[int, int, Count] | None:
+    """A figure that modifies the head word itself: "five killed", "dozens dead"."""
+    figure = next((c for c in head.lefts if c.dep_ in COUNT_DEPS or c.like_num), None)
+    return _count_on_noun(figure) if figure is not None else None
+
+
+def _adjacent_figure(head: Token) -> tuple[int, int, Count] | None:
+    """A figure right before the head word: "7 dead", "more than 40 wounded"."""
+    if head.i == 0 or head.pos_ not in ("ADJ", "VERB"):
+        return None
+    before = head.doc[head.i - 1]
+    if not before.like_num or before.i < head.sent.start:
+        return None
+    return _count_on_noun(before)
+
+
+def _with_conjuncts(noun: Token, hit: tuple[int, int, Count]) -> tuple[int, int, Count]:
+    """ "eleven soldiers and three civilians", "himself and 14 others": the conjuncts' counts added up,
+    when every conjunct has one."""
+    if noun.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
+        return hit
+    conjuncts = [c for c in noun.conjuncts if c.i > noun.i]
+    counts = [_count_on_noun(c, single=True) for c in conjuncts]
+    if not conjuncts or any(c is None for c in counts):
+        return hit
+    parts = [hit[2], *(c[2] for c in counts if c)]
+    end = max(c.idx + len(c) for c in conjuncts)
+    total = Count(
+        best=_sum(p.best for p in parts),
+        low=_sum(p.low for p in parts),
+        high=_sum(p.high for p in parts),
+        text=noun.doc.text[hit[0] : end],
+    )
+    return hit[0], end, total
+
+
+def _sum(values: Iterable[int | None]) -> int | None:
+    total = 0
+    for value in values:
+        if value is None:
+            return None
+        total += value
+    return total
 
 
 def _counted_nouns(head: Token) -> list[Token]:
@@ -314,8 +368,9 @@ def _counted_nouns(head: Token) -> list[Token]:
         nouns.extend(c for c in head.head.children if c.dep_ == "dobj")
     if head.dep_ == "pobj" and head.head.lower_ == "among":  # "four officers were among the dead"
         nouns.extend(c for c in head.head.head.children if c.dep_ in ("nsubj", "nsubjpass"))
-    if head.pos_ == "NOUN" and head.dep_ in ("nsubj", "nsubjpass"):  # "the death toll rose to 45"
-        nouns.extend(_figures_of_verb(head.head))
+    holder = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else head  # "number of dead"
+    if holder.pos_ == "NOUN" and holder.dep_ in ("nsubj", "nsubjpass", "dobj"):  # "the death toll rose to 45"
+        nouns.extend(_figures_of_verb(holder.head))
     return nouns
 
 
@@ -326,17 +381,18 @@ def _figures_of_verb(verb: Token) -> list[Token]:
     return figures
 
 
-def _count_on_noun(noun: Token) -> tuple[int, int, Count] | None:
-    tokens = [t for t in noun.subtree if t.i < noun.i or t.i == noun.i]
-    if noun.like_num:
-        tokens = [t for t in noun.subtree if t.i <= noun.i]
+def _count_on_noun(noun: Token, single: bool = False) -> tuple[int, int, Count] | None:
+    """The amount at the left of a noun ("at least 20 people", "a number of militants"); with `single`,
+    a singular victim counts one ("a policeman")."""
+    tokens = [t for t in noun.subtree if t.i <= noun.i]
     numeric = [t for t in tokens if t.dep_ in COUNT_DEPS or t.like_num or t.lower_ in ("dozens", "hundreds")]
     start_token = numeric[0] if numeric else _vague_determiner(tokens)
     if start_token is None:
-        return _single(noun)
+        return _single(noun) if single else None
     doc = noun.doc
+    end = max(noun.idx + len(noun), noun.right_edge.idx + len(noun.right_edge))
     for start in range(_extend_left(start_token), start_token.i + 1):
-        text = doc.text[doc[start].idx : noun.idx + len(noun)]
+        text = doc.text[doc[start].idx : end]
         amount = read_amount(text)
         if amount is not None:
             amount_text = text[: amount.end].strip() if amount.end else text
@@ -345,14 +401,18 @@ def _count_on_noun(noun: Token) -> tuple[int, int, Count] | None:
 
 
 def _single(noun: Token) -> tuple[int, int, Count] | None:
-    """ "a policeman was killed", "killed a senior commander": one person."""
-    if noun.tag_ != "NN":
+    """One person: "a policeman was killed", "killed the governor", "killed himself"."""
+    end = noun.idx + len(noun)
+    if noun.lower_ in ("himself", "herself"):
+        return noun.idx, end, Count(best=1, low=1, high=1, text=noun.text)
+    if noun.tag_ != "NN" or noun.lemma_.lower() in lexicon().collective_nouns:
         return None
-    article = next((c for c in noun.children if c.dep_ == "det" and c.lower_ in ("a", "an", "one")), None)
-    if article is None:
+    determiner = next(
+        (c for c in noun.children if c.dep_ in ("det", "poss") and c.lower_ in SINGULAR_DETS), None
+    )
+    if determiner is None:
         return None
-    text = noun.doc.text[article.idx : noun.idx + len(noun)]
-    return article.idx, noun.idx + len(noun), Count(best=1, low=1, high=1, text=text)
+    return determiner.idx, end, Count(best=1, low=1, high=1, text=noun.doc.text[determiner.idx : end])
 
 
 def _vague_determiner(tokens: list[Token]) -> Token | None:
