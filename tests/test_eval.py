@@ -178,6 +178,16 @@ def test_an_event_on_a_not_event_is_reported() -> None:
     assert len(reported) == 1 and reported[0].gold == "a threat"
 
 
+def test_a_gold_snippet_missing_from_the_text_is_reported() -> None:
+    gold = gold_article()
+    gold.gold["events"][0]["evidence"].append("a sentence the text does not have")
+    scores = score_article(gold, predicted_result())
+    assert scores.sections["events"]["found"].tp == 1
+    assert [m.gold for m in scores.misses if m.kind == "gold-snippet-not-in-text"] == [
+        "a sentence the text does not have"
+    ]
+
+
 def test_wrong_event_type_is_not_a_match() -> None:
     result = predicted_result()
     result["events"][0]["event_type"] = "Protests"

@@ -120,7 +120,7 @@ class ArticleScorer:
     def score_events(self) -> None:
         golds = self.gold.get("events") or []
         predicted = self.result.get("events") or []
-        located = [self.finder.find_all(_snippets(g.get("evidence"))) for g in golds]
+        located = [self.locate("events", _snippets(g.get("evidence"))) for g in golds]
 
         def typed_overlap(g: int, p: int) -> int:
             if predicted[p].get("event_type") not in acceptable_types(golds[g]):
@@ -162,6 +162,18 @@ class ArticleScorer:
             Field("sources", _key("sources"), _key("sources"), names, _has("sources")),
         ]
 
+    def locate(self, section: str, snippets: list[str]) -> list[Located]:
+        """The gold snippets' places in the text; a snippet not in the text is reported, as the gold's
+        mistake or a text that changed."""
+        located = []
+        for snippet in snippets:
+            found = self.finder.find(snippet)
+            if found is None:
+                self.add_miss(section, "snippet", "gold-snippet-not-in-text", snippet, None, snippet)
+            else:
+                located.append(found)
+        return located
+
     def date_agrees(self, predicted: dict[str, Any], gold: dict[str, Any]) -> bool:
         return date_agrees(predicted, gold, self.published)
 
@@ -196,7 +208,7 @@ class ArticleScorer:
     def record_not_events(self, predicted: Sequence[dict[str, Any]], matched: set[int]) -> None:
         """An unpaired event whose evidence overlaps a not-event snippet is a false alarm of that kind."""
         for not_event in self.gold.get("not_events") or []:
-            located = self.finder.find_all([not_event.get("text", "")])
+            located = self.locate("not_events", [not_event.get("text", "")])
             hits = [
                 p
                 for p, event in enumerate(predicted)
@@ -221,7 +233,7 @@ class ArticleScorer:
     def score_items(self, section: str, gold_key: str, predicted_key: str, fields: list[Field]) -> None:
         golds = self.gold.get(section) or []
         predicted = self.result.get(section) or []
-        located = [self.finder.find_all(_snippets(g.get(gold_key))) for g in golds]
+        located = [self.locate(section, _snippets(g.get(gold_key))) for g in golds]
 
         def overlap(g: int, p: int) -> int:
             return span_overlap(_spans(predicted[p].get(predicted_key)), located[g])
