@@ -242,3 +242,20 @@ def test_participle_report_takes_the_subject_of_its_verb(extractor: Extractor) -
 def test_residents_stay_unnamed_even_when_a_dictionary_knows_them(extractor: Extractor) -> None:
     result = extract_text(extractor, "Residents told local media that the blast shattered windows.")
     assert [(s.speaker.name, s.speaker.role) for s in result.statements] == [(None, "Residents")]
+
+
+def test_press_release_speech_after_said_colon(extractor: Extractor) -> None:
+    text = (
+        "Minister condemns bombing in Mosul\n\n"
+        "Commenting on the attack, Foreign Office Minister Helen Carter said:\n\n"
+        "I condemn this cowardly attack on civilians in the strongest terms.\n\n"
+        "We will continue to support the Iraqi government in its fight against terrorism.\n\n"
+        "Further information\n"
+    )
+    result = extract_text(extractor, text)
+    carter = by_speaker(result, "Helen Carter")
+    assert [s.content.text[:20] for s in carter] == ["I condemn this cowar", "We will continue to "]
+    assert all(s.direct for s in carter)
+    role, organization = carter[0].speaker.role, carter[0].speaker.organization
+    assert role is not None and role.endswith("Minister")
+    assert "Foreign Office" in f"{organization} {role}"

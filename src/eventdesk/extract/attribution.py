@@ -197,7 +197,8 @@ class SpeakerResolver:
 
     def resolve_phrase(self, core: list[Token], apposition: Token | None = None) -> Resolved | None:
         """The speaker named by a noun phrase given as tokens ("the independent newspaper Hasht-e Subh")."""
-        core = [t for t in core if not t.is_space]
+        breaks = [i for i, t in enumerate(core) if "\n" in t.text or "\n" in t.whitespace_]
+        core = [t for t in core[breaks[-1] + 1 if breaks else 0 :] if not t.is_space]
         if not core:
             return None
         start, end = core[0].idx, core[-1].idx + len(core[-1])
@@ -251,7 +252,7 @@ class SpeakerResolver:
         role, organization = self._role_and_organization(core, apposition, name_start)
         speaker = Speaker(
             known.name if known else name,
-            (known.role if known else None) or role,
+            _last_line((known.role if known else None) or role),  # people records may carry a heading
             (known.organization if known else None) or organization,
         )
         self.people[speaker.name] = speaker
@@ -309,11 +310,18 @@ class SpeakerResolver:
                 return None
             name = ent.text
         name = strip_article(name)
+        head = core[-1]
+        if head.pos_ == "NOUN" and head.lemma_.lower() in self.lex.vague_sources:
+            return self._unnamed_member(core, name)  # "a Foreign Office spokesman"
         named = {t.i for t in core if t.ent_type_ in GROUP_LABELS - {"NORP"} or t.pos_ == "PROPN"}
         if found:
             named = {t.i for t in core if found[-1].start <= t.idx < found[-1].end} | named
         rest = [t for t in core if t.dep_ != "det" and t.i not in named and not t.is_punct]
         return Speaker(name=name, role=_text(self.art.doc, rest))
+
+    def _unnamed_member(self, core: list[Token], organization: str) -> Speaker:
+        words = [t for t in core if t.dep_ != "det" and t.pos_ != "PROPN" and t.ent_type_ not in GROUP_LABELS]
+        return Speaker(name=None, role=_text(self.art.doc, words) or core[-1].text, organization=organization)
 
     def _is_description(self, core: list[Token]) -> bool:
         """ "residents", "local officials": an unnamed source, even when a dictionary maps it to a generic
@@ -351,6 +359,8 @@ class SpeakerResolver:
         """A capitalised subject the tagger missed as a name ("Lyons said"): known people first."""
         head = core[-1]
         if not head.is_title or head.is_sent_start or head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        if head.lower_ in self.lex.titles or head.lemma_.lower() in self.lex.vague_sources:
             return None
         whole = all(t.is_title for t in core)
         name = self.art.doc.text[core[0].idx : head.idx + len(head)] if whole else head.text
@@ -391,6 +401,11 @@ def _entity_at(token: Token, labels: frozenset[str]) -> SpacySpan | None:
     return doc[start:end]
 
 
+def _last_line(text: str | None) -> str | None:
+    """A description cut to its last line: a heading run into it ("Baghdad\n\nForeign Office Minister")."""
+    return text.split("\n")[-1].strip() or None if text else None
+
+
 def strip_article(text: str) -> str:
     first, _, rest = text.partition(" ")
     return rest if rest and first.lower() in ("the", "a", "an") else text
@@ -400,7 +415,7 @@ def _text(doc: Doc, tokens: list[Token]) -> str | None:
     if not tokens:
         return None
     start, end = trimmed(doc, tokens[0].idx, tokens[-1].idx + len(tokens[-1]), tail=",;:-–—")
-    return doc.text[start:end] or None
+    return _last_line(doc.text[start:end])
 
 
 def actor_names_in(art: AnalysedArticle, start: int, end: int) -> list[str]:

@@ -43,6 +43,9 @@ PARENTHETICAL_LEAD_IN = 8  # tokens before "X said," kept in the content ("Also 
 THAT_LOOKAHEAD = 14  # tokens between a reporting verb and its "that" ("said in a statement to X that")
 ATTRIBUTION_DEPS = frozenset(("prep", "advmod", "npadvmod", "dative", "prt", "punct", "aux", "neg"))
 TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3}):[ \t]+(?=\S)")
+FINITE_TAGS = frozenset(("VBD", "VBZ", "VBP", "MD"))
+BLOCK_INTRO_TAIL = 4  # tokens before the colon where "said" may stand ("said today:")
+BLOCK_MAX_PARAGRAPHS = 8
 VENUE_PREPOSITIONS = frozenset(("in", "during", "at", "to", "before", "with"))
 
 
@@ -73,7 +76,7 @@ def extract_statements(art: AnalysedArticle, kb: Knowledge, result: Result) -> N
     resolver = SpeakerResolver(art, result, lex, units)
     quotes = find_quotes(art.doc.text, art.norm.paragraphs())
     reader = _Reader(art, lex, resolver, units, quotes)
-    found = reader.direct() + reader.transcript()
+    found = reader.direct() + reader.transcript() + reader.blocks()
     found += reader.indirect({f.cue_index for f in found if f.cue_index is not None}, found)
     found += reader.attach_pending(found)
     found.sort(key=lambda f: (f.start, f.end))
@@ -287,6 +290,53 @@ class _Reader:
             earlier.end >= self.paragraphs[quote.paragraph - 1][0]
         )
 
+    # speech in paragraphs of its own, after "X said:" (press releases)
+
+    def blocks(self) -> list[Found]:
+        found: list[Found] = []
+        for number, (start, end) in enumerate(self.paragraphs[:-1]):
+            verb = self._block_intro(start, end)
+            if verb is None:
+                continue
+            unit = next((u for u in self.units if u.start <= verb.i < u.end), None)
+            subject = _subject(verb, unit) if unit is not None else None
+            resolved = self.resolver.resolve(subject) if subject is not None else None
+            if resolved is None:
+                continue
+            for block_start, block_end in self._block_paragraphs(number + 1):
+                content_start, content_end = trimmed(self.doc, block_start, block_end)
+                statement = Statement(
+                    speaker=resolved.speaker,
+                    cue=_cue(verb),
+                    direct=True,
+                    content=self.art.span(content_start, content_end),
+                    speaker_span=resolved.span,
+                    about=actor_names_in(self.art, content_start, content_end),
+                )
+                found.append(Found(statement, content_start, content_end, verb.i))
+        return found
+
+    def _block_intro(self, start: int, end: int) -> Token | None:
+        """The reporting verb of a paragraph ending "..., Tobias Ellwood, said:" and no quotation after."""
+        text = self.doc.text
+        if text[end - 1 : end] != ":" or text[end : end + 4].strip().startswith('"'):
+            return None
+        tokens = self._tokens(max(start, end - 40), end)
+        verbs = [t for t in tokens[-BLOCK_INTRO_TAIL:] if self.lex.is_reporting_verb(t)]
+        return verbs[-1] if verbs else None
+
+    def _block_paragraphs(self, first: int) -> list[tuple[int, int]]:
+        """Paragraphs of speech after an intro: up to a heading, a quotation mark or the next intro."""
+        text = self.doc.text
+        blocks = []
+        for start, end in self.paragraphs[first : first + BLOCK_MAX_PARAGRAPHS]:
+            paragraph = text[start:end]
+            complete = paragraph.rstrip().endswith((".", "!", "?"))
+            if '"' in paragraph or paragraph.endswith(":") or not complete:
+                break
+            blocks.append((start, end))
+        return blocks
+
     # transcripts
 
     def transcript(self) -> list[Found]:
@@ -391,7 +441,7 @@ class _Reader:
             return None
         if left - unit.start < MIN_CONTENT_TOKENS or self.doc[left - 1].text not in ",":
             return None
-        if not any(t.pos_ in ("VERB", "AUX") for t in self.doc[unit.start : left]):
+        if not _reported_clause(verb, self.doc[unit.start : left]):
             return None
         first = self.doc[unit.start]
         start, end = trimmed(self.doc, first.idx, self.doc[left - 1].idx)
@@ -511,6 +561,16 @@ class _Reader:
 def _cue(verb: Token) -> str:
     particle = next((c for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1), None)
     return verb.text + (" " + particle.text if particle is not None else "")
+
+
+def _reported_clause(verb: Token, content: SpacySpan) -> bool:
+    """The words before "X said" are what X said: a clause with a finite verb that the reporting verb
+    governs or is appended to, not a lead-in ("Speaking today, X said:", "Since the war began, X ...")."""
+    finite = any(t.tag_ in FINITE_TAGS for t in content)
+    clause_deps = ("ccomp", "parataxis")
+    governed = any(t.head == verb and t.dep_ in clause_deps for t in content)
+    appended = verb.dep_ in clause_deps and content.start <= verb.head.i < content.end
+    return finite and (governed or appended)
 
 
 def _complete_speakers(statements: list[Statement]) -> None:
