@@ -66,6 +66,8 @@ def describe(miss: Miss) -> str:
 
 
 def _short(value: Any) -> str:
+    if isinstance(value, dict) and {"start", "end", "text"} <= value.keys():  # a Span: its words
+        value = " ".join(str(value["text"]).split())
     if isinstance(value, dict):
         value = {k: v for k, v in value.items() if v is not None and k not in ("span", "mentions")}
     if isinstance(value, set):
