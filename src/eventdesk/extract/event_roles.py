@@ -53,6 +53,8 @@ def read_roles(art: AnalysedArticle, trigger: Trigger, lx: EventLexicon) -> Role
     head = trigger.head
     own_words = range(trigger.start, trigger.end)
     agent_token, patient_token = _verb_roles(head, own_words) if not trigger.is_noun else _noun_roles(head)
+    if agent_token is None and trigger.is_noun:
+        agent_token = _participant(head, lx)
     if agent_token is None and not trigger.is_noun:
         agent_token = _inherited_agent(head)
     if patient_token is not None and (
@@ -79,7 +81,7 @@ def victim_roles(art: AnalysedArticle, head: Token, lx: EventLexicon) -> tuple[P
     agent_token, victim = _verb_roles(head) if head.pos_ == "VERB" else (None, None)
     if agent_token is None and head.pos_ == "VERB":
         agent_token = _inherited_agent(head)
-    if agent_token is not None and lx.triggers.get(agent_token.lemma_.lower()):
+    if agent_token is not None and _is_incident_word(agent_token, lx):
         agent_token = None  # "the attack killed three": the killer is the incident itself
     if head.lemma_.lower() in ("die", "dead") and victim is None:
         victim = next((c for c in head.children if c.dep_ == "nsubj"), None)
@@ -88,6 +90,11 @@ def victim_roles(art: AnalysedArticle, head: Token, lx: EventLexicon) -> tuple[P
         victim = None
     agent = party(art, agent_token, lx) if agent_token is not None and not _is_time(agent_token) else None
     return agent, (party(art, victim, lx) if victim is not None else None)
+
+
+def _is_incident_word(token: Token, lx: EventLexicon) -> bool:
+    lemma = token.lemma_.lower()
+    return lemma not in lx.participants and (lemma in lx.triggers or _is_weapon(token, lx))
 
 
 def _is_time(token: Token) -> bool:
@@ -162,6 +169,17 @@ def _noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
     return agent, patient
 
 
+def _participant(noun: Token, lx: EventLexicon) -> Token | None:
+    """"Serb forces were engaged in ethnic cleansing", "militias took part in the fighting"."""
+    prep = noun.head
+    verb = prep.head
+    if noun.dep_ != "pobj" or prep.lower_ != "in":
+        return None
+    if verb.lemma_.lower() not in lx.words("participation_verbs"):
+        return None
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
 def _inherited_agent(token: Token) -> Token | None:
     """The subject of the verb a participle or a coordinated verb hangs on ("opened fire, killing one")."""
     while token.dep_ in ("advcl", "xcomp", "conj") and token.head.i != token.i and token.head.pos_ == "VERB":
@@ -211,7 +229,7 @@ def party(art: AnalysedArticle, head: Token, lx: EventLexicon) -> Party:
     tokens = phrase_tokens(head)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     text = head.doc.text[start:end]
-    mention = _mention_for(art, head, lx)
+    mention = _mention_for(art, head, start, end)
     name = mention.name if mention is not None else None
     inter = _inter_of(mention, head, lx)
     return Party(head, start, end, text, name, inter, armed_target=_is_armed_target(head, lx))
@@ -243,9 +261,7 @@ def phrase_tokens(head: Token) -> list[Token]:
     return [t for t in head.doc[first : last + 1] if not (t.is_punct and t.i in (first, last))] or [head]
 
 
-def _mention_for(art: AnalysedArticle, head: Token, lx: EventLexicon) -> Mention | None:
-    subtree = list(head.subtree)
-    start, end = subtree[0].idx, subtree[-1].idx + len(subtree[-1])
+def _mention_for(art: AnalysedArticle, head: Token, start: int, end: int) -> Mention | None:
     mentions = [m for m in mentions_in(art, start, end) if m.kind == "actor"]
     if not mentions and head.lower_ in PRONOUNS:
         return _antecedent(art, head)

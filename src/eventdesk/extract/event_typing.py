@@ -58,9 +58,10 @@ def type_incident(
 def _by_instrument(
     sub: str, mode: str | None, local: set[str], sentence: frozenset[str], lx: EventLexicon, local_only: bool
 ) -> tuple[str, str | None]:
-    for scope in (local,) if local_only else (local, sentence):
+    for scope in (local, sentence):
         for instrument in lx.instruments:
-            if any_cue(instrument.cues, scope):
+            allowed = scope is local or instrument.sentence_wide or not local_only
+            if allowed and any_cue(instrument.cues, scope):
                 return instrument.sub_event_type or sub, instrument.mode or mode
     return sub, mode
 

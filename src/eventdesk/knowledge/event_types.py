@@ -48,6 +48,7 @@ class Instrument:
     cues: tuple[Phrase, ...]
     sub_event_type: str | None
     mode: str | None
+    sentence_wide: bool = False  # a cue anywhere in the sentence decides, even for a direct attack
 
 
 @dataclass(slots=True)
@@ -190,7 +191,12 @@ def _sense(rule: dict[str, Any]) -> SenseRule:
 
 
 def _instrument(spec: dict[str, Any]) -> Instrument:
-    return Instrument(cues=_phrases(spec["cues"]), sub_event_type=spec.get("sub"), mode=spec.get("mode"))
+    return Instrument(
+        cues=_phrases(spec["cues"]),
+        sub_event_type=spec.get("sub"),
+        mode=spec.get("mode"),
+        sentence_wide=bool(spec.get("sentence", False)),
+    )
 
 
 def _phrases(words: list[Any]) -> tuple[Phrase, ...]:
