@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from spacy.language import Language
 
-from eventdesk.analyse.dates import find_date_phrases, resolve_date
+from eventdesk.analyse.dates import find_date_phrases, resolve_date, resolve_relative
 from eventdesk.analyse.pipeline import load_nlp
 from eventdesk.config import Settings
 
@@ -140,3 +140,27 @@ def test_find_date_phrases_keeps_the_longest_phrase_and_ignores_the_verb_may(nlp
         (doc.text[start:end], r.start, r.end) for start, end, r in find_date_phrases(next(doc.sents), WED)
     ]
     assert found == [("January and February of last year", "2022-01-01", "2022-02-28")]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("the next day", "2024-05-07", "2024-05-07"),
+        ("the following morning", "2024-05-07", "2024-05-07"),
+        ("the day before", "2024-05-05", "2024-05-05"),
+        ("the previous night", "2024-05-05", "2024-05-05"),
+        ("on the same day", "2024-05-06", "2024-05-06"),
+        ("two days later", "2024-05-08", "2024-05-08"),
+        ("three days earlier", "2024-05-03", "2024-05-03"),
+        ("a week later", "2024-05-13", "2024-05-19"),
+        ("the following week", "2024-05-13", "2024-05-19"),
+    ],
+)
+def test_phrases_relative_to_another_date(text: str, start: str, end: str) -> None:
+    resolved = resolve_relative(text, date(2024, 5, 6))  # a Monday
+    assert resolved is not None and (resolved.start, resolved.end) == (start, end)
+
+
+def test_relative_phrases_are_not_dates_without_an_anchor() -> None:
+    assert resolve_date("the next day", FRI) is None
+    assert resolve_relative("last year", date(2024, 5, 6)) is None

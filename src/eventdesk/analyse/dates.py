@@ -622,6 +622,44 @@ def _date_parser(published: date | None) -> Any:
     return DateDataParser(languages=["en"], settings=settings)
 
 
+# --- phrases relative to another date ("the next day") ---------------------------------------------------
+
+_RELATIVE_TO_ANCHOR = re.compile(
+    rf"(?:on\s+|by\s+)?(?:(?P<same>(?:that|the\s+same)\s+day)"
+    rf"|the\s+(?P<next>next|following)\s+(?P<unit>day|morning|evening|night|week)"
+    rf"|the\s+(?P<previous>previous|preceding)\s+(?:day|night|evening)|the\s+day\s+(?P<dir>before|after)"
+    rf"|(?P<n>{_NUM})\s+(?P<unit2>days?|weeks?)\s+(?P<dir2>later|earlier|before|after))"
+)
+
+
+def resolve_relative(text: str, anchor: date) -> DateRange | None:
+    """A phrase dated from another date of the story: "the next day", "two days later", "the day
+    before", "that day". `anchor` is the date it counts from (an earlier event's day)."""
+    match = _RELATIVE_TO_ANCHOR.fullmatch(clean(text))
+    if match is None:
+        return None
+    start, end = _from_anchor(match, anchor)
+    return DateRange(
+        start=start.isoformat(), end=end.isoformat(), precision=precision_of(start, end), text=text
+    )
+
+
+def _from_anchor(m: re.Match[str], anchor: date) -> tuple[date, date]:
+    if m["same"]:
+        return anchor, anchor
+    if m["next"]:
+        if m["unit"] == "week":
+            return week_of(anchor + timedelta(weeks=1))
+        return anchor + timedelta(days=1), anchor + timedelta(days=1)
+    if m["previous"] or m["dir"] == "before":
+        return anchor - timedelta(days=1), anchor - timedelta(days=1)
+    if m["dir"] == "after":
+        return anchor + timedelta(days=1), anchor + timedelta(days=1)
+    days = (_number(m["n"]) or 1) * (7 if m["unit2"].startswith("week") else 1)
+    day = anchor + timedelta(days=days if m["dir2"] in ("later", "after") else -days)
+    return (day, day) if days < 7 else week_of(day)
+
+
 # --- date phrases in a sentence ------------------------------------------------------------------------
 
 # Month names found in running text must be capitalised: "may" and "march" are also verbs.
