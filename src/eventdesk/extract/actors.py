@@ -22,6 +22,9 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import numpy as np
+from spacy.attrs import LOWER, ORTH
+
 from eventdesk.analyse.pipeline import AnalysedArticle
 from eventdesk.knowledge import Knowledge
 from eventdesk.knowledge.actors import SPANS_KEY, ActorDictionary, ActorEntry
@@ -99,6 +102,11 @@ def _without_people(doc: Doc, found: list[_Found], people: list[PersonFound]) ->
     """Drop NER-only actor mentions that turned out to name a person ("Diriye" tagged ORG)."""
     person_chars = {c for _, spans in people for s, e in spans for c in range(s, e)}
     return [f for f in found if f.entry is not None or doc[f.start].idx not in person_chars]
+
+
+def positions(doc: Doc, attr: int, hashes: np.ndarray) -> list[int]:
+    """Indices of the tokens whose attribute (ORTH, LOWER) is one of `hashes`, without a Python loop."""
+    return np.flatnonzero(np.isin(doc.to_array(attr), hashes)).tolist()
 
 
 def _publish(art: AnalysedArticle, mentions: list[Mention]) -> None:
@@ -190,7 +198,8 @@ def _widen(doc: Doc, end: int, dictionary: ActorDictionary) -> int:
 def _force_mentions(doc: Doc, dictionary: ActorDictionary, found: list[_Found]) -> list[_Found]:
     words = dictionary.words
     extra = []
-    for token in doc:
+    for i in positions(doc, ORTH, dictionary.hashes(frozenset(words.demonyms))):
+        token = doc[i]
         country = words.demonyms.get(token.text)
         if country is None or token.i + 1 >= len(doc):
             continue
@@ -333,8 +342,9 @@ _DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 def _descriptions(doc: Doc, dictionary: ActorDictionary, found: list[_Found]) -> list[_Found]:
     by_token = {i: f for f in found for i in range(f.start, f.end)}
     resolved: list[_Found] = []
-    for token in doc:
-        if token.lower_ not in _DETERMINERS or token.i in by_token:
+    for i in positions(doc, LOWER, dictionary.hashes(_DETERMINERS)):
+        token = doc[i]
+        if token.i in by_token:
             continue
         head, modifiers = _description_head(doc, token.i + 1, dictionary, by_token)
         if head is None:
@@ -412,12 +422,14 @@ def _generic_groups(doc: Doc, dictionary: ActorDictionary, found: list[_Found]) 
     Group (inter 3), with the country when a nationality word says it."""
     words = dictionary.words
     taken = {i for f in found for i in range(f.start, f.end)}
+    civilians, armed = words.civilian_nouns, words.armed_nouns
     extra = []
-    for token in doc:
+    for i in positions(doc, LOWER, dictionary.hashes(civilians | armed)):
+        token = doc[i]
         lower = token.lower_
-        if token.i in taken or token.tag_ != "NNS" or lower not in words.civilian_nouns | words.armed_nouns:
+        civilian = lower in civilians
+        if token.i in taken or token.tag_ != "NNS" or not (civilian or lower in armed):
             continue
-        civilian = lower in words.civilian_nouns
         start = token.i - 1 if token.i and doc[token.i - 1].text in words.demonyms else token.i
         country = words.demonyms[doc[start].text] if start < token.i else None
         extra.append(_Found(start, token.i + 1, *_generic_entry(civilian, country)))

@@ -11,6 +11,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
 
+import numpy as np
+from spacy.attrs import ORTH
+from spacy.strings import get_string_id
+
 from eventdesk.records import Person
 
 if TYPE_CHECKING:
@@ -140,7 +144,9 @@ def _add_surname_mentions(
         return
     taken = {s for _, spans in people.values() for s, _ in spans}
     covered = {c for _, spans in people.values() for s, e in spans for c in range(s, e)}
-    for token in doc:
+    hashes = np.array([get_string_id(name) for name in surnames], dtype=np.uint64)
+    for i in np.flatnonzero(np.isin(doc.to_array(ORTH), hashes)).tolist():
+        token = doc[i]
         found = surnames.get(token.text)
         if found is None or token.idx in covered or not token.text[:1].isupper():
             continue

@@ -21,8 +21,10 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 import yaml
 from anyascii import anyascii
+from spacy.strings import get_string_id
 
 from eventdesk.errors import InputError
 
@@ -119,6 +121,7 @@ class ActorDictionary:
         self.words = words
         self._trie: dict[str, Any] | None = None
         self._keys: dict[int, str] = {}
+        self._hashes: dict[frozenset[str], np.ndarray] = {}
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -139,6 +142,13 @@ class ActorDictionary:
     def refer_nouns(self) -> frozenset[str]:
         """Nouns that some actor accepts as a description of itself (the `refers` column)."""
         return frozenset(noun for entry in self.entries.values() for noun in entry.refers)
+
+    def hashes(self, words: frozenset[str]) -> np.ndarray:
+        """spaCy string ids of some words, for matching token attributes in bulk (cached per word set)."""
+        found = self._hashes.get(words)
+        if found is None:
+            found = self._hashes[words] = np.array([get_string_id(w) for w in words], dtype=np.uint64)
+        return found
 
     def compile(self, tokenize: Any) -> None:
         """Build the alias trie with the pipeline's tokenizer (the text is split the same way)."""
