@@ -1,7 +1,8 @@
 """Place-name keys: one normal form under which the gazetteer stores names and the text looks them up.
 
 A key is the name transliterated to ASCII (anyascii), lower-cased, with everything but letters and digits
-removed, so that "Kart-e Naw", "Karte Naw" and "KARTE-NAW" meet, and so do "al-Hol" and "Al Hol".
+removed, doubled letters made single and a few spelling variants of transliteration merged, so that
+"Kart-e Naw", "Karte Naw" and "KARTE-NAW" meet, and so do "al-Hol" and "Al Hol", "Tall Afar" and "Tal Afar".
 """
 
 from __future__ import annotations
@@ -12,6 +13,10 @@ from functools import lru_cache
 from anyascii import anyascii
 
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+_DOUBLED = re.compile(r"([a-z])\1+")
+# Spellings that English transliterations of one name vary between (Arabic, Persian, Pashto, Somali):
+# "Khan Younis"/"Khan Yunis", "Deir"/"Dayr", "Qandahar"/"Kandahar", "Shabeelle"/"Shabelle" (doubles).
+_SPELLINGS = (("ou", "u"), ("q", "k"), ("ph", "f"), ("ei", "ay"), ("ey", "ay"), ("dh", "d"))
 _LEADING_ARTICLE = re.compile(r"^(the|al|el|ad|ar|as|an|at|az|ash|ath)[\s\-‐'’]+", re.IGNORECASE)
 _SAINT = re.compile(r"\b(st|ste)\.?\s", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -19,7 +24,10 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 
 @lru_cache(maxsize=200_000)
 def name_key(name: str) -> str:
-    return _NOT_ALNUM.sub("", anyascii(name).lower())
+    key = _DOUBLED.sub(r"\1", _NOT_ALNUM.sub("", anyascii(name).lower()))
+    for spelling, common in _SPELLINGS:
+        key = key.replace(spelling, common)
+    return key
 
 
 def key_variants(name: str) -> list[str]:

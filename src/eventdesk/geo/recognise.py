@@ -22,8 +22,9 @@ if TYPE_CHECKING:
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 DEMONYM_LABELS = frozenset({"NORP", "GPE", "LOC"})
-# labels the small model gives place names it does not know ("Aleppo" NORP, "Mali" PERSON, "Iraq" ORG)
-MISLABELLED = frozenset({"PERSON", "NORP", "ORG", "LANGUAGE"})
+# Labels the small model gives place names it does not know ("Aleppo" NORP, "Mali" PERSON, "Iraq" ORG,
+# "Niger" DATE): such an entity is a place when its whole name is one and the words around say so.
+NUMERIC_LABELS = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "TIME"})
 MODIFIER_DEPS = frozenset({"compound", "poss", "amod", "nmod"})
 CUED_TOWN_POPULATION = 1_000  # "in X": a known town of this size will do
 UNCUED_TOWN_POPULATION = 100_000  # X with no "in" before it: only a large town
@@ -69,7 +70,7 @@ def recognise(doc: Doc, gaz: Gazetteer) -> Recognised:
             found.actor_uses.append((ent.start_char, ent.end_char))
         elif ent.label_ in PLACE_LABELS:
             found.toponyms.extend(entity_toponyms(ent, gaz))
-        elif ent.label_ in MISLABELLED:
+        elif ent.label_ not in NUMERIC_LABELS:
             continue  # the small model calls "Aleppo" NORP and "Mali" PERSON: the gazetteer may say more
         blocked[ent.start : ent.end] = b"\x01" * len(ent)
     found.toponyms.extend(gazetteer_matches(doc, gaz, blocked))
@@ -143,7 +144,7 @@ def gazetteer_matches(doc: Doc, gaz: Gazetteer, blocked: bytearray) -> list[Topo
     when they name a country, province, region or large town."""
     entity_bounds = {}
     for ent in doc.ents:
-        if ent.label_ in MISLABELLED:
+        if ent.label_ not in PLACE_LABELS | NUMERIC_LABELS:
             start = name_start(ent)
             entity_bounds.update({i: (start, ent.end) for i in range(start, ent.end)})
     toponyms: list[Toponym] = []
@@ -200,7 +201,13 @@ def accepted(span: SpacySpan, gaz: Gazetteer) -> bool:
         return False
     candidates = [c for c in gaz.candidates(span.text) if c.whole]
     before = span.doc[span.start - 1].lower_ if span.start else ""
-    if before in place_cues() or before in near_words() or before in gaz.generic_terms:
+    after = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
+    if (
+        before in place_cues()
+        or before in near_words()
+        or before in gaz.generic_terms
+        or after in gaz.generic_terms
+    ):
         return any(not c.entry.is_town or c.entry.population >= CUED_TOWN_POPULATION for c in candidates)
     if span[0].pos_ != "PROPN":
         return False

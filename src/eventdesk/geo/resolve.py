@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from eventdesk.geo.gazetteer import Candidate, GazEntry, Gazetteer
 
 SMALL_TOWN_POPULATION = 10_000
+POINT_LIKE = frozenset({"PPLX", "AIRP", "AIRB", "PSTB", "CMPRF", "BLDG", "MILB"})
 REGION_POPULATION = 100_000_000  # regions have no population; rank them as a large place
 CONTAINER_GAP = re.compile(r"^\s*(,|,?\s+in|,?\s+of)\s+$|^\s*,\s*$", re.IGNORECASE)
 ADMIN1_HINTS = frozenset(
@@ -44,6 +45,9 @@ WEIGHTS = {
     "rounds": 3,
     "population": 1.0,
     "alternate": 1.0,
+    "article": 1.5,
+    "hint": 6.0,
+    "supplement": 5.0,
     "country_share": 3.0,
     "country_any": 1.0,
     "admin1_share": 3.0,
@@ -70,6 +74,7 @@ class Toponym:
     entry: GazEntry | None = None
     container: int | None = None  # index of the toponym this one lies in ("X, Y", "X in Y")
     contains: int | None = None  # index of the toponym that lies in this one
+    article: bool = False  # "the Red Sea", "the Sahel": seas and regions take the article, towns do not
     demonym: int | None = None  # the place id, when the name is a demonym ("Turkish" → Turkey)
     score: float = 0.0
     extra: dict[str, object] = field(default_factory=dict)
@@ -98,6 +103,10 @@ def resolve_toponyms(
     for toponym in toponyms:
         toponym.candidates = find_candidates(gaz, toponym)
     link_containers(text, toponyms)
+    for toponym in toponyms:
+        toponym.article = toponym.text.lower().startswith("the ") or text[: toponym.start].lower().endswith(
+            "the "
+        )
     context = Context(Counter(demonym_countries or {}))
     for _round in range(WEIGHTS["rounds"]):
         for toponym in toponyms:
@@ -125,6 +134,11 @@ def supported(toponyms: Sequence[Toponym], demonyms: Counter[str] | None = None)
             continue
         kept.append(toponym)
     return kept
+
+
+def is_area(entry: GazEntry) -> bool:
+    """A sea, region or other natural area rather than a town, an admin unit or a country."""
+    return not (entry.is_town or entry.is_admin or entry.is_country or entry.feature in POINT_LIKE)
 
 
 def is_small_town(entry: GazEntry) -> bool:
@@ -215,7 +229,7 @@ def candidate_score(
     population = REGION_POPULATION if entry.feature == "REGION" else entry.population
     score = WEIGHTS["population"] * math.log10(population + 10) + FEATURE_PRIOR.get(entry.feature, 0.0)
     if entry.id < 0 and entry.feature != "REGION":
-        score += 3.0  # a place the supplement added for news use
+        score += WEIGHTS["supplement"]  # a place the supplement added for news use
     if not candidate.main_name:
         score -= WEIGHTS["alternate"]
     if not candidate.whole:
@@ -223,6 +237,8 @@ def candidate_score(
     if toponym.demonym == entry.id:
         score += 10.0
     score += hint_score(toponym.hint, entry)
+    if toponym.article:
+        score += WEIGHTS["article"] if is_area(entry) else 0.0
     if contained is not None:
         score += holding_score(entry, contained)
     if container is not None:
@@ -234,9 +250,9 @@ def hint_score(hint: str | None, entry: GazEntry) -> float:
     if hint is None:
         return 0.0
     if hint in ADMIN1_HINTS:
-        return 4.0 if entry.feature == "ADM1" else -1.0
+        return WEIGHTS["hint"] if entry.feature == "ADM1" else -1.0
     if hint in ADMIN2_HINTS:
-        return 4.0 if entry.feature == "ADM2" else -1.0
+        return WEIGHTS["hint"] if entry.feature == "ADM2" else -1.0
     if hint in TOWN_HINTS:
         return 2.0 if entry.is_town else -1.0
     return 0.0
