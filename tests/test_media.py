@@ -51,3 +51,18 @@ def test_audio_message_language_and_hour_long_video(extractor: Extractor) -> Non
 def test_a_statement_said_in_is_not_a_release(extractor: Extractor) -> None:
     text = "The Taliban said in a statement that its fighters had withdrawn from the town."
     assert extract_text(extractor, text).media == []
+
+
+def test_magazine_titles_before_and_after_the_noun(extractor: Extractor) -> None:
+    text = (
+        "In its weekly al-Naba newsletter, the Islamic State said its fighters had killed 30 soldiers. "
+        "The group's English-language magazine Dabiq devoted its latest issue to the Paris attacks."
+    )
+    magazines = [m for m in extract_text(extractor, text).media if m.kind == "magazine"]
+    assert [(m.title, m.language) for m in magazines] == [("al-Naba", None), ("Dabiq", "English")]
+
+
+def test_a_group_statement_is_a_release(extractor: Extractor) -> None:
+    text = "The Taliban issued a statement condemning the attack on the hospital."
+    media = extract_text(extractor, text).media
+    assert [(m.kind, m.actor) for m in media] == [("statement", "Taliban")]

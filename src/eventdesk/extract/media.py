@@ -183,11 +183,25 @@ def _actor(art: AnalysedArticle, token: Token) -> str | None:
     if found:
         return found[-1].name
     if token.pos_ == "PRON" and token.lower_ in ("it", "its", "they", "their", "them"):
-        before = [m for m in mentions_in(art, 0, token.idx, kind="actor") if m.end <= token.idx]
-        return before[-1].name if before else None
+        return _antecedent(art, token)
     if token.ent_type_ in ("ORG", "NORP", "GPE"):
         return strip_article(art.doc.text[start:end])
     return None
+
+
+def _antecedent(art: AnalysedArticle, pronoun: Token) -> str | None:
+    """The actor "its" stands for: one named earlier in its sentence, else the subject of its sentence
+    ("In its weekly newsletter, the Islamic State said ..."), else the last one named before."""
+    sentence = pronoun.sent
+    before = [m for m in mentions_in(art, 0, pronoun.idx, kind="actor") if m.end <= pronoun.idx]
+    if before and before[-1].start >= sentence.start_char:
+        return before[-1].name
+    subject = next((c for c in sentence.root.children if c.dep_ in SUBJECTS and c.i > pronoun.i), None)
+    if subject is not None and subject.pos_ != "PRON":
+        found = mentions_in(art, subject.left_edge.idx, subject.idx + len(subject), kind="actor")
+        if found:
+            return found[-1].name
+    return before[-1].name if before else None
 
 
 def _sentence_actor(art: AnalysedArticle, unit: SpacySpan, noun: Token) -> str | None:
@@ -221,8 +235,16 @@ def _title(phrase: SpacySpan, noun: Token) -> str | None:
     quoted = QUOTED.search(phrase.text)
     if quoted:
         return quoted.group(1).strip()
-    names = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
-    return " ".join(t.text for t in sorted(names, key=lambda t: t.i)) or None
+    doc = noun.doc
+    after = [c for c in noun.rights if c.pos_ == "PROPN" and c.dep_ in ("appos", "npadvmod")]
+    if after:
+        words = noun_phrase(after[0])  # "the magazine Dabiq"
+    else:
+        names = [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        words = sorted((t for c in names for t in c.subtree if t.i < noun.i), key=lambda t: t.i)
+    if not words:
+        return None
+    return doc.text[words[0].idx : words[-1].idx + len(words[-1])]
 
 
 def _issue(phrase: SpacySpan, lex: MediaLexicon) -> int | None:
