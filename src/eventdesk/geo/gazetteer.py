@@ -22,7 +22,8 @@ from eventdesk.geo.names import key_variants, name_key
 from eventdesk.geo.sources import DATA_DIR, PlaceRecord
 
 BUILD_VERSION = "1"
-_USER_ID_BASE = -10_000_000  # user places get ids below this, apart from the shipped supplement's
+_USER_ID_BASE = -10_000_000
+METONYM_FEATURE = "BLDG"  # user places get ids below this, apart from the shipped supplement's
 _COLUMNS = "id, name, country, admin1, admin2, lat, lon, population, feature, parent, source, countries"
 
 
@@ -109,9 +110,14 @@ class Gazetteer:
 
     def added_keys(self) -> frozenset[str]:
         """Name keys of the places GeoNames lacks (regions, supplement, user files): the recogniser looks
-        for these in the text itself, where the language model may miss them."""
+        for these in the text itself, where the language model may miss them. Buildings are left out:
+        "the White House" and "the Kremlin" mostly stand for governments."""
         if self._added_keys is None:
-            rows = self._query("SELECT key FROM names WHERE place < 0", ())
+            rows = self._query(
+                "SELECT n.key FROM names n JOIN places p ON p.id = n.place "
+                "WHERE n.place < 0 AND p.feature != ?",
+                (METONYM_FEATURE,),
+            )
             self._added_keys = frozenset(row[0] for row in rows) | frozenset(self._user_names)
         return self._added_keys
 

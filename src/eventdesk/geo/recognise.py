@@ -22,9 +22,10 @@ if TYPE_CHECKING:
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 DEMONYM_LABELS = frozenset({"NORP", "GPE", "LOC"})
-# Labels the small model gives place names it does not know ("Aleppo" NORP, "Mali" PERSON, "Iraq" ORG,
-# "Niger" DATE): such an entity is a place when its whole name is one and the words around say so.
-NUMERIC_LABELS = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "TIME"})
+# The small model labels place names it does not know as anything ("Aleppo" NORP, "Mali" PERSON, "Iraq"
+# ORG): such an entity is a place when its whole name is one and the words around say so. Numbers and
+# dates ("March") are left alone.
+NUMERIC_LABELS = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "TIME", "DATE"})
 MODIFIER_DEPS = frozenset({"compound", "poss", "amod", "nmod"})
 CUED_TOWN_POPULATION = 1_000  # "in X": a known town of this size will do
 UNCUED_TOWN_POPULATION = 100_000  # X with no "in" before it: only a large town
@@ -225,9 +226,9 @@ def self_evident(entry: GazEntry, before: str) -> bool:
 
 
 def _plausible_name(tokens: SpacySpan) -> bool:
-    """Capitalised words, perhaps joined by "-", "e", "al" ("Kart-e Naw", "Dasht-e Barchi")."""
-    last = tokens[-1]
-    if not (last.text[:1].isupper() or last.like_num):
+    """Proper nouns, perhaps joined by "-", "e", "al" ("Kart-e Naw", "Dasht-e Barchi"); not "The"."""
+    first, last = tokens[0], tokens[-1]
+    if first.pos_ != "PROPN" or not (last.text[:1].isupper() or last.like_num):
         return False
     return all(_name_token(token) for token in tokens)
 
