@@ -139,13 +139,13 @@ def test_unlink_and_link_back_are_audited(db_url: str) -> None:  # noqa: F811
         session.commit()
     incidents = {i.id: i for i in store.incidents(EventQuery())}
     assert len(incidents) == 2
-    assert incidents[incident.id].fatalities == 5 and incidents[separate.id].fatalities == 9
+    assert incidents[incident.id].fatalities == 5 and incidents[separate].fatalities == 9
     with store.sessions() as session:
         link(session, second, incident.id, who="analyst", reason="same attack after all")
         session.commit()
         audit = session.scalars(select(AuditRow).order_by(AuditRow.id)).all()
     assert [a.action for a in audit] == ["unlink", "link"]
-    assert audit[0].before["incident_id"] == incident.id and audit[0].after == {"incident_id": separate.id}
+    assert audit[0].before["incident_id"] == incident.id and audit[0].after == {"incident_id": separate}
     [merged] = store.incidents(EventQuery())
     assert merged.fatalities_high == 9 and store.integrity_problems() == []
 

@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, delete, func, select, text
+from sqlalchemy import Engine, Select, bindparam, delete, func, insert, select, text
+from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -58,31 +59,33 @@ class EventQuery:
 class Store:
     def __init__(self, url: str | None = None) -> None:
         self.sessions: sessionmaker[Session] = open_sessionmaker(url)
-        self.dialect = self.sessions.kw["bind"].dialect.name
+        self.engine: Engine = self.sessions.kw["bind"]
+        self.dialect = self.engine.dialect.name
 
     def known(self, article: Article) -> str | None:
         """Why this article is already stored (same URL, or same text), or None when it is new."""
-        if article.url and (reason := self.known_url(article.url)):
-            return reason
-        digest = content_hash(article.text)
-        with self.sessions() as session:
-            if session.scalar(select(ArticleRow.id).where(ArticleRow.content_hash == digest)):
-                return "already stored (same text)"
-        return None
+        with self.engine.connect() as connection:
+            values = {"url": article.url, "hash": content_hash(article.text)}
+            found = connection.execute(_KNOWN, values).first()
+        if found is None:
+            return None
+        return "already stored (same URL)" if article.url and found.url == article.url else (
+            "already stored (same text)")
 
     def known_url(self, url: str) -> str | None:
-        with self.sessions() as session:
-            if session.scalar(select(ArticleRow.id).where(ArticleRow.url == url)):
-                return "already stored (same URL)"
-        return None
+        with self.engine.connect() as connection:
+            found = connection.execute(_KNOWN, {"url": url, "hash": None}).first()
+        return "already stored (same URL)" if found else None
 
     def add(self, result: Result, origin: str | None = None) -> int | None:
         """Store an article with its result, events and incident links in one transaction; the article's
         row id, or None when an article with the same URL or text is already stored."""
         with self.sessions() as session:
             try:
-                article_pk = _insert_article(session, result, origin)
-                _insert_parts(session, article_pk, result)
+                document = result.to_dict()
+                connection = session.connection()
+                article_pk = _insert_article(connection, result.article, document, origin)
+                _insert_parts(connection, article_pk, document)
                 session.commit()
             except IntegrityError:
                 session.rollback()
@@ -188,8 +191,8 @@ class Store:
                 .where(EventRow.article_pk == article_pk)))
             before = {"article_id": article.article_id, "url": article.url, "title": article.title}
             _delete_article_rows(session, article_pk)
-            for incident in session.scalars(select(IncidentRow).where(IncidentRow.id.in_(incident_ids))):
-                refresh_incident(session, incident)
+            for incident_id in incident_ids:
+                refresh_incident(session.connection(), incident_id)
             session.add(AuditRow(who=who, action="delete", table_name="articles", row_id=article_pk,
                                  before=before, after=None, reason=reason))
             session.commit()
@@ -236,52 +239,59 @@ class Store:
         )
 
 
-def _insert_article(session: Session, result: Result, origin: str | None) -> int:
-    article = result.article
-    row = ArticleRow(
-        article_id=article.id, url=article.url, content_hash=content_hash(article.text),
-        text_sha256=article.text_sha256, title=article.title, source=article.source,
-        published=article.published, language=article.language, text=article.text, origin=origin,
-    )
-    session.add(row)
-    session.flush()
-    session.add(ResultRow(article_pk=row.id, document=result.to_dict()))
-    return row.id
+_KNOWN = select(ArticleRow.url).where(
+    (ArticleRow.url == bindparam("url")) | (ArticleRow.content_hash == bindparam("hash"))).limit(1)
+_INSERT_ARTICLE = insert(ArticleRow.__table__).returning(ArticleRow.__table__.c.id)
+_INSERT_EVENT = insert(EventRow.__table__).returning(EventRow.__table__.c.id)
+_INSERT = {model: insert(model.__table__) for model in (ResultRow, ActorRow, PlaceRow, StatementRow, ClaimRow,
+                                                         MediaRow)}
 
 
-def _insert_parts(session: Session, article_pk: int, result: Result) -> None:
-    for actor in result.actors:
-        session.add(ActorRow(article_pk=article_pk, name=actor.name, type=actor.type, country=actor.country,
-                             data=actor.to_dict()))
-    for place in result.places:
-        session.add(PlaceRow(article_pk=article_pk, name=place.name, country=place.country,
-                             geonameid=place.geonameid, data=place.to_dict()))
-    for statement in result.statements:
-        speaker = statement.speaker.name
-        session.add(StatementRow(article_pk=article_pk, speaker=speaker, data=statement.to_dict()))
-    for claim in result.claims:
-        session.add(ClaimRow(article_pk=article_pk, subject=claim.subject, data=claim.to_dict()))
-    for media in result.media:
-        session.add(MediaRow(article_pk=article_pk, actor=media.actor, kind=media.kind, data=media.to_dict()))
-    for event in result.events:
-        row = event_row(article_pk, event.to_dict())
-        session.add(row)
-        session.flush()
-        link_event(session, row)
+def _insert_article(connection: Connection, article: Article, document: dict[str, Any],
+                    origin: str | None) -> int:
+    row = {
+        "article_id": article.id, "url": article.url, "content_hash": content_hash(article.text),
+        "text_sha256": article.text_sha256, "title": article.title, "source": article.source,
+        "published": article.published, "language": article.language, "text": article.text, "origin": origin,
+    }
+    article_pk: int = connection.execute(_INSERT_ARTICLE, row).scalar_one()
+    connection.execute(_INSERT[ResultRow], {"article_pk": article_pk, "document": document})
+    return article_pk
 
 
-def event_row(article_pk: int, event: dict[str, Any]) -> EventRow:
+def _insert_parts(connection: Connection, article_pk: int, document: dict[str, Any]) -> None:
+    """Bulk inserts (one statement per table) from the result document; then each event is linked."""
+    parts: list[tuple[type[Any], list[dict[str, Any]]]] = [
+        (ActorRow, [{"name": a["name"], "type": a.get("type"), "country": a.get("country"), "data": a}
+                    for a in document["actors"]]),
+        (PlaceRow, [{"name": p["name"], "country": p.get("country"), "geonameid": p.get("geonameid"),
+                     "data": p} for p in document["places"]]),
+        (StatementRow, [{"speaker": (s.get("speaker") or {}).get("name"), "data": s}
+                        for s in document["statements"]]),
+        (ClaimRow, [{"subject": c.get("subject"), "data": c} for c in document["claims"]]),
+        (MediaRow, [{"actor": m.get("actor"), "kind": m["kind"], "data": m} for m in document["media"]]),
+    ]
+    for model, rows in parts:
+        if rows:
+            connection.execute(_INSERT[model], [{"article_pk": article_pk, **row} for row in rows])
+    for event in document["events"]:
+        event_pk = connection.execute(_INSERT_EVENT, event_columns(article_pk, event)).scalar_one()
+        link_event(connection, event_pk, article_pk, event)
+
+
+def event_columns(article_pk: int, event: dict[str, Any]) -> dict[str, Any]:
     """The filterable columns of a contract Event dict, with the whole event kept as JSON."""
     date, where, dead = event.get("date") or {}, event.get("location") or {}, event.get("fatalities") or {}
-    return EventRow(
-        article_pk=article_pk, event_id=event["id"], event_type=event["event_type"],
-        sub_event_type=event.get("sub_event_type"), actor1=event.get("actor1"), actor2=event.get("actor2"),
-        date_start=date.get("start"), date_end=date.get("end") or date.get("start"),
-        date_precision=date.get("precision"), location=where.get("name") or where.get("text"),
-        country=where.get("country"), admin1=where.get("admin1"), admin2=where.get("admin2"),
-        lat=where.get("lat"), lon=where.get("lon"), geo_precision=where.get("precision"),
-        fatalities=dead.get("best"), civilian_targeting=bool(event.get("civilian_targeting")), data=event,
-    )
+    return {
+        "article_pk": article_pk, "event_id": event["id"], "event_type": event["event_type"],
+        "sub_event_type": event.get("sub_event_type"), "actor1": event.get("actor1"),
+        "actor2": event.get("actor2"), "date_start": date.get("start"),
+        "date_end": date.get("end") or date.get("start"), "date_precision": date.get("precision"),
+        "location": where.get("name") or where.get("text"), "country": where.get("country"),
+        "admin1": where.get("admin1"), "admin2": where.get("admin2"), "lat": where.get("lat"),
+        "lon": where.get("lon"), "geo_precision": where.get("precision"), "fatalities": dead.get("best"),
+        "civilian_targeting": bool(event.get("civilian_targeting")), "data": event,
+    }
 
 
 def _edited_document(event: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
@@ -295,7 +305,7 @@ def _refresh_incident_of(session: Session, event_pk: int) -> None:
     session.flush()
     link_row = session.get(IncidentEventRow, event_pk)
     if link_row is not None:
-        refresh_incident(session, session.get_one(IncidentRow, link_row.incident_id))
+        refresh_incident(session.connection(), link_row.incident_id)
 
 
 def _delete_article_rows(session: Session, article_pk: int) -> None:
