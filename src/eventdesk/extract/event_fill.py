@@ -46,7 +46,7 @@ def assumed_date(published: date | None) -> DateRange:
 def location_for(art: AnalysedArticle, segment: SpacySpan) -> EventLocation | None:
     if place_event is not None:
         return place_event(art, segment.start_char, segment.end_char)
-    return _named_place(art, segment) or _named_place_before(art, segment)
+    return _named_place(art, segment)
 
 
 def _named_place(art: AnalysedArticle, segment: SpacySpan) -> EventLocation | None:
@@ -59,18 +59,6 @@ def _named_place(art: AnalysedArticle, segment: SpacySpan) -> EventLocation | No
     detail = next((p.text for p in places[:-1] if p.end <= broad.start and broad.start - p.end <= 2), None)
     span = art.span_of(broad)
     return EventLocation(name=broad.text, text=broad.text, detail=detail, span=span)
-
-
-def _named_place_before(art: AnalysedArticle, segment: SpacySpan) -> EventLocation | None:
-    doc = segment.doc
-    if segment.start == 0:
-        return None
-    previous = doc[segment.start - 1].sent
-    return (
-        _named_place(art, previous)
-        if "\n\n" not in doc.text[previous.end_char : segment.start_char]
-        else None
-    )
 
 
 def casualties(

@@ -23,6 +23,7 @@ PHRASE_CUTS = frozenset({"relcl", "acl", "appos", "punct", "advcl", "cc", "conj"
 DROPPED_MODIFIERS = frozenset({"det", "nummod", "quantmod", "predet", "case"})
 PRONOUNS = frozenset({"it", "they", "them", "its", "their", "he", "she", "his", "her"})
 ARMED_CODES = frozenset({1, 2, 3, 4, 8})
+ANTECEDENT_WINDOW = 60  # tokens before a pronoun searched for what it stands for
 
 
 @dataclass(slots=True)
@@ -170,7 +171,7 @@ def _noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
 
 
 def _participant(noun: Token, lx: EventLexicon) -> Token | None:
-    """"Serb forces were engaged in ethnic cleansing", "militias took part in the fighting"."""
+    """ "Serb forces were engaged in ethnic cleansing", "militias took part in the fighting"."""
     prep = noun.head
     verb = prep.head
     if noun.dep_ != "pobj" or prep.lower_ != "in":
@@ -228,7 +229,7 @@ def party(art: AnalysedArticle, head: Token, lx: EventLexicon) -> Party:
     head = _antecedent_token(art, head)
     tokens = phrase_tokens(head)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-    text = head.doc.text[start:end]
+    text = art.norm.text[start:end]
     mention = _mention_for(art, head, start, end)
     name = mention.name if mention is not None else None
     inter = _inter_of(mention, head, lx)
@@ -241,9 +242,8 @@ def _antecedent_token(art: AnalysedArticle, head: Token) -> Token:
         return head.head.head
     if head.lower_ not in PRONOUNS or mentions_in(art, head.idx, head.idx + len(head)):
         return head
-    subjects = [
-        t for t in head.sent if t.i < head.i and t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON"
-    ]
+    before = head.doc[max(0, head.i - ANTECEDENT_WINDOW) : head.i]
+    subjects = [t for t in before if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON"]
     return subjects[-1] if subjects else head
 
 
@@ -272,11 +272,8 @@ def _mention_for(art: AnalysedArticle, head: Token, start: int, end: int) -> Men
 
 
 def _antecedent(art: AnalysedArticle, pronoun: Token) -> Mention | None:
-    """The nearest actor mentioned before a pronoun in its sentence or the one before."""
-    sent = pronoun.sent
-    window_start = sent.start_char
-    if sent.start > 0:
-        window_start = pronoun.doc[sent.start - 1].sent.start_char
+    """The nearest actor mentioned shortly before a pronoun."""
+    window_start = pronoun.doc[max(0, pronoun.i - ANTECEDENT_WINDOW)].idx
     earlier = [m for m in mentions_in(art, window_start, pronoun.idx) if m.kind == "actor"]
     return earlier[-1] if earlier else None
 

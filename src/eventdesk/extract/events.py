@@ -78,7 +78,7 @@ class _ArticleReader:
         new = [self._draft(group, segment, sentence, lemmas) for group in _by_clause(incidents)]
         self._add_casualties(new, segment)
         self.drafts += new
-        self._read_actions(action_triggers, {clause_root(t.head).i for t in incidents}, lemmas)
+        self._read_actions(action_triggers, {clause_root(t.head).i for t in incidents}, segment, lemmas)
 
     def _foreground(self, triggers: list[Trigger]) -> list[Trigger]:
         """What the sentence reports: background incidents go when something else is reported; an incident
@@ -222,7 +222,7 @@ class _ArticleReader:
                     setattr(draft, field_name, count)
 
     def _read_actions(
-        self, triggers: list[Trigger], incident_roots: set[int], lemmas: frozenset[str]
+        self, triggers: list[Trigger], incident_roots: set[int], segment: SpacySpan, lemmas: frozenset[str]
     ) -> None:
         for group in _by_clause(triggers):
             primary = group[0]
@@ -230,7 +230,7 @@ class _ArticleReader:
                 continue
             roles = _roles(self.art, group, self.lx)
             plover = Plover(primary.frame.plover_event, primary.frame.plover_mode, contexts(lemmas, self.lx))
-            action = Action(plover=plover, evidence=[_evidence(self.art, primary.head.sent)], confidence=0.5)
+            action = Action(plover=plover, evidence=[_evidence(self.art, segment)], confidence=0.5)
             action.trigger = self.art.span_of(primary.head)
             if roles.agent is not None:
                 action.actor1, _, action.actor1_text = self._side(roles.agent)
