@@ -68,6 +68,20 @@ def test_gazetteer_has_countries_admin_units_regions_and_demonyms(gaz: Gazetteer
     assert {(c.entry.country, c.entry.feature) for c in gaz.candidates("Calif.")} >= {("US", "ADM1")}
 
 
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("Khan Younis", "Khan Yunis"),
+        ("Lower Shabelle", "Lower Shabeelle"),
+        ("Tal Afar", "Tall Afar"),
+        ("Qandahar", "Kandahar"),
+        ("Deir Ezzor", "Deir ez-Zor"),
+    ],
+)
+def test_transliteration_variants_meet(gaz: Gazetteer, one: str, other: str) -> None:
+    assert {c.entry.id for c in gaz.candidates(one)} & {c.entry.id for c in gaz.candidates(other)}
+
+
 def test_user_supplement_file_adds_a_place(tmp_path: Path) -> None:
     name = "Qaryat Tal Wardiyat"
     assert not load_gazetteer(()).candidates(name)
@@ -130,6 +144,17 @@ def test_seed_demonym_is_not_a_place(seed: tuple[AnalysedArticle, Result]) -> No
 
 
 # --- recognition and resolution on news sentences --------------------------------------------------------
+
+
+def test_generic_term_and_article_choose_the_kind_of_place(places_only: Extractor) -> None:
+    _, result = parse(
+        places_only,
+        "Taliban fighters attacked checkpoints across Kandahar province, and a drone was shot down "
+        "over the Red Sea near Hodeidah, Yemen.",
+    )
+    features = {m.text: place.feature for place in result.places for m in place.mentions}
+    assert features["Kandahar province"] == "ADM1"
+    assert features["Red Sea"] not in ("ADM1", "ADM2") and not features["Red Sea"].startswith("PPL")
 
 
 def test_place_used_as_actor_is_not_a_place(places_only: Extractor) -> None:
