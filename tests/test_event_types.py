@@ -319,7 +319,7 @@ def test_user_file_adds_trigger_words(tmp_path: Path) -> None:
 
 def test_interaction_codes_follow_acled(extractor: Extractor) -> None:
     result = extract_text(
-        extractor, "Government troops clashed with rebels near the town of Bunia on Tuesday."
+        extractor, "Government troops clashed with al-Shabaab militants near Afgoye on Tuesday."
     )
     event = result.events[0]
     assert (event.inter1, event.inter2, event.interaction) == (1, 2, 12)
