@@ -356,9 +356,10 @@ def write_places(db: sqlite3.Connection, places: Iterable[PlaceRecord]) -> None:
         )
         for key in key_variants(place.name):
             names[key, place.id] = 1
+        curated = int(place.id < 0)  # the supplement's aliases are names news uses, as good as the main one
         for alternate in place.names:
             for key in key_variants(alternate):
-                names.setdefault((key, place.id), 0)
+                names.setdefault((key, place.id), curated)
     db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows)
     db.executemany("INSERT INTO names VALUES (?,?,?)", ((k, p, m) for (k, p), m in names.items()))
 

@@ -176,9 +176,9 @@ class Gazetteer:
             tuple(c for c in countries.split(";") if c),
         )
         self._entries[entry.id] = entry
-        for name in (record.name, *record.names):
+        for name in (record.name, *record.names):  # a user's aliases count as much as the main name
             for key in key_variants(name):
-                self._user_names.setdefault(key, []).append(Candidate(entry, name == record.name))
+                self._user_names.setdefault(key, []).append(Candidate(entry, main_name=True))
                 self._cache.pop(key, None)
         self._added_keys = None
 
