@@ -259,3 +259,11 @@ def test_press_release_speech_after_said_colon(extractor: Extractor) -> None:
     role, organization = carter[0].speaker.role, carter[0].speaker.organization
     assert role is not None and role.endswith("Minister")
     assert organization is not None  # the Foreign Office, under whatever name the actor dictionary gives it
+
+
+def test_quotation_attributed_with_according_to(extractor: Extractor) -> None:
+    text = '"The road to the border will stay closed until further notice," according to Ahmad Massoud.'
+    result = extract_text(extractor, text)
+    assert [(s.speaker.name, s.cue, s.direct) for s in result.statements] == [
+        ("Ahmad Massoud", "according to", True)
+    ]

@@ -46,6 +46,7 @@ TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3}):[
 FINITE_TAGS = frozenset(("VBD", "VBZ", "VBP", "MD"))
 BLOCK_INTRO_TAIL = 4  # tokens before the colon where "said" may stand ("said today:")
 BLOCK_MAX_PARAGRAPHS = 8
+CUE_LOOKAHEAD = 3  # tokens after a closing quotation mark where "according to" may start
 VENUE_PREPOSITIONS = frozenset(("in", "during", "at", "to", "before", "with"))
 
 
@@ -176,12 +177,24 @@ class _Reader:
         if verb is None and before:
             verb = self._verb_in(before, first=False)
         if verb is None:
-            return self._colon_intro(quote, before)
+            return self._cue_in(after) or self._colon_intro(quote, before)
         frame = after if after and after[0].i <= verb.i <= after[-1].i else before
         resolved = self._speaker_of(verb, frame, quote.open_at)
         if resolved is None:
             return None
         return resolved.speaker, _cue(verb), verb, resolved.span
+
+    def _cue_in(self, frame: list[Token]) -> tuple | None:
+        """ '"...," according to the governor's office.' """
+        for index, token in enumerate(frame[:CUE_LOOKAHEAD]):
+            cue = self._cue_at(token, token.sent)
+            if cue is None:
+                continue
+            phrase = self._cue_phrase(frame[index + len(cue) :])
+            resolved = self.resolver.resolve_phrase(phrase) if phrase else None
+            if resolved is not None:
+                return resolved.speaker, self.doc[token.i : token.i + len(cue)].text, token, resolved.span
+        return None
 
     def _frame_after(self, position: int, quote: Quote) -> list[Token]:
         if quote.close_at is None:
@@ -480,13 +493,7 @@ class _Reader:
         cue = self._cue_at(token, unit)
         if cue is None:
             return None
-        phrase = []
-        for candidate in self.doc[token.i + len(cue) : unit.end]:
-            if (candidate.is_punct and candidate.text not in "-'") or candidate.is_space:
-                break
-            if candidate.pos_ in ("VERB", "AUX") and candidate.dep_ not in ("compound", "amod"):
-                break
-            phrase.append(candidate)
+        phrase = self._cue_phrase(list(self.doc[token.i + len(cue) : unit.end]))
         resolved = self.resolver.resolve_phrase(phrase) if phrase else None
         if resolved is None:
             return None
@@ -494,6 +501,17 @@ class _Reader:
         if content is None:
             return None
         return self._found(resolved, self.doc[token.i : token.i + len(cue)].text, content, token, None)
+
+    def _cue_phrase(self, tokens: list[Token]) -> list[Token]:
+        """The source named after "according to": up to punctuation or a verb."""
+        phrase = []
+        for candidate in tokens:
+            if (candidate.is_punct and candidate.text not in "-'") or candidate.is_space:
+                break
+            if candidate.pos_ in ("VERB", "AUX") and candidate.dep_ not in ("compound", "amod"):
+                break
+            phrase.append(candidate)
+        return phrase
 
     def _cue_at(self, token: Token, unit: SpacySpan) -> tuple[str, ...] | None:
         if token.lower_ not in self.cue_starts:
