@@ -214,7 +214,8 @@ def without_generic_term(name: str, terms: frozenset[str]) -> list[str]:
 
 def admin2_records(cities: list[PlaceRecord], admin1: dict[str, PlaceRecord]) -> list[PlaceRecord]:
     """Admin2 units; GeoNames gives no coordinates here, so a unit takes those of the same-named town in
-    its admin1 (districts are mostly named after their seat), else those of its admin1."""
+    its admin1 (districts are mostly named after their seat), else those of its admin1. Such a seat town
+    gets the unit as its admin2; other towns have none (cities500 does not give it)."""
     towns: dict[tuple[str, str], PlaceRecord] = {}
     for town in cities:
         key = (f"{town.country}.{town.admin1}", name_key(town.name))
@@ -229,6 +230,8 @@ def admin2_records(cities: list[PlaceRecord], admin1: dict[str, PlaceRecord]) ->
             continue
         short = without_generic_term(name, terms)
         seat = towns.get((f"{country}.{admin1_code}", name_key(short[0] if short else name)))
+        if seat is not None and seat.admin2 is None:
+            seat.admin2 = admin2_code  # a district named like its town holds it (the seat)
         anchor = seat or parent
         records.append(
             PlaceRecord(
