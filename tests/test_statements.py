@@ -267,3 +267,10 @@ def test_quotation_attributed_with_according_to(extractor: Extractor) -> None:
     assert [(s.speaker.name, s.cue, s.direct) for s in result.statements] == [
         ("Ahmad Massoud", "according to", True)
     ]
+
+
+def test_words_quoted_inside_reported_speech_stay_in_it(extractor: Extractor) -> None:
+    text = 'Omar Karbouly told the court that he had been kidnapped "from his home in Lebanon on May 6."'
+    result = extract_text(extractor, text)
+    assert [(s.speaker.name, s.direct) for s in result.statements] == [("Omar Karbouly", False)]
+    assert "from his home in Lebanon" in result.statements[0].content.text

@@ -151,7 +151,8 @@ class _Reader:
             if attribution is None and previous is not None and self._continues(previous, quote):
                 attribution = (previous.statement.speaker, previous.statement.cue, None, previous)
             if attribution is None:
-                self.pending.append(quote)
+                if quote.speech:
+                    self.pending.append(quote)
                 continue
             speaker, cue, verb, source = attribution
             start, end = trimmed(self.doc, quote.start, quote.end)
@@ -176,6 +177,9 @@ class _Reader:
         verb = self._verb_in(after, first=True) if after else None
         if verb is None and before:
             verb = self._verb_in(before, first=False)
+            if verb is not None and _reported_clause_before(verb, quote):
+                self._embed(quote)  # words quoted inside reported speech: 'said he was taken "from Lebanon"'
+                return None
         if verb is None:
             return self._cue_in(after) or self._colon_intro(quote, before)
         frame = after if after and after[0].i <= verb.i <= after[-1].i else before
@@ -183,6 +187,11 @@ class _Reader:
         if resolved is None:
             return None
         return resolved.speaker, _cue(verb), verb, resolved.span
+
+    def _embed(self, quote: Quote) -> None:
+        """Treat a quotation as words inside the surrounding sentence, not as speech of its own."""
+        quote.speech = False
+        self.quoted[quote.start : quote.end] = bytes(quote.end - quote.start)
 
     def _cue_in(self, frame: list[Token]) -> tuple | None:
         """ '"...," according to the governor's office.' """
@@ -435,7 +444,7 @@ class _Reader:
     def _span_to_end(self, start: int, unit: SpacySpan) -> tuple[int, int] | None:
         end = unit.end
         for token in self.doc[start : unit.end]:
-            if token.text == '"' and any(q.open_at == token.idx for q in self.speech):
+            if token.text == '"' and any(q.open_at == token.idx and q.speech for q in self.speech):
                 end = token.i
                 break
         if end - start < MIN_CONTENT_TOKENS:
@@ -579,6 +588,12 @@ class _Reader:
 def _cue(verb: Token) -> str:
     particle = next((c for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1), None)
     return verb.text + (" " + particle.text if particle is not None else "")
+
+
+def _reported_clause_before(verb: Token, quote: Quote) -> bool:
+    """A reported clause ("that ...", or a finite verb) opens between the reporting verb and the quotation."""
+    between = [t for t in verb.doc[verb.i + 1 :] if t.idx < quote.open_at]
+    return any((t.lower_ == "that" and t.dep_ == "mark") or t.tag_ in FINITE_TAGS for t in between)
 
 
 def _reported_clause(verb: Token, content: SpacySpan) -> bool:
