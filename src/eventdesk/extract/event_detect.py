@@ -110,7 +110,10 @@ def _resolve_frame(
 def _doer(head: Token) -> Token | None:
     """The subject of a verb, or of the verb a noun is the object of ("Serbia lodged a protest")."""
     verb = head if head.pos_ == "VERB" else head.head
-    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ == "acl":  # "a group protesting ...": the noun it describes
+        return verb.head
+    return subject
 
 
 def object_kind(verb: Token, lx: EventLexicon) -> str | None:
@@ -196,7 +199,8 @@ def is_background(trigger: Trigger, lx: EventLexicon) -> bool:
     """An incident named as the setting of what the sentence reports: in an adjunct ("agreed after two days
     of fighting", "as battles raged") or as a modifier ("invasion forces")."""
     token: Token = trigger.head
-    if token.dep_ in ("compound", "amod") and token.head.pos_ in ("NOUN", "PROPN"):
+    modifier = token.dep_ in ("compound", "amod") and token.head.pos_ in ("NOUN", "PROPN")
+    if modifier and trigger.frame.acled is not None:
         return True
     while token.head.i != token.i:
         if token.dep_ == "pobj" and token.head.lower_ in lx.words("background_preps"):
@@ -210,13 +214,14 @@ def is_background(trigger: Trigger, lx: EventLexicon) -> bool:
 
 
 def governing_trigger(trigger: Trigger, heads: dict[int, Trigger], lx: EventLexicon) -> Trigger | None:
-    """The nearest trigger above this one in the parse, up to an attribution verb."""
+    """The nearest trigger above this one in the parse, up to an attribution verb of the main clauses (one
+    inside a relative clause, "raids in which it said 20 were killed", does not stop the climb)."""
     token: Token = trigger.head
     while token.head.i != token.i:
         token = token.head
         if token.i in heads:
             return heads[token.i]
-        if token.lemma_.lower() in lx.words("reporting_verbs"):
+        if token.lemma_.lower() in lx.words("reporting_verbs") and token.dep_ not in ("relcl", "acl"):
             return None
     return None
 

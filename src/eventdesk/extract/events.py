@@ -74,7 +74,8 @@ class _ArticleReader:
             if trigger.frame.acled is not None and is_anchored(trigger, self.lx):
                 incidents += self._as_incidents(trigger, segment, sentence, lemmas)
         if not incidents and not any(d.sentence == sentence for d in self.drafts):
-            incidents = self._casualty_triggers(segment)
+            incidents = self._foreground(self._casualty_triggers(segment) + action_triggers)
+            incidents = [t for t in incidents if t.frame.acled is not None]
         new = [self._draft(group, segment, sentence, lemmas) for group in _by_clause(incidents)]
         self._add_casualties(new, segment)
         self.drafts += new
