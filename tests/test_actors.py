@@ -208,3 +208,12 @@ def test_recipient_after_to_is_an_actor_destination_is_not(extractor: Extractor)
     assert "United Kingdom" in {a.name for a in handed.actors}
     travelled = extract_text(extractor, "The suspect travelled to Britain on Sunday.")
     assert "United Kingdom" not in {a.name for a in travelled.actors}
+
+
+def test_protesters_and_rioters_with_country(extractor: Extractor) -> None:
+    text = "Egyptian demonstrators marched on parliament while rioters looted shops nearby."
+    result = extract_text(extractor, text)
+    protesters = actor(result, "Protesters (Egypt)")
+    assert (protesters.type, protesters.inter, protesters.country) == ("protesters", 6, "EG")
+    assert [m.text for m in protesters.mentions] == ["Egyptian demonstrators"]
+    assert actor(result, "Rioters").inter == 5

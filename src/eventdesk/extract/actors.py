@@ -434,36 +434,32 @@ def _antecedent(
     return None
 
 
-# 6. unnamed civilians and armed men -----------------------------------------------------------------------
-
-CIVILIANS = "Civilians"
-UNIDENTIFIED = "Unidentified Armed Group"
+# 6. unnamed civilians, protesters, rioters and armed men --------------------------------------------------
 
 
 def _generic_groups(doc: Doc, dictionary: ActorDictionary, found: list[_Found]) -> list[_Found]:
-    """Plural nouns for civilians ("villagers", "Afghan civilians") and for armed men nobody named
-    ("gunmen", "militants" with no group to refer to): ACLED's Civilians (inter 7) and Unidentified Armed
-    Group (inter 3), with the country when a nationality word says it."""
+    """Plural nouns for people nobody named: "villagers", "Afghan civilians", "demonstrators", "gunmen" (no
+    group to refer to) -> ACLED's Civilians (7), Protesters (6), Rioters (5), Unidentified Armed Group (3),
+    with the country when a nationality word says it (knowledge words: generic_groups)."""
     words = dictionary.words
+    groups = words.generic_groups
     taken = {i for f in found for i in range(f.start, f.end)}
-    civilians, armed = words.civilian_nouns, words.armed_nouns
     extra = []
-    for i in positions(doc, LOWER, dictionary.hashes(civilians | armed)):
+    for i in positions(doc, LOWER, dictionary.hashes(frozenset(groups))):
         token = doc[i]
-        lower = token.lower_
-        civilian = lower in civilians
-        if token.i in taken or token.tag_ != "NNS" or not (civilian or lower in armed):
+        if token.i in taken or token.tag_ != "NNS":
             continue
         start = token.i - 1 if token.i and doc[token.i - 1].text in words.demonyms else token.i
         country = words.demonyms[doc[start].text] if start < token.i else None
-        extra.append(_Found(start, token.i + 1, *_generic_entry(civilian, country)))
+        extra.append(_Found(start, token.i + 1, *_generic_entry(groups[token.lower_], country)))
     return extra
 
 
-def _generic_entry(civilian: bool, country: tuple[str, str] | None) -> tuple[str, ActorEntry]:
-    base, kind, inter = (CIVILIANS, "civilians", 7) if civilian else (UNIDENTIFIED, "political_militia", 3)
-    name = f"{base} ({country[1]})" if country else base
-    return name, ActorEntry(name, kind, inter, country[0] if country else None)
+def _generic_entry(group: ActorEntry, country: tuple[str, str] | None) -> tuple[str, ActorEntry]:
+    if country is None:
+        return group.name, group
+    name = f"{group.name} ({country[1]})"
+    return name, ActorEntry(name, group.type, group.inter, country[0])
 
 
 # the Result's actors -------------------------------------------------------------------------------------

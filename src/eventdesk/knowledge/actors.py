@@ -78,11 +78,10 @@ class ActorWords:
     place_nouns: frozenset[str] = frozenset()
     body_nouns: frozenset[str] = frozenset()
     not_actors: frozenset[str] = frozenset()
-    civilian_nouns: frozenset[str] = frozenset()
+    generic_groups: dict[str, ActorEntry] = field(default_factory=dict)  # plural noun -> unnamed group
     government_nouns: frozenset[str] = frozenset()
     recipient_verbs: frozenset[str] = frozenset()
     countries: frozenset[str] = frozenset()  # country names and capitals (GeoNames), for acting places
-    armed_nouns: frozenset[str] = frozenset()
     not_actor_starts: frozenset[str] = frozenset()
     demonyms: dict[str, tuple[str, str]] = field(default_factory=dict)  # word -> (ISO2, country name)
 
@@ -99,16 +98,17 @@ class ActorWords:
             self.place_nouns |= _lowered(data.get("place_nouns", ()))
             self.body_nouns |= _lowered(data.get("body_nouns", ()))
             self.not_actors |= _lowered(data.get("not_actors", ()))
-            self.civilian_nouns |= _lowered(data.get("civilian_nouns", ()))
+            for group in data.get("generic_groups") or ():
+                entry = ActorEntry(str(group["name"]), str(group["type"]), int(group["inter"]), None)
+                self.generic_groups.update(dict.fromkeys(_lowered(group["nouns"]), entry))
             self.government_nouns |= _lowered(data.get("government_nouns", ()))
             self.recipient_verbs |= _lowered(data.get("recipient_verbs", ()))
-            self.armed_nouns |= _lowered(data.get("armed_nouns", ()))
             self.not_actor_starts |= _lowered(data.get("not_actor_starts", ()))
             for noun, types in (data.get("descriptions") or {}).items():
                 self.descriptions[str(noun).lower()] = frozenset(map(str, types))
             for word, (code, country) in (data.get("demonyms") or {}).items():
                 self.demonyms[str(word)] = (str(code).upper(), str(country))
-        except (TypeError, ValueError, AttributeError) as exc:
+        except (TypeError, ValueError, AttributeError, KeyError) as exc:
             raise InputError(f"{source}: malformed actor words file ({exc})") from None
 
 
