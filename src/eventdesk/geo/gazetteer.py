@@ -73,7 +73,7 @@ class Candidate:
 class Gazetteer:
     def __init__(self, index: Path, user_files: tuple[str, ...] = ()) -> None:
         self.index = index
-        self._db = sqlite3.connect(f"file:{index}?mode=ro", uri=True, check_same_thread=False)
+        self._db = sqlite3.connect(f"{index.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
         self._lock = threading.Lock()
         self._cache: dict[str, tuple[Candidate, ...]] = {}
         self._entries: dict[int, GazEntry | None] = {}
