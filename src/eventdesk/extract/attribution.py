@@ -248,6 +248,10 @@ class SpeakerResolver:
             return None
         name = names[-1].name if names else self._person_name(ent)
         name_start = names[-1].start if names else ent.start_char
+        if not names:
+            name_start = self._first_names_start(core, name_start)
+            if name_start < ent.start_char:
+                name = self.art.doc.text[name_start : ent.end_char]
         known = self._known_person(name)
         role, organization = self._role_and_organization(core, apposition, name_start)
         speaker = Speaker(
@@ -257,6 +261,15 @@ class SpeakerResolver:
         )
         self.people[speaker.name] = speaker
         return speaker
+
+    def _first_names_start(self, core: list[Token], name_start: int) -> int:
+        """Where the name starts with capitalised words the tagger left out ("Dmitry" of "Dmitry Peskov")."""
+        before = [t for t in core if t.idx < name_start]
+        while before and before[-1].pos_ == "PROPN" and before[-1].is_title and not before[-1].ent_type_:
+            if before[-1].lower_ in self.lex.titles or before[-1].whitespace_ != " ":
+                break
+            name_start = before.pop().idx
+        return name_start
 
     def _person_name(self, ent: SpacySpan) -> str:
         tokens = list(ent)
@@ -273,7 +286,7 @@ class SpeakerResolver:
     def _role_and_organization(
         self, core: list[Token], apposition: Token | None, name_start: int
     ) -> tuple[str | None, str | None]:
-        before = [t for t in core if t.idx < name_start and t.dep_ != "det" and not t.is_punct]
+        before = [t for t in core if t.idx < name_start and t.dep_ not in ("det", "case") and not t.is_punct]
         organization = None
         for token in before:
             group = self._group_name_at(token)
@@ -358,13 +371,22 @@ class SpeakerResolver:
     def _bare_name(self, core: list[Token]) -> Speaker | None:
         """A capitalised subject the tagger missed as a name ("Lyons said"): known people first."""
         head = core[-1]
-        if not head.is_title or head.is_sent_start or head.pos_ not in ("NOUN", "PROPN"):
+        if not head.is_title or head.pos_ not in ("NOUN", "PROPN"):
             return None
         if head.lower_ in self.lex.titles or head.lemma_.lower() in self.lex.vague_sources:
             return None
+        if head.is_sent_start:
+            return self._known_person(head.text) or self._earlier_full_name(head)  # "Mehmud says"
         whole = all(t.is_title for t in core)
         name = self.art.doc.text[core[0].idx : head.idx + len(head)] if whole else head.text
         return self._known_person(name) or Speaker(name=name)
+
+    def _earlier_full_name(self, head: Token) -> Speaker | None:
+        """A surname standing alone: the longer name ending with it earlier in the text."""
+        for ent in reversed([e for e in head.doc.ents if e.end <= head.i and e.label_ in ("PERSON", "ORG")]):
+            if ent.text.endswith(" " + head.text):
+                return self._known_person(ent.text) or Speaker(name=self._person_name(ent))
+        return None
 
     def _unnamed(self, core: list[Token]) -> Speaker | None:
         head = next((t for t in reversed(core) if t.pos_ in ("NOUN", "PROPN")), None)
