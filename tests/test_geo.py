@@ -239,6 +239,16 @@ def test_place_event_district_and_paragraph_fallback(places_only: Extractor) -> 
     assert back is not None and back.text == "Lashkar Gah" and back.precision == 2
 
 
+def test_unknown_village_in_a_known_province_is_the_detail(places_only: Extractor) -> None:
+    analysed, result = parse(
+        places_only, "Gunmen killed five farmers in the village of Tudun Biri in Kaduna state on Sunday."
+    )
+    assert "Tudun Biri" not in {p.name for p in result.places}  # no coordinates are made up for it
+    location = place_event(analysed, 0, len(analysed.doc.text))
+    assert location is not None and location.feature == "ADM1" and location.country == "NG"
+    assert location.detail == "Tudun Biri" and location.precision == 3
+
+
 def test_place_event_without_places_is_none(places_only: Extractor) -> None:
     analysed, _ = parse(places_only, "The group said it had carried out the attack.")
     assert place_event(analysed, 0, len(analysed.doc.text)) is None

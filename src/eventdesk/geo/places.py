@@ -58,11 +58,13 @@ class PlaceMention:
     near: bool = False
     detail: str | None = None
     hint: str | None = None  # the generic term named with it: "district" in "Nad Ali district"
+    inside: bool = False  # a place the gazetteer lacks, named as lying in `place` (named in `detail`)
 
     @property
     def specificity(self) -> int:
         finest = {2: 4, 3: 3}.get(HINT_PRECISION.get(self.hint or "", 1), 6)
-        return min(specificity(self.place.feature, self.town is not None), finest)
+        rank = min(specificity(self.place.feature, self.town is not None), finest)
+        return min(rank + 1, 5) if self.inside else rank
 
 
 def extract_places(art: AnalysedArticle, kb: Knowledge, result: Result) -> None:
@@ -80,8 +82,33 @@ def extract_places(art: AnalysedArticle, kb: Knowledge, result: Result) -> None:
         place.mentions.append(art.span(toponym.start, toponym.end))
         town = gaz.get(toponym.entry.parent)
         mentions.append(mention_of(toponym, place, place_of(town, gaz) if town else None))
+    mentions.extend(unknown_places_within(found.toponyms, places))
+    mentions.sort(key=lambda m: m.start)
     result.places.extend(places.values())
     art.annotations[ANNOTATION] = mentions
+
+
+def unknown_places_within(toponyms: list[Toponym], places: dict[int, Place]) -> list[PlaceMention]:
+    """Names the gazetteer does not know but the text puts inside a known place ("the village of Rubaya
+    in North Kivu"): mentions of the known place, with the unknown one as detail."""
+    found = []
+    for toponym in toponyms:
+        container = toponyms[toponym.container] if toponym.container is not None else None
+        if toponym.entry is None and container is not None and container.entry is not None:
+            place = places.get(container.entry.id)
+            if place is not None:
+                found.append(
+                    PlaceMention(
+                        toponym.start,
+                        toponym.end,
+                        toponym.text,
+                        place,
+                        near=toponym.near,
+                        detail=toponym.name,
+                        inside=True,
+                    )
+                )
+    return found
 
 
 def mention_of(toponym: Toponym, place: Place, town: Place | None) -> PlaceMention:
@@ -174,7 +201,9 @@ def location_of(
     place, detail = mention.place, mention.detail
     if mention.town is not None:
         place, detail = mention.town, join_detail(mention, mentions)
-    precision = max(place.precision or 3, HINT_PRECISION.get(mention.hint or "", 1))
+    precision = max(
+        place.precision or 3, HINT_PRECISION.get(mention.hint or "", 1), 2 if mention.inside else 1
+    )
     if mention.near and precision == 1:
         precision = 2
     if not named:

@@ -192,7 +192,26 @@ def longest_match(
             toponym.near = is_near(doc, index)
             toponym.extra["end_token"] = last + 1
             return toponym
-    return None
+    return unknown_named_place(doc, index, blocked, gaz)
+
+
+def unknown_named_place(doc: Doc, index: int, blocked: bytearray, gaz: Gazetteer) -> Toponym | None:
+    """ "the village of Rubaya": a place the gazetteer does not know, kept so that an event there can be
+    placed in the larger place named with it ("... of Rubaya in North Kivu") with the village as detail."""
+    if index < 2 or doc[index - 1].lower_ != "of" or doc[index - 2].lower_ not in gaz.generic_terms:
+        return None
+    last = index
+    while last + 1 < len(doc) and last + 1 - index < MAX_NAME_TOKENS and not blocked[last + 1]:
+        if not (doc[last + 1].text[:1].isupper() and doc[last + 1].pos_ == "PROPN"):
+            break
+        last += 1
+    if doc[index].pos_ != "PROPN" or any(blocked[index : last + 1]):
+        return None
+    name = doc[index : last + 1]
+    toponym = make_toponym(name.start_char, name.end_char, name.text, gaz)
+    toponym.near = is_near(doc, index)
+    toponym.extra["end_token"] = last + 1
+    return toponym
 
 
 def accepted(span: SpacySpan, gaz: Gazetteer) -> bool:
