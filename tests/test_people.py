@@ -69,3 +69,8 @@ def test_name_without_title_has_no_invented_role(extractor: Extractor) -> None:
     result = extract_text(extractor, text)
     for p in result.people:
         assert p.role is None and p.organization is None
+
+
+def test_place_after_locative_preposition_is_not_a_person(extractor: Extractor) -> None:
+    result = extract_text(extractor, "Near Raqqah, one strike destroyed an ISIL fighting position.")
+    assert not [p for p in result.people if "Raqqah" in p.name]

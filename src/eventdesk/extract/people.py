@@ -38,6 +38,7 @@ def _named_actor(mention: _ActorMention | None) -> bool:
 
 _PREFIX_POS = frozenset({"PROPN", "NOUN", "ADJ", "PUNCT"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "inside", "around", "across", "towards", "toward"})
 _ARTICLES = frozenset({"a", "an", "the"})
 _NAME_PARTICLES = frozenset({"abu", "al", "bin", "ibn", "el", "umm", "van", "von", "de", "da", "del", "di"})
 
@@ -76,7 +77,12 @@ def find_people(
 
 
 def _named_as_place(doc: Doc, start: int, place_nouns: frozenset[str]) -> bool:
-    """'the town of Karte Naw': a name right after a place noun and 'of' is a place, whatever the NER says."""
+    """A name after 'the town of' ("Karte Naw") or after 'in', 'near'... ("Near Raqqah") is a place,
+    whatever the NER says."""
+    if doc[start].lower_ in _PLACE_PREPOSITIONS:
+        return True
+    if start >= 1 and doc[start - 1].lower_ in _PLACE_PREPOSITIONS:
+        return True
     return start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in place_nouns
 
 
