@@ -18,6 +18,11 @@ _DOUBLED = re.compile(r"([a-z])\1+")
 # "Khan Younis"/"Khan Yunis", "Deir"/"Dayr", "Qandahar"/"Kandahar", "Shabeelle"/"Shabelle" (doubles).
 _SPELLINGS = (("ou", "u"), ("q", "k"), ("ph", "f"), ("ei", "ay"), ("ey", "ay"), ("dh", "d"))
 _LEADING_ARTICLE = re.compile(r"^(the|al|el|ad|ar|as|an|at|az|ash|ath)[\s\-‐'’]+", re.IGNORECASE)
+_STATE_OF = re.compile(
+    r"^(the\s+)?(republic|kingdom|state|commonwealth|sultanate|principality|federation|union)\s+of\s+(the\s+)?",
+    re.IGNORECASE,
+)
+_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _SAINT = re.compile(r"\b(st|ste)\.?\s", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?$")
 
@@ -32,12 +37,16 @@ def name_key(name: str) -> str:
 
 def key_variants(name: str) -> list[str]:
     """The keys a name in running text may be stored under: as written, without a leading article
-    ("the Sahel", "al-Hol" ↔ "Hol"), without a possessive, with "St." spelled out."""
-    text = _POSSESSIVE.sub("", name.strip())
+    ("the Sahel", "al-Hol" ↔ "Hol"), without "Republic of" and the like, without a possessive, with "St."
+    spelled out."""
+    text = _THE.sub("", _POSSESSIVE.sub("", name.strip()))
     forms = [text]
     without_article = _LEADING_ARTICLE.sub("", text)
     if without_article != text and without_article:
         forms.append(without_article)
+    without_state = _STATE_OF.sub("", text)
+    if without_state != text and without_state:
+        forms.append(without_state)
     if _SAINT.search(text):
         forms.append(_SAINT.sub("saint ", text))
     keys: list[str] = []
