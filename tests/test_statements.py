@@ -274,3 +274,11 @@ def test_words_quoted_inside_reported_speech_stay_in_it(extractor: Extractor) ->
     result = extract_text(extractor, text)
     assert [(s.speaker.name, s.direct) for s in result.statements] == [("Omar Karbouly", False)]
     assert "from his home in Lebanon" in result.statements[0].content.text
+
+
+def test_titles_and_one_word_nicknames_in_quotes_are_not_speech(extractor: Extractor) -> None:
+    text = (
+        'The chef tells the story in a chapter called "How Do You Hug a Tiger" in her new book. '
+        'Investigators say the suspect, known as "Carlos," fled to the coast.'
+    )
+    assert [s for s in extract_text(extractor, text).statements if s.direct] == []

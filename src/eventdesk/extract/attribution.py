@@ -329,7 +329,7 @@ class SpeakerResolver:
         named = {t.i for t in core if t.ent_type_ in GROUP_LABELS - {"NORP"} or t.pos_ == "PROPN"}
         if found:
             named = {t.i for t in core if found[-1].start <= t.idx < found[-1].end} | named
-        rest = [t for t in core if t.dep_ != "det" and t.i not in named and not t.is_punct]
+        rest = [t for t in core if t.dep_ not in ("det", "case") and t.i not in named and not t.is_punct]
         return Speaker(name=name, role=_text(self.art.doc, rest))
 
     def _unnamed_member(self, core: list[Token], organization: str) -> Speaker:
@@ -375,6 +375,8 @@ class SpeakerResolver:
             return None
         if head.lower_ in self.lex.titles or head.lemma_.lower() in self.lex.vague_sources:
             return None
+        if head.ent_type_ in ("NORP", "GPE", "LOC", "DATE"):
+            return None  # "the Emirati added": a nationality, not a name
         if head.is_sent_start:
             return self._known_person(head.text) or self._earlier_full_name(head)  # "Mehmud says"
         whole = all(t.is_title for t in core)

@@ -114,11 +114,17 @@ def _opens(text: str, mark: int, end: int) -> bool:
 
 
 def _is_speech(content: str) -> bool:
-    """Speech, not a name or title in quotes: long enough, or cut off by a comma, "!", "?", or a full stop
-    after more than one word ("J.D." is a nickname)."""
+    """Speech, not a name or title in quotes: a question or exclamation, or more than one word, long enough
+    or cut off by a comma or a full stop ("J.D." is a nickname), and not all capitalised like a title."""
     words = content.split()
     ending = content.rstrip()[-1:]
-    return len(words) >= MIN_SPEECH_WORDS or ending in {",", "!", "?"} or (ending == "." and len(words) > 1)
+    if ending in {"!", "?"}:
+        return True
+    if len(words) < 2:
+        return False
+    if ending not in {",", "."} and all(w[:1].isupper() or len(w) <= 3 for w in words):
+        return False  # a title in quotes: "How Do You Hug a Tiger"
+    return len(words) >= MIN_SPEECH_WORDS or ending in {",", "."}
 
 
 class _Reader:
