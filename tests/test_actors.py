@@ -217,3 +217,20 @@ def test_protesters_and_rioters_with_country(extractor: Extractor) -> None:
     assert (protesters.type, protesters.inter, protesters.country) == ("protesters", 6, "EG")
     assert [m.text for m in protesters.mentions] == ["Egyptian demonstrators"]
     assert actor(result, "Rioters").inter == 5
+
+
+def test_descriptions_with_outfit_and_backed_modifier(extractor: Extractor) -> None:
+    text = ("Houthi forces launched drones at Marib, the Saudi-led coalition said. "
+            "The Iran-backed rebels have fought Yemeni government forces since 2014.")
+    result = extract_text(extractor, text)
+    assert mention_texts(result, "Ansar Allah") == ["Houthi forces", "rebels"]
+    assert mention_texts(result, "Iran") == ["Iran"]
+    text = "Pakistani troops killed six TTP militants. The banned outfit did not comment."
+    result = extract_text(extractor, text)
+    assert "The banned outfit" in mention_texts(result, "Tehrik-i-Taliban Pakistan")
+
+
+def test_country_name_as_place_is_neither_actor_nor_person(extractor: Extractor) -> None:
+    result = extract_text(extractor, "JNIM fighters ambushed a convoy near Boni in central Mali on Tuesday.")
+    assert "Government of Mali" not in {a.name for a in result.actors}
+    assert "Mali" not in {p.name for p in result.people}

@@ -144,10 +144,8 @@ def _dictionary_mentions(doc: Doc, dictionary: ActorDictionary) -> list[_Found]:
 
 
 def _only_a_place(doc: Doc, start: int, end: int, entry: ActorEntry, dictionary: ActorDictionary) -> bool:
-    """A place-named actor ("Iraq") where the NER reads a place (GPE, LOC, FAC) and nothing acts."""
-    if not entry.agentive or not any(doc[i].ent_type_ in ("GPE", "LOC", "FAC") for i in range(start, end)):
-        return False
-    return not _acts(doc, start, end, dictionary)
+    """A place-named actor ("Iraq", "Washington") where nothing acts: "in central Mali"."""
+    return entry.agentive and not _acts(doc, start, end, dictionary)
 
 
 def _acts(doc: Doc, start: int, end: int, dictionary: ActorDictionary) -> bool:
@@ -361,6 +359,7 @@ def _listed_next(doc: Doc, i: int, step: int, by_token: dict[int, _Found]) -> _F
 # 5. descriptions that refer back ------------------------------------------------------------------------
 
 _DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
+_HYPHENS = frozenset({"-", "–", "—"})
 
 
 def _descriptions(doc: Doc, dictionary: ActorDictionary, found: list[_Found]) -> list[_Found]:
@@ -375,11 +374,14 @@ def _descriptions(doc: Doc, dictionary: ActorDictionary, found: list[_Found]) ->
             continue
         earlier = sorted([*found, *resolved], key=lambda f: f.start)
         antecedent = _antecedent(doc[head].lower_, modifiers, earlier, token.i, dictionary)
-        if antecedent is not None:
-            inner = {id(by_token[i]): by_token[i] for i in range(token.i, head) if i in by_token}
-            for mention in inner.values():
-                found.remove(mention)
-            resolved.append(_Found(token.i, head + 1, antecedent.name, antecedent, coref=True))
+        if antecedent is None:
+            continue
+        absorbed = [m for m in modifiers if isinstance(m, _Found)]  # "the ISIS branch" is one mention
+        for mention in absorbed:
+            found.remove(mention)
+        others = [by_token[j] for j in range(token.i, head) if j in by_token and by_token[j] not in absorbed]
+        start = head if others else token.i  # "the Iran-backed rebels": Iran stays, "rebels" refers back
+        resolved.append(_Found(start, head + 1, antecedent.name, antecedent, coref=True))
     return resolved
 
 
@@ -395,16 +397,18 @@ def _description_head(
         lower = token.lower_
         if lower in words.descriptions or _refers_somewhere(lower, dictionary):
             followed = i + 1 < len(doc) and doc[i + 1].lower_ == "of"
-            return (None, []) if followed or token.pos_ not in ("NOUN", "PROPN") else (i, modifiers)
+            if followed or token.pos_ not in ("NOUN", "PROPN"):
+                return None, []
+            return i, [m for m in modifiers if isinstance(m, str) or m.end == i]  # "the ISIS branch"
         if i in by_token:
             modifiers.append(by_token[i])
             i = by_token[i].end
             continue
         if token.text in words.demonyms or lower in words.description_modifiers:
             modifiers.append(token.text)
-            i += 1
-            continue
-        break
+        elif token.text not in _HYPHENS and token.tag_ != "VBN":  # "Iran-backed", "al-Qaeda-linked"
+            break
+        i += 1
     return None, []
 
 

@@ -52,10 +52,12 @@ def find_people(
     actor_at = {i: a for a in actors for i in range(a.start, a.end)}
     people: dict[str, PersonFound] = {}
     places = {e.text for e in doc.ents if e.label_ in _PLACE_LABELS}
+    words = dictionary.words
+    countries = words.country_names
     for ent in doc.ents:
         if ent.label_ != "PERSON" or any(i in actor_at for i in range(ent.start, ent.end)):
             continue
-        if ent.text in places or _named_as_place(doc, ent.start, dictionary.words.place_nouns):
+        if ent.text in places or ent.text in countries or _named_as_place(doc, ent.start, words.place_nouns):
             continue
         name_span = ent[:-1] if ent[-1].tag_ == "POS" else ent
         if not len(name_span):

@@ -87,7 +87,7 @@ class ActorWords:
 
     @property
     def country_names(self) -> frozenset[str]:
-        return self.countries | frozenset(country for _, country in self.demonyms.values())
+        return self.countries
 
     def add(self, data: dict[str, Any], source: str) -> None:
         try:
@@ -275,6 +275,7 @@ def load_actor_dictionary(user_files: tuple[str, ...] = ()) -> ActorDictionary:
             words.add(_read_yaml(path), name)
         else:
             entries.extend(read_actor_file(path))
+    words.countries |= frozenset(country for _, country in words.demonyms.values())
     return ActorDictionary(entries, words)
 
 
