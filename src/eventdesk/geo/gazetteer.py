@@ -22,8 +22,16 @@ from eventdesk.geo.names import key_variants, name_key
 from eventdesk.geo.sources import DATA_DIR, PlaceRecord
 
 BUILD_VERSION = "1"
-_USER_ID_BASE = -10_000_000
-METONYM_FEATURE = "BLDG"  # user places get ids below this, apart from the shipped supplement's
+_USER_ID_BASE = -10_000_000  # user places get ids below this, apart from the shipped supplement's
+METONYM_FEATURE = "BLDG"
+# GeoNames feature codes of places that are points in or beside a town: neighbourhoods, crossings, camps,
+# airports, bases, buildings
+# fmt: off
+POINT_FEATURES = frozenset((
+    "PPLX", "PSTB", "CMPRF", "CMP", "AIRP", "AIRB", "AIRF", "BLDG", "MILB", "PRN", "HSP", "PO", "MSQE", "CH",
+    "SCH", "UNIV", "BDG", "PT", "PRT", "STDM",
+))
+# fmt: on
 _COLUMNS = "id, name, country, admin1, admin2, lat, lon, population, feature, parent, source, countries"
 
 
@@ -49,6 +57,10 @@ class GazEntry:
     @property
     def is_town(self) -> bool:
         return self.feature.startswith("PPL") and self.feature != "PPLX"
+
+    @property
+    def is_point(self) -> bool:
+        return self.feature in POINT_FEATURES
 
     @property
     def is_region(self) -> bool:

@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from eventdesk.analyse.pipeline import AnalysedArticle
-from eventdesk.geo.gazetteer import GazEntry, Gazetteer
+from eventdesk.geo.gazetteer import POINT_FEATURES, GazEntry, Gazetteer
 from eventdesk.geo.recognise import recognise
 from eventdesk.geo.resolve import ADMIN1_HINTS, ADMIN2_HINTS, Toponym, resolve_toponyms, supported
 from eventdesk.knowledge import Knowledge
@@ -20,29 +20,6 @@ from eventdesk.records import EventLocation, Place, Result
 ANNOTATION = "places"
 # "Nad Ali district" resolved to the town of Nad Ali still places an event only in the district
 HINT_PRECISION = {**dict.fromkeys(ADMIN2_HINTS, 2), **dict.fromkeys(ADMIN1_HINTS, 3)}
-POINT_FEATURES = frozenset(
-    {
-        "PSTB",
-        "CMPRF",
-        "CMP",
-        "AIRP",
-        "AIRB",
-        "AIRF",
-        "BLDG",
-        "MILB",
-        "PRN",
-        "HSP",
-        "PO",
-        "MSQE",
-        "CH",
-        "SCH",
-        "UNIV",
-        "BDG",
-        "PT",
-        "PRT",
-        "STDM",
-    }
-)
 
 
 @dataclass(frozen=True, slots=True)

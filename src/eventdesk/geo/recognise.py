@@ -156,7 +156,7 @@ def gazetteer_matches(doc: Doc, gaz: Gazetteer, blocked: bytearray) -> list[Topo
         match = longest_match(doc, token.i, blocked, entity_bounds, gaz)
         if match is not None:
             toponyms.append(match)
-            free_from = match.extra["end_token"]  # type: ignore[assignment]
+            free_from = match.end_token
     return toponyms
 
 
@@ -190,7 +190,7 @@ def longest_match(
             name = doc[index : with_generic_term(doc, span.end, gaz)]
             toponym = make_toponym(name.start_char, name.end_char, name.text, gaz)
             toponym.near = is_near(doc, index)
-            toponym.extra["end_token"] = last + 1
+            toponym.end_token = last + 1
             return toponym
     return unknown_named_place(doc, index, blocked, gaz)
 
@@ -210,7 +210,7 @@ def unknown_named_place(doc: Doc, index: int, blocked: bytearray, gaz: Gazetteer
     name = doc[index : last + 1]
     toponym = make_toponym(name.start_char, name.end_char, name.text, gaz)
     toponym.near = is_near(doc, index)
-    toponym.extra["end_token"] = last + 1
+    toponym.end_token = last + 1
     return toponym
 
 

@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from eventdesk.geo.gazetteer import Candidate, GazEntry, Gazetteer
 
 SMALL_TOWN_POPULATION = 10_000
-POINT_LIKE = frozenset({"PPLX", "AIRP", "AIRB", "PSTB", "CMPRF", "BLDG", "MILB"})
 REGION_POPULATION = 100_000_000  # regions have no population; rank them as a large place
 CONTAINER_GAP = re.compile(r"^\s*(,|,?\s+in|,?\s+of)\s+$|^\s*,\s*$", re.IGNORECASE)
 ADMIN1_HINTS = frozenset(
@@ -77,7 +76,7 @@ class Toponym:
     article: bool = False  # "the Red Sea", "the Sahel": seas and regions take the article, towns do not
     demonym: int | None = None  # the place id, when the name is a demonym ("Turkish" → Turkey)
     score: float = 0.0
-    extra: dict[str, object] = field(default_factory=dict)
+    end_token: int = 0  # for the recogniser: the token after the name
 
 
 def split_generic(text: str, terms: frozenset[str]) -> tuple[str, str | None]:
@@ -138,7 +137,7 @@ def supported(toponyms: Sequence[Toponym], demonyms: Counter[str] | None = None)
 
 def is_area(entry: GazEntry) -> bool:
     """A sea, region or other natural area rather than a town, an admin unit or a country."""
-    return not (entry.is_town or entry.is_admin or entry.is_country or entry.feature in POINT_LIKE)
+    return not (entry.is_town or entry.is_admin or entry.is_country or entry.is_point)
 
 
 def is_small_town(entry: GazEntry) -> bool:
