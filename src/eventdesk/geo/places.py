@@ -1,5 +1,6 @@
 """The places component: recognise and resolve the article's toponyms into Result.places, leave the resolved
-mentions in `art.annotations["places"]`, and place events (`place_event`) with ACLED geo precision.
+mentions in `art.annotations["places"]` (PlaceMention, normalised offsets) and the place names used as
+actors in `art.annotations["place_actor_uses"]`, and place events (`place_event`) with ACLED geo precision.
 
 ACLED geo precision: 1 the town itself (a neighbourhood or facility counts as its town, named in `detail`),
 2 near a town or part of a region (a district), 3 a larger region (province, country, macro-region).
@@ -18,6 +19,7 @@ from eventdesk.knowledge import Knowledge
 from eventdesk.records import EventLocation, Place, Result
 
 ANNOTATION = "places"
+ACTOR_USES = "place_actor_uses"  # (start, end) of place names standing for actors: "Kabul said"
 # "Nad Ali district" resolved to the town of Nad Ali still places an event only in the district
 HINT_PRECISION = {**dict.fromkeys(ADMIN2_HINTS, 2), **dict.fromkeys(ADMIN1_HINTS, 3)}
 
@@ -63,6 +65,7 @@ def extract_places(art: AnalysedArticle, kb: Knowledge, result: Result) -> None:
     mentions.sort(key=lambda m: m.start)
     result.places.extend(places.values())
     art.annotations[ANNOTATION] = mentions
+    art.annotations[ACTOR_USES] = found.actor_uses
 
 
 def unknown_places_within(toponyms: list[Toponym], places: dict[int, Place]) -> list[PlaceMention]:

@@ -72,7 +72,7 @@ def recognise(doc: Doc, gaz: Gazetteer) -> Recognised:
         elif ent.label_ in PLACE_LABELS:
             found.toponyms.extend(entity_toponyms(ent, gaz))
         elif ent.label_ not in NUMERIC_LABELS:
-            continue  # the small model calls "Aleppo" NORP and "Mali" PERSON: the gazetteer may say more
+            continue  # left to gazetteer_matches
         blocked[ent.start : ent.end] = b"\x01" * len(ent)
     found.toponyms.extend(gazetteer_matches(doc, gaz, blocked))
     found.toponyms.sort(key=lambda t: t.start)
@@ -132,7 +132,7 @@ def is_near(doc: Doc, start: int) -> bool:
 
 def detail_after(doc: Doc, end: int) -> str | None:
     """ "Kabul's District 8" → "District 8"."""
-    if end + 2 < len(doc) + 1 and end < len(doc) and doc[end].lower_ in ("'s", "’s"):
+    if end < len(doc) and doc[end].lower_ in ("'s", "’s"):
         words = doc[end + 1 : end + 3]
         if len(words) == 2 and words[0].lower_ in DETAIL_WORDS and (words[1].like_num or words[1].is_title):
             return f"{words[0].text.title()} {words[1].text}"
