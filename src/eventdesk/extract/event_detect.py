@@ -17,8 +17,11 @@ PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 PERSON_ENTS = frozenset({"PERSON", "NORP", "ORG"})
 CLAUSE_EDGES = frozenset({"ccomp", "ROOT", "parataxis", "relcl"})
 PAST_TAGS = frozenset({"VBD", "VBN"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 FINAL_PUNCTUATION = frozenset({".", "!", "?", '"', "'", "”", "’", ":", ";", ")"})
 HEADING_MAX_WORDS = 20
+DATELINE_MAX_TOKENS = 16
+DASHES = frozenset({"-", "--", "—", "–"})
 PART_WORDS = frozenset({"part", "parts", "most", "much", "section", "half", "portion", "area", "rest"})
 
 
@@ -35,6 +38,19 @@ class Trigger:
     @property
     def is_noun(self) -> bool:
         return self.head.pos_ in ("NOUN", "PROPN")
+
+
+def without_dateline(segment: SpacySpan) -> SpacySpan:
+    """The sentence without a wire dateline ("KANO, Nigeria, March 4 (Reuters) - Gunmen killed..."): its
+    place and date are where and when the report was filed, not the incident's."""
+    for token in segment[:DATELINE_MAX_TOKENS]:
+        if token.pos_ in ("VERB", "AUX"):
+            return segment
+        if token.text in DASHES and token.i > segment.start:
+            before = token.doc[token.i - 1]
+            if before.text == ")" or before.is_upper:
+                return token.doc[token.i + 1 : segment.end]
+    return segment
 
 
 def is_heading(segment: SpacySpan) -> bool:
@@ -144,16 +160,17 @@ def clause_root(token: Token) -> Token:
 def unreal_reason(trigger: Trigger, lx: EventLexicon) -> str | None:
     """Why a trigger is no incident (modal, negated, conditional, intended, predicted...), or None."""
     token: Token = trigger.head
-    first = True
+    first, from_subject = True, False
     while True:
-        reason = _own_modality(token, lx) or (None if first else _governor_modality(token, lx))
+        governed = not first and not from_subject  # a verb does not govern the meaning of its own subject
+        reason = _own_modality(token, lx) or (_governor_modality(token, lx) if governed else None)
         if reason:
             return reason
         if not first and token.lemma_.lower() in lx.words("reporting_verbs"):
             return None
         if token.head.i == token.i:
             return None
-        first = False
+        first, from_subject = False, token.dep_ in SUBJECT_DEPS
         token = token.head
 
 
@@ -218,9 +235,9 @@ def governing_trigger(trigger: Trigger, heads: dict[int, Trigger], lx: EventLexi
     inside a relative clause, "raids in which it said 20 were killed", does not stop the climb)."""
     token: Token = trigger.head
     while token.head.i != token.i:
-        token = token.head
+        below, token = token, token.head
         if token.i in heads:
-            return heads[token.i]
+            return None if below.dep_ in SUBJECT_DEPS else heads[token.i]  # the doer is no object
         if token.lemma_.lower() in lx.words("reporting_verbs") and token.dep_ not in ("relcl", "acl"):
             return None
     return None

@@ -34,6 +34,8 @@ class Draft:
     evidence: list[Span] = field(default_factory=list)
     anaphoric: bool = False  # the report refers back ("those explosions", "the attack")
     root: int = -1  # token index of the clause the report was read from
+    actor1_named: bool = False  # actor1 is a named actor, not "gunmen" or "unidentified armed group"
+    lemmas: frozenset[str] = frozenset()  # the lemmas of the sentence it was read from
 
     def sides(self) -> set[str]:
         return {name for name in (self.actor1, self.actor2) if name}
@@ -43,7 +45,12 @@ def same_incident(first: Draft, second: Draft) -> bool:
     """Two reports are one incident when nothing conflicts: type family, sides, target, date and place."""
     if not _types_agree(first, second) or (first.target and second.target and first.target != second.target):
         return False
-    if first.sentence == second.sentence and first.typing.sub_event_type != second.typing.sub_event_type:
+    a, b = first.typing, second.typing
+    if (
+        first.sentence == second.sentence
+        and a.sub_event_type != b.sub_event_type
+        and a.event_type != b.event_type
+    ):
         return False  # "kidnapped advisers and exploded bombs": two acts told side by side
     near = abs(second.sentence - first.sentence) <= NEARBY_SENTENCES or second.anaphoric
     if _agents_conflict(first, second) or not (first.sides() & second.sides() or near):
@@ -54,7 +61,8 @@ def same_incident(first: Draft, second: Draft) -> bool:
 def _agents_conflict(first: Draft, second: Draft) -> bool:
     """Both reports name who acted, and differently (neither is the other's target)."""
     a, b = first.actor1, second.actor1
-    return bool(a and b and a != b and a != second.actor2 and b != first.actor2)
+    named = first.actor1_named and second.actor1_named
+    return bool(named and a != b and a != second.actor2 and b != first.actor2)
 
 
 def _types_agree(first: Draft, second: Draft) -> bool:
@@ -73,8 +81,9 @@ def _dates_agree(a: DateRange, b: DateRange, near: bool) -> bool:
 
 
 def _places_agree(first: Draft, second: Draft) -> bool:
+    """Places conflict only when both reports name their own (not one inferred from elsewhere)."""
     a, b = first.location, second.location
-    if a is None or b is None or not a.name or not b.name:
+    if a is None or b is None or not a.name or not b.name or not (_own(first) and _own(second)):
         return True
     if a.geonameid and b.geonameid:
         return a.geonameid == b.geonameid
@@ -83,13 +92,20 @@ def _places_agree(first: Draft, second: Draft) -> bool:
     return bool(names_a & names_b) or any(n in e.text for n in names_a for e in second.evidence)
 
 
+def _own(draft: Draft) -> bool:
+    span = draft.location.span if draft.location is not None else None
+    return span is not None and any(e.contains(span) for e in draft.evidence)
+
+
 def absorb(kept: Draft, other: Draft) -> None:
     """Fold a second report of the same incident into the first: fill what it lacks, keep all evidence."""
+    if other.sentence == kept.sentence and other.fatalities and not kept.fatalities:
+        kept.typing = other.typing  # "killed 12 and abducted dozens": the killing types the incident
     _fill_sides(kept, other)
     kept.target = kept.target or other.target
     if kept.date.assumed and not other.date.assumed:
         kept.date = other.date
-    kept.location = _better_location(kept.location, other.location)
+    kept.location = _better_location(kept, other)
     kept.fatalities = most_conservative(kept.fatalities, other.fatalities)
     kept.injuries = most_conservative(kept.injuries, other.injuries)
     kept.sources += [s for s in other.sources if s not in kept.sources]
@@ -110,9 +126,13 @@ def _fill_sides(kept: Draft, other: Draft) -> None:
             kept.actor2, kept.inter2, kept.actor2_text = name, inter, text
 
 
-def _better_location(a: EventLocation | None, b: EventLocation | None) -> EventLocation | None:
+def _better_location(kept: Draft, other: Draft) -> EventLocation | None:
+    """A place named in the report itself beats one inferred from elsewhere; then the more precise."""
+    a, b = kept.location, other.location
     if a is None or not a.name:
         return b or a
+    if b is None or not b.name or _own(kept) != _own(other):
+        return a if _own(kept) or b is None or not b.name else b
     if b is not None and b.name and (a.precision or 9) > (b.precision or 9):
         return b
     return a

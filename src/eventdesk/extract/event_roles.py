@@ -16,12 +16,14 @@ if TYPE_CHECKING:
     from eventdesk.analyse.pipeline import AnalysedArticle
     from eventdesk.extract.actors import Mention
 
-PATIENT_PREPS = frozenset({"on", "against", "at", "upon", "targeting", "into", "in"})
+PATIENT_PREPS = frozenset({"on", "against", "at", "upon", "targeting", "into"})
 COUNTERPART_PREPS = frozenset({"with"})
 AGENT_PREPS = frozenset({"by"})
 PHRASE_CUTS = frozenset({"relcl", "acl", "appos", "punct", "advcl", "cc", "conj", "prep"})
 DROPPED_MODIFIERS = frozenset({"det", "nummod", "quantmod", "predet", "case"})
-PRONOUNS = frozenset({"it", "they", "them", "its", "their", "he", "she", "his", "her"})
+PRONOUNS = frozenset({"it", "they", "them", "its", "their"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+INDEFINITES = frozenset({"anyone", "anybody", "everyone", "everybody", "someone", "somebody", "nobody"})
 ARMED_CODES = frozenset({1, 2, 3, 4, 8})
 ANTECEDENT_WINDOW = 60  # tokens before a pronoun searched for what it stands for
 
@@ -53,13 +55,20 @@ class Roles:
 def read_roles(art: AnalysedArticle, trigger: Trigger, lx: EventLexicon) -> Roles:
     head = trigger.head
     own_words = range(trigger.start, trigger.end)
-    agent_token, patient_token = _verb_roles(head, own_words) if not trigger.is_noun else _noun_roles(head)
+    if trigger.is_noun:
+        agent_token, patient_token = _noun_roles(head, lx)
+    else:
+        agent_token, patient_token = _verb_roles(head, own_words)
+        intransitive = trigger.frame.name in lx.words("intransitive_frames")
+        agent_token, patient_token = _participle_noun(head, agent_token, patient_token, intransitive)
     if agent_token is None and trigger.is_noun:
         agent_token = _participant(head, lx)
     if agent_token is None and not trigger.is_noun:
         agent_token = _inherited_agent(head)
     if patient_token is not None and (
-        trigger.start <= patient_token.i < trigger.end or _is_time(patient_token)
+        trigger.start <= patient_token.i < trigger.end
+        or _is_time(patient_token)
+        or patient_token.lower_ in INDEFINITES
     ):
         patient_token = None
     if patient_token is None:
@@ -148,7 +157,21 @@ def _verb_roles(verb: Token, skip: range = range(0)) -> tuple[Token | None, Toke
     return agent, patient
 
 
-def _noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
+def _participle_noun(
+    verb: Token, agent: Token | None, patient: Token | None, intransitive: bool
+) -> tuple[Token | None, Token | None]:
+    """ "students protesting against fees": the noun a participle describes did it; "the village attacked by
+    gunmen": it suffered it (unless nothing can suffer it: "people protested")."""
+    if verb.dep_ != "acl":
+        return agent, patient
+    if (verb.tag_ == "VBG" or intransitive) and agent is None:
+        return verb.head, patient
+    if verb.tag_ == "VBN" and patient is None:
+        return agent, verb.head
+    return agent, patient
+
+
+def _noun_roles(noun: Token, lx: EventLexicon) -> tuple[Token | None, Token | None]:
     agent = patient = None
     for child in noun.children:
         if child.dep_ == "poss" or (
@@ -161,9 +184,9 @@ def _noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
             sides = _coordinated(_pobj(child))
             agent, patient = sides[0], (sides[1] if len(sides) > 1 else None)
         elif child.dep_ == "prep" and patient is None and child.lower_ in PATIENT_PREPS | COUNTERPART_PREPS:
-            patient = _pobj(child) if child.lower_ != "in" else None
+            patient = _pobj(child)
     verb = noun.head
-    if noun.dep_ in ("dobj", "nsubjpass", "pobj") and verb.pos_ in ("VERB", "AUX"):
+    if noun.dep_ in ("dobj", "nsubjpass") and verb.lemma_.lower() in lx.words("light_verbs"):
         verb_agent, verb_patient = _verb_roles(verb, range(noun.i, noun.i + 1))
         agent = agent or verb_agent
         patient = patient or verb_patient
@@ -243,8 +266,18 @@ def _antecedent_token(art: AnalysedArticle, head: Token) -> Token:
     if head.lower_ not in PRONOUNS or mentions_in(art, head.idx, head.idx + len(head)):
         return head
     before = head.doc[max(0, head.i - ANTECEDENT_WINDOW) : head.i]
-    subjects = [t for t in before if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON"]
+    plural = head.lower_ in PLURAL_PRONOUNS
+    subjects = [t for t in before if t.dep_ in ("nsubj", "nsubjpass") and _could_be(t, plural, art)]
     return subjects[-1] if subjects else head
+
+
+def _could_be(token: Token, plural: bool, art: AnalysedArticle) -> bool:
+    """Whether a subject can be what a pronoun stands for: a group (not a person), of the right number."""
+    if token.pos_ == "PRON" or token.ent_type_ == "PERSON":
+        return False
+    if token.ent_type_ in ("ORG", "NORP", "GPE"):
+        return True
+    return (token.tag_ in ("NNS", "NNPS")) == plural
 
 
 def phrase_tokens(head: Token) -> list[Token]:
@@ -253,7 +286,7 @@ def phrase_tokens(head: Token) -> list[Token]:
     for child in head.children:
         if child.dep_ in PHRASE_CUTS and not (child.dep_ == "prep" and child.lower_ in ("of", "for")):
             continue
-        if child.dep_ in DROPPED_MODIFIERS and child.i < head.i:
+        if (child.dep_ in DROPPED_MODIFIERS or child.tag_ == "PRP$") and child.i < head.i:
             continue
         kept.extend(child.subtree)
     kept.sort(key=lambda t: t.i)

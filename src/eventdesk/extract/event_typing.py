@@ -83,7 +83,7 @@ def _by_sides(
     if frame.name == "arrest" and agent_code in NON_STATE:
         return "Abduction/forced disappearance"
     if frame.name == "protest" or (PROTESTERS in (agent_code, patient_code) and frame.violent):
-        return _protest_outcome(sub if frame.name == "protest" else "Peaceful protest", sentence, lx)
+        return protest_outcome(sub if frame.name == "protest" else "Peaceful protest", sentence, lx)
     if frame.name == "clash" and RIOTERS in (agent_code, patient_code):
         return "Violent demonstration"
     if agent_code in CROWDS and frame.name in DIRECT_VIOLENCE | {"mob"}:
@@ -95,7 +95,8 @@ def _by_sides(
     return sub
 
 
-def _protest_outcome(sub: str, sentence: frozenset[str], lx: EventLexicon) -> str:
+def protest_outcome(sub: str, sentence: frozenset[str], lx: EventLexicon) -> str:
+    """How a protest ended, by the first outcome whose cue the sentence holds; `sub` when none does."""
     for cues, _event_type, outcome in lx.protest_outcomes:
         if any_cue(cues, sentence):
             return outcome

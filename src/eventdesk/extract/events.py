@@ -9,6 +9,7 @@ and reports of the same incident in one article are merged (event_draft). Trigge
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -25,11 +26,12 @@ from eventdesk.extract.event_detect import (
     is_background,
     is_heading,
     unreal_reason,
+    without_dateline,
 )
-from eventdesk.extract.event_draft import Draft, absorb, same_incident
+from eventdesk.extract.event_draft import NEARBY_SENTENCES, Draft, absorb, same_incident
 from eventdesk.extract.event_fill import assumed_date, casualties, date_in, location_for, sources_for
 from eventdesk.extract.event_roles import Party, Roles, clause_subject, party, read_roles, victim_roles
-from eventdesk.extract.event_typing import contexts, interaction, type_incident
+from eventdesk.extract.event_typing import contexts, interaction, protest_outcome, type_incident
 from eventdesk.knowledge import Knowledge
 from eventdesk.knowledge.event_types import EventLexicon
 from eventdesk.records import Action, DateRange, Event, Plover, Result, Span
@@ -43,14 +45,18 @@ if TYPE_CHECKING:
 ANAPHORIC_DETERMINERS = frozenset({"the", "those", "these", "this", "that"})
 PLACE_WITNESS_VERBS = frozenset({"witness", "see", "experience", "suffer"})
 UNIDENTIFIED = "unidentified actors"
+PEACEFUL, COERCE = "Peaceful protest", "COERCE"
+UNNAMED = "Unidentified"  # the actor dictionary's prefix for groups the text does not name
 PROTEST_FRAME = "protest"
 
 
 def extract_events(art: AnalysedArticle, kb: Knowledge, result: Result) -> None:
     reader = _ArticleReader(art, kb.event_lexicon, result)
-    for index, sentence in enumerate(sentence_units(art.doc)):
-        if not is_heading(sentence):
+    for index, unit in enumerate(sentence_units(art.doc)):
+        sentence = without_dateline(unit)
+        if len(sentence) and not is_heading(sentence):
             reader.read_segment(sentence, index, frozenset(t.lemma_.lower() for t in sentence))
+    reader.attach_interventions()
     drafts = _merged(reader.drafts)
     result.events.extend(_event(draft, number, reader) for number, draft in enumerate(drafts, start=1))
     result.actions.extend(reader.actions)
@@ -63,6 +69,7 @@ class _ArticleReader:
         self.inter_by_name = {a.name: a.inter for a in result.actors if a.inter is not None}
         self.drafts: list[Draft] = []
         self.actions: list[Action] = []
+        self.action_sentences: list[tuple[int, frozenset[str]]] = []  # where each action was read
 
     def read_segment(self, segment: SpacySpan, sentence: int, lemmas: frozenset[str]) -> None:
         triggers = self._foreground(
@@ -73,13 +80,47 @@ class _ArticleReader:
         for trigger in triggers:
             if trigger.frame.acled is not None and is_anchored(trigger, self.lx):
                 incidents += self._as_incidents(trigger, segment, sentence, lemmas)
-        if not incidents and not any(d.sentence == sentence for d in self.drafts):
-            incidents = self._foreground(self._casualty_triggers(segment) + action_triggers)
-            incidents = [t for t in incidents if t.frame.acled is not None]
-        new = [self._draft(group, segment, sentence, lemmas) for group in _by_clause(incidents)]
+        incidents += self._killings_of_their_own(segment, sentence, incidents, action_triggers)
+        drafts = [self._draft(group, segment, sentence, lemmas) for group in _by_clause(incidents)]
+        new = [d for d in drafts if not _over_a_period(d, self.lx)]
         self._add_casualties(new, segment)
         self.drafts += new
-        self._read_actions(action_triggers, {clause_root(t.head).i for t in incidents}, segment, lemmas)
+        roots = {clause_root(t.head).i for t in incidents}
+        self._read_actions(action_triggers, roots, segment, sentence, lemmas)
+
+    def _killings_of_their_own(
+        self, segment: SpacySpan, sentence: int, incidents: list[Trigger], actions: list[Trigger]
+    ) -> list[Trigger]:
+        """Killings told in a clause of their own: with nothing else reported in the sentence, or with a
+        stated killer ("gunmen killed 12 people and abducted dozens": the killing and the abduction)."""
+        roots = {clause_root(t.head).i for t in incidents}
+        alone = not incidents and not any(d.sentence == sentence for d in self.drafts)
+        found = self._foreground(self._casualty_triggers(segment) + actions)
+        return [
+            t
+            for t in found
+            if t.frame.acled is not None
+            and clause_root(t.head).i not in roots
+            and (alone or any(c.dep_ in ("nsubj", "agent") for c in t.head.children))
+        ]
+
+    def attach_interventions(self) -> None:
+        """ "Hundreds protested in Gusau. Police fired tear gas to disperse the crowd.": the dispersal, told
+        in a following sentence, is the protest's outcome (ACLED: protest with intervention)."""
+        for protest in [d for d in self.drafts if d.typing.sub_event_type == PEACEFUL]:
+            for index, (sentence, lemmas) in enumerate(self.action_sentences):
+                action = self.actions[index]
+                if action.plover.event != COERCE or not 0 < sentence - protest.sentence <= NEARBY_SENTENCES:
+                    continue
+                outcome = protest_outcome(PEACEFUL, lemmas, self.lx)
+                if outcome != PEACEFUL:
+                    protest.typing.sub_event_type = outcome
+                    protest.typing.event_type = self.lx.event_type_of(outcome)
+                    protest.evidence += action.evidence
+                    if protest.actor2 is None and action.actor1:
+                        protest.actor2, protest.actor2_text = action.actor1, action.actor1_text
+                    del self.actions[index], self.action_sentences[index]
+                    break
 
     def _foreground(self, triggers: list[Trigger]) -> list[Trigger]:
         """What the sentence reports: background incidents go when something else is reported; an incident
@@ -148,6 +189,7 @@ class _ArticleReader:
             c.dep_ == "det" and c.lower_ in ANAPHORIC_DETERMINERS for c in primary.head.children
         )
         draft.root = root.i
+        draft.lemmas = lemmas
         return draft
 
     def _add_victims(self, roles: Roles, segment: SpacySpan, root: int) -> None:
@@ -173,6 +215,7 @@ class _ArticleReader:
         agent, patient = roles.agent, roles.patient
         if agent is not None and (agent.is_actor or agent.head.ent_type_ not in PLACE_ENTS):
             draft.actor1, draft.inter1, draft.actor1_text = self._side(agent)
+            draft.actor1_named = agent.name is not None and not agent.name.startswith(UNNAMED)
         if patient is None:
             return
         if (patient.is_actor and not patient.armed_target) or (patient.armed_target and patient.name):
@@ -223,7 +266,12 @@ class _ArticleReader:
                     setattr(draft, field_name, count)
 
     def _read_actions(
-        self, triggers: list[Trigger], incident_roots: set[int], segment: SpacySpan, lemmas: frozenset[str]
+        self,
+        triggers: list[Trigger],
+        incident_roots: set[int],
+        segment: SpacySpan,
+        segment_index: int,
+        lemmas: frozenset[str],
     ) -> None:
         for group in _by_clause(triggers):
             primary = group[0]
@@ -238,6 +286,7 @@ class _ArticleReader:
             if roles.patient is not None:
                 action.actor2, _, action.actor2_text = self._side(roles.patient)
             self.actions.append(action)
+            self.action_sentences.append((segment_index, lemmas))
 
 
 def _by_clause(triggers: Iterable[Trigger]) -> list[list[Trigger]]:
@@ -279,10 +328,19 @@ def _draft_for(drafts: list[Draft], root: int) -> Draft:
     return next((d for d in drafts if d.root == root), drafts[0])
 
 
+def _over_a_period(draft: Draft, lx: EventLexicon) -> bool:
+    """ "have killed more than 3,000 people since 2020": a count over a period, not one incident."""
+    date = draft.date
+    if date.assumed or not (date.start and date.end):
+        return False
+    limit = max((int(days) for days in lx.words("max_incident_days")), default=92)
+    return (dt.date.fromisoformat(date.end) - dt.date.fromisoformat(date.start)).days >= limit
+
+
 def _merged(drafts: list[Draft]) -> list[Draft]:
     kept: list[Draft] = []
     for draft in drafts:
-        same = next((k for k in kept if same_incident(k, draft)), None)
+        same = next((k for k in reversed(kept) if same_incident(k, draft)), None)  # the latest report
         if same is None:
             kept.append(draft)
         else:
