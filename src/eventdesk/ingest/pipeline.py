@@ -65,9 +65,9 @@ class Progress:
         if self.bar is not None:
             if self.bar.total is not None and self.bar.n + 1 > self.bar.total:
                 self.bar.total = self.bar.n + 1
-            self.bar.update(1)
             self.bar.set_postfix(stored=summary.stored, skipped=sum(summary.skipped.values()),
                                  failed=len(summary.failed), refresh=False)
+            self.bar.update(1)
         elif not self.quiet and time.monotonic() - self.last_log >= LOG_EVERY_S:
             self.last_log = time.monotonic()
             line = f"eventdesk ingest: {summary.done} read, {summary.stored} stored"
