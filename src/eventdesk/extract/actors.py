@@ -224,11 +224,13 @@ def _state_mentions(doc: Doc, dictionary: ActorDictionary, found: list[_Found]) 
 
 def _state_noun_end(doc: Doc, start: int, words: ActorWords) -> tuple[int | None, bool | None]:
     """End of a force noun ("security forces") or government noun ("officials") at `start`, and which."""
-    for length in (2, 1):
-        if start + length <= len(doc):
-            text = doc[start : start + length].text.lower()
-            if text in words.force_nouns or text in words.government_nouns:
-                return start + length, text in words.force_nouns
+    if start >= len(doc):
+        return None, None
+    first = doc[start].lower_
+    candidates = [(f"{first} {doc[start + 1].lower_}", start + 2)] if start + 1 < len(doc) else []
+    for text, end in [*candidates, (first, start + 1)]:
+        if text in words.force_nouns or text in words.government_nouns:
+            return end, text in words.force_nouns
     return None, None
 
 
