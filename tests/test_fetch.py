@@ -151,3 +151,13 @@ def test_slow_response_times_out() -> None:
         with pytest.raises(InputError, match="took longer than 1 s"):
             client.fetch(server.url("/slow"))
     assert time.monotonic() - started < 5
+
+
+def test_next_checked_address_is_tried_when_one_refuses(monkeypatch: pytest.MonkeyPatch) -> None:
+    from eventdesk.ingest import fetch
+
+    answers = [ipaddress.ip_address("127.0.0.2"), ipaddress.ip_address("127.0.0.1")]  # nothing on .2
+    monkeypatch.setattr(fetch, "resolve", lambda host, port: answers if host == "multi.test" else [])
+    with LocalServer({"/a": Route(body=PAGE)}) as server, fetcher() as client:
+        page = client.fetch(server.url("/a").replace("127.0.0.1", "multi.test"))
+    assert page.data == PAGE

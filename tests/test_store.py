@@ -137,3 +137,22 @@ def test_edits_and_deletions_leave_an_audit_trail(db_url: str) -> None:  # noqa:
     assert audit[0].before == {"fatalities": 2} and audit[0].after == {"fatalities": 3}
     assert audit[1].before["article_id"] == "a1" and audit[1].at is not None
     assert store.integrity_problems() == []
+
+
+def test_migrations_go_down_and_up_again(db_url: str) -> None:  # noqa: F811
+    from alembic import command
+    from alembic.config import Config
+
+    from eventdesk.store.db import MIGRATIONS, migrate
+
+    store = Store(db_url)
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with store.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "base")
+    with store.engine.connect() as connection:
+        assert not connection.dialect.has_table(connection, "articles")
+    migrate(store.engine)
+    assert store.add(result("a1", CLASH, event(1))) is not None
+    assert store.events(EventQuery(text="clashed"))

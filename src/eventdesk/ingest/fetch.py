@@ -109,14 +109,8 @@ class Fetcher:
 
     def _one_hop(self, url: str, deadline: float) -> Fetched | str:
         """The page, or the URL a redirect points to."""
-        parts, address = self._checked_target(url)
-        request = self.client.build_request("GET", _pinned_url(parts, address), headers=self._headers(parts))
-        if parts.scheme == "https":
-            request.extensions["sni_hostname"] = parts.hostname
-        try:
-            response = self.client.send(request, stream=True)
-        except httpx.HTTPError as exc:
-            raise InputError(f"{url}: {type(exc).__name__}: {exc or 'request failed'}") from None
+        parts, addresses = self._checked_target(url)
+        response = self._connect(url, parts, addresses)
         try:
             if response.status_code in REDIRECTS and "location" in response.headers:
                 return urljoin(url, response.headers["location"])
@@ -127,7 +121,23 @@ class Fetcher:
         finally:
             response.close()
 
-    def _checked_target(self, url: str) -> tuple[SplitResult, IPAddress]:
+    def _connect(self, url: str, parts: SplitResult, addresses: list[IPAddress]) -> httpx.Response:
+        """Send the request to each checked address in turn until one answers."""
+        failure: Exception | None = None
+        for address in addresses:
+            target = _pinned_url(parts, address)
+            request = self.client.build_request("GET", target, headers=self._headers(parts))
+            if parts.scheme == "https":
+                request.extensions["sni_hostname"] = parts.hostname
+            try:
+                return self.client.send(request, stream=True)
+            except httpx.ConnectError as exc:
+                failure = exc
+            except httpx.HTTPError as exc:
+                raise InputError(f"{url}: {type(exc).__name__}: {exc or 'request failed'}") from None
+        raise InputError(f"{url}: cannot connect ({failure or 'no address'})")
+
+    def _checked_target(self, url: str) -> tuple[SplitResult, list[IPAddress]]:
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise InputError(f"{url}: only http and https URLs can be fetched")
@@ -139,7 +149,7 @@ class Fetcher:
                 raise InputError(f"{url}: refused, {parts.hostname} resolves to {address}, {why}")
         if not addresses:
             raise InputError(f"{url}: {parts.hostname} has no address")
-        return parts, addresses[0]
+        return parts, addresses
 
     def _headers(self, parts: SplitResult) -> dict[str, str]:
         return {"Host": parts.netloc.rsplit("@", 1)[-1], "User-Agent": self.policy.user_agent}
