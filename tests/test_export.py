@@ -117,6 +117,8 @@ def test_events_command_table_and_json(tmp_path: Path, capsys: pytest.CaptureFix
     assert main(["events", "--db", db, "--json", "--incidents", *filters]) == 0
     [incident] = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert incident["sources"] == ["Pajhwok", "TOLOnews"] and incident["fatalities_high"] == 7
+    assert [r["source"] for r in incident["reports"]] == ["Pajhwok", "TOLOnews"]
+    assert incident["reports"][1]["agreed"]["type"] == "same type (Violence against civilians)"
     assert main(["events", "--db", db, "--bbox", "65,31,66,32", "--json"]) == 0
     assert [json.loads(x)["location"] for x in capsys.readouterr().out.splitlines()] == ["Kandahar"]
     assert main(["events", "--db", db, "--bbox", "1,2,3"]) == 2

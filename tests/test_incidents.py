@@ -10,7 +10,6 @@ from sqlalchemy import select
 
 from eventdesk.records import Article, DateRange, Event
 from eventdesk.store import EventQuery, Store
-from eventdesk.store.incidents import link, unlink
 from eventdesk.store.linking import EventFacts, agreement, distance_km, load_rules
 from eventdesk.store.models import AuditRow
 from support_store import KABUL, KANDAHAR, db_url, event, result  # noqa: F401
@@ -134,15 +133,12 @@ def test_unlink_and_link_back_are_audited(db_url: str) -> None:  # noqa: F811
     store.add(result("b", "report b", event(1, dead=9), source="Ariana"))
     [incident] = store.incidents(EventQuery())
     second = store.incident_members(incident.id)[1][0].id
-    with store.sessions() as session:
-        separate = unlink(session, second, who="analyst", reason="different attack")
-        session.commit()
+    separate = store.unlink(second, who="analyst", reason="different attack")
     incidents = {i.id: i for i in store.incidents(EventQuery())}
     assert len(incidents) == 2
     assert incidents[incident.id].fatalities == 5 and incidents[separate].fatalities == 9
+    store.link(second, incident.id, who="analyst", reason="same attack after all")
     with store.sessions() as session:
-        link(session, second, incident.id, who="analyst", reason="same attack after all")
-        session.commit()
         audit = session.scalars(select(AuditRow).order_by(AuditRow.id)).all()
     assert [a.action for a in audit] == ["unlink", "link"]
     assert audit[0].before["incident_id"] == incident.id and audit[0].after == {"incident_id": separate}

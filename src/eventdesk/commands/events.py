@@ -62,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("--limit must be 0 or more")
     store = Store(settings_from(args).db)
     query = query_from(args, args.limit or None)
-    rows = [_incident_row(i) for i in store.incidents(query)] if args.incidents else [
+    rows = [_incident_row(i, store, args.json) for i in store.incidents(query)] if args.incidents else [
         _event_row(event, article, incident) for event, article, incident in store.events(query)
     ]
     if args.json:
@@ -84,12 +84,16 @@ def _event_row(event: Any, article: Any, incident: int | None) -> dict[str, Any]
     }
 
 
-def _incident_row(incident: Any) -> dict[str, Any]:
+def _incident_row(incident: Any, store: Any, with_reports: bool) -> dict[str, Any]:
     names = ("id", "date_start", "date_end", "date_precision", "event_type", "sub_event_type", "actor1",
              "actor2", "location", "country", "admin1", "admin2", "lat", "lon", "geo_precision", "fatalities",
              "fatalities_low", "fatalities_high", "civilian_targeting", "sources")
     row = {name: getattr(incident, name) for name in names}
     row["incident"], row["date"] = row.pop("id"), row.pop("date_start")
+    if with_reports:  # each report with the fields that agreed when it was linked
+        row["reports"] = [{"event": event.id, "article": article.article_id, "source": article.source,
+                           "url": article.url, "agreed": agreed}
+                          for event, article, agreed in store.incident_members(incident.id)]
     return row
 
 

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from eventdesk.errors import UsageError
 from eventdesk.records import Article, Result
+from eventdesk.store import incidents
 from eventdesk.store.db import open_sessionmaker
 from eventdesk.store.incidents import link_event, refresh_incident
 from eventdesk.store.models import (
@@ -178,6 +179,19 @@ class Store:
             _refresh_incident_of(session, event_pk)
             session.add(AuditRow(who=who, action="edit", table_name="events", row_id=event_pk,
                                  before=before, after=changes, reason=reason))
+            session.commit()
+
+    def unlink(self, event_pk: int, who: str, reason: str | None = None) -> int:
+        """Take an event out of its incident (audited); the id of the incident it now forms alone."""
+        with self.sessions() as session:
+            new_id = incidents.unlink(session, event_pk, who, reason)
+            session.commit()
+        return new_id
+
+    def link(self, event_pk: int, incident_id: int, who: str, reason: str | None = None) -> None:
+        """Move an event into the given incident (audited)."""
+        with self.sessions() as session:
+            incidents.link(session, event_pk, incident_id, who, reason)
             session.commit()
 
     def delete_article(self, article_pk: int, who: str, reason: str | None = None) -> None:
