@@ -234,3 +234,11 @@ def test_country_name_as_place_is_neither_actor_nor_person(extractor: Extractor)
     result = extract_text(extractor, "JNIM fighters ambushed a convoy near Boni in central Mali on Tuesday.")
     assert "Government of Mali" not in {a.name for a in result.actors}
     assert "Mali" not in {p.name for p in result.people}
+
+
+def test_parent_name_reads_as_the_branch_named_last(extractor: Extractor) -> None:
+    text = ("ISWAP fighters overran a base in Borno. In Mali, ISGS attacked a convoy near Menaka. "
+            "Islamic State said its fighters killed 20 soldiers.")
+    result = extract_text(extractor, text)
+    assert "Islamic State" in mention_texts(result, "Islamic State Sahel Province")
+    assert "Islamic State" not in {a.name for a in result.actors}

@@ -84,7 +84,7 @@ def extract_actors(art: AnalysedArticle, kb: Knowledge, result: Result) -> None:
     dictionary = kb.actors
     doc = art.doc
     found = _dictionary_mentions(doc, dictionary)
-    found = _merge(found, _state_mentions(doc, dictionary, found))
+    found = _merge(found, _state_mentions(doc, dictionary))
     found = _merge(found, _entity_mentions(doc, dictionary, found))
     _resolve_branches(doc, dictionary, found)
     found = _merge(found, _descriptions(doc, dictionary, found))
@@ -204,7 +204,7 @@ def _widen(doc: Doc, end: int, dictionary: ActorDictionary) -> int:
 # 2. nationality + force noun -----------------------------------------------------------------------------
 
 
-def _state_mentions(doc: Doc, dictionary: ActorDictionary, found: list[_Found]) -> list[_Found]:
+def _state_mentions(doc: Doc, dictionary: ActorDictionary) -> list[_Found]:
     """ "Nigerian troops" -> the state's forces; "Pakistani officials" -> its government; in "Hungarian and
     Romanian officials" both nationality words count."""
     words = dictionary.words
@@ -249,9 +249,6 @@ def _government_of(dictionary: ActorDictionary, code: str, country: str) -> Acto
 
 
 # 3. named entities the dictionary lacks ------------------------------------------------------------------
-
-_LEADING = ("the ", "The ")
-
 
 def _entity_mentions(doc: Doc, dictionary: ActorDictionary, found: list[_Found]) -> list[_Found]:
     countries = dictionary.words.country_names
@@ -319,16 +316,14 @@ def _prefer_longer_names(doc: Doc, entities: list[_Found], found: list[_Found]) 
 
 
 def _resolve_branches(doc: Doc, dictionary: ActorDictionary, found: list[_Found]) -> None:
-    branches = {f.name for f in found if f.entry is not None and f.entry.parent}
-    if not branches:
+    if not any(f.entry is not None and f.entry.parent for f in found):
         return
     by_token = {i: f for f in found for i in range(f.start, f.end)}
-    latest: dict[str, str] = {}  # parent -> branch named most recently
-    first = {}
+    first: dict[str, str] = {}  # parent -> its branch named first in the article
     for f in found:
-        if f.entry is not None and f.entry.parent and not f.coref:
-            latest[f.entry.parent] = f.name
+        if f.entry is not None and f.entry.parent:
             first.setdefault(f.entry.parent, f.name)
+    latest: dict[str, str] = {}  # parent -> its branch named most recently so far
     for f in found:
         if f.entry is not None and f.entry.parent:
             latest[f.entry.parent] = f.name
@@ -397,7 +392,7 @@ def _description_head(
     while i < len(doc) and i < start + 4:
         token = doc[i]
         lower = token.lower_
-        if lower in words.descriptions or _refers_somewhere(lower, dictionary):
+        if lower in words.descriptions or lower in dictionary.refer_nouns:
             followed = i + 1 < len(doc) and doc[i + 1].lower_ == "of"
             if followed or token.pos_ not in ("NOUN", "PROPN"):
                 return None, []
@@ -412,10 +407,6 @@ def _description_head(
             break
         i += 1
     return None, []
-
-
-def _refers_somewhere(noun: str, dictionary: ActorDictionary) -> bool:
-    return noun in dictionary.refer_nouns
 
 
 def _antecedent(
