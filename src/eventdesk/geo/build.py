@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import chain
 from pathlib import Path
 
@@ -40,8 +40,9 @@ TownFinder = Callable[[str, str | None], int | None]
 Admin1Finder = Callable[[str, str], str | None]
 
 
-def generic_terms() -> frozenset[str]:
-    return frozenset(read_lines(DATA_DIR / "generic_terms.txt"))
+def generic_terms() -> dict[str, str]:
+    """Term → kind of place ("province" → "admin1"), from generic_terms.tsv."""
+    return {row["term"].lower(): row["kind"] for row in read_tsv(DATA_DIR / "generic_terms.tsv")}
 
 
 def read_lines(path: Path) -> list[str]:
@@ -204,7 +205,7 @@ def admin1_records(cities: list[PlaceRecord], countries: dict[str, PlaceRecord])
     return records
 
 
-def without_generic_term(name: str, terms: frozenset[str]) -> list[str]:
+def without_generic_term(name: str, terms: Mapping[str, str]) -> list[str]:
     """ "Cabo Delgado Province" → ["Cabo Delgado"]; "Province of Sindh" stays as it is."""
     words = name.split()
     if len(words) > 1 and words[-1].lower() in terms:

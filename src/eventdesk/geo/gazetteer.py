@@ -91,7 +91,7 @@ class Gazetteer:
         self._entries: dict[int, GazEntry | None] = {}
         self._user_names: dict[str, list[Candidate]] = {}
         self._added_keys: frozenset[str] | None = None
-        self.generic_terms = generic_terms()
+        self.generic_terms = generic_terms()  # "province" → "admin1"
         for path in user_files:
             self.add_file(Path(path))
 

@@ -14,14 +14,14 @@ from dataclasses import dataclass
 from eventdesk.analyse.pipeline import AnalysedArticle
 from eventdesk.geo.gazetteer import POINT_FEATURES, GazEntry, Gazetteer
 from eventdesk.geo.recognise import recognise
-from eventdesk.geo.resolve import ADMIN1_HINTS, ADMIN2_HINTS, Toponym, resolve_toponyms, supported
+from eventdesk.geo.resolve import Toponym, resolve_toponyms, supported
 from eventdesk.knowledge import Knowledge
 from eventdesk.records import EventLocation, Place, Result
 
 ANNOTATION = "places"
 ACTOR_USES = "place_actor_uses"  # (start, end) of place names standing for actors: "Kabul said"
 # "Nad Ali district" resolved to the town of Nad Ali still places an event only in the district
-HINT_PRECISION = {**dict.fromkeys(ADMIN2_HINTS, 2), **dict.fromkeys(ADMIN1_HINTS, 3)}
+HINT_PRECISION = {"admin2": 2, "admin1": 3}
 
 
 @dataclass(frozen=True, slots=True)

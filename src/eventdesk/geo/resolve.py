@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from eventdesk.geo.gazetteer import Candidate, GazEntry, Gazetteer
@@ -19,26 +19,6 @@ from eventdesk.geo.gazetteer import Candidate, GazEntry, Gazetteer
 SMALL_TOWN_POPULATION = 10_000
 REGION_POPULATION = 100_000_000  # regions have no population; rank them as a large place
 CONTAINER_GAP = re.compile(r"^\s*(,|,?\s+in|,?\s+of)\s+$|^\s*,\s*$", re.IGNORECASE)
-ADMIN1_HINTS = frozenset(
-    {
-        "province",
-        "provinces",
-        "governorate",
-        "state",
-        "oblast",
-        "region",
-        "prefecture",
-        "wilayah",
-        "wilaya",
-        "department",
-        "canton",
-        "emirate",
-        "territory",
-    }
-)
-ADMIN2_HINTS = frozenset({"district", "districts", "county", "parish", "municipality"})
-TOWN_HINTS = frozenset({"city", "town", "village"})
-
 # Scoring weights, set by hand and checked on GWN-dev, LGL and TR-News together (bench/geo_eval.py).
 WEIGHTS = {
     "rounds": 3,
@@ -66,7 +46,7 @@ class Toponym:
     end: int
     text: str
     name: str
-    hint: str | None = None
+    hint: str | None = None  # the kind of place a generic term says: "admin1", "admin2", "town", "area"
     near: bool = False  # "near X", "outskirts of X": the event is near the place, not in it
     detail: str | None = None  # a finer part named with it ("District 8" in "Kabul's District 8")
     candidates: tuple[Candidate, ...] = ()
@@ -79,13 +59,14 @@ class Toponym:
     end_token: int = 0  # for the recogniser: the token after the name
 
 
-def split_generic(text: str, terms: frozenset[str]) -> tuple[str, str | None]:
-    """ "Helmand province" → ("Helmand", "province"); "Province of Sindh" → ("Sindh", "province")."""
+def split_generic(text: str, terms: Mapping[str, str]) -> tuple[str, str | None]:
+    """ "Helmand province" → ("Helmand", "admin1"); "Province of Sindh" → ("Sindh", "admin1"): the name
+    and the kind of place its generic term says (geo/data/generic_terms.tsv)."""
     words = text.split()
     if len(words) > 1 and words[-1].lower() in terms:
-        return " ".join(words[:-1]), words[-1].lower()
+        return " ".join(words[:-1]), terms[words[-1].lower()]
     if len(words) > 2 and words[0].lower() in terms and words[1].lower() == "of":
-        return " ".join(words[2:]), words[0].lower()
+        return " ".join(words[2:]), terms[words[0].lower()]
     return text, None
 
 
@@ -103,9 +84,7 @@ def resolve_toponyms(
         toponym.candidates = find_candidates(gaz, toponym)
     link_containers(text, toponyms)
     for toponym in toponyms:
-        toponym.article = toponym.text.lower().startswith("the ") or text[: toponym.start].lower().endswith(
-            "the "
-        )
+        toponym.article = has_article(text, toponym)
     context = Context(Counter(demonym_countries or {}))
     for _round in range(WEIGHTS["rounds"]):
         for toponym in toponyms:
@@ -113,24 +92,27 @@ def resolve_toponyms(
         context = Context.of(toponyms, demonym_countries)
 
 
+def has_article(text: str, toponym: Toponym) -> bool:
+    return (
+        toponym.text.lower().startswith("the ")
+        or text[max(0, toponym.start - 4) : toponym.start].lower() == "the "
+    )
+
+
 def supported(toponyms: Sequence[Toponym], demonyms: Counter[str] | None = None) -> list[Toponym]:
     """Recognised names worth keeping as places: a small town that nothing else in the article points to
     (no other place or demonym of its country) is more likely a word the model took for a place
     ("Jesus", "Salah") than a village the story is about."""
-    countries = Counter(demonyms or {})
-    for toponym in toponyms:
-        if toponym.entry is not None and toponym.entry.country:
-            countries[toponym.entry.country] += 1
+    resolved = [t.entry for t in toponyms if t.entry is not None]
+    countries = Counter(demonyms or {}) + Counter(e.country for e in resolved if e.country)
+    mentions = Counter(e.id for e in resolved)
     kept = []
     for toponym in toponyms:
         entry = toponym.entry
         if entry is None:
             continue
-        small = is_small_town(entry)
-        if small and countries[entry.country or ""] <= sum(
-            t.entry is not None and t.entry.id == entry.id for t in toponyms
-        ):
-            continue
+        if is_small_town(entry) and countries[entry.country or ""] <= mentions[entry.id]:
+            continue  # its own mentions are all that point to its country
         kept.append(toponym)
     return kept
 
@@ -248,11 +230,11 @@ def candidate_score(
 def hint_score(hint: str | None, entry: GazEntry) -> float:
     if hint is None:
         return 0.0
-    if hint in ADMIN1_HINTS:
+    if hint == "admin1":
         return WEIGHTS["hint"] if entry.feature == "ADM1" else -1.0
-    if hint in ADMIN2_HINTS:
+    if hint == "admin2":
         return WEIGHTS["hint"] if entry.feature == "ADM2" else -1.0
-    if hint in TOWN_HINTS:
+    if hint == "town":
         return 2.0 if entry.is_town else -1.0
     return 0.0
 
