@@ -92,7 +92,7 @@ def _incident_row(incident: Any, store: Any, with_reports: bool) -> dict[str, An
     row["incident"], row["date"] = row.pop("id"), row.pop("date_start")
     if with_reports:  # each report with the fields that agreed when it was linked
         row["reports"] = [{"event": event.id, "article": article.article_id, "source": article.source,
-                           "url": article.url, "agreed": agreed}
+                           "url": article.url, "agreed": agreed, "evidence": event.data.get("evidence", [])}
                           for event, article, agreed in store.incident_members(incident.id)]
     return row
 
