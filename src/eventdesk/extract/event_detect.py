@@ -202,6 +202,8 @@ def is_anchored(trigger: Trigger, lx: EventLexicon) -> bool:
     token: Token = trigger.head
     if not trigger.is_noun:
         return True
+    if token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN"):
+        return False  # "battle zones", "invasion forces": a kind of thing, not an occurrence
     anchors = lx.frame_anchors.get(trigger.frame.name)
     if lx.object_kinds.get(token.lemma_.lower()) == "weapon":
         anchors = lx.words("weapon_anchors")
