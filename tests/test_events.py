@@ -180,3 +180,57 @@ def test_no_published_date_and_no_date_in_text_leaves_the_date_empty(extractor: 
     result = extract_text(extractor, "Militants ambushed a patrol near the border.", published=None)
     event = result.events[0]
     assert event.date.start is None and event.date.assumed
+
+
+# --- a wire report, end to end --------------------------------------------------------------------------
+
+WIRE_REPORT = """Gunmen kill 12 in attack on Nigerian village
+
+KANO, Nigeria, March 4 (Reuters) - Gunmen killed at least 12 people and abducted dozens of others in an \
+overnight raid on a village in northwestern Nigeria's Zamfara state, police and residents said on Monday.
+
+The attackers, riding on motorcycles, stormed Kurya village late on Sunday, shooting sporadically and \
+setting houses on fire, resident Musa Abubakar told Reuters by phone.
+
+"They came in large numbers and started shooting at anyone they saw," he said.
+
+Police spokesman Mohammed Shehu confirmed the attack and said security forces had been deployed to the area.
+
+Armed gangs, known locally as bandits, have killed more than 3,000 people in northwestern Nigeria since \
+2020, according to Amnesty International.
+
+Separately, the army said its troops killed 15 insurgents during a clash with Islamic State West Africa \
+Province fighters near Monguno in Borno state on Saturday. Two soldiers were wounded in the fighting, it said.
+
+Hundreds of people protested in Gusau, the state capital, on Monday to demand better security. Police \
+fired tear gas to disperse the crowd.
+"""
+
+
+@pytest.fixture(scope="module")
+def wire(extractor: Extractor) -> Result:
+    return extract_text(extractor, WIRE_REPORT, published="2024-03-04")
+
+
+def test_wire_report_has_one_event_per_incident(wire: Result) -> None:
+    subs = sorted(e.sub_event_type for e in wire.events)
+    assert subs == ["Armed clash", "Attack", "Protest with intervention"]
+
+
+def test_wire_raid_told_four_times_is_one_attack(wire: Result) -> None:
+    attack = next(e for e in wire.events if e.sub_event_type == "Attack")
+    assert attack.fatalities.best == 12 and len(attack.evidence) >= 3
+    assert attack.date.start == "2024-03-03"  # "overnight" before a Monday publication, not the dateline
+    assert all("3,000" not in span.text for span in attack.evidence)  # the count since 2020 is no incident
+
+
+def test_wire_clash_keeps_its_wounded(wire: Result) -> None:
+    clash = next(e for e in wire.events if e.sub_event_type == "Armed clash")
+    assert (clash.fatalities.best, clash.injuries.best) == (15, 2)
+    assert clash.actor2 is not None and "West Africa" in clash.actor2
+    assert clash.date.start == clash.date.end == "2024-03-02"
+
+
+def test_wire_dispersal_told_next_is_the_protest_outcome(wire: Result) -> None:
+    protest = next(e for e in wire.events if e.event_type == "Protests")
+    assert len(protest.evidence) == 2 and "tear gas" in protest.evidence[1].text
