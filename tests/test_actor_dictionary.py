@@ -62,7 +62,7 @@ def test_user_file_adds_an_actor(tmp_path: Path) -> None:
     user = tmp_path / "mine.tsv"
     line = "Jamaat Ansar al-Furqan\trebel_group\t2\tIR\t\t\tno\tAnsar al-Furqan|JAF\n"
     user.write_text(HEADER + line, encoding="utf-8")
-    extractor = Extractor(Settings(user_actors=(str(user),)))
+    extractor = Extractor(Settings(user_actors=(str(user),)), components=["actors"])
     text = "Ansar al-Furqan claimed the attack on a police post in Sistan-Baluchestan."
     result = extract_text(extractor, text)
     found = [a for a in result.actors if a.name == "Jamaat Ansar al-Furqan"]

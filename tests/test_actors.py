@@ -6,9 +6,9 @@ import re
 
 import pytest
 
+from actor_support import actors_extractor, seed_actors
 from conftest import SEED, extract_text
 from eventdesk.analyse.pipeline import analyse
-from eventdesk.extract import Extractor
 from eventdesk.extract.actors import MENTIONS, Mention, mentions_in
 from eventdesk.knowledge.actors import ACTOR_TYPES
 from eventdesk.records import Actor, Article, Result
@@ -31,14 +31,16 @@ def mention_texts(result: Result, name: str) -> list[str]:
 # the seed ------------------------------------------------------------------------------------------------
 
 
-def test_seed_actors_named_in_gold(seed_result: Result) -> None:
+def test_seed_actors_named_in_gold() -> None:
+    seed_result = seed_actors()
     names = {a.name for a in seed_result.actors}
     expected = {"Taliban", "Islamic State Khorasan Province", "United Nations", "UN Security Council",
                 "United States", "al-Qaeda", "Hasht-e Subh", "Islamic State", "The Reference"}
     assert expected <= names
 
 
-def test_seed_actor_types_and_countries(seed_result: Result) -> None:
+def test_seed_actor_types_and_countries() -> None:
+    seed_result = seed_actors()
     taliban = actor(seed_result, "Taliban")
     assert (taliban.type, taliban.country, taliban.inter) == ("state_forces", "AF", 1)
     iskp = actor(seed_result, "Islamic State Khorasan Province")
@@ -50,7 +52,8 @@ def test_seed_actor_types_and_countries(seed_result: Result) -> None:
         assert a.type is None or a.type in ACTOR_TYPES
 
 
-def test_every_seed_mention_span_points_at_its_words(seed_result: Result) -> None:
+def test_every_seed_mention_span_points_at_its_words() -> None:
+    seed_result = seed_actors()
     text = SEED.read_text(encoding="utf-8")
     for a in seed_result.actors:
         for span in a.mentions:
@@ -58,7 +61,8 @@ def test_every_seed_mention_span_points_at_its_words(seed_result: Result) -> Non
             assert span.text.strip() == span.text and span.text
 
 
-def test_seed_iskp_descriptions_are_attached(seed_result: Result) -> None:
+def test_seed_iskp_descriptions_are_attached() -> None:
+    seed_result = seed_actors()
     texts = mention_texts(seed_result, "Islamic State Khorasan Province")
     assert texts.count("the organization") >= 3
     assert "the terrorist organization" in texts
@@ -66,7 +70,8 @@ def test_seed_iskp_descriptions_are_attached(seed_result: Result) -> None:
     assert "ISIS members" in texts  # "a number of ISIS members" in the Karte Naw raid
 
 
-def test_seed_taliban_plural_and_movement(seed_result: Result) -> None:
+def test_seed_taliban_plural_and_movement() -> None:
+    seed_result = seed_actors()
     texts = mention_texts(seed_result, "Taliban")
     assert "Taliban security forces" in texts
     assert "Taliban elements" in texts
@@ -74,7 +79,8 @@ def test_seed_taliban_plural_and_movement(seed_result: Result) -> None:
     assert "the organization" not in texts  # a state force is not "the organization"
 
 
-def test_seed_bare_isis_is_the_branch_except_beside_al_qaeda(seed_result: Result) -> None:
+def test_seed_bare_isis_is_the_branch_except_beside_al_qaeda() -> None:
+    seed_result = seed_actors()
     text = SEED.read_text(encoding="utf-8")
     global_group = actor(seed_result, "Islamic State").mentions
     assert len(global_group) == 1
@@ -83,7 +89,8 @@ def test_seed_bare_isis_is_the_branch_except_beside_al_qaeda(seed_result: Result
     assert len([m for m in branch.mentions if m.text == "ISIS"]) >= 3
 
 
-def test_seed_united_states_only_as_actor(seed_result: Result) -> None:
+def test_seed_united_states_only_as_actor() -> None:
+    seed_result = seed_actors()
     assert mention_texts(seed_result, "United States") == ["United States"]
     names = {a.name for a in seed_result.actors}
     assert "Afghanistan" not in names and "Kabul" not in names  # places where things happen
@@ -92,7 +99,8 @@ def test_seed_united_states_only_as_actor(seed_result: Result) -> None:
 # sentences of our own -------------------------------------------------------------------------------------
 
 
-def test_possessive_curly_and_straight(extractor: Extractor) -> None:
+def test_possessive_curly_and_straight() -> None:
+    extractor = actors_extractor()
     text = "The Taliban’s interior ministry said the Taleban's fighters had withdrawn."
     result = extract_text(extractor, text)
     texts = mention_texts(result, "Taliban")
@@ -100,7 +108,8 @@ def test_possessive_curly_and_straight(extractor: Extractor) -> None:
     assert "Taleban" in " ".join(texts)
 
 
-def test_members_and_fighters_widen_the_mention(extractor: Extractor) -> None:
+def test_members_and_fighters_widen_the_mention() -> None:
+    extractor = actors_extractor()
     text = "Dozens of ISIS fighters attacked a checkpoint held by Iraqi Army troops."
     result = extract_text(extractor, text)
     assert "ISIS fighters" in mention_texts(result, "Islamic State")
@@ -111,13 +120,15 @@ def test_members_and_fighters_widen_the_mention(extractor: Extractor) -> None:
     "spelling",
     ["ISIS-K", "ISIS K", "Isis-K", "IS-K", "ISKP", "Islamic State Khorasan Province", "Daesh Khorasan"],
 )
-def test_branch_spellings(extractor: Extractor, spelling: str) -> None:
+def test_branch_spellings(spelling: str) -> None:
+    extractor = actors_extractor()
     text = f"{spelling} claimed responsibility for the bombing in Jalalabad on Monday."
     result = extract_text(extractor, text)
     assert mention_texts(result, "Islamic State Khorasan Province") == [spelling]
 
 
-def test_transliteration_variants(extractor: Extractor) -> None:
+def test_transliteration_variants() -> None:
+    extractor = actors_extractor()
     text = "Fighters of Hayʼat Taḥrīr al-Shām clashed with Da'esh near Idlib, while al Qaida kept silent."
     result = extract_text(extractor, text)
     assert actor(result, "Hay'at Tahrir al-Sham").mentions
@@ -125,33 +136,38 @@ def test_transliteration_variants(extractor: Extractor) -> None:
     assert actor(result, "al-Qaeda").mentions[0].text == "al Qaida"
 
 
-def test_short_acronyms_need_capitals(extractor: Extractor) -> None:
+def test_short_acronyms_need_capitals() -> None:
+    extractor = actors_extractor()
     result = extract_text(extractor, "It is unclear who told us about the attack, the official said.")
     assert not [a for a in result.actors if a.name in ("Islamic State", "United States")]
 
 
-def test_nationality_and_force_noun_gives_state_forces(extractor: Extractor) -> None:
+def test_nationality_and_force_noun_gives_state_forces() -> None:
+    extractor = actors_extractor()
     result = extract_text(extractor, "Kenyan troops repelled an al-Shabaab attack on a base in Lamu county.")
     forces = actor(result, "Military Forces of Kenya")
     assert (forces.type, forces.country, forces.inter) == ("state_forces", "KE", 1)
     assert actor(result, "al-Shabaab").type == "rebel_group"
 
 
-def test_country_as_place_is_not_an_actor_but_acting_country_is(extractor: Extractor) -> None:
+def test_country_as_place_is_not_an_actor_but_acting_country_is() -> None:
+    extractor = actors_extractor()
     placed = extract_text(extractor, "Two soldiers were killed in Iraq on Sunday.")
     assert "Government of Iraq" not in {a.name for a in placed.actors}
     acting = extract_text(extractor, "Iraq condemned the strike and summoned the Turkish envoy.")
     assert actor(acting, "Government of Iraq").mentions[0].text == "Iraq"
 
 
-def test_group_description_refers_to_last_fitting_actor(extractor: Extractor) -> None:
+def test_group_description_refers_to_last_fitting_actor() -> None:
+    extractor = actors_extractor()
     text = ("Nigerian troops clashed with Boko Haram fighters near Bama. "
             "The group later released a video of the attack.")
     result = extract_text(extractor, text)
     assert "The group" in mention_texts(result, "Boko Haram")
 
 
-def test_unknown_organisation_kept_without_type(extractor: Extractor) -> None:
+def test_unknown_organisation_kept_without_type() -> None:
+    extractor = actors_extractor()
     text = "Ansar al-Furqan claimed the ambush, according to the Syrian Observatory for Human Rights."
     result = extract_text(extractor, text)
     untyped = [a for a in result.actors if a.type is None]
@@ -161,7 +177,8 @@ def test_unknown_organisation_kept_without_type(extractor: Extractor) -> None:
 # the mentions annotation for later components --------------------------------------------------------------
 
 
-def test_mentions_annotation_and_lookup(extractor: Extractor) -> None:
+def test_mentions_annotation_and_lookup() -> None:
+    extractor = actors_extractor()
     text = "Taliban spokesman Zabihullah Mujahid said ISIS-K fighters attacked a mosque."
     analysed = next(analyse([Article(id="m", text=text)], extractor.nlp))
     extractor.extract_analysed(analysed)
@@ -176,7 +193,8 @@ def test_mentions_annotation_and_lookup(extractor: Extractor) -> None:
     assert mentions_in(analysed, norm.index("mosque"), len(norm)) == []
 
 
-def test_unnamed_civilians_and_gunmen(extractor: Extractor) -> None:
+def test_unnamed_civilians_and_gunmen() -> None:
+    extractor = actors_extractor()
     text = ("Unidentified gunmen killed five Afghan civilians in Nangarhar on Monday. "
             "Residents said the attackers fled on motorcycles.")
     result = extract_text(extractor, text)
@@ -188,14 +206,16 @@ def test_unnamed_civilians_and_gunmen(extractor: Extractor) -> None:
     assert gunmen.inter == 3 and [m.text for m in gunmen.mentions] == ["gunmen", "attackers"]
 
 
-def test_named_group_members_are_not_unidentified(extractor: Extractor) -> None:
+def test_named_group_members_are_not_unidentified() -> None:
+    extractor = actors_extractor()
     text = "Boko Haram militants abducted 20 students; the militants later freed two."
     result = extract_text(extractor, text)
     assert mention_texts(result, "Boko Haram") == ["Boko Haram militants", "the militants"]
     assert "Unidentified Armed Group" not in {a.name for a in result.actors}
 
 
-def test_nationality_and_government_noun_gives_government(extractor: Extractor) -> None:
+def test_nationality_and_government_noun_gives_government() -> None:
+    extractor = actors_extractor()
     result = extract_text(extractor, "Hungarian and Romanian officials met in Budapest on Wednesday.")
     hungary, romania = actor(result, "Government of Hungary"), actor(result, "Government of Romania")
     assert (hungary.type, hungary.country) == ("government", "HU")
@@ -203,14 +223,16 @@ def test_nationality_and_government_noun_gives_government(extractor: Extractor) 
     assert [m.text for m in romania.mentions] == ["Romanian officials"]
 
 
-def test_recipient_after_to_is_an_actor_destination_is_not(extractor: Extractor) -> None:
+def test_recipient_after_to_is_an_actor_destination_is_not() -> None:
+    extractor = actors_extractor()
     handed = extract_text(extractor, "Zambia extradited the suspect to Britain on Sunday.")
     assert "United Kingdom" in {a.name for a in handed.actors}
     travelled = extract_text(extractor, "The suspect travelled to Britain on Sunday.")
     assert "United Kingdom" not in {a.name for a in travelled.actors}
 
 
-def test_protesters_and_rioters_with_country(extractor: Extractor) -> None:
+def test_protesters_and_rioters_with_country() -> None:
+    extractor = actors_extractor()
     text = "Egyptian demonstrators marched on parliament while rioters looted shops nearby."
     result = extract_text(extractor, text)
     protesters = actor(result, "Protesters (Egypt)")
@@ -219,7 +241,8 @@ def test_protesters_and_rioters_with_country(extractor: Extractor) -> None:
     assert actor(result, "Rioters").inter == 5
 
 
-def test_descriptions_with_outfit_and_backed_modifier(extractor: Extractor) -> None:
+def test_descriptions_with_outfit_and_backed_modifier() -> None:
+    extractor = actors_extractor()
     text = ("Houthi forces launched drones at Marib, the Saudi-led coalition said. "
             "The Iran-backed rebels have fought Yemeni government forces since 2014.")
     result = extract_text(extractor, text)
@@ -230,13 +253,15 @@ def test_descriptions_with_outfit_and_backed_modifier(extractor: Extractor) -> N
     assert "The banned outfit" in mention_texts(result, "Tehrik-i-Taliban Pakistan")
 
 
-def test_country_name_as_place_is_neither_actor_nor_person(extractor: Extractor) -> None:
+def test_country_name_as_place_is_neither_actor_nor_person() -> None:
+    extractor = actors_extractor()
     result = extract_text(extractor, "JNIM fighters ambushed a convoy near Boni in central Mali on Tuesday.")
     assert "Government of Mali" not in {a.name for a in result.actors}
     assert "Mali" not in {p.name for p in result.people}
 
 
-def test_parent_name_reads_as_the_branch_named_last(extractor: Extractor) -> None:
+def test_parent_name_reads_as_the_branch_named_last() -> None:
+    extractor = actors_extractor()
     text = ("ISWAP fighters overran a base in Borno. In Mali, ISGS attacked a convoy near Menaka. "
             "Islamic State said its fighters killed 20 soldiers.")
     result = extract_text(extractor, text)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from actor_support import actors_extractor, seed_actors
 from conftest import SEED, extract_text
-from eventdesk.extract import Extractor
 from eventdesk.records import Person, Result
 
 
@@ -13,7 +13,8 @@ def person(result: Result, name: str) -> Person:
     return found[0]
 
 
-def test_seed_people_roles_and_organisations(seed_result: Result) -> None:
+def test_seed_people_roles_and_organisations() -> None:
+    seed_result = seed_actors()
     expected = {
         "Zabihullah Mujahid": ("spokesman", "Taliban"),
         "Antonio Guterres": ("Secretary-General", "United Nations"),
@@ -28,7 +29,8 @@ def test_seed_people_roles_and_organisations(seed_result: Result) -> None:
         assert (found.role, found.organization) == (role, organization)
 
 
-def test_seed_people_spans_and_partial_mentions(seed_result: Result) -> None:
+def test_seed_people_spans_and_partial_mentions() -> None:
+    seed_result = seed_actors()
     text = SEED.read_text(encoding="utf-8")
     for p in seed_result.people:
         for span in p.mentions:
@@ -39,24 +41,28 @@ def test_seed_people_spans_and_partial_mentions(seed_result: Result) -> None:
     assert " ".join(mujahid.text.split()) == "Zabihullah Mujahid"
 
 
-def test_seed_place_read_as_person_is_dropped(seed_result: Result) -> None:
+def test_seed_place_read_as_person_is_dropped() -> None:
+    seed_result = seed_actors()
     assert "Karte Naw" not in {p.name for p in seed_result.people}  # "the town of Karte Naw"
 
 
-def test_title_before_name(extractor: Extractor) -> None:
+def test_title_before_name() -> None:
+    extractor = actors_extractor()
     text = "Pakistani Interior Minister Mohsin Naqvi said on Tuesday that the TTP was behind the blast."
     found = person(extract_text(extractor, text), "Mohsin Naqvi")
     assert found.role == "Interior Minister"
 
 
-def test_possessive_apposition_gives_role_and_organisation(extractor: Extractor) -> None:
+def test_possessive_apposition_gives_role_and_organisation() -> None:
+    extractor = actors_extractor()
     text = "The attack was claimed by Abu Omar, the Taliban's spokesman in Kandahar, on Monday."
     found = person(extract_text(extractor, text), "Abu Omar")
     assert found.role == "spokesman in Kandahar"
     assert found.organization == "Taliban"
 
 
-def test_surname_mentions_join_the_person(extractor: Extractor) -> None:
+def test_surname_mentions_join_the_person() -> None:
+    extractor = actors_extractor()
     text = ("Al-Shabaab commander Ahmed Diriye was killed in a strike near Jilib, the Somali army said. "
             "Diriye had led the group since 2014.")
     found = person(extract_text(extractor, text), "Ahmed Diriye")
@@ -64,13 +70,15 @@ def test_surname_mentions_join_the_person(extractor: Extractor) -> None:
     assert [m.text for m in found.mentions] == ["Ahmed Diriye", "Diriye"]
 
 
-def test_name_without_title_has_no_invented_role(extractor: Extractor) -> None:
+def test_name_without_title_has_no_invented_role() -> None:
+    extractor = actors_extractor()
     text = "Residents said Mohammed Karimi fled the village after the attack."
     result = extract_text(extractor, text)
     for p in result.people:
         assert p.role is None and p.organization is None
 
 
-def test_place_after_locative_preposition_is_not_a_person(extractor: Extractor) -> None:
+def test_place_after_locative_preposition_is_not_a_person() -> None:
+    extractor = actors_extractor()
     result = extract_text(extractor, "Near Raqqah, one strike destroyed an ISIL fighting position.")
     assert not [p for p in result.people if "Raqqah" in p.name]
