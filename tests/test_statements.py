@@ -282,3 +282,16 @@ def test_titles_and_one_word_nicknames_in_quotes_are_not_speech(extractor: Extra
         'Investigators say the suspect, known as "Carlos," fled to the coast.'
     )
     assert [s for s in extract_text(extractor, text).statements if s.direct] == []
+
+
+def test_missing_closing_mark_does_not_shift_later_quotations(extractor: Extractor) -> None:
+    text = (
+        "Officers saw a man matching the description. “The suspect took a shooting stance and pointed an "
+        "object at the officers. Four officers fired 10 shots, said Chief Terence Monahan, who added that "
+        "the man was holding a “pipe with some sort of knob at the end,” he said. His neighbour Andre "
+        "Wilson, 38, said he knew him well. “All he did was just walk around the neighborhood,” Wilson said."
+    )
+    result = extract_text(extractor, text)
+    wilson = [s for s in result.statements if s.direct and s.speaker.name == "Andre Wilson"]
+    assert [s.content.text for s in wilson] == ["All he did was just walk around the neighborhood"]
+    assert "38" not in (wilson[0].speaker.role or "")  # an age is not a role

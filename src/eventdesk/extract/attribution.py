@@ -265,11 +265,13 @@ class SpeakerResolver:
     def _first_names_start(self, core: list[Token], name_start: int) -> int:
         """Where the name starts with capitalised words the tagger left out ("Dmitry" of "Dmitry Peskov")."""
         before = [t for t in core if t.idx < name_start]
-        while before and before[-1].pos_ == "PROPN" and before[-1].is_title and not before[-1].ent_type_:
-            if before[-1].lower_ in self.lex.titles or before[-1].whitespace_ != " ":
-                break
+        while before and self._first_name(before[-1]):
             name_start = before.pop().idx
         return name_start
+
+    def _first_name(self, token: Token) -> bool:
+        plain = token.pos_ == "PROPN" and token.is_title and not token.ent_type_ and token.whitespace_ == " "
+        return plain and not token.is_sent_start and token.lower_ not in self.lex.titles
 
     def _person_name(self, ent: SpacySpan) -> str:
         tokens = list(ent)
@@ -295,7 +297,7 @@ class SpeakerResolver:
                 break
         role_words = [t for t in before if not (organization and self._group_name_at(t) == organization)]
         role = _text(self.art.doc, role_words)
-        if apposition is not None:
+        if apposition is not None and not apposition.like_num:  # "Andre Wilson, 38,": an age, not a role
             phrase = [t for t in apposition.subtree if not (t.dep_ == "det" and t == apposition.left_edge)]
             role = _text(self.art.doc, phrase) or role
             organization = organization or next(

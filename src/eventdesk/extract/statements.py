@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -37,6 +38,8 @@ if TYPE_CHECKING:
 
 STATEMENTS = "statements"  # key in AnalysedArticle.annotations
 UNITS = "sentence_units"
+OPENING_MARKS = frozenset("“„«")
+CLOSING_MARKS = frozenset("”»")
 MIN_SPEECH_WORDS = 4  # shorter quotes without final punctuation are names, titles or scare quotes
 MIN_CONTENT_TOKENS = 3
 PARENTHETICAL_LEAD_IN = 8  # tokens before "X said," kept in the content ("Also on Monday, X said, ...")
@@ -75,7 +78,7 @@ def extract_statements(art: AnalysedArticle, kb: Knowledge, result: Result) -> N
     units = sentence_units(art.doc)
     art.annotations[UNITS] = units
     resolver = SpeakerResolver(art, result, lex, units)
-    quotes = find_quotes(art.doc.text, art.norm.paragraphs())
+    quotes = find_quotes(art.doc.text, art.norm.paragraphs(), _mark_kinds(art))
     reader = _Reader(art, lex, resolver, units, quotes)
     found = reader.direct() + reader.transcript() + reader.blocks()
     found += reader.indirect({f.cue_index for f in found if f.cue_index is not None}, found)
@@ -86,19 +89,53 @@ def extract_statements(art: AnalysedArticle, kb: Knowledge, result: Result) -> N
     art.annotations[STATEMENTS] = [(f.start, f.end, f.statement) for f in found]
 
 
-def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
-    """Quoted stretches, paired mark by mark inside each paragraph. An odd last mark opens a quote that
-    runs to the paragraph's end (the convention for a quote going on in the next paragraph)."""
+MarkKind = Callable[[int], str | None]  # "open", "close" or None (a straight mark) for a normalised offset
+
+
+def find_quotes(text: str, paragraphs: list[tuple[int, int]], typed: MarkKind) -> list[Quote]:
+    """Quoted stretches inside each paragraph. Straight marks pair off one by one; curly marks (`typed`
+    tells an opening from a closing one in the original text) repair what a missing mark would shift: an
+    opening mark inside a quotation ends it (a typo for a closing one after "," or "."; otherwise the
+    quotation was left open and ends at its last full stop), a closing mark outside one is ignored. A
+    quotation still open at the paragraph's end runs to it (it goes on in the next paragraph)."""
     quotes: list[Quote] = []
     for number, (start, end) in enumerate(paragraphs):
-        marks = _marks(text, start, end)
-        for first, second in zip(marks[::2], marks[1::2], strict=False):
-            quotes.append(Quote(first, first + 1, second, second, number))
-        if len(marks) % 2 and _opens(text, marks[-1], end):
-            quotes.append(Quote(marks[-1], marks[-1] + 1, end, None, number))
+        opened: int | None = None
+        for mark in _marks(text, start, end):
+            kind = typed(mark)
+            if opened is None:
+                if kind != "close":
+                    opened = mark
+                continue
+            if kind == "open" and text[:mark].rstrip()[-1:] not in (",", ".", "!", "?"):
+                quotes.append(Quote(opened, opened + 1, _last_stop(text, opened, mark), None, number))
+                opened = mark
+                continue
+            quotes.append(Quote(opened, opened + 1, mark, mark, number))
+            opened = None
+        if opened is not None and _opens(text, opened, end):
+            quotes.append(Quote(opened, opened + 1, end, None, number))
     for quote in quotes:
         quote.speech = _is_speech(text[quote.start : quote.end])
     return [q for q in quotes if q.end > q.start]
+
+
+def _last_stop(text: str, start: int, end: int) -> int:
+    """The end of the last sentence in text[start:end], for a quotation whose closing mark is missing."""
+    stop = max(text.rfind(". ", start, end), text.rfind("? ", start, end), text.rfind("! ", start, end))
+    return stop + 1 if stop > start else end
+
+
+def _mark_kinds(art: AnalysedArticle) -> MarkKind:
+    """Whether the original character behind a normalised quotation mark opens or closes (curly), or
+    could do either (straight)."""
+    original, offsets = art.norm.original, art.norm.offsets
+
+    def kind(index: int) -> str | None:
+        char = original[offsets[index]] if offsets[index] < len(original) else '"'
+        return "open" if char in OPENING_MARKS else "close" if char in CLOSING_MARKS else None
+
+    return kind
 
 
 def _marks(text: str, start: int, end: int) -> list[int]:
