@@ -295,3 +295,10 @@ def test_missing_closing_mark_does_not_shift_later_quotations(extractor: Extract
     wilson = [s for s in result.statements if s.direct and s.speaker.name == "Andre Wilson"]
     assert [s.content.text for s in wilson] == ["All he did was just walk around the neighborhood"]
     assert "38" not in (wilson[0].speaker.role or "")  # an age is not a role
+
+
+def test_according_to_a_person_with_a_description(extractor: Extractor) -> None:
+    text = "According to Frederick Wu, chief executive of DeltaTrak, the deal will double sales in Peru."
+    statement = extract_text(extractor, text).statements[0]
+    assert statement.speaker.name == "Frederick Wu"
+    assert statement.content.text == "the deal will double sales in Peru"

@@ -49,6 +49,7 @@ TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3}):[
 FINITE_TAGS = frozenset(("VBD", "VBZ", "VBP", "MD"))
 BLOCK_INTRO_TAIL = 4  # tokens before the colon where "said" may stand ("said today:")
 BLOCK_MAX_PARAGRAPHS = 8
+APPOSITION_MAX = 12  # tokens of a description between commas after a named source
 CUE_LOOKAHEAD = 3  # tokens after a closing quotation mark where "according to" may start
 VENUE_PREPOSITIONS = frozenset(("in", "during", "at", "to", "before", "with"))
 
@@ -576,10 +577,22 @@ class _Reader:
 
     def _cued_content(self, cue: Token, phrase: list[Token], unit: SpacySpan) -> tuple[int, int] | None:
         if cue.i - unit.start <= 1:
-            return self._span_to_end(phrase[-1].i + 1, unit)
+            return self._span_to_end(self._past_apposition(phrase[-1].i + 1, unit), unit)
         first = self.doc[unit.start]
         start, end = trimmed(self.doc, first.idx, cue.idx)
         return (start, end) if cue.i - unit.start >= MIN_CONTENT_TOKENS and end > start else None
+
+    def _past_apposition(self, index: int, unit: SpacySpan) -> int:
+        """ "According to Frederick Wu, president of DeltaTrak, the deal ...": the content starts after the
+        description set off by commas."""
+        if index >= unit.end or self.doc[index].text != ",":
+            return index
+        for token in self.doc[index + 1 : min(unit.end, index + 1 + APPOSITION_MAX)]:
+            if token.pos_ in ("VERB", "AUX"):
+                return index
+            if token.text == ",":
+                return token.i + 1
+        return index
 
     def _found(
         self, resolved: Resolved, cue: str, content: tuple[int, int], token: Token, direct_venue: str | None
