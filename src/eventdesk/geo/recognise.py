@@ -30,6 +30,26 @@ MODIFIER_DEPS = frozenset({"compound", "poss", "amod", "nmod"})
 CUED_TOWN_POPULATION = 1_000  # "in X": a known town of this size will do
 UNCUED_TOWN_POPULATION = 100_000  # X with no "in" before it: only a large town
 MAX_NAME_TOKENS = 4
+DIRECTIONS = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "centre",
+        "center",
+        "middle",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+    }
+)
 DETAIL_WORDS = frozenset({"district", "sector", "zone", "ward", "block", "quarter", "phase"})
 
 
@@ -96,6 +116,8 @@ def used_as_actor(ent: SpacySpan) -> bool:
 def entity_toponyms(ent: SpacySpan, gaz: Gazetteer) -> list[Toponym]:
     first = ent.start + 1 if ent[0].lower_ == "the" and len(ent) > 1 else ent.start
     name = ent.doc[first : with_generic_term(ent.doc, ent.end, gaz)]
+    if name.text.lower() in DIRECTIONS:
+        return []  # "against the West": a direction, unless a term makes it a region ("West region")
     toponyms = split_coordination(name.text, name.start_char, gaz)
     for toponym in toponyms:
         toponym.near = is_near(ent.doc, ent.start)
@@ -215,6 +237,8 @@ def unknown_named_place(doc: Doc, index: int, blocked: bytearray, gaz: Gazetteer
 
 
 def accepted(span: SpacySpan, gaz: Gazetteer) -> bool:
+    if span.text.lower() in DIRECTIONS:
+        return False
     if name_key(span.text) in gaz.added_keys():
         return True
     if gaz.is_demonym(span.text):

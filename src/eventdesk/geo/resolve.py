@@ -56,6 +56,7 @@ class Toponym:
     article: bool = False  # "the Red Sea", "the Sahel": seas and regions take the article, towns do not
     demonym: int | None = None  # the place id, when the name is a demonym ("Turkish" → Turkey)
     score: float = 0.0
+    by_main_name: bool = False  # resolved by the place's own name, not an alternate one
     end_token: int = 0  # for the recogniser: the token after the name
 
 
@@ -100,9 +101,9 @@ def has_article(text: str, toponym: Toponym) -> bool:
 
 
 def supported(toponyms: Sequence[Toponym], demonyms: Counter[str] | None = None) -> list[Toponym]:
-    """Recognised names worth keeping as places: a small town that nothing else in the article points to
-    (no other place or demonym of its country) is more likely a word the model took for a place
-    ("Jesus", "Salah") than a village the story is about."""
+    """Recognised names worth keeping as places: a small town, or a town known by another name, that
+    nothing else in the article points to (no other place or demonym of its country) is more likely a
+    word the model took for a place ("Jesus", "Salah", "Kerry") than a place the story is about."""
     resolved = [t.entry for t in toponyms if t.entry is not None]
     countries = Counter(demonyms or {}) + Counter(e.country for e in resolved if e.country)
     mentions = Counter(e.id for e in resolved)
@@ -111,7 +112,8 @@ def supported(toponyms: Sequence[Toponym], demonyms: Counter[str] | None = None)
         entry = toponym.entry
         if entry is None:
             continue
-        if is_small_town(entry) and countries[entry.country or ""] <= mentions[entry.id]:
+        unsure = is_small_town(entry) or (entry.is_town and not toponym.by_main_name)
+        if unsure and countries[entry.country or ""] <= mentions[entry.id]:
             continue  # its own mentions are all that point to its country
         kept.append(toponym)
     return kept
@@ -196,6 +198,7 @@ def choose(toponym: Toponym, toponyms: Sequence[Toponym], context: Context) -> N
         if score > best_score:
             best, best_score = candidate, score
     toponym.entry = best.entry if best else None
+    toponym.by_main_name = best.main_name if best else False
     toponym.score = best_score if best else 0.0
 
 
