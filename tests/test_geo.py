@@ -246,7 +246,7 @@ def test_unknown_village_in_a_known_province_is_the_detail(places_only: Extracto
     assert "Tudun Biri" not in {p.name for p in result.places}  # no coordinates are made up for it
     location = place_event(analysed, 0, len(analysed.doc.text))
     assert location is not None and location.feature == "ADM1" and location.country == "NG"
-    assert location.detail == "Tudun Biri" and location.precision == 3
+    assert location.detail == "Tudun Biri" and location.precision == 2  # part of the region
 
 
 def test_place_event_without_places_is_none(places_only: Extractor) -> None:

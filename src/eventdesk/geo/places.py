@@ -181,9 +181,9 @@ def location_of(
     place, detail = mention.place, mention.detail
     if mention.town is not None:
         place, detail = mention.town, join_detail(mention, mentions)
-    precision = max(
-        place.precision or 3, HINT_PRECISION.get(mention.hint or "", 1), 2 if mention.inside else 1
-    )
+    precision = max(place.precision or 3, HINT_PRECISION.get(mention.hint or "", 1))
+    if mention.inside and precision == 3 and (place.feature or "").startswith("ADM"):
+        precision = 2  # a named place in the province, not the province at large
     if mention.near and precision == 1:
         precision = 2
     if not named:
