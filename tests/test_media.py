@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
 from conftest import extract_text
 from eventdesk.extract import Extractor
+from eventdesk.extract.media import USER_LEXICON_ENV, media_lexicon
 from eventdesk.records import Result
 
 
@@ -66,3 +72,20 @@ def test_a_group_statement_is_a_release(extractor: Extractor) -> None:
     text = "The Taliban issued a statement condemning the attack on the hospital."
     media = extract_text(extractor, text).media
     assert [(m.kind, m.actor) for m in media] == [("statement", "Taliban")]
+
+
+@pytest.fixture()
+def user_media_lexicon(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    extra = tmp_path / "media.yaml"
+    extra.write_text("kinds:\n  audio:\n    nouns: [nasheed]\nrelease_verbs: [drop]\n", encoding="utf-8")
+    monkeypatch.setenv(USER_LEXICON_ENV, str(extra))
+    media_lexicon.cache_clear()
+    yield
+    monkeypatch.delenv(USER_LEXICON_ENV)
+    media_lexicon.cache_clear()
+
+
+def test_user_file_extends_the_media_kinds(user_media_lexicon: None) -> None:
+    lexicon = media_lexicon()
+    assert lexicon.kind_of_noun["nasheed"] == "audio" and lexicon.kind_of_noun["video"] == "video"
+    assert {"drop", "publish"} <= lexicon.release_verbs

@@ -56,9 +56,7 @@ class AttributionLexicon:
 @cache
 def attribution_lexicon() -> AttributionLexicon:
     """The packaged lexicon merged with the user files named in EVENTDESK_USER_REPORTING_VERBS."""
-    data = _read_yaml(resources.files("eventdesk.knowledge") / "data" / "reporting_verbs.yaml")
-    for path in filter(None, os.environ.get(USER_LEXICON_ENV, "").split(os.pathsep)):
-        _merge(data, _read_yaml(Path(path)))
+    data = read_lexicon("reporting_verbs.yaml", USER_LEXICON_ENV)
     return AttributionLexicon(
         reporting_verbs=_lower_set(data.get("reporting_verbs", [])),
         particle_verbs=_lower_map(data.get("particle_verbs")),
@@ -71,6 +69,15 @@ def attribution_lexicon() -> AttributionLexicon:
     )
 
 
+def read_lexicon(name: str, user_env: str) -> dict[str, Any]:
+    """A lexicon file of knowledge/data merged with the user's files listed in the environment variable
+    `user_env` (paths separated by the OS path separator): lists are extended, mappings merged."""
+    data = _read_yaml(resources.files("eventdesk.knowledge") / "data" / name)
+    for path in filter(None, os.environ.get(user_env, "").split(os.pathsep)):
+        _merge(data, _read_yaml(Path(path)))
+    return data
+
+
 def _read_yaml(path: Any) -> dict[str, Any]:
     with path.open("r", encoding="utf-8") as handle:
         return yaml.safe_load(handle) or {}
@@ -81,7 +88,11 @@ def _merge(into: dict[str, Any], extra: dict[str, Any]) -> None:
         if isinstance(value, list):
             into[key] = list(into.get(key) or []) + value
         elif isinstance(value, dict):
-            into[key] = {**(into.get(key) or {}), **value}
+            merged = dict(into.get(key) or {})
+            _merge(merged, value)
+            into[key] = merged
+        else:
+            into[key] = value
 
 
 def _lower_map(items: dict[str, Any] | None) -> dict[str, str]:

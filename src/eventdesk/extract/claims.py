@@ -7,16 +7,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
-from typing import TYPE_CHECKING, Any
-
-import yaml
+from typing import TYPE_CHECKING
 
 from eventdesk.analyse.dates import resolve_date
 from eventdesk.analyse.pipeline import AnalysedArticle
 from eventdesk.analyse.quantities import parse_quantity
 from eventdesk.extract.actors import mentions_in
-from eventdesk.extract.attribution import SUBJECTS, sentence_units, statement_source
+from eventdesk.extract.attribution import SUBJECTS, read_lexicon, sentence_units, statement_source
 from eventdesk.knowledge import Knowledge
 from eventdesk.records import Claim, DateRange, Result
 
@@ -24,6 +21,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
+USER_LEXICON_ENV = "EVENTDESK_USER_CLAIM_COUNTS"
 PERIOD_WINDOW = 14  # tokens after the counted noun where its period may start
 DATE_JOINERS = frozenset(("and", "to", "-", "–", "through", "until", "till"))
 
@@ -38,9 +36,8 @@ class CountLexicon:
 
 @cache
 def count_lexicon() -> CountLexicon:
-    path = resources.files("eventdesk.knowledge") / "data" / "claim_counts.yaml"
-    with path.open("r", encoding="utf-8") as handle:
-        data: dict[str, Any] = yaml.safe_load(handle) or {}
+    """The packaged count words merged with the user files named in EVENTDESK_USER_CLAIM_COUNTS."""
+    data = read_lexicon("claim_counts.yaml", USER_LEXICON_ENV)
 
     def words(key: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in data.get(key, []))

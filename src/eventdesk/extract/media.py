@@ -6,20 +6,15 @@ extractor can tell propaganda from a new incident.
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
-
-import yaml
 
 from eventdesk.analyse.pipeline import AnalysedArticle
 from eventdesk.analyse.quantities import ORDINALS, parse_number
 from eventdesk.extract.actors import mentions_in
-from eventdesk.extract.attribution import SUBJECTS, noun_phrase, sentence_units, strip_article
+from eventdesk.extract.attribution import SUBJECTS, noun_phrase, read_lexicon, sentence_units, strip_article
 from eventdesk.extract.claims import count_lexicon
 from eventdesk.knowledge import Knowledge
 from eventdesk.records import Media, Result
@@ -52,15 +47,8 @@ class MediaLexicon:
 
 @cache
 def media_lexicon() -> MediaLexicon:
-    data = _read(resources.files("eventdesk.knowledge") / "data" / "media_releases.yaml")
-    for path in filter(None, os.environ.get(USER_LEXICON_ENV, "").split(os.pathsep)):
-        extra = _read(Path(path))
-        for kind, words in (extra.pop("kinds", None) or {}).items():
-            entry = data.setdefault("kinds", {}).setdefault(kind, {})
-            for key in ("nouns", "modifiers"):
-                entry[key] = list(entry.get(key) or []) + list(words.get(key) or [])
-        for key, value in extra.items():
-            data[key] = list(data.get(key) or []) + list(value or [])
+    """The packaged media lexicon merged with the user files named in EVENTDESK_USER_MEDIA_LEXICON."""
+    data = read_lexicon("media_releases.yaml", USER_LEXICON_ENV)
     kinds: dict[str, Any] = data.get("kinds") or {}
 
     def words(key: str) -> frozenset[str]:
@@ -79,11 +67,6 @@ def media_lexicon() -> MediaLexicon:
         issue_nouns=words("issue_nouns"),
         languages=words("languages"),
     )
-
-
-def _read(path: Any) -> dict[str, Any]:
-    with path.open("r", encoding="utf-8") as handle:
-        return yaml.safe_load(handle) or {}
 
 
 def extract_media(art: AnalysedArticle, kb: Knowledge, result: Result) -> None:
