@@ -185,6 +185,8 @@ def _own_modality(token: Token, lx: EventLexicon) -> str | None:
             return "conditional"
         if child.dep_ in ("acomp", "attr") and lemma in lx.words("predictive_adjectives"):
             return "prediction"
+        if child.dep_ in ("advmod", "amod", "det") and lemma in lx.words("habitual"):
+            return "habitual"
     return None
 
 

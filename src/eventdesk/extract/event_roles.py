@@ -57,12 +57,18 @@ def read_roles(art: AnalysedArticle, trigger: Trigger, lx: EventLexicon) -> Role
     own_words = range(trigger.start, trigger.end)
     if trigger.is_noun:
         agent_token, patient_token = _noun_roles(head, lx)
+        if agent_token is None and trigger.frame.name in lx.words("state_weapon_frames"):
+            agent_token = next(
+                (c for c in head.children if c.dep_ == "compound" and c.ent_type_ == "GPE"), None
+            )
     else:
         agent_token, patient_token = _verb_roles(head, own_words)
         intransitive = trigger.frame.name in lx.words("intransitive_frames")
         agent_token, patient_token = _participle_noun(head, agent_token, patient_token, intransitive)
     if agent_token is None and trigger.is_noun:
         agent_token = _participant(head, lx)
+    if agent_token is not None and _is_incident_word(agent_token, lx):
+        agent_token = None  # "a car bomb exploded": the weapon is no actor
     if agent_token is None and not trigger.is_noun:
         agent_token = _inherited_agent(head)
     if patient_token is not None and (
@@ -141,20 +147,21 @@ def _is_weapon(head: Token, lx: EventLexicon) -> bool:
 def _verb_roles(verb: Token, skip: range = range(0)) -> tuple[Token | None, Token | None]:
     """Agent and patient of a verb; a trigger noun that is itself the verb's object is skipped
     ("the attack was carried out on a hideout": the patient is the hideout)."""
-    agent = patient = None
+    agent = None
+    objects: list[Token] = []  # the direct object first, then "on/against/with" phrases
     for child in verb.children:
         dep = child.dep_
         if child.i in skip:
             continue
         if dep == "nsubj":
             agent = child
-        elif dep == "nsubjpass" or (dep == "dobj" and patient is None):
-            patient = child
+        elif dep in ("nsubjpass", "dobj"):
+            objects.insert(0, child)
         elif dep == "agent":
             agent = _pobj(child) or agent
-        elif dep == "prep" and patient is None and child.lower_ in PATIENT_PREPS | COUNTERPART_PREPS:
-            patient = _pobj(child)
-    return agent, patient
+        elif dep == "prep" and child.lower_ in PATIENT_PREPS | COUNTERPART_PREPS:
+            objects += [c for c in child.children if c.dep_ == "pobj" and not _is_time(c)]
+    return agent, (objects[0] if objects else None)
 
 
 def _participle_noun(

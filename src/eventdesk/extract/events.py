@@ -70,6 +70,7 @@ class _ArticleReader:
         self.drafts: list[Draft] = []
         self.actions: list[Action] = []
         self.action_sentences: list[tuple[int, frozenset[str]]] = []  # where each action was read
+        self.backdrop: list[Trigger] = []  # background incidents: they may still name the sides
 
     def read_segment(self, segment: SpacySpan, sentence: int, lemmas: frozenset[str]) -> None:
         triggers = self._foreground(
@@ -128,6 +129,7 @@ class _ArticleReader:
         an incident ("a strike that shut down the city") is that incident's detail."""
         background = [is_background(t, self.lx) for t in triggers]
         if not all(background):
+            self.backdrop += [t for t, behind in zip(triggers, background, strict=True) if behind]
             triggers = [t for t, behind in zip(triggers, background, strict=True) if not behind]
         heads = {t.head.i: t for t in triggers}
         return [t for t in triggers if not self._subordinate(t, governing_trigger(t, heads, self.lx))]
@@ -164,7 +166,11 @@ class _ArticleReader:
             if token.pos_ != "VERB" or token.lemma_.lower() not in self.lx.casualty_incident_words:
                 continue
             trigger = Trigger(token, token.i, token.i + 1, frame, token.lemma_.lower())
-            if unreal_reason(trigger, self.lx) is None and not self._excluded(trigger):
+            if (
+                unreal_reason(trigger, self.lx) is None
+                and not self._excluded(trigger)
+                and not _self_claim(token)
+            ):
                 found.append(trigger)
         return found
 
@@ -172,7 +178,9 @@ class _ArticleReader:
         self, group: list[Trigger], segment: SpacySpan, sentence: int, lemmas: frozenset[str]
     ) -> Draft:
         primary = group[0]
-        roles = _roles(self.art, group, self.lx)
+        root_index = clause_root(primary.head).i
+        setting = [t for t in self.backdrop if clause_root(t.head).i == root_index and t.frame.acled]
+        roles = _roles(self.art, group + setting, self.lx)
         self._add_victims(roles, segment, clause_root(primary.head).i)
         typing = type_incident(primary.frame, roles.agent, roles.patient, roles.local_lemmas, lemmas, self.lx)
         trigger_span = self.art.span(
@@ -185,9 +193,7 @@ class _ArticleReader:
         draft.location = location_for(self.art, segment)
         draft.sources = sources_for(self.result, trigger_span)
         draft.evidence = [_evidence(self.art, segment)]
-        draft.anaphoric = primary.is_noun and any(
-            c.dep_ == "det" and c.lower_ in ANAPHORIC_DETERMINERS for c in primary.head.children
-        )
+        draft.anaphoric = primary.is_noun and _determined_by(primary, ANAPHORIC_DETERMINERS)
         draft.root = root.i
         draft.lemmas = lemmas
         return draft
@@ -287,6 +293,19 @@ class _ArticleReader:
                 action.actor2, _, action.actor2_text = self._side(roles.patient)
             self.actions.append(action)
             self.action_sentences.append((segment_index, lemmas))
+
+
+def _self_claim(verb: Token) -> bool:
+    """ "Al-Shabaab said it had killed dozens of soldiers": a party's claim about itself, a statement."""
+    killer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    reporter = verb.head if verb.dep_ == "ccomp" else None
+    if killer is None or reporter is None or killer.pos_ != "PRON":
+        return False
+    return any(c.dep_ == "nsubj" and c.pos_ != "PRON" for c in reporter.children)
+
+
+def _determined_by(trigger: Trigger, determiners: frozenset[str]) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in determiners for c in trigger.head.children)
 
 
 def _by_clause(triggers: Iterable[Trigger]) -> list[list[Trigger]]:
