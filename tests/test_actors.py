@@ -267,3 +267,14 @@ def test_parent_name_reads_as_the_branch_named_last() -> None:
     result = extract_text(extractor, text)
     assert "Islamic State" in mention_texts(result, "Islamic State Sahel Province")
     assert "Islamic State" not in {a.name for a in result.actors}
+
+
+def test_unknown_organisations_typed_by_their_words_and_quoted_titles_dropped() -> None:
+    extractor = actors_extractor()
+    text = ("The Ministry of Interior said police had arrested two suspects, Shamshad News reported. "
+            "The group released the first issue of its magazine \u201cVoice of Hind\u201d in English.")
+    result = extract_text(extractor, text)
+    names = {a.name: a for a in result.actors}
+    assert (names["Ministry of Interior"].type, names["Ministry of Interior"].inter) == ("government", 1)
+    assert names["Shamshad News"].type == "media"
+    assert "Voice of Hind" not in names

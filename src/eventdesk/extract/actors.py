@@ -258,8 +258,23 @@ def _entity_mentions(doc: Doc, dictionary: ActorDictionary, found: list[_Found])
             continue
         start, end = _trimmed(ent)
         if end > start:
-            extra.append(_Found(start, _widen(doc, end, dictionary), doc[start:end].text, None))
+            entry = _typed_by_words(doc[start:end], dictionary)
+            extra.append(_Found(start, _widen(doc, end, dictionary), doc[start:end].text, entry))
     return _prefer_longer_names(doc, extra, found)
+
+
+def _typed_by_words(name: SpacySpan, dictionary: ActorDictionary) -> ActorEntry | None:
+    """An organisation the dictionary lacks, typed by a word of its name ("Ministry of Interior" ->
+    government, "Khaama News" -> media; knowledge words: organisation_words); None when no word tells."""
+    kinds = dictionary.words.organisation_words
+    for token in name:
+        kind = kinds.get(token.lower_)
+        if kind is not None:
+            return ActorEntry(name.text, kind, _INTER_OF.get(kind), None)
+    return None
+
+
+_INTER_OF = {"government": 1, "state_forces": 1}
 
 
 def _actor_like(ent: SpacySpan, countries: frozenset[str], dictionary: ActorDictionary) -> bool:
@@ -274,14 +289,22 @@ def _actor_like(ent: SpacySpan, countries: frozenset[str], dictionary: ActorDict
 
 def _not_an_actor(ent: SpacySpan, dictionary: ActorDictionary) -> bool:
     """Words the NER takes for organisations: weapons ("VBIED"), operations ("Operation Steel Curtain"),
-    the tail of a title ("Secretary of State")."""
+    titles in quotation marks, the tail of a title ("Secretary of State")."""
     words = dictionary.words
     if ent.text.lower() in words.not_actors or ent[0].lower_ in words.not_actor_starts:
         return True
     doc = ent.doc
+    if _quoted(ent):
+        return True  # a title in quotation marks: a magazine, a campaign, a video
     return len(ent) == 1 and ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and (
         doc[ent.start - 2].lower_ in words.role_words or doc[ent.start - 2].lower_ in words.body_nouns
     )
+
+
+def _quoted(ent: SpacySpan) -> bool:
+    start, end = _trimmed(ent)
+    doc = ent.doc
+    return start > 0 and end < len(doc) and doc[start - 1].is_quote and doc[end].is_quote
 
 
 def _is_country(ent: SpacySpan, countries: frozenset[str]) -> bool:

@@ -80,6 +80,7 @@ class ActorWords:
     not_actors: frozenset[str] = frozenset()
     generic_groups: dict[str, ActorEntry] = field(default_factory=dict)  # plural noun -> unnamed group
     government_nouns: frozenset[str] = frozenset()
+    organisation_words: dict[str, str] = field(default_factory=dict)  # word in a name -> actor type
     recipient_verbs: frozenset[str] = frozenset()
     countries: frozenset[str] = frozenset()  # country names and capitals (GeoNames), for acting places
     not_actor_starts: frozenset[str] = frozenset()
@@ -98,6 +99,8 @@ class ActorWords:
             self.place_nouns |= _lowered(data.get("place_nouns", ()))
             self.body_nouns |= _lowered(data.get("body_nouns", ()))
             self.not_actors |= _lowered(data.get("not_actors", ()))
+            for kind, names in (data.get("organisation_words") or {}).items():
+                self.organisation_words.update(dict.fromkeys(_lowered(names), str(kind)))
             for group in data.get("generic_groups") or ():
                 entry = ActorEntry(str(group["name"]), str(group["type"]), int(group["inter"]), None)
                 self.generic_groups.update(dict.fromkeys(_lowered(group["nouns"]), entry))
