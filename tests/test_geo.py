@@ -249,6 +249,12 @@ def test_unknown_village_in_a_known_province_is_the_detail(places_only: Extracto
     assert location.detail == "Tudun Biri" and location.precision == 2  # part of the region
 
 
+def test_place_event_skips_the_place_of_origin(places_only: Extractor) -> None:
+    analysed, _ = parse(places_only, "A convoy from Kabul was ambushed in Logar province on Tuesday.")
+    location = place_event(analysed, 0, len(analysed.doc.text))
+    assert location is not None and location.feature == "ADM1" and location.admin1 == "Logar"
+
+
 def test_place_event_without_places_is_none(places_only: Extractor) -> None:
     analysed, _ = parse(places_only, "The group said it had carried out the attack.")
     assert place_event(analysed, 0, len(analysed.doc.text)) is None

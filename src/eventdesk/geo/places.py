@@ -38,6 +38,7 @@ class PlaceMention:
     detail: str | None = None
     hint: str | None = None  # the generic term named with it: "district" in "Nad Ali district"
     inside: bool = False  # a place the gazetteer lacks, named as lying in `place` (named in `detail`)
+    origin: bool = False  # "from X": an event is placed here only when no other place is named
 
     @property
     def specificity(self) -> int:
@@ -93,7 +94,15 @@ def unknown_places_within(toponyms: list[Toponym], places: dict[int, Place]) -> 
 
 def mention_of(toponym: Toponym, place: Place, town: Place | None) -> PlaceMention:
     return PlaceMention(
-        toponym.start, toponym.end, toponym.text, place, town, toponym.near, toponym.detail, toponym.hint
+        toponym.start,
+        toponym.end,
+        toponym.text,
+        place,
+        town,
+        toponym.near,
+        toponym.detail,
+        toponym.hint,
+        origin=toponym.origin,
     )
 
 
@@ -152,11 +161,14 @@ def place_event(art: AnalysedArticle, start: int, end: int) -> EventLocation | N
 
 
 def most_specific(mentions: list[PlaceMention], around: int | None = None) -> PlaceMention:
-    """The finest place; among equals the first, or the one named closest before `around` (a place
-    named earlier in the paragraph is what a following sentence refers back to)."""
+    """The finest place not named as an origin ("a convoy from Kabul was attacked in Logar"); among
+    equals the first, or the one named closest before `around` (a place named earlier in the paragraph is
+    what a following sentence refers back to)."""
     if around is None:
-        return max(mentions, key=lambda m: (m.specificity, -m.start))
-    return max(mentions, key=lambda m: (m.specificity, m.start < around, -abs(around - m.start)))
+        return max(mentions, key=lambda m: (not m.origin, m.specificity, -m.start))
+    return max(
+        mentions, key=lambda m: (not m.origin, m.specificity, m.start < around, -abs(around - m.start))
+    )
 
 
 def main_mention(mentions: list[PlaceMention]) -> PlaceMention:

@@ -120,7 +120,7 @@ def entity_toponyms(ent: SpacySpan, gaz: Gazetteer) -> list[Toponym]:
         return []  # "against the West": a direction, unless a term makes it a region ("West region")
     toponyms = split_coordination(name.text, name.start_char, gaz)
     for toponym in toponyms:
-        toponym.near = is_near(ent.doc, ent.start)
+        note_relation(toponym, ent.doc, ent.start)
     toponyms[-1].detail = detail_after(ent.doc, ent.end)
     return toponyms
 
@@ -145,6 +145,14 @@ def split_coordination(text: str, start: int, gaz: Gazetteer) -> list[Toponym]:
     if shared and gaz.candidates(f"{first} {shared}"):
         left.name = f"{first} {shared}"
     return [left, right]
+
+
+def note_relation(toponym: Toponym, doc: Doc, start: int) -> None:
+    """What the words before a name say about it: "near X" (the event is near it), "from X" (where
+    someone came from, not where the event was)."""
+    toponym.near = is_near(doc, start)
+    before = doc[start - 1].lower_ if start else ""
+    toponym.origin = before == "from" or (before == "the" and start > 1 and doc[start - 2].lower_ == "from")
 
 
 def is_near(doc: Doc, start: int) -> bool:
@@ -211,7 +219,7 @@ def longest_match(
         if accepted(span, gaz) and not used_as_actor(span):
             name = doc[index : with_generic_term(doc, span.end, gaz)]
             toponym = make_toponym(name.start_char, name.end_char, name.text, gaz)
-            toponym.near = is_near(doc, index)
+            note_relation(toponym, doc, index)
             toponym.end_token = last + 1
             return toponym
     return unknown_named_place(doc, index, blocked, gaz)
@@ -231,7 +239,7 @@ def unknown_named_place(doc: Doc, index: int, blocked: bytearray, gaz: Gazetteer
         return None
     name = doc[index : last + 1]
     toponym = make_toponym(name.start_char, name.end_char, name.text, gaz)
-    toponym.near = is_near(doc, index)
+    note_relation(toponym, doc, index)
     toponym.end_token = last + 1
     return toponym
 

@@ -48,6 +48,7 @@ class Toponym:
     name: str
     hint: str | None = None  # the kind of place a generic term says: "admin1", "admin2", "town", "area"
     near: bool = False  # "near X", "outskirts of X": the event is near the place, not in it
+    origin: bool = False  # "from X": where someone or something came from
     detail: str | None = None  # a finer part named with it ("District 8" in "Kabul's District 8")
     candidates: tuple[Candidate, ...] = ()
     entry: GazEntry | None = None
