@@ -43,6 +43,7 @@ class MediaLexicon:
     responsibility_nouns: frozenset[str]
     issue_nouns: frozenset[str]
     languages: frozenset[str]
+    excluded_modifiers: frozenset[str]
 
 
 @cache
@@ -66,6 +67,7 @@ def media_lexicon() -> MediaLexicon:
         responsibility_nouns=words("responsibility_nouns"),
         issue_nouns=words("issue_nouns"),
         languages=words("languages"),
+        excluded_modifiers=words("excluded_modifiers"),
     )
 
 
@@ -117,6 +119,8 @@ def _kind(noun: Token, lex: MediaLexicon) -> str | None:
     if noun.pos_ not in ("NOUN", "PROPN") or (noun.dep_ == "compound" and _kind(noun.head, lex)):
         return None
     lemma, lower = noun.lemma_.lower(), noun.lower_
+    if any(c.lower_ in lex.excluded_modifiers for c in noun.children if c.dep_ in ("amod", "compound")):
+        return None
     kind = lex.kind_of_noun.get(lower) or lex.kind_of_noun.get(lemma)
     if kind is not None:
         return kind
