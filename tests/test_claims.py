@@ -64,3 +64,15 @@ def test_period_after_a_long_counted_phrase(extractor: Extractor) -> None:
         ("civilians killed", 1200, "at least", "2021-01-01")
     ]
     assert claims[0].source is not None
+
+
+def test_period_opening_the_clause_and_people_killed_over_a_year(extractor: Extractor) -> None:
+    text = (
+        "In 2022, Boko Haram killed at least 300 civilians in Borno state. "
+        "Gunmen killed five people in March in an attack on a village."
+    )
+    claims = extract_text(extractor, text, published="2024-05-10").claims
+    assert [(c.subject, c.quantity, c.value, c.period.start) for c in claims] == [
+        ("Boko Haram", "civilians killed", 300, "2022-01-01")
+    ]
+    assert "300 civilians" in claims[0].evidence.text and "2022" in claims[0].evidence.text

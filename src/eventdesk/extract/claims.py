@@ -6,6 +6,7 @@ statement carries them. A count with no period, or over a single day, is left to
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 USER_LEXICON_ENV = "EVENTDESK_USER_CLAIM_COUNTS"
+MIN_PEOPLE_PERIOD_DAYS = 32  # a count of people killed over a month or less reads as one incident
 PERIOD_WINDOW = 14  # tokens after the counted noun where its period may start
 DATE_JOINERS = frozenset(("and", "to", "-", "–", "through", "until", "till"))
 
@@ -73,17 +75,27 @@ def _claim_at(
     if value is None or period is None:
         return None
     dates = resolve_date(period.text, art.published) or DateRange(text=period.text)
-    if dates.start is not None and dates.start == dates.end and period[0].lower_ not in lex.period_openers:
-        return None  # one day: an incident, not a count over a period
+    if not _long_enough(dates, period, lex, counts_incidents=noun.lemma_.lower() in lex.count_nouns):
+        return None
     agent = _agent(noun, unit)
     subject = _actor_name(art, agent) if agent is not None else previous_subject
     start = figure.start_char
     if agent is not None and agent.i >= unit.start:
         start = min(start, agent.idx)
-    evidence = art.span(start, period.end_char)
+    evidence = art.span(min(start, period.start_char), max(period.end_char, noun.idx + len(noun)))
     dates.span = art.span(period.start_char, period.end_char)
     source = statement_source(art, figure.start_char, period.end_char)
     return Claim(subject, quantity, value, qualifier, dates, source, evidence)
+
+
+def _long_enough(dates: DateRange, period: SpacySpan, lex: CountLexicon, counts_incidents: bool) -> bool:
+    """A count over a period, not one incident: incidents counted over more than a day ("24 attacks in
+    January"), people over more than a month or from a starting point ("300 fighters killed since March");
+    "killed five people in March" is an incident."""
+    if period[0].lower_ in lex.period_openers or dates.start is None or dates.end is None:
+        return True
+    days = (date.fromisoformat(dates.end) - date.fromisoformat(dates.start)).days
+    return days >= (1 if counts_incidents else MIN_PEOPLE_PERIOD_DAYS)
 
 
 def _quantity(noun: Token, lex: CountLexicon) -> str | None:
@@ -98,7 +110,7 @@ def _quantity(noun: Token, lex: CountLexicon) -> str | None:
     verbs = lex.outcome_verbs
     outcomes = [c for c in noun.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in verbs]
     outcome = outcomes[0] if outcomes else None
-    if outcome is None and noun.dep_ == "nsubjpass" and noun.head.lemma_.lower() in lex.outcome_verbs:
+    if outcome is None and noun.dep_ in ("nsubjpass", "dobj") and noun.head.lemma_.lower() in verbs:
         outcome = noun.head
     return f"{noun.text} {outcome.text}" if outcome is not None else None
 
@@ -109,6 +121,8 @@ def _period(noun: Token, unit: SpacySpan, lex: CountLexicon) -> SpacySpan | None
     doc = noun.doc
     limit = min(unit.end, noun.i + 1 + PERIOD_WINDOW)
     first = next((t for t in doc[noun.i + 1 : limit] if t.ent_type_ == "DATE"), None)
+    if first is None:
+        first = _opening_period(noun, unit, lex)
     if first is None:
         return None
     start = first.i
@@ -123,6 +137,15 @@ def _period(noun: Token, unit: SpacySpan, lex: CountLexicon) -> SpacySpan | None
     ):
         end += 1
     return doc[start:end]
+
+
+def _opening_period(noun: Token, unit: SpacySpan, lex: CountLexicon) -> Token | None:
+    """A period that opens the clause instead: "Since January, the group has carried out 150 attacks"."""
+    opener = next((t for t in unit[:PERIOD_WINDOW] if t.lower_ in lex.period_openers | {"in"}), None)
+    if opener is None or opener.i > noun.i:
+        return None
+    following = opener.doc[opener.i + 1] if opener.i + 1 < unit.end else None
+    return following if following is not None and following.ent_type_ == "DATE" else None
 
 
 def _agent(noun: Token, unit: SpacySpan) -> Token | None:
