@@ -278,3 +278,12 @@ def test_unknown_organisations_typed_by_their_words_and_quoted_titles_dropped() 
     assert (names["Ministry of Interior"].type, names["Ministry of Interior"].inter) == ("government", 1)
     assert names["Shamshad News"].type == "media"
     assert "Voice of Hind" not in names
+
+
+def test_acronyms_in_title_case_and_with_trailing_hyphen() -> None:
+    extractor = actors_extractor()
+    text = "Nato said Isis-K and ISIS- affiliated cells were behind it; Is it over?"
+    result = extract_text(extractor, text)
+    assert mention_texts(result, "North Atlantic Treaty Organization") == ["Nato"]
+    assert mention_texts(result, "Islamic State Khorasan Province")[0] == "Isis-K"
+    assert "Is" not in [m.text for a in result.actors for m in a.mentions]

@@ -194,9 +194,10 @@ class ActorDictionary:
 
 
 def token_key(text: str) -> str:
+    """How a token is compared: ASCII, lower case, no apostrophes, no hyphen at either end ("ISIS-")."""
     if text in _HYPHENS:
         return "-"
-    return anyascii(text).lower().replace("'", "").replace("`", "")
+    return anyascii(text).lower().replace("'", "").replace("`", "").strip("-") or "-"
 
 
 def _names(entry: ActorEntry) -> Iterator[str]:
@@ -247,7 +248,7 @@ def _accepts(alias: _Alias, doc: Doc, words: list[int]) -> bool:
 
 def _same_capitals(found: str, alias: str) -> bool:
     """Short acronyms ("IS", "US", "AQI") match exactly; longer ones also in title case ("Isis", "Nato")."""
-    return found == alias or (len(alias) > 3 and found[0].isupper() and found[1:].islower() is not False)
+    return found == alias or (len(alias) > 3 and found[:1].isupper())
 
 
 def _capitalised(text: str) -> bool:
