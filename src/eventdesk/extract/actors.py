@@ -251,7 +251,7 @@ def _government_of(dictionary: ActorDictionary, code: str, country: str) -> Acto
 # 3. named entities the dictionary lacks ------------------------------------------------------------------
 
 def _entity_mentions(doc: Doc, dictionary: ActorDictionary, found: list[_Found]) -> list[_Found]:
-    countries = dictionary.words.country_names
+    countries = dictionary.words.countries
     extra = []
     for ent in doc.ents:
         if not _actor_like(ent, countries, dictionary):

@@ -53,7 +53,7 @@ def find_people(
     people: dict[str, PersonFound] = {}
     places = {e.text for e in doc.ents if e.label_ in _PLACE_LABELS}
     words = dictionary.words
-    countries = words.country_names
+    countries = words.countries
     for ent in doc.ents:
         if ent.label_ != "PERSON" or any(i in actor_at for i in range(ent.start, ent.end)):
             continue

@@ -65,54 +65,49 @@ class ActorEntry:
 class _Alias:
     entry: str
     exact: tuple[tuple[int, str], ...]  # (token position, text) of capitalised tokens that must match exactly
-    length: int  # tokens, hyphens not counted
 
 
 @dataclass(slots=True)
 class ActorWords:
+    """The words around actor and person names (data/actor_words.yaml explains each list)."""
+
     member_nouns: frozenset[str] = frozenset()
     force_nouns: frozenset[str] = frozenset()
-    descriptions: dict[str, frozenset[str]] = field(default_factory=dict)
+    government_nouns: frozenset[str] = frozenset()
     description_modifiers: frozenset[str] = frozenset()
     role_words: frozenset[str] = frozenset()
     place_nouns: frozenset[str] = frozenset()
     body_nouns: frozenset[str] = frozenset()
-    not_actors: frozenset[str] = frozenset()
-    generic_groups: dict[str, ActorEntry] = field(default_factory=dict)  # plural noun -> unnamed group
-    government_nouns: frozenset[str] = frozenset()
-    organisation_words: dict[str, str] = field(default_factory=dict)  # word in a name -> actor type
     recipient_verbs: frozenset[str] = frozenset()
-    countries: frozenset[str] = frozenset()  # country names and capitals (GeoNames), for acting places
+    not_actors: frozenset[str] = frozenset()
     not_actor_starts: frozenset[str] = frozenset()
+    descriptions: dict[str, frozenset[str]] = field(default_factory=dict)  # head noun -> actor types
+    organisation_words: dict[str, str] = field(default_factory=dict)  # word in a name -> actor type
+    generic_groups: dict[str, ActorEntry] = field(default_factory=dict)  # plural noun -> unnamed group
     demonyms: dict[str, tuple[str, str]] = field(default_factory=dict)  # word -> (ISO2, country name)
-
-    @property
-    def country_names(self) -> frozenset[str]:
-        return self.countries
+    countries: frozenset[str] = frozenset()  # country names and capitals (GeoNames), for acting places
 
     def add(self, data: dict[str, Any], source: str) -> None:
         try:
-            self.member_nouns |= _lowered(data.get("member_nouns", ()))
-            self.force_nouns |= _lowered(data.get("force_nouns", ()))
-            self.description_modifiers |= _lowered(data.get("description_modifiers", ()))
-            self.role_words |= _lowered(data.get("role_words", ()))
-            self.place_nouns |= _lowered(data.get("place_nouns", ()))
-            self.body_nouns |= _lowered(data.get("body_nouns", ()))
-            self.not_actors |= _lowered(data.get("not_actors", ()))
+            for name in _WORD_SETS:
+                setattr(self, name, getattr(self, name) | _lowered(data.get(name, ())))
+            for noun, types in (data.get("descriptions") or {}).items():
+                self.descriptions[str(noun).lower()] = frozenset(map(str, types))
             for kind, names in (data.get("organisation_words") or {}).items():
                 self.organisation_words.update(dict.fromkeys(_lowered(names), str(kind)))
             for group in data.get("generic_groups") or ():
                 entry = ActorEntry(str(group["name"]), str(group["type"]), int(group["inter"]), None)
                 self.generic_groups.update(dict.fromkeys(_lowered(group["nouns"]), entry))
-            self.government_nouns |= _lowered(data.get("government_nouns", ()))
-            self.recipient_verbs |= _lowered(data.get("recipient_verbs", ()))
-            self.not_actor_starts |= _lowered(data.get("not_actor_starts", ()))
-            for noun, types in (data.get("descriptions") or {}).items():
-                self.descriptions[str(noun).lower()] = frozenset(map(str, types))
             for word, (code, country) in (data.get("demonyms") or {}).items():
                 self.demonyms[str(word)] = (str(code).upper(), str(country))
         except (TypeError, ValueError, AttributeError, KeyError) as exc:
             raise InputError(f"{source}: malformed actor words file ({exc})") from None
+
+
+_WORD_SETS = (
+    "member_nouns", "force_nouns", "government_nouns", "description_modifiers", "role_words", "place_nouns",
+    "body_nouns", "recipient_verbs", "not_actors", "not_actor_starts",
+)
 
 
 def _lowered(items: Iterable[Any]) -> frozenset[str]:
@@ -213,7 +208,7 @@ def _insert(trie: dict[str, Any], tokens: list[str], name: str) -> None:
     exact = tuple((i, t) for i, t in enumerate(tokens) if _is_capitals(t))
     aliases = node.setdefault(_END, [])
     if all(a.entry != name or a.exact != exact for a in aliases):
-        aliases.append(_Alias(name, exact, len(tokens)))
+        aliases.append(_Alias(name, exact))
 
 
 def _is_capitals(text: str) -> bool:
