@@ -43,13 +43,13 @@ class Trigger:
 def without_dateline(segment: SpacySpan) -> SpacySpan:
     """The sentence without a wire dateline ("KANO, Nigeria, March 4 (Reuters) - Gunmen killed..."): its
     place and date are where and when the report was filed, not the incident's."""
+    if not segment[0].is_upper:
+        return segment
     for token in segment[:DATELINE_MAX_TOKENS]:
         if token.pos_ in ("VERB", "AUX"):
             return segment
         if token.text in DASHES and token.i > segment.start:
-            before = token.doc[token.i - 1]
-            if before.text == ")" or before.is_upper:
-                return token.doc[token.i + 1 : segment.end]
+            return token.doc[token.i + 1 : segment.end]
     return segment
 
 

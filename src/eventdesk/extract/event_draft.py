@@ -8,6 +8,7 @@ from eventdesk.extract.event_roles import Party
 from eventdesk.extract.event_typing import Typing
 from eventdesk.records import Count, DateRange, EventLocation, Span
 
+PROTESTS = "Protests"
 VIOLENT_TYPES = frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence"})
 NEARBY_SENTENCES = 2
 
@@ -43,6 +44,8 @@ class Draft:
 
 def same_incident(first: Draft, second: Draft) -> bool:
     """Two reports are one incident when nothing conflicts: type family, sides, target, date and place."""
+    if first.sentence == second.sentence and PROTESTS in (first.typing.event_type, second.typing.event_type):
+        return True  # "police detained 40 people who took part in a rally": the protest and its outcome
     if not _types_agree(first, second) or (first.target and second.target and first.target != second.target):
         return False
     a, b = first.typing, second.typing
@@ -101,6 +104,8 @@ def absorb(kept: Draft, other: Draft) -> None:
     """Fold a second report of the same incident into the first: fill what it lacks, keep all evidence."""
     if other.sentence == kept.sentence and other.fatalities and not kept.fatalities:
         kept.typing = other.typing  # "killed 12 and abducted dozens": the killing types the incident
+    if other.typing.event_type == PROTESTS and kept.typing.event_type != PROTESTS:
+        _become_protest(kept, other)
     _fill_sides(kept, other)
     kept.target = kept.target or other.target
     if kept.date.assumed and not other.date.assumed:
@@ -110,6 +115,22 @@ def absorb(kept: Draft, other: Draft) -> None:
     kept.injuries = most_conservative(kept.injuries, other.injuries)
     kept.sources += [s for s in other.sources if s not in kept.sources]
     kept.evidence += [e for e in other.evidence if e not in kept.evidence]
+
+
+def _become_protest(kept: Draft, protest: Draft) -> None:
+    """An arrest or a shooting told with the protest it ended: the protest, with that outcome; the
+    protesters are actor1 and who intervened actor2."""
+    intervener = (kept.actor1, kept.inter1, kept.actor1_text)
+    kept.typing = protest.typing
+    if protest.typing.sub_event_type == "Peaceful protest":
+        kept.typing.sub_event_type = "Protest with intervention"
+    kept.actor1, kept.inter1, kept.actor1_text = (
+        protest.actor1 or kept.actor2,
+        protest.inter1,
+        protest.actor1_text,
+    )
+    kept.actor2, kept.inter2, kept.actor2_text = intervener
+    kept.target = protest.target
 
 
 def _fill_sides(kept: Draft, other: Draft) -> None:

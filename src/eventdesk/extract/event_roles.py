@@ -25,6 +25,7 @@ PRONOUNS = frozenset({"it", "they", "them", "its", "their"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 INDEFINITES = frozenset({"anyone", "anybody", "everyone", "everybody", "someone", "somebody", "nobody"})
 ARMED_CODES = frozenset({1, 2, 3, 4, 8})
+OWNER_ENTS = frozenset({"NORP", "GPE", "ORG"})
 ANTECEDENT_WINDOW = 60  # tokens before a pronoun searched for what it stands for
 
 
@@ -57,10 +58,8 @@ def read_roles(art: AnalysedArticle, trigger: Trigger, lx: EventLexicon) -> Role
     own_words = range(trigger.start, trigger.end)
     if trigger.is_noun:
         agent_token, patient_token = _noun_roles(head, lx)
-        if agent_token is None and trigger.frame.name in lx.words("state_weapon_frames"):
-            agent_token = next(
-                (c for c in head.children if c.dep_ == "compound" and c.ent_type_ == "GPE"), None
-            )
+        if agent_token is None:
+            agent_token = _phrase_owner(trigger, lx)
     else:
         agent_token, patient_token = _verb_roles(head, own_words)
         intransitive = trigger.frame.name in lx.words("intransitive_frames")
@@ -68,7 +67,7 @@ def read_roles(art: AnalysedArticle, trigger: Trigger, lx: EventLexicon) -> Role
     if agent_token is None and trigger.is_noun:
         agent_token = _participant(head, lx)
     if agent_token is not None and _is_incident_word(agent_token, lx):
-        agent_token = None  # "a car bomb exploded": the weapon is no actor
+        agent_token = _owner(agent_token)  # "a car bomb exploded": the weapon is no actor; "Russian missiles"
     if agent_token is None and not trigger.is_noun:
         agent_token = _inherited_agent(head)
     if patient_token is not None and (
@@ -106,6 +105,25 @@ def victim_roles(art: AnalysedArticle, head: Token, lx: EventLexicon) -> tuple[P
         victim = None
     agent = party(art, agent_token, lx) if agent_token is not None and not _is_time(agent_token) else None
     return agent, (party(art, victim, lx) if victim is not None else None)
+
+
+def _phrase_owner(trigger: Trigger, lx: EventLexicon) -> Token | None:
+    """Who a trigger phrase names as its doer by a modifier: "a Ukrainian drone attack", "a US airstrike"."""
+    owners = OWNER_ENTS if trigger.frame.name in lx.words("state_weapon_frames") else OWNER_ENTS - {"GPE"}
+    for token in trigger.head.doc[trigger.start : trigger.end]:
+        for child in token.children:
+            outside = not trigger.start <= child.i < trigger.end
+            if outside and child.dep_ in ("amod", "compound") and child.ent_type_ in owners:
+                return child
+    return None
+
+
+def _owner(weapon: Token) -> Token | None:
+    """The country or group a weapon is said to belong to ("Russian missiles", "Hamas rockets")."""
+    return next(
+        (c for c in weapon.children if c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in OWNER_ENTS),
+        None,
+    )
 
 
 def _is_incident_word(token: Token, lx: EventLexicon) -> bool:

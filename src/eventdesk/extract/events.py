@@ -46,6 +46,8 @@ ANAPHORIC_DETERMINERS = frozenset({"the", "those", "these", "this", "that"})
 PLACE_WITNESS_VERBS = frozenset({"witness", "see", "experience", "suffer"})
 UNIDENTIFIED = "unidentified actors"
 PEACEFUL, COERCE = "Peaceful protest", "COERCE"
+REGAINS, OVERTAKES = "Government regains territory", "Non-state actor overtakes territory"
+STATE, EXTERNAL = 1, 8
 UNNAMED = "Unidentified"  # the actor dictionary's prefix for groups the text does not name
 PROTEST_FRAME = "protest"
 
@@ -58,6 +60,8 @@ def extract_events(art: AnalysedArticle, kb: Knowledge, result: Result) -> None:
             reader.read_segment(sentence, index, frozenset(t.lemma_.lower() for t in sentence))
     reader.attach_interventions()
     drafts = _merged(reader.drafts)
+    for draft in drafts:
+        _foreign_forces(draft, reader.country_by_name, reader.lx)
     result.events.extend(_event(draft, number, reader) for number, draft in enumerate(drafts, start=1))
     result.actions.extend(reader.actions)
 
@@ -67,6 +71,7 @@ class _ArticleReader:
         self.art, self.lx, self.result = art, lx, result
         self.excluded = [c.evidence for c in result.claims] + [m.evidence for m in result.media]
         self.inter_by_name = {a.name: a.inter for a in result.actors if a.inter is not None}
+        self.country_by_name = {a.name: a.country for a in result.actors if a.country}
         self.drafts: list[Draft] = []
         self.actions: list[Action] = []
         self.action_sentences: list[tuple[int, frozenset[str]]] = []  # where each action was read
@@ -188,7 +193,7 @@ class _ArticleReader:
         )
         root = clause_root(primary.head)
         draft = Draft(typing=typing, trigger=trigger_span, sentence=sentence)
-        self._fill_sides(draft, roles)
+        self._fill_sides(draft, roles if primary.frame.name != PROTEST_FRAME else Roles(agent=roles.agent))
         draft.date = self._date(segment, root, primary.head)
         draft.location = location_for(self.art, segment)
         draft.sources = sources_for(self.result, trigger_span)
@@ -219,7 +224,9 @@ class _ArticleReader:
 
     def _fill_sides(self, draft: Draft, roles: Roles) -> None:
         agent, patient = roles.agent, roles.patient
-        if agent is not None and (agent.is_actor or agent.head.ent_type_ not in PLACE_ENTS):
+        if agent is not None and (
+            agent.is_actor or agent.head.ent_type_ not in PLACE_ENTS or agent.head.pos_ == "ADJ"
+        ):
             draft.actor1, draft.inter1, draft.actor1_text = self._side(agent)
             draft.actor1_named = agent.name is not None and not agent.name.startswith(UNNAMED)
         if patient is None:
@@ -345,6 +352,20 @@ def _is_witness_place(agent: Party) -> bool:
 
 def _draft_for(drafts: list[Draft], root: int) -> Draft:
     return next((d for d in drafts if d.root == root), drafts[0])
+
+
+def _foreign_forces(draft: Draft, country_by_name: dict[str, str], lx: EventLexicon) -> None:
+    """A state's forces abroad are external forces (ACLED 8): their taking a place is not a government's
+    regaining it."""
+    place_country = draft.location.country if draft.location is not None else None
+    for side in ("1", "2"):
+        name, inter = getattr(draft, f"actor{side}"), getattr(draft, f"inter{side}")
+        country = country_by_name.get(name) if name else None
+        if inter == STATE and country and place_country and country.upper() != place_country.upper():
+            setattr(draft, f"inter{side}", EXTERNAL)
+    if draft.typing.sub_event_type == REGAINS and draft.inter1 == EXTERNAL:
+        draft.typing.sub_event_type = OVERTAKES
+        draft.typing.event_type = lx.event_type_of(OVERTAKES)
 
 
 def _over_a_period(draft: Draft, lx: EventLexicon) -> bool:
