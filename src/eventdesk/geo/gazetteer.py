@@ -7,11 +7,13 @@ file's name carries a fingerprint of its sources, so a changed data file leads t
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import sqlite3
 import tempfile
 import threading
+import time
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -288,13 +290,20 @@ def ensure_index() -> Path:
     return path
 
 
-def remove_stale_indexes(current: Path) -> None:
-    """Indexes built from older sources are of no further use."""
+def remove_stale_indexes(current: Path, min_age_s: float = 86_400) -> None:
+    """Indexes built from other sources a day ago or more are of no further use (younger ones may serve
+    another checkout at work right now)."""
     for old in current.parent.glob("gazetteer-*.sqlite"):
-        if old != current:
-            old.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            if old != current and time.time() - old.stat().st_mtime > min_age_s:
+                old.unlink()
 
 
 @lru_cache(maxsize=8)
 def load_gazetteer(user_files: tuple[str, ...] = ()) -> Gazetteer:
-    return Gazetteer(ensure_index(), tuple(user_files))
+    path = ensure_index()
+    try:
+        return Gazetteer(path, tuple(user_files))
+    except sqlite3.OperationalError:  # the file went away between the check and the opening: build again
+        build_index(path)
+        return Gazetteer(path, tuple(user_files))

@@ -11,9 +11,9 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from eventdesk.geo.build import read_lines
-from eventdesk.geo.gazetteer import GazEntry, Gazetteer
+from eventdesk.geo.gazetteer import Candidate, GazEntry, Gazetteer
 from eventdesk.geo.names import name_key
-from eventdesk.geo.resolve import Toponym, make_toponym
+from eventdesk.geo.resolve import Toponym, fit, make_toponym
 from eventdesk.geo.sources import DATA_DIR
 
 if TYPE_CHECKING:
@@ -50,7 +50,22 @@ DIRECTIONS = frozenset(
         "southwest",
     }
 )
-DETAIL_WORDS = frozenset({"district", "sector", "zone", "ward", "block", "quarter", "phase"})
+DETAIL_WORDS = frozenset(
+    {
+        "district",
+        "sector",
+        "zone",
+        "ward",
+        "block",
+        "quarter",
+        "phase",
+        "neighbourhood",
+        "neighborhood",
+        "area",
+        "camp",
+    }
+)
+POSSESSIVE = frozenset({"'s", "’s"})
 
 
 @cache
@@ -115,13 +130,14 @@ def used_as_actor(ent: SpacySpan) -> bool:
 
 def entity_toponyms(ent: SpacySpan, gaz: Gazetteer) -> list[Toponym]:
     first = ent.start + 1 if ent[0].lower_ == "the" and len(ent) > 1 else ent.start
-    name = ent.doc[first : with_generic_term(ent.doc, ent.end, gaz)]
+    last = ent.end - 1 if ent[-1].lower_ in POSSESSIVE and len(ent) > 1 else ent.end  # "Gaza City's"
+    name = ent.doc[first : with_generic_term(ent.doc, last, gaz)]
     if name.text.lower() in DIRECTIONS:
         return []  # "against the West": a direction, unless a term makes it a region ("West region")
     toponyms = split_coordination(name.text, name.start_char, gaz)
     for toponym in toponyms:
         note_relation(toponym, ent.doc, ent.start)
-    toponyms[-1].detail = detail_after(ent.doc, ent.end)
+    toponyms[-1].detail = detail_after(ent.doc, last)
     return toponyms
 
 
@@ -161,11 +177,16 @@ def is_near(doc: Doc, start: int) -> bool:
 
 
 def detail_after(doc: Doc, end: int) -> str | None:
-    """ "Kabul's District 8" → "District 8"."""
-    if end < len(doc) and doc[end].lower_ in ("'s", "’s"):
-        words = doc[end + 1 : end + 3]
-        if len(words) == 2 and words[0].lower_ in DETAIL_WORDS and (words[1].like_num or words[1].is_title):
-            return f"{words[0].text.title()} {words[1].text}"
+    """ "Kabul's District 8" → "District 8"; "Baghdad's Karrada district" → "Karrada district"."""
+    if end >= len(doc) or doc[end].lower_ not in POSSESSIVE:
+        return None
+    words = doc[end + 1 : end + 3]
+    if len(words) < 2:
+        return None
+    if words[0].lower_ in DETAIL_WORDS and (words[1].like_num or words[1].is_title):
+        return f"{words[0].text.title()} {words[1].text}"
+    if words[0].is_title and words[1].lower_ in DETAIL_WORDS:
+        return words.text
     return None
 
 
@@ -251,19 +272,32 @@ def accepted(span: SpacySpan, gaz: Gazetteer) -> bool:
         return True
     if gaz.is_demonym(span.text):
         return False
-    candidates = [c for c in gaz.candidates(span.text) if c.whole]
+    name = make_toponym(span.start_char, span.end_char, span.text, gaz).name  # "Rakhine State" → "Rakhine"
+    candidates = [c for c in gaz.candidates(name) if c.whole]
     before = span.doc[span.start - 1].lower_ if span.start else ""
     after = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
-    if (
-        before in place_cues()
-        or before in near_words()
-        or before in gaz.generic_terms
-        or after in gaz.generic_terms
-    ):
+    cued = before in place_cues() or before in near_words() or before in gaz.generic_terms
+    if cued or after in gaz.generic_terms or inside_named_place(span, candidates, gaz):
         return any(not c.entry.is_town or c.entry.population >= CUED_TOWN_POPULATION for c in candidates)
     if span[0].pos_ != "PROPN":
         return False
     return any(self_evident(c.entry, before) for c in candidates if c.main_name)
+
+
+def inside_named_place(span: SpacySpan, candidates: list[Candidate], gaz: Gazetteer) -> bool:
+    """ "Gwoza in Borno State", "Avdiivka, Donetsk region": a reading of the name lies in a place named
+    right after it."""
+    doc = span.doc
+    start = span.end + (1 if span.end < len(doc) and doc[span.end].lower_ in (",", "in") else 99)
+    if start < len(doc) and doc[start].lower_ == "the":
+        start += 1
+    end = start
+    while end < len(doc) and end - start < MAX_NAME_TOKENS and doc[end].text[:1].isupper():
+        end += 1
+    if end == start:
+        return False
+    holders = [c.entry for c in gaz.candidates(make_toponym(0, 0, doc[start:end].text, gaz).name)]
+    return any(fit(c.entry, holder) > 0 for c in candidates for holder in holders)
 
 
 def self_evident(entry: GazEntry, before: str) -> bool:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from eventdesk.geo.gazetteer import Candidate, GazEntry, Gazetteer
 
 SMALL_TOWN_POPULATION = 10_000
+LARGE_TOWN_POPULATION = 100_000
 REGION_POPULATION = 100_000_000  # regions have no population; rank them as a large place
 CONTAINER_GAP = re.compile(r"^\s*(,|,?\s+in|,?\s+of)\s+$|^\s*,\s*$", re.IGNORECASE)
 # Scoring weights, set by hand and checked on GWN-dev, LGL and TR-News together (bench/geo_eval.py).
@@ -102,9 +103,10 @@ def has_article(text: str, toponym: Toponym) -> bool:
 
 
 def supported(toponyms: Sequence[Toponym], demonyms: Counter[str] | None = None) -> list[Toponym]:
-    """Recognised names worth keeping as places: a small town, or a town known by another name, that
-    nothing else in the article points to (no other place or demonym of its country) is more likely a
-    word the model took for a place ("Jesus", "Salah", "Kerry") than a place the story is about."""
+    """Recognised names worth keeping as places: a small town, a town known by another name, or a point
+    such as a neighbourhood or camp, that nothing else in the article points to (no other place or
+    demonym of its country) is more likely a word the model took for a place ("Jesus", "Salah", "Kerry")
+    or a namesake elsewhere (Kabul's "Green Zone" in a story about Baghdad) than the place meant."""
     resolved = [t.entry for t in toponyms if t.entry is not None]
     countries = Counter(demonyms or {}) + Counter(e.country for e in resolved if e.country)
     mentions = Counter(e.id for e in resolved)
@@ -113,7 +115,10 @@ def supported(toponyms: Sequence[Toponym], demonyms: Counter[str] | None = None)
         entry = toponym.entry
         if entry is None:
             continue
-        unsure = is_small_town(entry) or (entry.is_town and not toponym.by_main_name)
+        known_otherwise = (
+            entry.is_town and not toponym.by_main_name and entry.population < LARGE_TOWN_POPULATION
+        )
+        unsure = is_small_town(entry) or known_otherwise or entry.is_point
         if unsure and countries[entry.country or ""] <= mentions[entry.id]:
             continue  # its own mentions are all that point to its country
         kept.append(toponym)
