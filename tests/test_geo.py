@@ -157,6 +157,26 @@ def test_generic_term_and_article_choose_the_kind_of_place(places_only: Extracto
     assert features["Red Sea"] not in ("ADM1", "ADM2") and not features["Red Sea"].startswith("PPL")
 
 
+def test_name_placed_inside_a_named_place_is_taken(places_only: Extractor) -> None:
+    _, result = parse(places_only, "Boko Haram fighters attacked Gwoza in Borno State, killing 18 people.")
+    gwoza = [p for p in result.places if any(m.text == "Gwoza" for m in p.mentions)]
+    assert gwoza and (gwoza[0].country, gwoza[0].admin1) == ("NG", "Borno State")
+
+
+def test_namesake_neighbourhood_follows_the_town(places_only: Extractor) -> None:
+    analysed, result = parse(places_only, "Two rockets struck the Green Zone in Baghdad on Sunday night.")
+    location = place_event(analysed, 0, len(analysed.doc.text))
+    assert location is not None and location.country == "IQ" and location.precision == 1
+    assert all(place.country != "AF" for place in result.places)
+
+
+def test_possessive_town_with_neighbourhood_detail(places_only: Extractor) -> None:
+    analysed, _ = parse(places_only, "A car bomb exploded outside a hotel in Baghdad's Karrada district.")
+    location = place_event(analysed, 0, len(analysed.doc.text))
+    assert location is not None and location.country == "IQ" and location.feature == "PPLC"
+    assert location.detail == "Karrada district" and location.text == "Baghdad"
+
+
 def test_place_used_as_actor_is_not_a_place(places_only: Extractor) -> None:
     _, result = parse(
         places_only,
