@@ -1,9 +1,9 @@
 """Mention-level NER quality on DSTL re3d (shared/data/re3d/*/documents.json + entities.json, JSON lines).
 
 Gold: Person, Organisation and Location entities with confidence >= 0.5. A predicted mention is right when
-it overlaps a gold mention of the same class; a gold mention is found when a prediction of its class
-overlaps it. Two systems are scored on the same documents: eventdesk (people -> Person, actors ->
-Organisation, places -> Location) and the bare spaCy model's own entities.
+it overlaps a gold mention of the same class that no other prediction has taken (one-to-one, so precision
+and recall count the same matches). Two systems are scored on the same documents: eventdesk (people ->
+Person, actors -> Organisation, places -> Location) and the bare spaCy model's own entities.
 """
 
 from __future__ import annotations
@@ -102,11 +102,15 @@ def score(
 
 
 def _tally(gold: list[tuple[int, int]], predicted: list[tuple[int, int]]) -> Tally:
-    predicted = sorted(set(predicted))
-    gold = sorted(set(gold))
-    right = sum(any(_overlap(p, g) for g in gold) for p in predicted)
-    found = sum(any(_overlap(p, g) for p in predicted) for g in gold)
-    return Tally(tp=found, fp=len(predicted) - right, fn=len(gold) - found)
+    """One-to-one: each prediction takes the first gold mention it overlaps that no other prediction took."""
+    free = sorted(set(gold))
+    hits = 0
+    for p in sorted(set(predicted)):
+        match = next((g for g in free if _overlap(p, g)), None)
+        if match is not None:
+            free.remove(match)
+            hits += 1
+    return Tally(tp=hits, fp=len(set(predicted)) - hits, fn=len(free))
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
