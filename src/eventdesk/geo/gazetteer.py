@@ -291,9 +291,9 @@ def ensure_index() -> Path:
 
 
 def remove_stale_indexes(current: Path, min_age_s: float = 86_400) -> None:
-    """Indexes built from other sources a day ago or more are of no further use (younger ones may serve
-    another checkout at work right now)."""
-    for old in current.parent.glob("gazetteer-*.sqlite"):
+    """Indexes built from other sources a day ago or more, and builds left half done, are of no further
+    use (younger ones may serve another checkout at work right now)."""
+    for old in [*current.parent.glob("gazetteer-*.sqlite"), *current.parent.glob("gazetteer-*.tmp*")]:
         with contextlib.suppress(OSError):
             if old != current and time.time() - old.stat().st_mtime > min_age_s:
                 old.unlink()
