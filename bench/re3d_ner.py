@@ -28,7 +28,7 @@ def main() -> None:
     documents = read_re3d(SHARED / "data" / "re3d")[: args.limit]
     results = list(Extractor(settings, components=NER_COMPONENTS).extract_many(articles(documents)))
     scores = evaluate(documents, results, load_nlp(settings.model))
-    print(f"re3d: {len(documents)} documents, gold confidence >= 0.5, overlap match")
+    print(f"re3d: {len(documents)} documents, gold confidence >= 0.5, one-to-one overlap match")
     print(f"{'system':10} {'class':18} {'gold':>5} {'pred':>5} {'P':>6} {'R':>6} {'F1':>6}")
     for system, tallies in scores.items():
         for name, tally in tallies.items():
