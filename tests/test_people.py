@@ -82,3 +82,10 @@ def test_place_after_locative_preposition_is_not_a_person() -> None:
     extractor = actors_extractor()
     result = extract_text(extractor, "Near Raqqah, one strike destroyed an ISIL fighting position.")
     assert not [p for p in result.people if "Raqqah" in p.name]
+
+
+def test_possessive_owner_before_title() -> None:
+    extractor = actors_extractor()
+    text = "The Taliban's chief spokesman Zabihullah Mujahid denied the report."
+    found = person(extract_text(extractor, text), "Zabihullah Mujahid")
+    assert (found.role, found.organization) == ("chief spokesman", "Taliban")

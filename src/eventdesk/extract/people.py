@@ -101,16 +101,18 @@ def _known_person(text: str, people: dict[str, PersonFound]) -> PersonFound | No
 def _title_before(
     doc: Doc, ent: SpacySpan, dictionary: ActorDictionary, actor_at: dict[int, _ActorMention]
 ) -> tuple[str | None, str | None]:
-    """'Taliban spokesman', 'UN Secretary-General' right before the name: (role, organisation)."""
+    """'Taliban spokesman', 'UN Secretary-General', "the Taliban's spokesman" right before the name:
+    (role, organisation)."""
     start = ent.start
     while start > 0 and start > ent.start - 6 and doc[start - 1].pos_ in _PREFIX_POS:
         if doc[start - 1].is_punct and doc[start - 1].text not in ("-", "–"):
             break
         start -= 1
+    owner = start - 2 if start >= 2 and doc[start - 1].tag_ == "POS" else start  # "the Taliban's"
     roles = dictionary.words.role_words
     for i in range(start, ent.start):
         if doc[i].lower_ in roles or doc[i : ent.start].text.lower() in roles:
-            organization = next((actor_at[j].name for j in range(start, i + 1) if j in actor_at), None)
+            organization = next((actor_at[j].name for j in range(owner, i + 1) if j in actor_at), None)
             return doc[i : ent.start].text, organization
     return None, None
 
