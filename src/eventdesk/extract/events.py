@@ -48,6 +48,7 @@ UNIDENTIFIED = "unidentified actors"
 PEACEFUL, COERCE = "Peaceful protest", "COERCE"
 REGAINS, OVERTAKES = "Government regains territory", "Non-state actor overtakes territory"
 STATE, EXTERNAL = 1, 8
+WEEK_DAYS = 7
 UNNAMED = "Unidentified"  # the actor dictionary's prefix for groups the text does not name
 PROTEST_FRAME = "protest"
 
@@ -69,7 +70,8 @@ def extract_events(art: AnalysedArticle, kb: Knowledge, result: Result) -> None:
 class _ArticleReader:
     def __init__(self, art: AnalysedArticle, lx: EventLexicon, result: Result) -> None:
         self.art, self.lx, self.result = art, lx, result
-        self.excluded = [c.evidence for c in result.claims] + [m.evidence for m in result.media]
+        counts_over_periods = [c.evidence for c in result.claims if _is_period(c.period, lx)]
+        self.excluded = counts_over_periods + [m.evidence for m in result.media]
         self.inter_by_name = {a.name: a.inter for a in result.actors if a.inter is not None}
         self.country_by_name = {a.name: a.country for a in result.actors if a.country}
         self.drafts: list[Draft] = []
@@ -366,6 +368,14 @@ def _foreign_forces(draft: Draft, country_by_name: dict[str, str], lx: EventLexi
     if draft.typing.sub_event_type == REGAINS and draft.inter1 == EXTERNAL:
         draft.typing.sub_event_type = OVERTAKES
         draft.typing.event_type = lx.event_type_of(OVERTAKES)
+
+
+def _is_period(period: DateRange, lx: EventLexicon) -> bool:
+    """A claim's period is a stretch of time ("last year", "since 2020"), not the day of one incident."""
+    if period.start and period.end:
+        return (dt.date.fromisoformat(period.end) - dt.date.fromisoformat(period.start)).days > WEEK_DAYS
+    words = (period.text or "").lower()
+    return any(word in words for word in lx.words("period_words"))
 
 
 def _over_a_period(draft: Draft, lx: EventLexicon) -> bool:
