@@ -142,9 +142,8 @@ def _ends_sentence_inside(token: Token, sent: SpacySpan) -> bool:
     return following.text[:1].isupper() and following.idx > token.idx + 1
 
 
-def trimmed(doc: Doc, start: int, end: int, tail: str = ",;:-–—.") -> tuple[int, int]:
+def trimmed(text: str, start: int, end: int, tail: str = ",;:-–—.") -> tuple[int, int]:
     """Character offsets [start, end) without surrounding spaces, commas and dangling punctuation."""
-    text = doc.text
     while start < end and (text[start].isspace() or text[start] in ",;:-–—"):
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in tail):
@@ -177,7 +176,7 @@ class SpeakerResolver:
         for person in self.result.people:
             self.people[person.name] = Speaker(person.name, person.role, person.organization)
         doc = self.art.doc
-        for mention in mentions_in(self.art, 0, len(doc.text)):
+        for mention in mentions_in(self.art, 0, len(self.art.norm.text)):
             target = self.person_mentions if mention.kind == "person" else self.group_mentions
             target.append((mention.start, mention.name))
         if not self.person_mentions:
@@ -202,7 +201,7 @@ class SpeakerResolver:
             return None
         words = [t for t in noun_phrase(title) if not (t.dep_ == "det" and t == title.left_edge)]
         speaker = resolved.speaker
-        speaker.role = _text(self.art.doc, words) or speaker.role
+        speaker.role = _text(self.art.norm.text, words) or speaker.role
         speaker.organization = speaker.organization or self._group_name_at(title)
         return resolved
 
@@ -234,7 +233,7 @@ class SpeakerResolver:
     def _group_pronoun(self, token: Token, limit: int) -> Resolved | None:
         """ "it said" / "they said": the noun subject of a recent sentence of the same paragraph ("The
         interior ministry issued a statement. ... it said"), else a group named earlier in the paragraph."""
-        text = self.art.doc.text
+        text = self.art.norm.text
         paragraph_start = text.rfind("\n\n", 0, limit) + 1
         recent = [u for u in self.units if paragraph_start <= u.start_char and u.end_char <= limit]
         for unit in reversed(recent):
@@ -262,7 +261,7 @@ class SpeakerResolver:
         if not names:
             name_start = self._first_names_start(core, name_start)
             if name_start < ent.start_char:
-                name = self.art.doc.text[name_start : ent.end_char]
+                name = self.art.norm.text[name_start : ent.end_char]
         known = self._known_person(name)
         role, organization = self._role_and_organization(core, apposition, name_start)
         speaker = Speaker(
@@ -288,7 +287,7 @@ class SpeakerResolver:
         tokens = list(ent)
         while len(tokens) > 1 and tokens[0].lower_ in self.lex.titles:
             tokens = tokens[1:]
-        return self.art.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])].replace('"', "")
+        return self.art.norm.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])].replace('"', "")
 
     def _known_person(self, name: str) -> Speaker | None:
         """A person seen before under this name, or whose full name ends with it ("Abu Salima")."""
@@ -307,10 +306,10 @@ class SpeakerResolver:
                 organization = group
                 break
         role_words = [t for t in before if not (organization and self._group_name_at(t) == organization)]
-        role = _text(self.art.doc, role_words)
+        role = _text(self.art.norm.text, role_words)
         if apposition is not None and not apposition.like_num:  # "Andre Wilson, 38,": an age, not a role
             phrase = [t for t in apposition.subtree if not (t.dep_ == "det" and t == apposition.left_edge)]
-            role = _text(self.art.doc, phrase) or role
+            role = _text(self.art.norm.text, phrase) or role
             organization = organization or next(
                 (g for t in phrase if t.ent_type_ not in ("NORP", "GPE") and (g := self._group_name_at(t))),
                 None,
@@ -343,11 +342,12 @@ class SpeakerResolver:
         if found:
             named = {t.i for t in core if found[-1].start <= t.idx < found[-1].end} | named
         rest = [t for t in core if t.dep_ not in ("det", "case") and t.i not in named and not t.is_punct]
-        return Speaker(name=name, role=_text(self.art.doc, rest))
+        return Speaker(name=name, role=_text(self.art.norm.text, rest))
 
     def _unnamed_member(self, core: list[Token], organization: str) -> Speaker:
         words = [t for t in core if t.dep_ != "det" and t.pos_ != "PROPN" and t.ent_type_ not in GROUP_LABELS]
-        return Speaker(name=None, role=_text(self.art.doc, words) or core[-1].text, organization=organization)
+        role = _text(self.art.norm.text, words) or core[-1].text
+        return Speaker(name=None, role=role, organization=organization)
 
     def _is_description(self, core: list[Token]) -> bool:
         """ "residents", "local officials": an unnamed source, even when a dictionary maps it to a generic
@@ -379,7 +379,7 @@ class SpeakerResolver:
         if core[-1].pos_ not in ("NOUN", "PROPN"):
             return None
         words = [t for t in core if not (t.dep_ == "det" and t.i == core[0].i)]
-        return Speaker(name=None, role=_text(self.art.doc, words))
+        return Speaker(name=None, role=_text(self.art.norm.text, words))
 
     def _bare_name(self, core: list[Token]) -> Speaker | None:
         """A capitalised subject the tagger missed as a name ("Lyons said"): known people first."""
@@ -393,7 +393,7 @@ class SpeakerResolver:
         if head.is_sent_start:
             return self._known_person(head.text) or self._earlier_full_name(head)  # "Mehmud says"
         whole = all(t.is_title for t in core)
-        name = self.art.doc.text[core[0].idx : head.idx + len(head)] if whole else head.text
+        name = self.art.norm.text[core[0].idx : head.idx + len(head)] if whole else head.text
         return self._known_person(name) or Speaker(name=name)
 
     def _earlier_full_name(self, head: Token) -> Speaker | None:
@@ -408,7 +408,7 @@ class SpeakerResolver:
         if head is None or head.lemma_.lower() not in self.lex.vague_sources:
             return None
         words = [t for t in core if not (t.dep_ == "det" and t.i == core[0].i)]
-        return Speaker(name=None, role=_text(self.art.doc, words))
+        return Speaker(name=None, role=_text(self.art.norm.text, words))
 
 
 def noun_phrase(head: Token) -> list[Token]:
@@ -448,11 +448,11 @@ def strip_article(text: str) -> str:
     return rest if rest and first.lower() in ("the", "a", "an") else text
 
 
-def _text(doc: Doc, tokens: list[Token]) -> str | None:
+def _text(text: str, tokens: list[Token]) -> str | None:
     if not tokens:
         return None
-    start, end = trimmed(doc, tokens[0].idx, tokens[-1].idx + len(tokens[-1]), tail=",;:-–—")
-    return _last_line(doc.text[start:end])
+    start, end = trimmed(text, tokens[0].idx, tokens[-1].idx + len(tokens[-1]), tail=",;:-–—")
+    return _last_line(text[start:end])
 
 
 def actor_names_in(art: AnalysedArticle, start: int, end: int) -> list[str]:

@@ -172,7 +172,7 @@ def _actor(art: AnalysedArticle, token: Token) -> str | None:
     if token.pos_ == "PRON" and token.lower_ in ("it", "its", "they", "their", "them"):
         return _antecedent(art, token)
     if token.ent_type_ in ("ORG", "NORP", "GPE"):
-        return strip_article(art.doc.text[start:end])
+        return strip_article(art.norm.text[start:end])
     return None
 
 
@@ -231,7 +231,7 @@ def _title(phrase: SpacySpan, noun: Token) -> str | None:
         words = sorted((t for c in names for t in c.subtree if t.i < noun.i), key=lambda t: t.i)
     if not words:
         return None
-    return doc.text[words[0].idx : words[-1].idx + len(words[-1])]
+    return doc[words[0].i : words[-1].i + 1].text
 
 
 def _issue(phrase: SpacySpan, lex: MediaLexicon) -> int | None:

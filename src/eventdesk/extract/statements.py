@@ -66,7 +66,7 @@ def extract_statements(art: AnalysedArticle, kb: Knowledge, result: Result) -> N
     units = sentence_units(art.doc)
     art.annotations[UNITS] = units
     resolver = SpeakerResolver(art, result, lex, units)
-    quotes = find_quotes(art.doc.text, art.norm.paragraphs(), mark_kinds(art))
+    quotes = find_quotes(art.norm.text, art.norm.paragraphs(), mark_kinds(art))
     reader = _Reader(art, lex, resolver, units, quotes)
     found = reader.direct() + reader.transcript() + reader.blocks()
     found += reader.indirect({f.cue_index for f in found if f.cue_index is not None}, found)
@@ -87,9 +87,10 @@ class _Reader:
         quotes: list[Quote],
     ) -> None:
         self.art, self.doc, self.lex, self.resolver = art, art.doc, lex, resolver
+        self.text = art.norm.text  # the Doc's text, without rebuilding it on every access
         self.units, self.quotes = units, quotes
         self.speech = [q for q in quotes if q.speech]
-        self.quoted = bytearray(len(art.doc.text) + 1)  # 1 where a character is inside quoted speech
+        self.quoted = bytearray(len(art.norm.text) + 1)  # 1 where a character is inside quoted speech
         for quote in self.speech:
             self.quoted[quote.start : quote.end] = b"\x01" * (quote.end - quote.start)
         self.starts = [t.idx for t in art.doc]
@@ -111,7 +112,7 @@ class _Reader:
                     self.pending.append(quote)
                 continue
             speaker, cue, verb, source = attribution
-            start, end = trimmed(self.doc, quote.start, quote.end)
+            start, end = trimmed(self.text, quote.start, quote.end)
             if end <= start:
                 continue
             statement = Statement(
@@ -245,7 +246,7 @@ class _Reader:
             if not earlier:
                 continue
             previous = max(earlier, key=lambda f: f.end)
-            start, end = trimmed(self.doc, quote.start, quote.end)
+            start, end = trimmed(self.text, quote.start, quote.end)
             if end <= start:
                 continue
             statement = Statement(
@@ -282,7 +283,7 @@ class _Reader:
             if resolved is None:
                 continue
             for block_start, block_end in self._block_paragraphs(number + 1):
-                content_start, content_end = trimmed(self.doc, block_start, block_end)
+                content_start, content_end = trimmed(self.text, block_start, block_end)
                 statement = Statement(
                     speaker=resolved.speaker,
                     cue=_cue(verb),
@@ -296,7 +297,7 @@ class _Reader:
 
     def _block_intro(self, start: int, end: int) -> Token | None:
         """The reporting verb of a paragraph ending "..., Tobias Ellwood, said:" and no quotation after."""
-        text = self.doc.text
+        text = self.text
         if text[end - 1 : end] != ":" or text[end : end + 4].strip().startswith('"'):
             return None
         tokens = self._tokens(max(start, end - 40), end)
@@ -305,7 +306,7 @@ class _Reader:
 
     def _block_paragraphs(self, first: int) -> list[tuple[int, int]]:
         """Paragraphs of speech after an intro: up to a heading, a quotation mark or the next intro."""
-        text = self.doc.text
+        text = self.text
         blocks = []
         for start, end in self.paragraphs[first : first + BLOCK_MAX_PARAGRAPHS]:
             paragraph = text[start:end]
@@ -319,13 +320,13 @@ class _Reader:
 
     def transcript(self) -> list[Found]:
         """Turns of a transcript: paragraphs opening with a speaker label in capitals ("SECRETARY KERRY:")."""
-        text = self.doc.text
+        text = self.text
         turns = [(m, s, e) for s, e in self.paragraphs if (m := TRANSCRIPT_LABEL.match(text, s, e))]
         is_transcript = any(m.group(1).lower() in self.lex.transcript_markers for m, _, _ in turns)
         found = []
         for match, _, end in turns:
             speaker = self._label_speaker(match.group(1), is_transcript)
-            start, stop = trimmed(self.doc, match.end(), end)
+            start, stop = trimmed(self.text, match.end(), end)
             if speaker is None or stop <= start:
                 continue
             statement = Statement(
@@ -406,7 +407,7 @@ class _Reader:
         if end - start < MIN_CONTENT_TOKENS:
             return None
         last = self.doc[end - 1]
-        return trimmed(self.doc, self.doc[start].idx, last.idx + len(last))
+        return trimmed(self.text, self.doc[start].idx, last.idx + len(last))
 
     def _content_before(self, verb: Token, unit: SpacySpan) -> tuple[int, int] | None:
         """ "A, X said." and "A, X told reporters": the content precedes the attribution."""
@@ -422,7 +423,7 @@ class _Reader:
         if not _reported_clause(verb, self.doc[unit.start : left]):
             return None
         first = self.doc[unit.start]
-        start, end = trimmed(self.doc, first.idx, self.doc[left - 1].idx)
+        start, end = trimmed(self.text, first.idx, self.doc[left - 1].idx)
         return (start, end) if end > start else None
 
     def _content_around(self, verb: Token, unit: SpacySpan) -> tuple[int, int] | None:
@@ -491,7 +492,7 @@ class _Reader:
         if cue.i - unit.start <= 1:
             return self._span_to_end(self._past_apposition(phrase[-1].i + 1, unit), unit)
         first = self.doc[unit.start]
-        start, end = trimmed(self.doc, first.idx, cue.idx)
+        start, end = trimmed(self.text, first.idx, cue.idx)
         return (start, end) if cue.i - unit.start >= MIN_CONTENT_TOKENS and end > start else None
 
     def _past_apposition(self, index: int, unit: SpacySpan) -> int:
@@ -550,7 +551,7 @@ class _Reader:
             return None
         start, end = words[0].idx, words[-1].idx + len(words[-1])
         names = actor_names_in(self.art, start, end)
-        return strip_article(names[0] if names else self.doc.text[start:end])
+        return strip_article(names[0] if names else self.text[start:end])
 
 
 def _cue(verb: Token) -> str:
