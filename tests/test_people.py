@@ -89,3 +89,17 @@ def test_possessive_owner_before_title() -> None:
     text = "The Taliban's chief spokesman Zabihullah Mujahid denied the report."
     found = person(extract_text(extractor, text), "Zabihullah Mujahid")
     assert (found.role, found.organization) == ("chief spokesman", "Taliban")
+
+
+def test_title_and_actor_inside_a_person_entity_are_not_the_name() -> None:
+    from types import SimpleNamespace
+
+    from spacy.tokens import Span as SpacySpan
+
+    from eventdesk.extract.people import _name_part
+
+    doc = actors_extractor().nlp.make_doc("Taliban spokesman Zabihullah Mujahid's remarks")
+    ent = SpacySpan(doc, 0, 5, label="PERSON")  # as a NER might tag it: actor, title, name, possessive
+    taliban = SimpleNamespace(start=0, end=1, name="Taliban", entry=object())
+    name = _name_part(ent, frozenset({"spokesman"}), {0: taliban})
+    assert name is not None and name.text == "Zabihullah Mujahid"

@@ -55,20 +55,18 @@ def find_people(
     words = dictionary.words
     countries = words.countries
     for ent in doc.ents:
-        if ent.label_ != "PERSON" or any(i in actor_at for i in range(ent.start, ent.end)):
+        if ent.label_ != "PERSON" or ent.text in places or ent.text in countries:
             continue
-        if ent.text in places or ent.text in countries or _named_as_place(doc, ent.start, words.place_nouns):
-            continue
-        name_span = ent[:-1] if ent[-1].tag_ == "POS" else ent
-        if not len(name_span):
+        name_span = _name_part(ent, words.role_words, actor_at)
+        if name_span is None or _named_as_place(doc, name_span.start, words.place_nouns):
             continue
         known = _known_person(name_span.text, people)
         if known is not None:
             known[1].append((name_span.start_char, name_span.end_char))
             continue
-        role, organization = _title_before(doc, ent, dictionary, actor_at)
+        role, organization = _title_before(doc, name_span, dictionary, actor_at)
         if role is None:
-            role, organization = _apposition_after(doc, ent, actor_at)
+            role, organization = _apposition_after(doc, name_span, actor_at)
         person = Person(name=name_span.text, role=role, organization=organization)
         people[person.name] = (person, [(name_span.start_char, name_span.end_char)])
     _add_surname_mentions(doc, people, actor_at)
@@ -76,6 +74,24 @@ def find_people(
         spans.sort()
         person.mentions = [art.span(s, e) for s, e in spans]
     return list(people.values())
+
+
+def _name_part(ent: SpacySpan, roles: frozenset[str], actor_at: dict[int, _ActorMention]) -> SpacySpan | None:
+    """The name inside a PERSON entity, without the actor and title words the NER sometimes takes in
+    ("Taliban spokesman Zabihullah Mujahid") or a possessive; None when no name is left or an actor sits
+    inside the name."""
+    doc, start, end = ent.doc, ent.start, ent.end
+    while start < end and (start in actor_at or doc[start].lower_ in roles or doc[start].text in _HYPHENS):
+        start += 1
+    if end > start and doc[end - 1].lower_ in _POSSESSIVES:
+        end -= 1
+    if start >= end or any(i in actor_at for i in range(start, end)):
+        return None
+    return doc[start:end]
+
+
+_HYPHENS = frozenset({"-", "–"})
+_POSSESSIVES = frozenset({"'s", "'", "’s", "’"})
 
 
 def _named_as_place(doc: Doc, start: int, place_nouns: frozenset[str]) -> bool:
@@ -105,7 +121,7 @@ def _title_before(
     (role, organisation)."""
     start = ent.start
     while start > 0 and start > ent.start - 6 and doc[start - 1].pos_ in _PREFIX_POS:
-        if doc[start - 1].is_punct and doc[start - 1].text not in ("-", "–"):
+        if doc[start - 1].is_punct and doc[start - 1].text not in _HYPHENS:
             break
         start -= 1
     owner = start - 2 if start >= 2 and doc[start - 1].tag_ == "POS" else start  # "the Taliban's"
