@@ -234,3 +234,28 @@ def test_wire_clash_keeps_its_wounded(wire: Result) -> None:
 def test_wire_dispersal_told_next_is_the_protest_outcome(wire: Result) -> None:
     protest = next(e for e in wire.events if e.event_type == "Protests")
     assert len(protest.evidence) == 2 and "tear gas" in protest.evidence[1].text
+
+
+# --- sides -------------------------------------------------------------------------------------------------
+
+
+def test_forces_abroad_taking_a_village_are_external(extractor: Extractor) -> None:
+    text = "Russian forces captured the village of Ocheretyne in the Donetsk region of Ukraine on Sunday."
+    event = extract_text(extractor, text).events[0]
+    assert event.sub_event_type == "Non-state actor overtakes territory"
+    assert event.inter1 == 8
+
+
+def test_weapon_owner_is_the_attacker(extractor: Extractor) -> None:
+    text = "Russian missiles struck a residential district of Kharkiv on Sunday, killing five people."
+    event = extract_text(extractor, text).events[0]
+    assert event.sub_event_type == "Shelling/artillery/missile attack"
+    assert event.actor1_text is not None and event.actor1_text.text == "Russian"
+    assert event.fatalities.best == 5 and event.civilian_targeting
+
+
+def test_habits_and_self_claims_are_no_incidents(extractor: Extractor) -> None:
+    habit = "Al-Shabaab frequently carries out such attacks in the capital."
+    assert extract_text(extractor, habit).events == []
+    claim = 'Al-Shabaab said in a statement that it had killed "dozens" of soldiers.'
+    assert extract_text(extractor, claim).events == []

@@ -58,14 +58,14 @@ def read_roles(art: AnalysedArticle, trigger: Trigger, lx: EventLexicon) -> Role
     own_words = range(trigger.start, trigger.end)
     if trigger.is_noun:
         agent_token, patient_token = _noun_roles(head, lx)
-        if agent_token is None:
-            agent_token = _phrase_owner(trigger, lx)
     else:
         agent_token, patient_token = _verb_roles(head, own_words)
         intransitive = trigger.frame.name in lx.words("intransitive_frames")
         agent_token, patient_token = _participle_noun(head, agent_token, patient_token, intransitive)
     if agent_token is None and trigger.is_noun:
         agent_token = _participant(head, lx)
+    if agent_token is None:
+        agent_token = _phrase_owner(trigger, lx)
     if agent_token is not None and _is_incident_word(agent_token, lx):
         agent_token = _owner(agent_token)  # "a car bomb exploded": the weapon is no actor; "Russian missiles"
     if agent_token is None and not trigger.is_noun:
