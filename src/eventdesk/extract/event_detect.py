@@ -178,7 +178,7 @@ def _own_modality(token: Token, lx: EventLexicon) -> str | None:
     for child in token.children:
         lemma = child.lemma_.lower()
         if child.dep_ in ("aux", "auxpass") and lemma in lx.words("modal_verbs"):
-            return "modal"
+            return f"modal {lemma}"
         if child.dep_ == "neg" or (child.dep_ == "det" and lemma == "no"):
             return "negated"
         if child.dep_ == "mark" and lemma in lx.words("conditionals"):
@@ -197,6 +197,15 @@ def _governor_modality(token: Token, lx: EventLexicon) -> str | None:
     if lemma in lx.words("non_past_governors") and token.tag_ not in PAST_TAGS:
         return f"intention ({lemma!r})"
     return None
+
+
+def pledge_frame(trigger: Trigger, reason: str, lx: EventLexicon) -> Frame | None:
+    """What an unreal trigger still says when a party commits to it: "Israel will evacuate the settlements",
+    "Syria offered its troops" is a pledge (PLOVER AGREE); "they vowed to fight" a threat (THREATEN)."""
+    word = reason.split()[-1].strip("'()")
+    if word not in lx.words("pledge_cues"):
+        return None
+    return lx.frames["threaten" if trigger.frame.violent else "agree"]
 
 
 def is_anchored(trigger: Trigger, lx: EventLexicon) -> bool:

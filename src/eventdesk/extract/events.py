@@ -25,6 +25,7 @@ from eventdesk.extract.event_detect import (
     is_anchored,
     is_background,
     is_heading,
+    pledge_frame,
     unreal_reason,
     without_dateline,
 )
@@ -80,9 +81,7 @@ class _ArticleReader:
         self.backdrop: list[Trigger] = []  # background incidents: they may still name the sides
 
     def read_segment(self, segment: SpacySpan, sentence: int, lemmas: frozenset[str]) -> None:
-        triggers = self._foreground(
-            [t for t in find_triggers(segment, self.lx, lemmas) if unreal_reason(t, self.lx) is None]
-        )
+        triggers = self._foreground(self._real_or_pledged(find_triggers(segment, self.lx, lemmas)))
         action_triggers = [t for t in triggers if t.frame.acled is None]
         incidents: list[Trigger] = []
         for trigger in triggers:
@@ -95,6 +94,22 @@ class _ArticleReader:
         self.drafts += new
         roots = {clause_root(t.head).i for t in incidents}
         self._read_actions(action_triggers, roots, segment, sentence, lemmas)
+
+    def _real_or_pledged(self, triggers: list[Trigger]) -> list[Trigger]:
+        """Real triggers; an unreal one a party commits to becomes its pledge or threat (one a clause)."""
+        kept: list[Trigger] = []
+        pledged: set[int] = set()
+        for trigger in triggers:
+            reason = unreal_reason(trigger, self.lx)
+            if reason is None:
+                kept.append(trigger)
+                continue
+            frame = pledge_frame(trigger, reason, self.lx)
+            root = clause_root(trigger.head).i
+            if frame is not None and root not in pledged and not _has_subject_trigger(trigger, triggers):
+                pledged.add(root)
+                kept.append(Trigger(trigger.head, trigger.start, trigger.end, frame, trigger.word))
+        return kept
 
     def _killings_of_their_own(
         self, segment: SpacySpan, sentence: int, incidents: list[Trigger], actions: list[Trigger]
@@ -302,6 +317,17 @@ class _ArticleReader:
                 action.actor2, _, action.actor2_text = self._side(roles.patient)
             self.actions.append(action)
             self.action_sentences.append((segment_index, lemmas))
+
+
+def _has_subject_trigger(trigger: Trigger, triggers: list[Trigger]) -> bool:
+    """Another trigger governs this one (a threat already said in words: "threatened to attack")."""
+    heads = {t.head.i for t in triggers if t is not trigger}
+    token = trigger.head
+    while token.head.i != token.i:
+        token = token.head
+        if token.i in heads:
+            return True
+    return False
 
 
 def _self_claim(verb: Token) -> bool:
