@@ -118,6 +118,19 @@ def test_threat_is_a_plover_action_not_an_event(extractor: Extractor) -> None:
     assert "actions" in result.to_dict()
 
 
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        ("The government will release 200 political prisoners next week, the minister said.", "AGREE"),
+        ("The rebels vowed to attack the capital before the elections.", "THREATEN"),
+    ],
+)
+def test_commitments_are_pledges_or_threats_not_events(extractor: Extractor, text: str, plover: str) -> None:
+    result = extract_text(extractor, text)
+    assert result.events == []
+    assert [a.plover.event for a in result.actions] == [plover]
+
+
 def test_demand_and_condemnation_are_actions(extractor: Extractor) -> None:
     demand = extract_text(extractor, "Protesters demanded the release of the jailed journalist.")
     assert "REQUEST" in {a.plover.event for a in demand.actions}
