@@ -302,3 +302,28 @@ def test_according_to_a_person_with_a_description(extractor: Extractor) -> None:
     statement = extract_text(extractor, text).statements[0]
     assert statement.speaker.name == "Frederick Wu"
     assert statement.content.text == "the deal will double sales in Peru"
+
+
+def test_unnamed_members_and_organisations(extractor: Extractor) -> None:
+    text = (
+        "A Taliban commander said the fighters had withdrawn from the town. "
+        "The Taliban government said the border would reopen on Monday."
+    )
+    statements = extract_text(extractor, text).statements
+    speakers = [(s.speaker.name, s.speaker.role, s.speaker.organization) for s in statements]
+    assert speakers == [(None, "commander", "Taliban"), ("Taliban", None, None)]
+
+
+def test_shouted_quotation_goes_to_the_subject_of_the_sentence(extractor: Extractor) -> None:
+    text = (
+        "A Turkish policeman shot the ambassador and then appeared to condemn the war in Syria, "
+        'shouting: "Don\'t forget Aleppo! Don\'t forget Syria!"'
+    )
+    statement = next(s for s in extract_text(extractor, text).statements if s.direct)
+    assert statement.speaker.name is None and "policeman" in (statement.speaker.role or "")
+    assert statement.cue == "shouting"
+
+
+def test_relative_that_is_not_reported_speech(extractor: Extractor) -> None:
+    text = "Kurdish militants claimed responsibility for a bombing that killed 44 people, many of them police"
+    assert [s for s in extract_text(extractor, text).statements if s.cue == "claimed"] == []

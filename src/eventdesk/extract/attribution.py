@@ -43,6 +43,7 @@ class AttributionLexicon:
     vague_sources: frozenset[str]
     venue_nouns: frozenset[str]
     titles: frozenset[str]
+    organisation_heads: frozenset[str] = frozenset()
     transcript_unnamed_labels: frozenset[str] = frozenset()
     transcript_markers: frozenset[str] = frozenset()
 
@@ -64,6 +65,7 @@ def attribution_lexicon() -> AttributionLexicon:
         vague_sources=_lower_set(data.get("vague_sources", [])),
         venue_nouns=_lower_set(data.get("venue_nouns", [])),
         titles=_lower_set(data.get("titles", [])),
+        organisation_heads=_lower_set(data.get("organisation_heads", [])),
         transcript_unnamed_labels=_lower_set(data.get("transcript_unnamed_labels", [])),
         transcript_markers=_lower_set(data.get("transcript_markers", [])),
     )
@@ -336,13 +338,18 @@ class SpeakerResolver:
             name = ent.text
         name = strip_article(name)
         head = core[-1]
-        if head.pos_ == "NOUN" and head.lemma_.lower() in self.lex.vague_sources:
-            return self._unnamed_member(core, name)  # "a Foreign Office spokesman"
+        if self._member_head(head):
+            return self._unnamed_member(core, name)  # "a Foreign Office spokesman", "the Taliban commander"
         named = {t.i for t in core if t.ent_type_ in GROUP_LABELS - {"NORP"} or t.pos_ == "PROPN"}
         if found:
             named = {t.i for t in core if found[-1].start <= t.idx < found[-1].end} | named
         rest = [t for t in core if t.dep_ not in ("det", "case") and t.i not in named and not t.is_punct]
         return Speaker(name=name, role=_text(self.art.norm.text, rest))
+
+    def _member_head(self, head: Token) -> bool:
+        lemma = head.lemma_.lower()
+        person_like = lemma in self.lex.vague_sources or head.lower_ in self.lex.titles
+        return head.pos_ == "NOUN" and person_like and lemma not in self.lex.organisation_heads
 
     def _unnamed_member(self, core: list[Token], organization: str) -> Speaker:
         words = [t for t in core if t.dep_ != "det" and t.pos_ != "PROPN" and t.ent_type_ not in GROUP_LABELS]

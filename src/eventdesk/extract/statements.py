@@ -46,6 +46,7 @@ TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3}):[
 FINITE_TAGS = frozenset(("VBD", "VBZ", "VBP", "MD"))
 BLOCK_INTRO_TAIL = 4  # tokens before the colon where "said" may stand ("said today:")
 BLOCK_MAX_PARAGRAPHS = 8
+GOVERNING_DEPTH = 4  # verbs climbed from a participle to find the one with a subject
 APPOSITION_MAX = 12  # tokens of a description between commas after a named source
 CUE_LOOKAHEAD = 3  # tokens after a closing quotation mark where "according to" may start
 VENUE_PREPOSITIONS = frozenset(("in", "during", "at", "to", "before", "with"))
@@ -202,6 +203,9 @@ class _Reader:
     def _speaker_of(self, verb: Token, frame: list[Token], quote_start: int) -> Resolved | None:
         indices = {t.i for t in frame}
         subject = next((c for c in verb.children if c.dep_ in SUBJECTS and c.i in indices), None)
+        if subject is None and (verb.tag_ == "VBG" or verb.dep_ == "conj"):
+            unit = verb.doc[min(t.i for t in frame) : max(t.i for t in frame) + 1]
+            subject = _governing_subject(verb, verb.sent) or _governing_subject(verb, unit)
         if subject is None:
             subject = next((t for t in frame if t.i > verb.i and t.pos_ in ("PROPN", "NOUN", "PRON")), None)
             subject = _head_within(subject, indices) if subject is not None else None
@@ -386,7 +390,7 @@ class _Reader:
     def _content_after(self, verb: Token, unit: SpacySpan) -> tuple[int, int] | None:
         start = None
         for token in self.doc[verb.i + 1 : min(unit.end, verb.i + 1 + THAT_LOOKAHEAD)]:
-            if token.lower_ == "that" and token.dep_ in ("mark", "nsubj", "dobj") and token.head.i > token.i:
+            if token.lower_ == "that" and _complementizer(token, verb):
                 start = token.i + 1
                 break
             if token.is_punct and token.text not in "-'":
@@ -399,6 +403,8 @@ class _Reader:
         return self._span_to_end(start, unit)
 
     def _span_to_end(self, start: int, unit: SpacySpan) -> tuple[int, int] | None:
+        if self._quoted_speech(self.doc[start]):
+            return None  # the words are a quotation, already a direct statement
         end = unit.end
         for token in self.doc[start : unit.end]:
             if token.text == '"' and any(q.open_at == token.idx and q.speech for q in self.speech):
@@ -416,7 +422,7 @@ class _Reader:
             left = verb.i if subject is None else min(verb.i, subject.left_edge.i)
         else:
             left = subject.left_edge.i
-        if not self._closes_sentence(verb, unit):
+        if not self._closes_sentence(verb, unit) or _takes_object(verb):
             return None
         if left - unit.start < MIN_CONTENT_TOKENS or self.doc[left - 1].text not in ",":
             return None
@@ -429,7 +435,7 @@ class _Reader:
     def _content_around(self, verb: Token, unit: SpacySpan) -> tuple[int, int] | None:
         """ "Also on Monday, Davis said, the coalition conducted five airstrikes": the attribution sits
         inside the content; the main clause after it is the content, with a short lead-in before it."""
-        if verb.dep_ != "parataxis":
+        if verb.dep_ != "parataxis" or _takes_object(verb):
             return None
         subject = _subject(verb, unit)
         first = min(verb.i, subject.left_edge.i) if subject is not None else verb.i
@@ -554,6 +560,18 @@ class _Reader:
         return strip_article(names[0] if names else self.text[start:end])
 
 
+def _complementizer(that: Token, verb: Token) -> bool:
+    """ "said that ...", not the relative pronoun of "the attack that killed 44 people"."""
+    if that.head.i <= that.i:
+        return False
+    return that.dep_ == "mark" or (that.dep_ in ("nsubj", "dobj") and that.head.dep_ == "ccomp")
+
+
+def _takes_object(verb: Token) -> bool:
+    """ "claimed responsibility", "described the attack": an object, not speech, follows the verb."""
+    return verb.lemma_ != "tell" and any(c.dep_ == "dobj" for c in verb.children)
+
+
 def _cue(verb: Token) -> str:
     particle = next((c for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1), None)
     return verb.text + (" " + particle.text if particle is not None else "")
@@ -603,13 +621,11 @@ def _filled(speaker: Speaker) -> int:
 def _subject(verb: Token, unit: SpacySpan) -> Token | None:
     """The subject of a reporting verb inside its sentence unit; when the parse lost it (a heading glued to
     the sentence), the noun phrase just before the verb, past an apposition in commas."""
-    inside = [c for c in verb.children if c.dep_ in SUBJECTS and unit.start <= c.i < unit.end]
-    if inside:
-        return min(inside, key=lambda c: abs(c.i - verb.i))
-    if verb.dep_ == "conj" and verb.head.i >= unit.start:
-        return _subject(verb.head, unit) if verb.head.pos_ == "VERB" else None
-    if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG" and verb.head.i >= unit.start:
-        return _subject(verb.head, unit)  # "ISKP claimed the attack, saying ..."
+    own = _own_subject(verb, unit)
+    if own is not None:
+        return own
+    if verb.dep_ == "conj" or (verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG"):
+        return _governing_subject(verb, unit)  # "ISKP claimed the attack, saying ..."
     position = verb.i - 1
     while position >= unit.start and verb.doc[position].pos_ in ("ADV", "AUX", "PART"):
         position -= 1
@@ -621,6 +637,27 @@ def _subject(verb: Token, unit: SpacySpan) -> Token | None:
         return None
     candidate = verb.doc[position]
     return candidate if candidate.pos_ in ("PROPN", "NOUN", "PRON") else None
+
+
+def _own_subject(verb: Token, unit: SpacySpan) -> Token | None:
+    inside = [c for c in verb.children if c.dep_ in SUBJECTS and unit.start <= c.i < unit.end]
+    return min(inside, key=lambda c: abs(c.i - verb.i)) if inside else None
+
+
+def _governing_subject(verb: Token, unit: SpacySpan) -> Token | None:
+    """The subject of the verbs a participle or a conjoined verb hangs from ("the policeman shot him and
+    appeared to condemn ..., shouting")."""
+    current = verb
+    for _ in range(GOVERNING_DEPTH):
+        if current.dep_ not in ("conj", "advcl", "xcomp") or current.head == current:
+            return None
+        current = current.head
+        if current.i < unit.start or current.pos_ not in ("VERB", "AUX"):
+            return None
+        subject = _own_subject(current, unit)
+        if subject is not None:
+            return subject
+    return None
 
 
 def _head_within(token: Token, indices: set[int]) -> Token:
