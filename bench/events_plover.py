@@ -58,16 +58,15 @@ def main() -> None:
     results = dict(zip(texts, extractor.extract_many(articles), strict=True))
     gold_by_text: dict[str, set[str]] = defaultdict(set)
     for record in records:
-        gold_by_text[record["event"] and record["text"]].add(record["event"])
+        gold_by_text[record["text"]].add(record["event"])
     counts: dict[str, Counter] = defaultdict(Counter)
     for text, gold in gold_by_text.items():
         predicted = predicted_types(results[text])
         for kind in gold | predicted:
             counts[kind]["tp" if kind in gold and kind in predicted else "fn" if kind in gold else "fp"] += 1
         if args.show and args.show in gold ^ predicted:
-            print(
-                f"{'MISSED' if args.show in gold else 'WRONG'} gold={sorted(gold)} pred={sorted(predicted)}: {text}"
-            )
+            verdict = "MISSED" if args.show in gold else "WRONG"
+            print(f"{verdict} gold={sorted(gold)} pred={sorted(predicted)}: {text}")
     print(f"{'type':10} {'P':>5} {'R':>5} {'F1':>5}   tp fp fn")
     for kind in sorted(counts):
         c = counts[kind]
