@@ -287,3 +287,20 @@ def test_acronyms_in_title_case_and_with_trailing_hyphen() -> None:
     assert mention_texts(result, "North Atlantic Treaty Organization") == ["Nato"]
     assert mention_texts(result, "Islamic State Khorasan Province")[0] == "Isis-K"
     assert "Is" not in [m.text for a in result.actors for m in a.mentions]
+
+
+@pytest.mark.parametrize(
+    ("published", "forces", "government"),
+    [
+        ("2015-06-01", "Military Forces of Afghanistan (2004-2021)", "Government of Afghanistan (2004-2021)"),
+        ("2023-03-01", "Taliban", "Taliban"),
+        (None, "Taliban", "Taliban"),
+    ],
+)
+def test_nationality_words_resolve_by_the_article_year(
+    published: str | None, forces: str, government: str
+) -> None:
+    text = "Afghan forces raided a hideout in Kunar, Afghan officials said."
+    result = extract_text(actors_extractor(), text, published=published)
+    assert mention_texts(result, forces)[0] == "Afghan forces"
+    assert "Afghan officials" in mention_texts(result, government)

@@ -18,7 +18,9 @@ How a mention becomes an actor, in order:
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -84,7 +86,7 @@ def extract_actors(art: AnalysedArticle, kb: Knowledge, result: Result) -> None:
     dictionary = kb.actors
     doc = art.doc
     found = _dictionary_mentions(doc, dictionary)
-    found = _merge(found, _state_mentions(doc, dictionary))
+    found = _merge(found, _state_mentions(doc, dictionary, art.published.year if art.published else None))
     found = _merge(found, _entity_mentions(doc, dictionary, found))
     _resolve_branches(doc, dictionary, found)
     found = _merge(found, _descriptions(doc, dictionary, found))
@@ -204,9 +206,9 @@ def _widen(doc: Doc, end: int, dictionary: ActorDictionary) -> int:
 # 2. nationality + force noun -----------------------------------------------------------------------------
 
 
-def _state_mentions(doc: Doc, dictionary: ActorDictionary) -> list[_Found]:
-    """ "Nigerian troops" -> the state's forces; "Pakistani officials" -> its government; in "Hungarian and
-    Romanian officials" both nationality words count."""
+def _state_mentions(doc: Doc, dictionary: ActorDictionary, year: int | None) -> list[_Found]:
+    """ "Nigerian troops" -> the state's forces; "Pakistani officials" -> its government (of the article's
+    year); in "Hungarian and Romanian officials" both nationality words count."""
     words = dictionary.words
     extra = []
     for i in positions(doc, ORTH, dictionary.hashes(frozenset(words.demonyms))):
@@ -217,7 +219,8 @@ def _state_mentions(doc: Doc, dictionary: ActorDictionary) -> list[_Found]:
             _, forces = _state_noun_end(doc, partner + 1, words)
             end = i + 1 if forces is not None else None
         if end is not None:
-            entry = _forces_of(dictionary, *country) if forces else _government_of(dictionary, *country)
+            state = _forces_of if forces else _government_of
+            entry = state(dictionary, *country, year)
             extra.append(_Found(i, end, entry.name, entry))
     return extra
 
@@ -234,18 +237,38 @@ def _state_noun_end(doc: Doc, start: int, words: ActorWords) -> tuple[int | None
     return None, None
 
 
-def _forces_of(dictionary: ActorDictionary, code: str, country: str) -> ActorEntry:
-    for entry in dictionary.entries.values():
-        if entry.country == code and entry.type == "state_forces":
-            return entry
-    return ActorEntry(f"Military Forces of {country}", "state_forces", 1, code)
+def _forces_of(dictionary: ActorDictionary, code: str, country: str, year: int | None) -> ActorEntry:
+    found = _state_entry(dictionary, code, year, lambda e: e.type == "state_forces")
+    return found or ActorEntry(f"Military Forces of {country}", "state_forces", 1, code)
 
 
-def _government_of(dictionary: ActorDictionary, code: str, country: str) -> ActorEntry:
-    for entry in dictionary.entries.values():
-        if entry.country == code and entry.agentive and entry.type in ("government", "external_state"):
-            return entry
-    return ActorEntry(f"Government of {country}", "government", 1, code)
+def _government_of(dictionary: ActorDictionary, code: str, country: str, year: int | None) -> ActorEntry:
+    """The country's own entry ("United States", "Government of Iraq"), or an actor that governs it
+    ("government" in its `refers`: the Taliban)."""
+    found = _state_entry(dictionary, code, year, _governs)
+    return found or ActorEntry(f"Government of {country}", "government", 1, code)
+
+
+def _governs(entry: ActorEntry) -> bool:
+    own_state = entry.type == "government" or (entry.agentive and entry.type == "external_state")
+    return own_state or "government" in entry.refers
+
+
+def _state_entry(
+    dictionary: ActorDictionary, code: str, year: int | None, fits: Callable[[ActorEntry], bool]
+) -> ActorEntry | None:
+    """The first fitting entry of a country whose period ("Military Forces of Afghanistan (2004-2021)")
+    covers the article's year, else the first one without a period."""
+    candidates = [e for e in dictionary.of_country(code) if fits(e)]
+    periods = [(e, _PERIOD.search(e.name)) for e in candidates]
+    if year is not None:
+        for entry, period in periods:
+            if period and int(period[1]) <= year <= int(period[2] or 9999):
+                return entry
+    return next((entry for entry, period in periods if period is None), None)
+
+
+_PERIOD = re.compile(r"\((\d{4})-(\d{4})?\)$")
 
 
 # 3. named entities the dictionary lacks ------------------------------------------------------------------

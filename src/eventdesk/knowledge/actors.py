@@ -141,6 +141,18 @@ class ActorDictionary:
                 found.setdefault(entry.parent, []).append(entry.name)
         return {parent: tuple(names) for parent, names in found.items()}
 
+    def of_country(self, code: str) -> tuple[ActorEntry, ...]:
+        """The entries of one country, in file order (cached)."""
+        return self._by_country.get(code, ())
+
+    @cached_property
+    def _by_country(self) -> dict[str, tuple[ActorEntry, ...]]:
+        found: dict[str, list[ActorEntry]] = {}
+        for entry in self.entries.values():
+            if entry.country:
+                found.setdefault(entry.country, []).append(entry)
+        return {code: tuple(entries) for code, entries in found.items()}
+
     @cached_property
     def refer_nouns(self) -> frozenset[str]:
         """Nouns that some actor accepts as a description of itself (the `refers` column)."""
