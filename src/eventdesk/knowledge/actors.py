@@ -7,9 +7,9 @@ a `.tsv` adds actors or replaces one of the same name, a `.yaml` adds words.
 
 Matching (`ActorDictionary.find`) walks the tokens once through a trie of alias keys. A key is the token
 transliterated to ASCII (anyascii), lower-cased, without apostrophes; hyphens between tokens are skipped, so
-"ISIS-K", "ISIS K" and "Isis-K" meet, as do "Da'esh" and "Daesh". An alias written in capitals ("IS", "US",
-"AP") only matches the same capitals, and a match needs one capitalised word ("taliban" in lower case is not
-a name).
+"ISIS-K", "ISIS K" and "Isis-K" meet, as do "Da'esh" and "Daesh". A capitals alias of up to three letters
+("IS", "US", "AP") only matches the same capitals, a longer one ("ISIS", "NATO") also in title case; and a
+match needs one capitalised word ("taliban" in lower case is not a name).
 """
 
 from __future__ import annotations
