@@ -115,6 +115,8 @@ def _resolve_frame(
     for rule in rules:
         if rule.near and not (rule.near & lemmas):
             continue
+        if rule.pos and rule.pos != head.pos_:
+            continue
         if rule.object and rule.object != kind:
             continue
         if rule.subject and (doer is None or not {doer.ent_type_, doer.lemma_.lower()} & rule.subject):
@@ -212,7 +214,7 @@ def is_anchored(trigger: Trigger, lx: EventLexicon) -> bool:
     """A noun trigger is an occurrence when a verb states it; a weapon noun needs a verb of use."""
     token: Token = trigger.head
     if not trigger.is_noun:
-        return True
+        return token.dep_ != "amod"  # "the targeted neighbourhood": a description, not an occurrence
     if token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN"):
         return False  # "battle zones", "invasion forces": a kind of thing, not an occurrence
     anchors = lx.frame_anchors.get(trigger.frame.name)

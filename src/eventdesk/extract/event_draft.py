@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from eventdesk.extract.event_roles import Party
 from eventdesk.extract.event_typing import Typing
+from eventdesk.knowledge.event_types import Frame
 from eventdesk.records import Count, DateRange, EventLocation, Span
 
 PROTESTS = "Protests"
@@ -17,6 +18,7 @@ NEARBY_SENTENCES = 2
 class Draft:
     typing: Typing
     trigger: Span
+    frame: Frame
     sentence: int  # index of the sentence in the article, for distance between reports
     agent: Party | None = None
     patient: Party | None = None

@@ -49,6 +49,8 @@ UNIDENTIFIED = "unidentified actors"
 PEACEFUL, COERCE = "Peaceful protest", "COERCE"
 REGAINS, OVERTAKES = "Government regains territory", "Non-state actor overtakes territory"
 STATE, EXTERNAL = 1, 8
+ARMED_OR_CROWD = frozenset({1, 2, 3, 4, 5, 6, 8})
+ACTION_CONFIDENCE = 0.5
 WEEK_DAYS = 7
 UNNAMED = "Unidentified"  # the actor dictionary's prefix for groups the text does not name
 PROTEST_FRAME = "protest"
@@ -90,6 +92,9 @@ class _ArticleReader:
         incidents += self._killings_of_their_own(segment, sentence, incidents, action_triggers)
         drafts = [self._draft(group, segment, sentence, lemmas) for group in _by_clause(incidents)]
         new = [d for d in drafts if not _over_a_period(d, self.lx)]
+        self.actions += [_as_action(d) for d in new if _lacks_armed_agent(d)]
+        self.action_sentences += [(d.sentence, d.lemmas) for d in new if _lacks_armed_agent(d)]
+        new = [d for d in new if not _lacks_armed_agent(d)]
         self._add_casualties(new, segment)
         self.drafts += new
         roots = {clause_root(t.head).i for t in incidents}
@@ -209,7 +214,7 @@ class _ArticleReader:
             self.art.doc[primary.start].idx, _end_char(self.art.doc[primary.end - 1])
         )
         root = clause_root(primary.head)
-        draft = Draft(typing=typing, trigger=trigger_span, sentence=sentence)
+        draft = Draft(typing=typing, trigger=trigger_span, sentence=sentence, frame=primary.frame)
         self._fill_sides(draft, roles if primary.frame.name != PROTEST_FRAME else Roles(agent=roles.agent))
         draft.date = self._date(segment, root, primary.head)
         draft.location = location_for(self.art, segment)
@@ -309,7 +314,9 @@ class _ArticleReader:
                 continue
             roles = _roles(self.art, group, self.lx)
             plover = Plover(primary.frame.plover_event, primary.frame.plover_mode, contexts(lemmas, self.lx))
-            action = Action(plover=plover, evidence=[_evidence(self.art, segment)], confidence=0.5)
+            action = Action(
+                plover=plover, evidence=[_evidence(self.art, segment)], confidence=ACTION_CONFIDENCE
+            )
             action.trigger = self.art.span_of(primary.head)
             if roles.agent is not None:
                 action.actor1, _, action.actor1_text = self._side(roles.agent)
@@ -402,6 +409,25 @@ def _is_period(period: DateRange, lx: EventLexicon) -> bool:
         return (dt.date.fromisoformat(period.end) - dt.date.fromisoformat(period.start)).days > WEEK_DAYS
     words = (period.text or "").lower()
     return any(word in words for word in lx.words("period_words"))
+
+
+def _lacks_armed_agent(draft: Draft) -> bool:
+    """Destruction by someone neither armed nor a crowd (a developer razing flats) is no conflict event."""
+    return draft.frame.armed_agent and draft.inter1 not in ARMED_OR_CROWD
+
+
+def _as_action(draft: Draft) -> Action:
+    """A draft that is no ACLED incident still tells a PLOVER action ("settlers set fire to offices")."""
+    return Action(
+        plover=draft.typing.plover,
+        actor1=draft.actor1,
+        actor2=draft.actor2 or draft.target,
+        actor1_text=draft.actor1_text,
+        actor2_text=draft.actor2_text,
+        trigger=draft.trigger,
+        evidence=list(draft.evidence),
+        confidence=ACTION_CONFIDENCE,
+    )
 
 
 def _over_a_period(draft: Draft, lx: EventLexicon) -> bool:

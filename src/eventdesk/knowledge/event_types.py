@@ -26,6 +26,7 @@ class Frame:
     acled: tuple[str, str] | None  # (event_type, sub_event_type); None: a PLOVER action, no incident
     violent: bool
     priority: int
+    armed_agent: bool = False  # an incident only when done by an armed or crowd actor
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +42,7 @@ class SenseRule:
     near: frozenset[str] = frozenset()
     object: str | None = None  # "place" | "weapon" | "person"
     subject: frozenset[str] = frozenset()  # entity labels or lemmas of the doer
+    pos: str | None = None  # the trigger's part of speech
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +164,7 @@ def _frame(name: str, spec: dict[str, Any]) -> Frame:
         acled=(acled[0], acled[1]) if acled else None,
         violent=bool(spec.get("violent", False)),
         priority=int(spec.get("priority", 1)),
+        armed_agent=bool(spec.get("armed_agent", False)),
     )
 
 
@@ -187,6 +190,7 @@ def _sense(rule: dict[str, Any]) -> SenseRule:
         near=frozenset(rule.get("near", [])),
         object=rule.get("object"),
         subject=frozenset(rule.get("subject", [])),
+        pos=rule.get("pos"),
     )
 
 
