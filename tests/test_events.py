@@ -94,6 +94,10 @@ def test_seed_events_carry_sources_and_summaries(seed_result: Result) -> None:
 # --- what is not an incident -----------------------------------------------------------------------------
 
 NOT_INCIDENTS = [
+    "The car was unable to stop before striking a parked truck on the highway.",
+    "Zamalek ended their losing run by beating Enppi 1-0 on Sunday.",
+    "The developer demolished the old apartment blocks to make way for a shopping centre.",
+    "He has prior arrests for trespassing and theft.",
     "The militants threatened to attack the army base in Gao if the troops did not leave.",
     "The army may launch an offensive against the rebels next week, a commander said.",
     "Rebels did not attack the town on Sunday, the governor said.",
