@@ -327,3 +327,9 @@ def test_shouted_quotation_goes_to_the_subject_of_the_sentence(extractor: Extrac
 def test_relative_that_is_not_reported_speech(extractor: Extractor) -> None:
     text = "Kurdish militants claimed responsibility for a bombing that killed 44 people, many of them police"
     assert [s for s in extract_text(extractor, text).statements if s.cue == "claimed"] == []
+
+
+def test_source_cue_at_the_very_end_of_the_text(extractor: Extractor) -> None:
+    endings = ("Three died, according to", "According to the army", "He said", 'she said: "', "MR X: hi")
+    for text in endings:
+        extract_text(extractor, text)  # no exception: one bad sentence must not cost the article

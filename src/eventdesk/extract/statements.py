@@ -403,7 +403,7 @@ class _Reader:
         return self._span_to_end(start, unit)
 
     def _span_to_end(self, start: int, unit: SpacySpan) -> tuple[int, int] | None:
-        if self._quoted_speech(self.doc[start]):
+        if start >= unit.end or self._quoted_speech(self.doc[start]):
             return None  # the words are a quotation, already a direct statement
         end = unit.end
         for token in self.doc[start : unit.end]:
