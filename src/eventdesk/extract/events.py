@@ -50,6 +50,8 @@ PEACEFUL, COERCE = "Peaceful protest", "COERCE"
 REGAINS, OVERTAKES = "Government regains territory", "Non-state actor overtakes territory"
 STATE, EXTERNAL = 1, 8
 ARMED_OR_CROWD = frozenset({1, 2, 3, 4, 5, 6, 8})
+ARMED = frozenset({1, 2, 3, 4, 8})
+CONFLICT_CONTEXTS = frozenset({"military", "terrorism"})
 ACTION_CONFIDENCE = 0.5
 WEEK_DAYS = 7
 UNNAMED = "Unidentified"  # the actor dictionary's prefix for groups the text does not name
@@ -91,7 +93,7 @@ class _ArticleReader:
                 incidents += self._as_incidents(trigger, segment, sentence, lemmas)
         incidents += self._killings_of_their_own(segment, sentence, incidents, action_triggers)
         drafts = [self._draft(group, segment, sentence, lemmas) for group in _by_clause(incidents)]
-        new = [d for d in drafts if not _over_a_period(d, self.lx)]
+        new = [d for d in drafts if not _over_a_period(d, self.lx) and not self._unarmed_fight(d)]
         self.actions += [_as_action(d) for d in new if _lacks_armed_agent(d)]
         self.action_sentences += [(d.sentence, d.lemmas) for d in new if _lacks_armed_agent(d)]
         new = [d for d in new if not _lacks_armed_agent(d)]
@@ -115,6 +117,12 @@ class _ArticleReader:
                 pledged.add(root)
                 kept.append(Trigger(trigger.head, trigger.start, trigger.end, frame, trigger.word))
         return kept
+
+    def _unarmed_fight(self, draft: Draft) -> bool:
+        """ "When the argument turned into a physical fight": no armed side and no conflict setting."""
+        if not draft.frame.armed_side or {draft.inter1, draft.inter2} & ARMED:
+            return False
+        return not any(set(self.lx.context_cues.get(lemma, ())) & CONFLICT_CONTEXTS for lemma in draft.lemmas)
 
     def _killings_of_their_own(
         self, segment: SpacySpan, sentence: int, incidents: list[Trigger], actions: list[Trigger]

@@ -27,6 +27,7 @@ class Frame:
     violent: bool
     priority: int
     armed_agent: bool = False  # an incident only when done by an armed or crowd actor
+    armed_side: bool = False  # an incident only with an armed side or in a military or terrorist setting
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +166,7 @@ def _frame(name: str, spec: dict[str, Any]) -> Frame:
         violent=bool(spec.get("violent", False)),
         priority=int(spec.get("priority", 1)),
         armed_agent=bool(spec.get("armed_agent", False)),
+        armed_side=bool(spec.get("armed_side", False)),
     )
 
 
