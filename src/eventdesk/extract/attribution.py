@@ -16,7 +16,7 @@ import yaml
 
 from eventdesk.analyse.pipeline import AnalysedArticle
 from eventdesk.extract.actors import mentions_in
-from eventdesk.records import Person, Result, Span, Speaker
+from eventdesk.records import Result, Span, Speaker
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -469,10 +469,6 @@ def actor_names_in(art: AnalysedArticle, start: int, end: int) -> list[str]:
         if mention.name not in names:
             names.append(mention.name)
     return names
-
-
-def person_of(result: Result, name: str | None) -> Person | None:
-    return next((p for p in result.people if p.name == name), None)
 
 
 def statement_source(art: AnalysedArticle, start: int, end: int) -> str | None:
