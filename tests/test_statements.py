@@ -41,9 +41,7 @@ def test_seed_statements_match_gold(seed_result: Result, shared: Path) -> None:
         assert statement.speaker.name == expected["speaker"]
         assert statement.cue == expected["cue"]
         assert statement.direct is expected["direct"]
-        venue = statement.venue.lower() if statement.venue else None
-        expected_venue = expected["venue"].lower() if expected["venue"] else None
-        assert venue == expected_venue or (venue and expected_venue and venue in expected_venue)
+        assert statement.venue == expected["venue"]
 
 
 def test_seed_credits_no_named_person_with_words_not_theirs(seed_result: Result, shared: Path) -> None:

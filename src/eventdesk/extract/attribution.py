@@ -335,8 +335,7 @@ class SpeakerResolver:
             ent = next((e for t in reversed(core) if (e := _entity_at(t, GROUP_LABELS)) is not None), None)
             if ent is None or (ent.label_ == "NORP" and ent.end < core[-1].i + 1):
                 return None
-            name = ent.text
-        name = strip_article(name)
+            name = strip_article(ent.text)
         head = core[-1]
         if self._member_head(head):
             return self._unnamed_member(core, name)  # "a Foreign Office spokesman", "the Taliban commander"

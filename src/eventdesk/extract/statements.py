@@ -25,7 +25,6 @@ from eventdesk.extract.attribution import (
     ends_sentence,
     noun_phrase,
     sentence_units,
-    strip_article,
     trimmed,
 )
 from eventdesk.extract.attribution_quotes import Quote, find_quotes, mark_kinds
@@ -557,7 +556,10 @@ class _Reader:
             return None
         start, end = words[0].idx, words[-1].idx + len(words[-1])
         names = actor_names_in(self.art, start, end)
-        return strip_article(names[0] if names else self.text[start:end])
+        if names:
+            return names[0]
+        titled = len(words) == 1 and words[0].i > 0 and self.doc[words[0].i - 1].lower_ == "the"
+        return ("The " if titled else "") + self.text[start:end]  # a one-word title: "The Reference"
 
 
 def _complementizer(that: Token, verb: Token) -> bool:
