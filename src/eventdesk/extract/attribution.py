@@ -216,7 +216,9 @@ class SpeakerResolver:
         start, end = core[0].idx, core[-1].idx + len(core[-1])
         speaker = self._named_person(core, apposition) or self._group(core) or self._by_role(core[-1])
         speaker = speaker or self._unnamed(core) or self._bare_name(core) or self._described(core)
-        return Resolved(speaker, self.art.span(start, end), start, end) if speaker else None
+        if speaker is None or not any(c.isalpha() for c in (speaker.name or speaker.role or "")):
+            return None  # punctuation the parser took for a noun
+        return Resolved(speaker, self.art.span(start, end), start, end)
 
     def _pronoun(self, token: Token, limit: int) -> Resolved | None:
         lower = token.lower_

@@ -71,7 +71,7 @@ def extract_statements(art: AnalysedArticle, kb: Knowledge, result: Result) -> N
     found = reader.direct() + reader.transcript() + reader.blocks()
     found += reader.indirect({f.cue_index for f in found if f.cue_index is not None}, found)
     found += reader.attach_pending(found)
-    found.sort(key=lambda f: (f.start, f.end))
+    found = _distinct(found)
     _complete_speakers([f.statement for f in found])
     result.statements.extend(f.statement for f in found)
     art.annotations[STATEMENTS] = [(f.start, f.end, f.statement) for f in found]
@@ -560,6 +560,17 @@ class _Reader:
             return names[0]
         titled = len(words) == 1 and words[0].i > 0 and self.doc[words[0].i - 1].lower_ == "the"
         return ("The " if titled else "") + self.text[start:end]  # a one-word title: "The Reference"
+
+
+def _distinct(found: list[Found]) -> list[Found]:
+    """In text order, one statement per content span (the first reading of it wins)."""
+    seen: set[tuple[int, int]] = set()
+    kept = []
+    for item in sorted(found, key=lambda f: (f.start, f.end)):
+        if (item.start, item.end) not in seen:
+            seen.add((item.start, item.end))
+            kept.append(item)
+    return kept
 
 
 def _complementizer(that: Token, verb: Token) -> bool:
