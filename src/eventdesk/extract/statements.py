@@ -618,6 +618,8 @@ def _complete_speakers(statements: list[Statement]) -> None:
                 best[speaker.name] = speaker
     for statement in statements:
         name = statement.speaker.name
+        if name and not any(c.isalpha() for c in name):
+            statement.speaker.name = name = None  # a mark the tagger took for a name
         if not name:
             continue
         full = best.get(name) or next((s for n, s in best.items() if n.endswith(" " + name)), None)
