@@ -91,13 +91,13 @@ class _ArticleReader:
         for trigger in triggers:
             if trigger.frame.acled is not None and is_anchored(trigger, self.lx):
                 incidents += self._as_incidents(trigger, segment, sentence, lemmas)
-        incidents += self._killings_of_their_own(segment, sentence, incidents, action_triggers)
+        incidents += self._killings_of_their_own(segment, sentence, lemmas, incidents, action_triggers)
         drafts = [self._draft(group, segment, sentence, lemmas) for group in _by_clause(incidents)]
         new = [d for d in drafts if not _over_a_period(d, self.lx) and not self._unarmed_fight(d)]
         self.actions += [_as_action(d) for d in new if _lacks_armed_agent(d)]
         self.action_sentences += [(d.sentence, d.lemmas) for d in new if _lacks_armed_agent(d)]
         new = [d for d in new if not _lacks_armed_agent(d)]
-        self._add_casualties(new, segment)
+        self._add_casualties(new, segment, lemmas)
         self.drafts += new
         roots = {clause_root(t.head).i for t in incidents}
         self._read_actions(action_triggers, roots, segment, sentence, lemmas)
@@ -125,10 +125,17 @@ class _ArticleReader:
         return not any(set(self.lx.context_cues.get(lemma, ())) & CONFLICT_CONTEXTS for lemma in draft.lemmas)
 
     def _killings_of_their_own(
-        self, segment: SpacySpan, sentence: int, incidents: list[Trigger], actions: list[Trigger]
+        self,
+        segment: SpacySpan,
+        sentence: int,
+        lemmas: frozenset[str],
+        incidents: list[Trigger],
+        actions: list[Trigger],
     ) -> list[Trigger]:
         """Killings told in a clause of their own: with nothing else reported in the sentence, or with a
         stated killer ("gunmen killed 12 people and abducted dozens": the killing and the abduction)."""
+        if not self.lx.casualty_incident_words & lemmas:
+            return []
         roots = {clause_root(t.head).i for t in incidents}
         alone = not incidents and not any(d.sentence == sentence for d in self.drafts)
         found = self._foreground(self._casualty_triggers(segment) + actions)
@@ -299,10 +306,12 @@ class _ArticleReader:
             draft.date = self._date(segment, aggregate.head, aggregate.head)
             self.drafts.append(draft)
 
-    def _add_casualties(self, drafts: list[Draft], segment: SpacySpan) -> None:
+    def _add_casualties(self, drafts: list[Draft], segment: SpacySpan, lemmas: frozenset[str]) -> None:
         if not drafts:
             return
         for field_name, words in (("fatalities", self.lx.fatal_words), ("injuries", self.lx.injury_words)):
+            if not words & lemmas:
+                continue
             for count, head in casualties(self.art, segment, words):
                 draft = _draft_for(drafts, clause_root(head).i)
                 if getattr(draft, field_name) is None:
