@@ -304,3 +304,44 @@ def test_nationality_words_resolve_by_the_article_year(
     result = extract_text(actors_extractor(), text, published=published)
     assert mention_texts(result, forces)[0] == "Afghan forces"
     assert "Afghan officials" in mention_texts(result, government)
+
+
+# generic parties named ACLED-style ---------------------------------------------------------------------
+
+
+def generic_names(text: str, heads: list[str]) -> list[tuple[str, int | None] | None]:
+    from eventdesk.extract import Extractor
+    from eventdesk.extract.actors import generic_actor
+
+    extractor = Extractor(actors_extractor().settings, components=["actors", "places"])
+    art = next(analyse([Article(id="g", text=text, published="2024-03-10")], extractor.nlp))
+    extractor.extract_analysed(art)
+    tokens = {t.text: t for t in art.doc}
+    return [generic_actor(art, tokens[head]) for head in heads]
+
+
+@pytest.mark.parametrize(
+    ("text", "heads", "expected"),
+    [
+        ("Gunmen on motorcycles killed nine villagers in Zamfara State, Nigeria, on Sunday.",
+         ["Gunmen", "villagers"], [("Unidentified Armed Group (Nigeria)", 3), ("Civilians (Nigeria)", 7)]),
+        ("Sudan's army shelled a market in Omdurman.", ["army"], [("Military Forces of Sudan", 1)]),
+        ("Police fired tear gas at protesters in Lahore.", ["Police", "protesters"],
+         [("Police Forces of Pakistan", 1), ("Protesters (Pakistan)", 6)]),
+        ("A mob torched two vehicles in Nairobi after the verdict.", ["mob"], [("Rioters (Kenya)", 5)]),
+        ("Armed men abducted 20 people from a church in Kaduna.", ["men", "people"],
+         [("Unidentified Armed Group (Nigeria)", 3), ("Civilians (Nigeria)", 7)]),
+        ("A Turkish drone struck a car near Kobani.", ["drone"], [("Military Forces of Turkey", 1)]),
+        ("Soldiers from Chad arrived in the capital.", ["Soldiers"], [("Military Forces of Chad", 1)]),
+    ],
+)
+def test_generic_actor_names_parties_acled_style(
+    text: str, heads: list[str], expected: list[tuple[str, int]]
+) -> None:
+    assert generic_names(text, heads) == expected
+
+
+def test_generic_actor_needs_a_country_for_state_forces_and_a_party_head() -> None:
+    soldiers, hospital = generic_names("Soldiers stormed the hospital.", ["Soldiers", "hospital"])
+    assert soldiers is None and hospital is None
+    assert generic_names("Unidentified gunmen opened fire.", ["gunmen"]) == [("Unidentified Armed Group", 3)]

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -63,6 +64,106 @@ def mentions_in(art: AnalysedArticle, start: int, end: int, kind: str | None = N
 
 
 _INDEX = "mentions.index"  # (sorted starts, longest mention length): lets mentions_in bisect
+_DICTIONARY = "actors.dictionary"  # the ActorDictionary, for generic_actor after this component ran
+_ARTICLE_COUNTRY = "actors.article_country"
+
+
+def generic_actor(art: AnalysedArticle, token: Token) -> tuple[str, int | None] | None:
+    """ACLED's name and inter code for a party no dictionary actor names, read from its head noun `token`
+    (call after the actors component, for a party without an actor mention):
+
+    - unnamed armed men ("gunmen", "militants", "a suicide bomber", "armed men", "unknown assailants")
+      -> ("Unidentified Armed Group (Nigeria)", 3);
+    - civilians, protesters, rioters ("villagers", "aid workers", "demonstrators", "a mob")
+      -> ("Civilians (Sudan)", 7), ("Protesters (Pakistan)", 6), ("Rioters (Kenya)", 5);
+    - a state's forces ("soldiers", "troops", "Sudan's army", "a Turkish drone", "police officers")
+      -> ("Military Forces of Mali", 1), ("Police Forces of Mexico", 1) (the dictionary's entry when it
+      has one), or None when no country is known.
+
+    The country comes from a nationality word or country name before the head ("Malian troops", "Sudan's
+    army"), an "of"/"from" phrase ("soldiers from Chad"), else the place nearest before the head in its
+    sentence, else the article's most named country (art.annotations["places"], read at call time).
+    Without a country the generic name stands alone ("Civilians"). None for other heads.
+    """
+    dictionary: ActorDictionary | None = art.annotations.get(_DICTIONARY)
+    if dictionary is None:
+        return None
+    words = dictionary.words
+    kind = _generic_kind(token, words)
+    if kind is None:
+        return None
+    country = _party_country(art, token, words)
+    year = art.published.year if art.published else None
+    if kind in ("military", "police"):
+        if country is None:
+            return None
+        military = kind == "military"
+        entry = _forces_of(dictionary, *country, year) if military else _police_of(dictionary, *country)
+        return entry.name, entry.inter
+    group = words.generic_groups[kind]
+    name = f"{group.name} ({country[1]})" if country else group.name
+    return name, group.inter
+
+
+def _generic_kind(token: Token, words: ActorWords) -> str | None:
+    """A generic_groups noun, "military" or "police" for a state force head, or None."""
+    lower = token.lower_
+    compound = next((c.lower_ for c in token.children if c.dep_ == "compound"), None)
+    for text in ([f"{compound} {lower}"] if compound else []) + [lower]:
+        if text in words.state_force_heads:
+            return words.state_force_heads[text]
+        if text in words.generic_groups:
+            return text
+    if lower in words.unnamed_people:
+        modifiers = [c.lower_ for c in token.children if c.dep_ in ("amod", "compound")]
+        armed = any(m in words.armed_modifiers for m in modifiers)
+        return _UNIDENTIFIED if armed else _CIVILIANS
+    return None
+
+
+_UNIDENTIFIED, _CIVILIANS = "gunmen", "civilians"  # generic_groups nouns standing for their groups
+
+
+def _police_of(dictionary: ActorDictionary, code: str, country: str) -> ActorEntry:
+    found = _state_entry(dictionary, code, None, lambda e: e.name.startswith("Police Forces of"))
+    return found or ActorEntry(f"Police Forces of {country}", "state_forces", 1, code)
+
+
+def _party_country(art: AnalysedArticle, token: Token, words: ActorWords) -> tuple[str, str] | None:
+    return _named_country(token, words) or _place_country(art, token, words)
+
+
+def _named_country(token: Token, words: ActorWords) -> tuple[str, str] | None:
+    """A nationality word or country name before the head or in its "of"/"from" phrase."""
+    doc = token.doc
+    spans = [(token.left_edge.i, token.i)]
+    phrases = [c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "from")]
+    spans += [(c.i + 1, c.right_edge.i + 1) for c in phrases]
+    names = words.country_names
+    for start, end in spans:
+        for i in range(start, end):
+            for width in (2, 1):
+                text = doc[i : i + width].text if i + width <= end else ""
+                found = words.demonyms.get(text) or names.get(text)
+                if found:
+                    return found
+    return None
+
+
+def _place_country(art: AnalysedArticle, token: Token, words: ActorWords) -> tuple[str, str] | None:
+    places = art.annotations.get("places") or []
+    sentence = token.sent
+    before = [p for p in places if sentence.start_char <= p.start < token.idx and p.place.country]
+    code = before[-1].place.country if before else _article_country(art, places)
+    name = words.country_name(code) if code else None
+    return (code, name) if code and name else None
+
+
+def _article_country(art: AnalysedArticle, places: list) -> str | None:
+    if _ARTICLE_COUNTRY not in art.annotations:
+        counts = Counter(p.place.country for p in places if p.place.country)
+        art.annotations[_ARTICLE_COUNTRY] = counts.most_common(1)[0][0] if counts else None
+    return art.annotations[_ARTICLE_COUNTRY]
 
 
 def _index(mentions: list[Mention]) -> tuple[list[int], int]:
@@ -84,6 +185,7 @@ def extract_actors(art: AnalysedArticle, kb: Knowledge, result: Result) -> None:
     from eventdesk.extract.people import find_people
 
     dictionary = kb.actors
+    art.annotations[_DICTIONARY] = dictionary
     doc = art.doc
     found = _dictionary_mentions(doc, dictionary)
     found = _merge(found, _state_mentions(doc, dictionary, art.published.year if art.published else None))

@@ -81,11 +81,23 @@ class ActorWords:
     recipient_verbs: frozenset[str] = frozenset()
     not_actors: frozenset[str] = frozenset()
     not_actor_starts: frozenset[str] = frozenset()
+    unnamed_people: frozenset[str] = frozenset()
+    armed_modifiers: frozenset[str] = frozenset()
+    state_force_heads: dict[str, str] = field(default_factory=dict)  # noun -> "military" | "police"
     descriptions: dict[str, frozenset[str]] = field(default_factory=dict)  # head noun -> actor types
     organisation_words: dict[str, str] = field(default_factory=dict)  # word in a name -> actor type
     generic_groups: dict[str, ActorEntry] = field(default_factory=dict)  # plural noun -> unnamed group
     demonyms: dict[str, tuple[str, str]] = field(default_factory=dict)  # word -> (ISO2, country name)
     countries: frozenset[str] = frozenset()  # country names and capitals (GeoNames), for acting places
+
+    @property
+    def country_names(self) -> dict[str, tuple[str, str]]:
+        """Country name ("Sudan") -> (ISO2, name), from the nationality words."""
+        return {country: (code, country) for code, country in self.demonyms.values()}
+
+    def country_name(self, code: str) -> str | None:
+        """The name the nationality words give a country code ("SD" -> "Sudan")."""
+        return next((country for iso, country in self.demonyms.values() if iso == code), None)
 
     def add(self, data: dict[str, Any], source: str) -> None:
         try:
@@ -98,6 +110,8 @@ class ActorWords:
             for group in data.get("generic_groups") or ():
                 entry = ActorEntry(str(group["name"]), str(group["type"]), int(group["inter"]), None)
                 self.generic_groups.update(dict.fromkeys(_lowered(group["nouns"]), entry))
+            for kind, nouns in (data.get("state_force_heads") or {}).items():
+                self.state_force_heads.update(dict.fromkeys(_lowered(nouns), str(kind)))
             for word, (code, country) in (data.get("demonyms") or {}).items():
                 self.demonyms[str(word)] = (str(code).upper(), str(country))
         except (TypeError, ValueError, AttributeError, KeyError) as exc:
@@ -106,7 +120,7 @@ class ActorWords:
 
 _WORD_SETS = (
     "member_nouns", "force_nouns", "government_nouns", "description_modifiers", "role_words", "place_nouns",
-    "body_nouns", "recipient_verbs", "not_actors", "not_actor_starts",
+    "body_nouns", "recipient_verbs", "not_actors", "not_actor_starts", "unnamed_people", "armed_modifiers",
 )
 
 
