@@ -1,7 +1,7 @@
 """Build samples/ (the demo corpus) from the public-domain CENTCOM and US State Department documents of the
 DSTL re3d dataset in ../shared/data/re3d: one JSON article per document, with title, source and URL.
 
-    .venv/bin/python bench/make_samples.py [--shared ../shared] [--out samples]
+    .venv/bin/python scripts/make_samples.py [--shared ../shared] [--out samples]
 
 A dateline in the first lines of a text ("WASHINGTON, Jan. 10, 2017 --") becomes `published`; where there is
 none, `published` is left out rather than guessed.
@@ -48,7 +48,7 @@ These articles are public-domain works of the United States Government, taken fr
   public domain and may be copied and distributed without permission. Citation of the U.S. State Department
   as source of the information is appreciated." (https://www.state.gov)
 
-Only the title, text and source URL were taken; the files were made by `bench/make_samples.py`.
+Only the title, text and source URL were taken; the files were made by `scripts/make_samples.py`.
 
 | file | publisher | original |
 |---|---|---|
