@@ -21,14 +21,14 @@ demo: install
 	$(BIN)/eventdesk events --db sqlite:///demo.db --limit 40
 
 test: install
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench scripts
 	$(BIN)/python -m pytest -q
 
 bench: install
 	$(BIN)/python bench/throughput.py
 
 eval: install
-	$(BIN)/eventdesk eval ../shared/gold/seed
+	$(BIN)/eventdesk eval ../shared/gold/seed ../shared/data/plover/PLOVER_GSR_CAMEO.json
 
 clean:
 	rm -rf $(VENV) build *.egg-info demo.db
