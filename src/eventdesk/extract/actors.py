@@ -34,6 +34,8 @@ from eventdesk.knowledge.actors import SPANS_KEY, ActorDictionary, ActorEntry, A
 from eventdesk.records import Actor, Result
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
@@ -187,7 +189,7 @@ def extract_actors(art: AnalysedArticle, kb: Knowledge, result: Result) -> None:
     dictionary = kb.actors
     art.annotations[_DICTIONARY] = dictionary
     doc = art.doc
-    found = _dictionary_mentions(doc, dictionary)
+    found = _dictionary_mentions(doc, dictionary, art.published)
     found = _merge(found, _state_mentions(doc, dictionary, art.published.year if art.published else None))
     found = _merge(found, _entity_mentions(doc, dictionary, found))
     _resolve_branches(doc, dictionary, found)
@@ -235,12 +237,12 @@ def _merge(kept: list[_Found], extra: list[_Found]) -> list[_Found]:
 # 1. dictionary names -------------------------------------------------------------------------------------
 
 
-def _dictionary_mentions(doc: Doc, dictionary: ActorDictionary) -> list[_Found]:
+def _dictionary_mentions(doc: Doc, dictionary: ActorDictionary, day: date | None) -> list[_Found]:
     matches = doc.spans.get(SPANS_KEY)
     triples = [(s.start, s.end, s.label_) for s in matches] if matches is not None else dictionary.find(doc)
     found = []
     for start, end, name in triples:
-        entry = dictionary.get(name)
+        entry = dictionary.get(name, day)
         if entry is None or _only_a_place(doc, start, end, entry, dictionary):
             continue
         found.append(_Found(start, _widen(doc, end, dictionary), name, entry))

@@ -17,6 +17,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -35,7 +36,8 @@ if TYPE_CHECKING:
 DATA = Path(__file__).parent / "data"
 BUILTIN_ACTOR_FILES = (DATA / "actors_phoenix.tsv", DATA / "actors.tsv")  # later files win
 BUILTIN_WORDS = DATA / "actor_words.yaml"
-COLUMNS = ("name", "type", "inter", "country", "parent", "refers", "agentive", "aliases")
+COLUMNS = ("name", "type", "inter", "country", "parent", "refers", "agentive", "aliases", "period")
+_OPTIONAL_COLUMNS = 1  # a file may leave out the last columns (period)
 ACTOR_TYPES = frozenset(
     {
         "state_forces", "rebel_group", "political_militia", "identity_militia", "rioters", "protesters",
@@ -59,6 +61,14 @@ class ActorEntry:
     refers: frozenset[str] = frozenset()
     agentive: bool = False  # the names are also places: an actor only when it acts
     aliases: tuple[str, ...] = ()
+    since: date | None = None  # the period in which this row describes the actor (None: open)
+    until: date | None = None
+
+    def covers(self, day: date | None) -> bool:
+        """Whether the row's period holds on `day` (an unknown day is in every period)."""
+        if day is None:
+            return True
+        return (self.since is None or self.since <= day) and (self.until is None or day <= self.until)
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,9 +142,10 @@ class ActorDictionary:
     """Actors by canonical name, their aliases as a token trie, and the words around actor names."""
 
     def __init__(self, entries: Iterable[ActorEntry], words: ActorWords) -> None:
-        self.entries: dict[str, ActorEntry] = {}
+        self.entries: dict[str, ActorEntry] = {}  # name -> its current row (the last one, or open-ended)
+        self._periods: dict[str, list[ActorEntry]] = {}  # name -> its rows for several periods
         for entry in entries:
-            self.entries[entry.name] = entry
+            self._add(entry)
         self.words = words
         self._trie: dict[str, Any] | None = None
         self._keys: dict[int, str] = {}
@@ -143,7 +154,25 @@ class ActorDictionary:
     def __len__(self) -> int:
         return len(self.entries)
 
-    def get(self, name: str) -> ActorEntry | None:
+    def _add(self, entry: ActorEntry) -> None:
+        known = self.entries.get(entry.name)
+        dated = entry.since is not None or entry.until is not None
+        if known is not None and dated and (known.since is not None or known.until is not None):
+            rows = self._periods.setdefault(entry.name, [known])
+            rows.append(entry)
+            if entry.until is None or (known.until is not None and entry.until > known.until):
+                self.entries[entry.name] = entry
+            return
+        self._periods.pop(entry.name, None)  # an undated row replaces the actor
+        self.entries[entry.name] = entry
+
+    def get(self, name: str, day: date | None = None) -> ActorEntry | None:
+        """The actor's row for `day` (the article's date), else its current row."""
+        rows = self._periods.get(name)
+        if rows and day is not None:
+            found = next((row for row in rows if row.covers(day)), None)
+            if found is not None:
+                return found
         return self.entries.get(name)
 
     @cached_property
@@ -330,7 +359,8 @@ def read_actor_file(path: Path) -> list[ActorEntry]:
     header = next(rows, None)
     if header is None:
         return []
-    if [h.strip() for h in header] != list(COLUMNS):
+    names = [h.strip() for h in header]
+    if names not in (list(COLUMNS), list(COLUMNS[:-_OPTIONAL_COLUMNS])):
         raise InputError(f"{path}: the header must be the columns {' '.join(COLUMNS)} (tab-separated)")
     return [_entry(row, path, number) for number, row in enumerate(rows, start=2)]
 
@@ -354,7 +384,23 @@ def _entry(row: list[str], path: Path, number: int) -> ActorEntry:
         refers=frozenset(_split(cells.get("refers", ""))),
         agentive=cells.get("agentive", "").lower() in ("yes", "true", "1"),
         aliases=tuple(_split(cells.get("aliases", ""))),
+        **_period(cells.get("period", ""), path, number),
     )
+
+
+def _period(cell: str, path: Path, number: int) -> dict[str, date | None]:
+    """ISO dates "2021-08-15/" (from), "/2021-08-14" (until) or "2004-12-07/2021-08-14"; empty: always."""
+    if not cell:
+        return {}
+    since, slash, until = cell.partition("/")
+    try:
+        if not slash:
+            raise ValueError(cell)
+        return {"since": date.fromisoformat(since) if since else None,
+                "until": date.fromisoformat(until) if until else None}
+    except ValueError:
+        message = f"period must be FROM/UNTIL in ISO dates, not {cell!r}"
+        raise InputError(f"{path}, line {number}: {message}") from None
 
 
 def _split(cell: str) -> list[str]:
