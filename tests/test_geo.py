@@ -12,6 +12,7 @@ from eventdesk.config import Settings
 from eventdesk.extract import Extractor
 from eventdesk.geo.gazetteer import Gazetteer, ensure_index, load_gazetteer
 from eventdesk.geo.places import PlaceMention, place_event
+from eventdesk.geo.resolve import make_toponym, resolve_toponyms
 from eventdesk.records import Article, Place, Result
 
 SEED_ID = "thereference-21499"
@@ -254,7 +255,9 @@ def test_place_event_district_and_paragraph_fallback(places_only: Extractor) -> 
     assert district.text == "Lashkar Gah" and district.precision == 1  # the finest place of the clause
     start = analysed.doc.text.index("a checkpoint")
     only_district = place_event(analysed, start, analysed.doc.text.index(", and a bomb"))
-    assert only_district is not None and only_district.precision == 2
+    assert only_district is not None and only_district.text == "Nad Ali district"
+    # GeoNames has no town for this district, so it has only Helmand's point: the province's precision
+    assert only_district.precision == 3
     back = place_event(analysed, *sentence_range(analysed, "policemen were wounded"))
     assert back is not None and back.text == "Lashkar Gah" and back.precision == 2
 
@@ -285,3 +288,116 @@ def test_annotations_carry_resolved_mentions(places_only: Extractor) -> None:
     mentions = analysed.annotations["places"]
     assert all(isinstance(m, PlaceMention) for m in mentions)
     assert [analysed.doc.text[m.start : m.end] for m in mentions] == ["Aleppo", "Idlib"]
+
+
+# --- ACLED admin chains, stated containers, actor names (second round) --------------------------------
+
+
+def test_acled_chain_unknown_village_falls_back_to_its_district(places_only: Extractor) -> None:
+    analysed, _ = parse(
+        places_only,
+        "On 2 June 2023, gunmen abducted 12 farmers in Tudun Wadan Kwari village (Kauru, Kaduna).",
+    )
+    location = place_event(analysed, 0, len(analysed.doc.text))
+    assert location is not None and (location.country, location.admin1) == ("NG", "Kaduna State")
+    assert location.detail == "Tudun Wadan Kwari" and location.precision == 2
+    assert "Kauru" in location.name
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "admin1"),
+    [
+        ("On 7 July 2023, RSF fighters looted shops in Bara (Bara, North Kordofan).", "SD", "North Kordofan"),
+        ("On 11 February 2024, M23 and FARDC clashed in Sake (Masisi, North Kivu).", "CD", "North Kivu"),
+    ],
+)
+def test_acled_chain_places_the_town_within_its_units(
+    places_only: Extractor, text: str, country: str, admin1: str
+) -> None:
+    analysed, _ = parse(places_only, text)
+    location = place_event(analysed, 0, len(analysed.doc.text))
+    assert location is not None and (location.country, location.admin1) == (country, admin1)
+    assert location.precision == 1 and location.feature is not None and location.feature.startswith("PPL")
+
+
+def test_acled_chain_rules_out_a_namesake_abroad(places_only: Extractor) -> None:
+    # GeoNames knows only the Turkish Solhan; the chain says the place lies in Burkina Faso's Sahel
+    analysed, result = parse(
+        places_only, "On 5 June 2021, JNIM militants killed 132 civilians in Solhan (Sebba, Yagha, Sahel)."
+    )
+    assert {p.country for p in result.places} == {"BF"}
+    location = place_event(analysed, 0, len(analysed.doc.text))
+    assert location is not None and location.country == "BF"
+    assert location.detail == "Solhan" and location.precision == 2
+
+
+def test_stated_province_rules_out_a_town_abroad(places_only: Extractor) -> None:
+    analysed, result = parse(places_only, "Gunmen killed 132 villagers in Solhan, Sahel region, overnight.")
+    assert "TR" not in {p.country for p in result.places}
+    location = place_event(analysed, 0, len(analysed.doc.text))
+    assert location is not None and (location.country, location.feature, location.detail) == (
+        "BF",
+        "ADM1",
+        "Solhan",
+    )
+
+
+def test_a_listed_state_is_no_container(gaz: Gazetteer) -> None:
+    text = "Rallies were held in Orlando, West Palm Beach, New York, and Chicago on Saturday."
+    names = ["Orlando", "West Palm Beach", "New York", "Chicago"]
+    toponyms = [make_toponym(text.index(n), text.index(n) + len(n), n, gaz) for n in names]
+    resolve_toponyms(gaz, text, toponyms)
+    west_palm = toponyms[1].entry
+    assert west_palm is not None and west_palm.country == "US" and west_palm.name == "West Palm Beach"
+
+
+def test_place_words_in_actor_names_are_no_places(extractor: Extractor) -> None:
+    _, result = parse(
+        extractor,
+        "Fighters of the Islamic State West Africa Province attacked a market in Monguno, Borno State, on "
+        "Monday, killing six traders.",
+    )
+    assert {p.country for p in result.places} == {"NG"}
+    assert not any(p.feature in ("REGION", "CONT") for p in result.places)
+
+
+def test_hyphenated_town_the_model_cut_short(places_only: Extractor) -> None:
+    analysed, _ = parse(
+        places_only, "Gunmen opened fire on a bus in Birnin-Gwari, Kaduna State, killing five."
+    )
+    location = place_event(analysed, 0, len(analysed.doc.text))
+    assert location is not None and location.text == "Birnin-Gwari" and location.precision == 1
+    assert (location.country, location.admin1) == ("NG", "Kaduna State")
+
+
+def test_resident_of_a_town_names_a_place(places_only: Extractor) -> None:
+    _, result = parse(
+        places_only, "Hassan Omar, a resident of Baiji, told reporters that Iraqi troops shelled the town."
+    )
+    assert any(p.country == "IQ" and anyascii(p.name) == "Bayji" for p in result.places)
+
+
+def test_district_without_a_point_of_its_own_has_province_precision(places_only: Extractor) -> None:
+    analysed, _ = parse(places_only, "A drone strike killed two militants in South Waziristan on Wednesday.")
+    location = place_event(analysed, 0, len(analysed.doc.text))
+    assert location is not None and location.feature == "ADM2" and location.country == "PK"
+    assert location.precision == 3
+
+
+def test_conflict_towns_missing_from_geonames_come_from_the_supplement(places_only: Extractor) -> None:
+    analysed, _ = parse(places_only, "M23 rebels shelled Kibumba, north of Goma, on Tuesday, killing three.")
+    location = place_event(analysed, 0, len(analysed.doc.text))
+    assert location is not None and (location.name, location.country, location.precision) == (
+        "Kibumba",
+        "CD",
+        1,
+    )
+    assert abs(location.lat - (-1.51)) < 0.2 and abs(location.lon - 29.35) < 0.2
+
+
+def test_oceans_outrank_namesake_towns(gaz: Gazetteer) -> None:
+    text = "The navy intercepted a boat carrying weapons in the Atlantic on Friday."
+    start = text.index("Atlantic")
+    toponym = make_toponym(start, start + len("Atlantic"), "Atlantic", gaz)
+    resolve_toponyms(gaz, text, [toponym])
+    assert toponym.entry is not None and toponym.entry.feature == "OCN"

@@ -116,12 +116,18 @@ def mark_capitals(places: dict[int, PlaceRecord]) -> None:
             max(towns, key=lambda town: town.population).feature = "PPLC"
 
 
+SEAT_BY_ALIAS_POPULATION = 100_000
+
+
 def mark_admin_seats(cities: list[PlaceRecord], admin1: Iterable[PlaceRecord]) -> None:
-    """A town named like its province ("Kandahar" in Kandahar) is taken as its seat: feature PPLA, which
-    the resolver prefers to the province when the text says no more."""
+    """A town named like its province ("Kandahar" in Kandahar), or a large town known by its province's
+    name ("New York" for New York City), is taken as its seat: feature PPLA, which the resolver prefers to
+    the province when the text says no more."""
     towns: dict[tuple[str | None, str | None, str], list[PlaceRecord]] = defaultdict(list)
     for town in cities:
-        towns[town.country, town.admin1, name_key(town.name)].append(town)
+        names = {town.name, *town.names} if town.population >= SEAT_BY_ALIAS_POPULATION else {town.name}
+        for key in {name_key(name) for name in names}:
+            towns[town.country, town.admin1, key].append(town)
     for unit in admin1:
         keys = {name_key(name) for name in (unit.name, *unit.names)}
         seats = [t for key in keys for t in towns.get((unit.country, unit.admin1, key), [])]
@@ -213,10 +219,14 @@ def without_generic_term(name: str, terms: Mapping[str, str]) -> list[str]:
     return []
 
 
+ADMIN1_POINT_SOURCE = "GeoNames; admin1 point"  # an admin2 unit placed at its province's point
+
+
 def admin2_records(cities: list[PlaceRecord], admin1: dict[str, PlaceRecord]) -> list[PlaceRecord]:
     """Admin2 units; GeoNames gives no coordinates here, so a unit takes those of the same-named town in
-    its admin1 (districts are mostly named after their seat), else those of its admin1. Such a seat town
-    gets the unit as its admin2; other towns have none (cities500 does not give it)."""
+        its admin1 (districts are mostly named after their seat), else those of its admin1, marked as such (an
+    event there is placed with the province's precision). Such a seat town
+        gets the unit as its admin2; other towns have none (cities500 does not give it)."""
     towns: dict[tuple[str, str], PlaceRecord] = {}
     for town in cities:
         key = (f"{town.country}.{town.admin1}", name_key(town.name))
@@ -246,6 +256,7 @@ def admin2_records(cities: list[PlaceRecord], admin1: dict[str, PlaceRecord]) ->
                 population=0,
                 feature="ADM2",
                 names=[ascii_name, *short],
+                source="GeoNames" if seat else ADMIN1_POINT_SOURCE,
             )
         )
     return records

@@ -8,18 +8,22 @@ ACLED geo precision: 1 the town itself (a neighbourhood or facility counts as it
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
 from eventdesk.analyse.pipeline import AnalysedArticle
+from eventdesk.geo.build import ADMIN1_POINT_SOURCE
 from eventdesk.geo.gazetteer import POINT_FEATURES, GazEntry, Gazetteer
 from eventdesk.geo.recognise import recognise
-from eventdesk.geo.resolve import Toponym, resolve_toponyms, supported
+from eventdesk.geo.resolve import Toponym, resolve_toponyms, resolved_container, supported
 from eventdesk.knowledge import Knowledge
 from eventdesk.records import EventLocation, Place, Result
 
 ANNOTATION = "places"
 ACTOR_USES = "place_actor_uses"  # (start, end) of place names standing for actors: "Kabul said"
+PARAGRAPHS = "paragraph_starts"  # normalised offsets where the article's paragraphs begin
+ACTOR_MENTIONS = "mentions"  # the actors component's mentions (extract/actors.py)
 # "Nad Ali district" resolved to the town of Nad Ali still places an event only in the district
 HINT_PRECISION = {"admin2": 2, "admin1": 3}
 
@@ -49,7 +53,7 @@ class PlaceMention:
 
 def extract_places(art: AnalysedArticle, kb: Knowledge, result: Result) -> None:
     gaz = kb.gazetteer
-    found = recognise(art.doc, gaz)
+    found = recognise(art.doc, gaz, actor_ranges(art))
     resolve_toponyms(gaz, art.doc.text, found.toponyms, found.demonyms)
     places: dict[int, Place] = {}
     mentions: list[PlaceMention] = []
@@ -67,6 +71,25 @@ def extract_places(art: AnalysedArticle, kb: Knowledge, result: Result) -> None:
     result.places.extend(places.values())
     art.annotations[ANNOTATION] = mentions
     art.annotations[ACTOR_USES] = found.actor_uses
+    art.annotations[PARAGRAPHS] = paragraph_starts(art.doc.text)
+
+
+def actor_ranges(art: AnalysedArticle) -> list[tuple[int, int]]:
+    """Where the actors component found actors its dictionary knows: place words in their names ("Islamic
+    State Sahel Province", the agency "SANA") are no places. Names that only the language model took for
+    organisations (type None) may be places it mislabelled, and are left to the recogniser."""
+    mentions = art.annotations.get(ACTOR_MENTIONS, [])
+    return [(m.start, m.end) for m in mentions if m.kind == "actor" and m.type and not m.coref]
+
+
+def paragraph_starts(text: str) -> list[int]:
+    """Where each paragraph begins, and as the last item where one after the text would."""
+    starts = [0]
+    found = text.find("\n\n")
+    while found >= 0:
+        starts.append(found + 2)
+        found = text.find("\n\n", found + 2)
+    return [*starts, len(text) + 2]
 
 
 def unknown_places_within(toponyms: list[Toponym], places: dict[int, Place]) -> list[PlaceMention]:
@@ -74,7 +97,7 @@ def unknown_places_within(toponyms: list[Toponym], places: dict[int, Place]) -> 
     in North Kivu"): mentions of the known place, with the unknown one as detail."""
     found = []
     for toponym in toponyms:
-        container = toponyms[toponym.container] if toponym.container is not None else None
+        container = resolved_container(toponym, toponyms)
         if toponym.entry is None and container is not None and container.entry is not None:
             place = places.get(container.entry.id)
             if place is not None:
@@ -116,11 +139,13 @@ def place_of(entry: GazEntry, gaz: Gazetteer) -> Place:
         lon=entry.lon,
         geonameid=entry.geonameid,
         feature=entry.feature,
-        precision=precision_of(entry.feature),
+        precision=precision_of(entry.feature, entry.source),
     )
 
 
-def precision_of(feature: str | None) -> int:
+def precision_of(feature: str | None, source: str = "") -> int:
+    if source == ADMIN1_POINT_SOURCE:
+        return 3  # a district the gazetteer can place only at its province's point
     if feature is None:
         return 3
     if feature.startswith("PPL") or feature in POINT_FEATURES:
@@ -181,10 +206,9 @@ def main_mention(mentions: list[PlaceMention]) -> PlaceMention:
 
 
 def paragraph_around(art: AnalysedArticle, offset: int) -> tuple[int, int]:
-    text = art.doc.text
-    start = text.rfind("\n\n", 0, offset)
-    end = text.find("\n\n", offset)
-    return (0 if start < 0 else start + 2), (len(text) if end < 0 else end)
+    starts: list[int] = art.annotations.get(PARAGRAPHS) or paragraph_starts(art.doc.text)
+    index = min(max(bisect_right(starts, offset) - 1, 0), len(starts) - 2)
+    return starts[index], starts[index + 1] - 2
 
 
 def location_of(
@@ -196,6 +220,8 @@ def location_of(
     precision = max(place.precision or 3, HINT_PRECISION.get(mention.hint or "", 1))
     if mention.inside and precision == 3 and (place.feature or "").startswith("ADM"):
         precision = 2  # a named place in the province, not the province at large
+    if mention.inside and precision == 1:
+        precision = 2  # a place the gazetteer lacks, placed at the town its unit is named after
     if mention.near and precision == 1:
         precision = 2
     if not named:

@@ -5,7 +5,9 @@ Names used as actors ("Kabul said") and demonyms ("Afghan") are not places; demo
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
@@ -66,6 +68,11 @@ DETAIL_WORDS = frozenset(
     }
 )
 POSSESSIVE = frozenset({"'s", "’s"})
+# ACLED event notes name a place with its administrative units: "Boni (Hombori, Douentza, Mopti)",
+# "Gidan Bakuso village (Isa LGA, Sokoto)". Capitalised names, 2 to 4 units, comma-separated.
+_NAME = r"[A-Z][\w'’.-]*(?:[ -](?:[A-Z][\w'’.-]*|al|el|de|du|la|e))*"
+_UNIT = rf"{_NAME}(?: [A-Za-z]+)?"  # "Isa LGA", "Douentza"
+ADMIN_CHAIN = re.compile(rf"\b(?P<place>{_NAME}(?: [a-z]+)?) \((?P<units>{_UNIT}(?:, {_UNIT}){{1,3}})\)")
 
 
 @cache
@@ -84,6 +91,11 @@ def actor_nouns() -> frozenset[str]:
 
 
 @cache
+def of_place_nouns() -> frozenset[str]:
+    return frozenset(read_lines(DATA_DIR / "of_place_nouns.txt"))
+
+
+@cache
 def near_words() -> frozenset[str]:
     return frozenset(read_lines(DATA_DIR / "near_words.txt"))
 
@@ -95,16 +107,23 @@ class Recognised:
     actor_uses: list[tuple[int, int]] = field(default_factory=list)  # place names used as actors
 
 
-def recognise(doc: Doc, gaz: Gazetteer) -> Recognised:
+def recognise(doc: Doc, gaz: Gazetteer, actors: Sequence[tuple[int, int]] = ()) -> Recognised:
+    """Toponyms of `doc`; `actors` are the character ranges of actor names ("Islamic State Sahel
+    Province", "SANA"), whose words are no places."""
     found = Recognised()
     blocked = bytearray(len(doc))  # tokens inside a toponym, or inside an entity that is no place
+    found.toponyms.extend(admin_chains(doc, gaz, blocked))
+    block_ranges(doc, blocked, actors)
     for ent in doc.ents:
         if ent.label_ in DEMONYM_LABELS and gaz.is_demonym(ent.text):
             if country := gaz.demonym_country(ent.text):
                 found.demonyms[country] += 1
+        elif any(blocked[ent.start : ent.end]):
+            continue
         elif ent.label_ in PLACE_LABELS and used_as_actor(ent):
             found.actor_uses.append((ent.start_char, ent.end_char))
         elif ent.label_ in PLACE_LABELS:
+            ent = with_hyphenated_part(ent)
             found.toponyms.extend(entity_toponyms(ent, gaz))
         elif ent.label_ not in NUMERIC_LABELS:
             continue  # left to gazetteer_matches
@@ -112,6 +131,68 @@ def recognise(doc: Doc, gaz: Gazetteer) -> Recognised:
     found.toponyms.extend(gazetteer_matches(doc, gaz, blocked))
     found.toponyms.sort(key=lambda t: t.start)
     return found
+
+
+def block_ranges(doc: Doc, blocked: bytearray, ranges: Sequence[tuple[int, int]]) -> None:
+    for start, end in ranges:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            blocked[span.start : span.end] = b"\x01" * len(span)
+
+
+def admin_chains(doc: Doc, gaz: Gazetteer, blocked: bytearray) -> list[Toponym]:
+    """ "Boni (Hombori, Douentza, Mopti)": the place and each unit become toponyms whatever the language
+    model made of them; each lies in the next (the resolver's hard containers). Without a generic term
+    the last unit is taken as the province and the one before it as the district."""
+    toponyms: list[Toponym] = []
+    for match in ADMIN_CHAIN.finditer(doc.text):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is None or any(blocked[span.start : span.end]):
+            continue
+        place = chain_toponym(match.start("place"), match.group("place"), gaz)
+        if place is None:
+            continue
+        chain = [place]
+        offset = match.start("units")
+        for unit in match.group("units").split(", "):
+            chain.append(make_toponym(offset, offset + len(unit), unit, gaz))
+            offset += len(unit) + 2
+        default_hints = ["admin2", "admin1"][-(len(chain) - 1) :]
+        for toponym, hint in zip(reversed(chain[1:]), reversed(default_hints), strict=False):
+            toponym.hint = toponym.hint or hint
+        for toponym in chain:
+            toponym.chained = True
+            first = doc.char_span(toponym.start, toponym.end, alignment_mode="expand")
+            note_relation(toponym, doc, first.start if first is not None else span.start)
+        toponyms.extend(chain)
+        blocked[span.start : span.end] = b"\x01" * len(span)
+    return toponyms
+
+
+def chain_toponym(start: int, text: str, gaz: Gazetteer) -> Toponym | None:
+    """The place before an admin chain, with a trailing generic term ("Gidan Bakuso village") but no
+    other lower-case word."""
+    words = text.split(" ")
+    if not words[-1][:1].isupper() and words[-1].lower() not in gaz.generic_terms:
+        text = " ".join(words[:-1])
+    if not text:
+        return None
+    return make_toponym(start, start + len(text), text, gaz)
+
+
+def with_hyphenated_part(ent: SpacySpan) -> SpacySpan:
+    """ "Dutsin-Ma" when the model took only "Dutsin": a capitalised part joined by a bare hyphen belongs
+    to the name."""
+    doc, end = ent.doc, ent.end
+    while (
+        end + 1 < len(doc)
+        and doc[end].text == "-"
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].text[:1].isupper()
+    ):
+        end += 2
+    return doc[ent.start : end] if end > ent.end else ent
 
 
 def used_as_actor(ent: SpacySpan) -> bool:
@@ -277,11 +358,21 @@ def accepted(span: SpacySpan, gaz: Gazetteer) -> bool:
     before = span.doc[span.start - 1].lower_ if span.start else ""
     after = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
     cued = before in place_cues() or before in near_words() or before in gaz.generic_terms
+    cued = cued or (before == "of" and span.start > 1 and span.doc[span.start - 2].lower_ in of_place_nouns())
     if cued or after in gaz.generic_terms or inside_named_place(span, candidates, gaz):
-        return any(not c.entry.is_town or c.entry.population >= CUED_TOWN_POPULATION for c in candidates)
+        return any(cued_town(c) for c in candidates)
     if span[0].pos_ != "PROPN":
         return False
     return any(self_evident(c.entry, before) for c in candidates if c.main_name)
+
+
+def cued_town(candidate: Candidate) -> bool:
+    """A place that "in" or "near" before its name makes likely: no small village, but a town whose
+    population GeoNames does not know (0) counts when named by its own name."""
+    entry = candidate.entry
+    if not entry.is_town or entry.population >= CUED_TOWN_POPULATION:
+        return True
+    return entry.population == 0 and candidate.main_name
 
 
 def inside_named_place(span: SpacySpan, candidates: list[Candidate], gaz: Gazetteer) -> bool:

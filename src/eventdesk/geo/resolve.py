@@ -19,7 +19,13 @@ from eventdesk.geo.gazetteer import Candidate, GazEntry, Gazetteer
 SMALL_TOWN_POPULATION = 10_000
 LARGE_TOWN_POPULATION = 100_000
 REGION_POPULATION = 100_000_000  # regions have no population; rank them as a large place
-CONTAINER_GAP = re.compile(r"^\s*(,|,?\s+in|,?\s+of)\s+$|^\s*,\s*$", re.IGNORECASE)
+UNPEOPLED_AREAS = frozenset({"REGION", "OCN", "SEA", "GULF", "STRT"})  # ranked as regions ("the Atlantic")
+CONTAINER_GAP = re.compile(r"^\s*(,|,?\s+in|,?\s+of)\s+$|^\s*,\s*$|^\s*\(\s*$", re.IGNORECASE)
+LIST_GAP = re.compile(r"^\s*(,|,?\s+and|,?\s+or)\s+$|^\s*,\s*$", re.IGNORECASE)
+OF_GAP = re.compile(r"\bof\s*$", re.IGNORECASE)
+# How fine a kind of place is: a place can lie only in a coarser one
+LEVELS = {"country": 0, "ADM1": 1, "ADM2": 2}
+TOWN_LEVEL = 3
 # Scoring weights, set by hand and checked on GWN-dev, LGL and TR-News together (bench/geo_eval.py).
 WEIGHTS = {
     "rounds": 3,
@@ -60,6 +66,10 @@ class Toponym:
     score: float = 0.0
     by_main_name: bool = False  # resolved by the place's own name, not an alternate one
     end_token: int = 0  # for the recogniser: the token after the name
+    chained: bool = False  # named in an admin chain, "Boni (Hombori, Douentza, Mopti)": containers are hard
+    # a weak container: this name is one of a list ("Miami, West Palm Beach, New York, and Detroit") or
+    # holds by "of" ("the Nice of Russia"), so it rules out no reading of the name before it
+    weak_container: bool = False
 
 
 def split_generic(text: str, terms: Mapping[str, str]) -> tuple[str, str | None]:
@@ -150,9 +160,12 @@ def link_containers(text: str, toponyms: Sequence[Toponym]) -> None:
     """ "Paris, Texas" and "Karte Naw in Kabul": the second name holds the first."""
     for index in range(len(toponyms) - 1):
         first, second = toponyms[index], toponyms[index + 1]
-        if second.start >= first.end and CONTAINER_GAP.match(text[first.end : second.start]):
+        gap = text[first.end : second.start] if second.start >= first.end else "-"
+        if CONTAINER_GAP.match(gap):
             first.container = index + 1
             second.contains = index
+        first.weak_container |= bool(LIST_GAP.match(gap))
+        second.weak_container |= bool(OF_GAP.search(gap))
 
 
 @dataclass(slots=True)
@@ -197,9 +210,11 @@ class Context:
 
 def choose(toponym: Toponym, toponyms: Sequence[Toponym], context: Context) -> None:
     best, best_score = None, -math.inf
-    container = toponyms[toponym.container] if toponym.container is not None else None
+    container = resolved_container(toponym, toponyms)
     contained = toponyms[toponym.contains] if toponym.contains is not None else None
     for candidate in toponym.candidates:
+        if container is not None and outside_container(candidate.entry, container, toponym.chained):
+            continue
         score = candidate_score(candidate, toponym, context, container, contained)
         if score > best_score:
             best, best_score = candidate, score
@@ -216,7 +231,7 @@ def candidate_score(
     contained: Toponym | None,
 ) -> float:
     entry = candidate.entry
-    population = REGION_POPULATION if entry.feature == "REGION" else entry.population
+    population = REGION_POPULATION if entry.feature in UNPEOPLED_AREAS else entry.population
     score = WEIGHTS["population"] * math.log10(population + 10) + FEATURE_PRIOR.get(entry.feature, 0.0)
     if entry.id < 0 and entry.feature != "REGION":
         score += WEIGHTS["supplement"]  # a place the supplement added for news use
@@ -234,6 +249,42 @@ def candidate_score(
     if container is not None:
         score += containment_score(entry, container)
     return score + context_score(entry, context)
+
+
+def resolved_container(toponym: Toponym, toponyms: Sequence[Toponym]) -> Toponym | None:
+    """The toponym's container, or when the gazetteer does not know that, the next one up that it knows
+    ("Boni (Hombori, Douentza, Mopti)": Douentza when Hombori is unknown)."""
+    container = toponyms[toponym.container] if toponym.container is not None else None
+    while container is not None and container.entry is None and container.container is not None:
+        container = toponyms[container.container]
+    return container
+
+
+def outside_container(entry: GazEntry, container: Toponym, hard: bool) -> bool:
+    """A stated container rules out readings elsewhere: "Kuriga, Kaduna State" is no town in Morocco.
+    Names in an admin chain are held to all of the container's units; elsewhere ("X, Y", "X in Y") only a
+    town or point is, and only by a country, province or district that ends the run of names (in "Mosul,
+    Aleppo and Raqqa" or "Miami, West Palm Beach, New York, and Detroit" the commas list places)."""
+    holder = container.entry
+    if holder is None or holder.country is None or entry.is_region:
+        return False
+    inner_level, holder_level = level(entry), level(holder)
+    stated = not container.weak_container and holder_level < TOWN_LEVEL
+    if not (hard or (inner_level == TOWN_LEVEL and stated)):
+        return False
+    if entry.country != holder.country:
+        return True
+    if inner_level <= holder_level:
+        return False
+    if holder_level >= 1 and entry.admin1 and holder.admin1 and entry.admin1 != holder.admin1:
+        return True
+    return holder.feature == "ADM2" and entry.admin2 is not None and entry.admin2 != holder.admin2
+
+
+def level(entry: GazEntry) -> int:
+    if entry.is_country:
+        return LEVELS["country"]
+    return LEVELS.get(entry.feature, TOWN_LEVEL)
 
 
 def hint_score(hint: str | None, entry: GazEntry) -> float:
@@ -269,6 +320,8 @@ def fit(inner: GazEntry, holder: GazEntry) -> float:
         return 7.0
     if holder.is_town and inner.admin1 == holder.admin1 and not inner.is_town:
         return 3.0
+    if holder.feature == "ADM2" and inner.admin1 == holder.admin1 and inner.admin2 in (None, holder.admin2):
+        return 5.0 if inner.feature != "ADM2" else -2.0
     return -2.0
 
 
