@@ -345,3 +345,59 @@ def test_generic_actor_needs_a_country_for_state_forces_and_a_party_head() -> No
     soldiers, hospital = generic_names("Soldiers stormed the hospital.", ["Soldiers", "hospital"])
     assert soldiers is None and hospital is None
     assert generic_names("Unidentified gunmen opened fire.", ["gunmen"]) == [("Unidentified Armed Group", 3)]
+
+
+# named groups behind generic nouns; places and countries inside names --------------------------------
+
+
+def names_of_actors(text: str, published: str = "2024-03-10") -> list[str]:
+    return [a.name for a in extract_text(actors_extractor(), text, published).actors]
+
+
+def mentions_of(text: str, name: str) -> list[str]:
+    result = extract_text(actors_extractor(), text)
+    return [m.text for a in result.actors if a.name == name for m in a.mentions]
+
+
+def test_generic_noun_of_a_named_group_is_that_group() -> None:
+    text = "Fighters of al-Shabaab overran an army outpost near Jowhar before dawn."
+    assert "Fighters" in mentions_of(text, "al-Shabaab")
+    text = "Dozens of militants from the Boko Haram faction attacked Dikwa on Friday."
+    assert "militants" in mentions_of(text, "Boko Haram")
+    assert "Unidentified Armed Group" not in names_of_actors(text)
+
+
+def test_residents_of_a_group_stronghold_stay_civilians() -> None:
+    text = "Residents of villages held by Hay'at Tahrir al-Sham fled the shelling."
+    assert "Residents" in mentions_of(text, "Civilians")
+
+
+def test_possessive_country_with_a_force_noun_is_its_military() -> None:
+    text = "Ethiopia's army and Fano militiamen fought near Gondar, and Kenya's police arrested two suspects."
+    names = names_of_actors(text)
+    assert "Military Forces of Ethiopia" in names and "Government of Ethiopia" not in names
+    assert "Police Forces of Kenya" in names and "Military Forces of Kenya" not in names
+    assert "Police Forces of Ghana" in names_of_actors("Ghanaian police dispersed the crowd in Accra.")
+
+
+def test_a_country_inside_a_party_name_is_not_the_government() -> None:
+    text = "Thousands of supporters of Pakistan Tehreek-e-Insaf rallied in Peshawar on Sunday."
+    names = names_of_actors(text)
+    assert "Pakistan Tehreek-e-Insaf" in names and "Government of Pakistan" not in names
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Government troops retook the village of Deir Hafer after heavy fighting.", "Deir Hafer"),
+        ("On 2 May 2024, unidentified gunmen shot a trader in Mopti (Mopti, Mopti).", "Mopti"),
+        ("Rebels shelled the Kalma camp in South Darfur State on Sunday.", "South Darfur State"),
+        ("Clashes were reported near Gao (Gao, Gao) and Menaka (Menaka, Menaka).", "Menaka"),
+    ],
+)
+def test_places_are_not_actors(text: str, place: str) -> None:
+    assert place not in names_of_actors(text)
+
+
+def test_messaging_platforms_are_not_actors() -> None:
+    assert "Telegram" not in names_of_actors("The group posted the claim on Telegram late on Monday.")

@@ -103,3 +103,36 @@ def test_title_and_actor_inside_a_person_entity_are_not_the_name() -> None:
     taliban = SimpleNamespace(start=0, end=1, name="Taliban", entry=object())
     name = _name_part(ent, frozenset({"spokesman"}), {0: taliban})
     assert name is not None and name.text == "Zabihullah Mujahid"
+
+
+# places the NER takes for people, names split or taken for organisations -------------------------------
+
+
+def names_of_people(text: str) -> dict[str, str | None]:
+    return {p.name: p.role for p in extract_text(actors_extractor(), text).people}
+
+
+def test_places_in_place_context_are_not_people() -> None:
+    texts = [
+        "Gunmen stormed a market in Gao (Gao, Gao) and a checkpoint near Ansongo (Ansongo, Gao) on Monday.",
+        "Troops withdrew from the Tessalit military base, a resident of Kidal said.",
+        "Bandits killed four farmers in Tsafe, Zamfara State, and fled towards Gusau.",
+        "Militants ambushed a convoy between Kunduz and Baghlan-e Jadid, near Pul-e Khumri.",
+    ]
+    places = {"Gao", "Ansongo", "Tessalit", "Kidal", "Tsafe", "Zamfara State", "Gusau", "Pul-e Khumri"}
+    for text in texts:
+        assert not places & set(names_of_people(text)), text
+
+
+def test_a_title_with_its_qualifier_and_a_split_name_make_one_person() -> None:
+    people = names_of_people("Drones hit Dnipro overnight, regional governor Serhiy Lysak wrote on Telegram.")
+    assert people.get("Serhiy Lysak") == "regional governor"
+    text = "The attackers escaped, the state police commissioner Mohammed Bello Shehu said."
+    people = names_of_people(text)
+    assert any(name.endswith("Shehu") for name in people)
+
+
+def test_a_role_before_a_comma_and_the_name() -> None:
+    text = "Two officers were wounded, the army spokesman, Onyema Nwachukwu, told reporters in Abuja."
+    people = names_of_people(text)
+    assert any("spokesman" in (role or "") for role in people.values()), people

@@ -29,6 +29,7 @@ import numpy as np
 from spacy.attrs import LOWER, ORTH
 
 from eventdesk.analyse.pipeline import AnalysedArticle
+from eventdesk.extract.place_names import InGazetteer, named_as_place
 from eventdesk.knowledge import Knowledge
 from eventdesk.knowledge.actors import SPANS_KEY, ActorDictionary, ActorEntry, ActorWords
 from eventdesk.records import Actor, Result
@@ -126,7 +127,7 @@ def _generic_kind(token: Token, words: ActorWords) -> str | None:
 _UNIDENTIFIED, _CIVILIANS = "gunmen", "civilians"  # generic_groups nouns standing for their groups
 
 
-def _police_of(dictionary: ActorDictionary, code: str, country: str) -> ActorEntry:
+def _police_of(dictionary: ActorDictionary, code: str, country: str, year: int | None = None) -> ActorEntry:
     found = _state_entry(dictionary, code, None, lambda e: e.name.startswith("Police Forces of"))
     return found or ActorEntry(f"Police Forces of {country}", "state_forces", 1, code)
 
@@ -191,11 +192,12 @@ def extract_actors(art: AnalysedArticle, kb: Knowledge, result: Result) -> None:
     doc = art.doc
     found = _dictionary_mentions(doc, dictionary, art.published)
     found = _merge(found, _state_mentions(doc, dictionary, art.published.year if art.published else None))
-    found = _merge(found, _entity_mentions(doc, dictionary, found))
+    in_gazetteer = _gazetteer_lookup(kb)
+    found = _merge(found, _entity_mentions(doc, dictionary, found, in_gazetteer))
     _resolve_branches(doc, dictionary, found)
     found = _merge(found, _descriptions(doc, dictionary, found))
     found = _merge(found, _generic_groups(doc, dictionary, found))
-    people = find_people(art, dictionary, found)
+    people = find_people(art, dictionary, found, in_gazetteer)
     found = _without_people(doc, found, people)
     result.actors.extend(_actors(art, dictionary, found))
     result.people.extend(person for person, _ in people)
@@ -245,8 +247,30 @@ def _dictionary_mentions(doc: Doc, dictionary: ActorDictionary, day: date | None
         entry = dictionary.get(name, day)
         if entry is None or _only_a_place(doc, start, end, entry, dictionary):
             continue
+        forces_end = _possessed_forces_end(doc, end, entry, dictionary.words)
+        if forces_end is not None:
+            assert entry.country is not None
+            police = _is_police(doc[end + 1 : forces_end].text.lower(), dictionary.words)
+            state = _police_of if police else _forces_of
+            forces = state(dictionary, entry.country, _country_name(entry, dictionary), day and day.year)
+            found.append(_Found(start, forces_end, forces.name, forces))
+            continue
         found.append(_Found(start, _widen(doc, end, dictionary), name, entry))
     return found
+
+
+def _possessed_forces_end(doc: Doc, end: int, entry: ActorEntry, words: ActorWords) -> int | None:
+    """End of "'s army" / "'s security forces" after a country named as a state ("Sudan's army"): the
+    country's forces, not its government."""
+    if not (entry.agentive and entry.country) or end + 1 >= len(doc) or doc[end].tag_ != "POS":
+        return None
+    noun_end, forces = _state_noun_end(doc, end + 1, words)
+    return noun_end if forces else None
+
+
+def _country_name(entry: ActorEntry, dictionary: ActorDictionary) -> str:
+    assert entry.country is not None
+    return dictionary.words.country_name(entry.country) or entry.name
 
 
 def _only_a_place(doc: Doc, start: int, end: int, entry: ActorEntry, dictionary: ActorDictionary) -> bool:
@@ -323,10 +347,15 @@ def _state_mentions(doc: Doc, dictionary: ActorDictionary, year: int | None) -> 
             _, forces = _state_noun_end(doc, partner + 1, words)
             end = i + 1 if forces is not None else None
         if end is not None:
-            state = _forces_of if forces else _government_of
+            police = forces and _is_police(doc[i + 1 : end].text.lower(), words)
+            state = _police_of if police else _forces_of if forces else _government_of
             entry = state(dictionary, *country, year)
             extra.append(_Found(i, end, entry.name, entry))
     return extra
+
+
+def _is_police(noun: str, words: ActorWords) -> bool:
+    return words.state_force_heads.get(noun) == "police"
 
 
 def _state_noun_end(doc: Doc, start: int, words: ActorWords) -> tuple[int | None, bool | None]:
@@ -377,11 +406,20 @@ _PERIOD = re.compile(r"\((\d{4})-(\d{4})?\)$")
 
 # 3. named entities the dictionary lacks ------------------------------------------------------------------
 
-def _entity_mentions(doc: Doc, dictionary: ActorDictionary, found: list[_Found]) -> list[_Found]:
+def _gazetteer_lookup(kb: Knowledge) -> InGazetteer:
+    """Whether the gazetteer knows a name (loaded only when first asked)."""
+    return lambda name: bool(kb.gazetteer.candidates(name))
+
+
+def _entity_mentions(
+    doc: Doc, dictionary: ActorDictionary, found: list[_Found], in_gazetteer: InGazetteer | None = None
+) -> list[_Found]:
     countries = dictionary.words.countries
     extra = []
     for ent in doc.ents:
         if not _actor_like(ent, countries, dictionary):
+            continue
+        if ent.label_ == "ORG" and named_as_place(ent, dictionary.words, in_gazetteer):
             continue
         start, end = _trimmed(ent)
         if end > start:
@@ -416,9 +454,11 @@ def _actor_like(ent: SpacySpan, countries: frozenset[str], dictionary: ActorDict
 
 def _not_an_actor(ent: SpacySpan, dictionary: ActorDictionary) -> bool:
     """Words the NER takes for organisations: weapons ("VBIED"), operations ("Operation Steel Curtain"),
-    titles in quotation marks, the tail of a title ("Secretary of State")."""
+    titles in quotation marks, the tail of a title ("Secretary of State"), common nouns ("army")."""
     words = dictionary.words
     if ent.text.lower() in words.not_actors or ent[0].lower_ in words.not_actor_starts:
+        return True
+    if not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in ent):
         return True
     doc = ent.doc
     if _quoted(ent):
@@ -597,9 +637,32 @@ def _generic_groups(doc: Doc, dictionary: ActorDictionary, found: list[_Found]) 
         if token.i in taken or token.tag_ != "NNS":
             continue
         start = token.i - 1 if token.i and doc[token.i - 1].text in words.demonyms else token.i
+        named = _group_named_after(token, found) if groups[token.lower_].inter == _ARMED_INTER else None
+        if named is not None:
+            extra.append(_Found(start, token.i + 1, named.name, named.entry, coref=True))
+            continue
         country = words.demonyms[doc[start].text] if start < token.i else None
         extra.append(_Found(start, token.i + 1, *_generic_entry(groups[token.lower_], country)))
     return extra
+
+
+def _group_named_after(token: Token, found: list[_Found]) -> _Found | None:
+    """The named group in an "of"/"from" phrase of a generic noun: "militants of the Islamic State Sahel
+    Province", "fighters from the M23 rebel group" (not "residents of X", which name no armed group)."""
+    by_token = {i: f for f in found for i in range(f.start, f.end)}
+    for child in token.children:
+        if child.dep_ != "prep" or child.lower_ not in ("of", "from", "with"):
+            continue
+        for noun in (c for c in child.children if c.dep_ == "pobj"):
+            for i in range(noun.left_edge.i, noun.i + 1):  # the noun phrase, not a clause after it
+                mention = by_token.get(i)
+                if mention is not None and mention.entry is not None and mention.entry.type in _ARMED_TYPES:
+                    return mention
+    return None
+
+
+_ARMED_INTER = 3  # the generic armed group (Unidentified Armed Group)
+_ARMED_TYPES = frozenset({"rebel_group", "political_militia", "identity_militia", "state_forces"})
 
 
 def _generic_entry(group: ActorEntry, country: tuple[str, str] | None) -> tuple[str, ActorEntry]:

@@ -15,6 +15,7 @@ import numpy as np
 from spacy.attrs import ORTH
 from spacy.strings import get_string_id
 
+from eventdesk.extract.place_names import InGazetteer, named_as_place
 from eventdesk.records import Person
 
 if TYPE_CHECKING:
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
 
     from eventdesk.analyse.pipeline import AnalysedArticle
-    from eventdesk.knowledge.actors import ActorDictionary
+    from eventdesk.knowledge.actors import ActorDictionary, ActorWords
 
 
 class _ActorMention(Protocol):
@@ -46,7 +47,10 @@ PersonFound = tuple[Person, list[tuple[int, int]]]  # the person and its mention
 
 
 def find_people(
-    art: AnalysedArticle, dictionary: ActorDictionary, actors: list[_ActorMention]
+    art: AnalysedArticle,
+    dictionary: ActorDictionary,
+    actors: list[_ActorMention],
+    in_gazetteer: InGazetteer | None = None,
 ) -> list[PersonFound]:
     doc = art.doc
     actor_at = {i: a for a in actors for i in range(a.start, a.end)}
@@ -54,17 +58,22 @@ def find_people(
     places = {e.text for e in doc.ents if e.label_ in _PLACE_LABELS}
     words = dictionary.words
     countries = words.countries
-    for ent in doc.ents:
-        if ent.label_ != "PERSON" or ent.text in places or ent.text in countries:
+    named_at = {i: a for i, a in actor_at.items() if _named_actor(a)}
+    for ent in _person_names(doc, words, named_at):
+        if ent.text in places or ent.text in countries:
             continue
-        name_span = _name_part(ent, words.role_words, actor_at)
+        name_span = _name_part(ent, words.role_words, actor_at if ent.label_ == "PERSON" else named_at)
         if name_span is None or _named_as_place(doc, name_span.start, words.place_nouns):
+            continue
+        if named_as_place(name_span, words, in_gazetteer):
             continue
         known = _known_person(name_span.text, people)
         if known is not None:
             known[1].append((name_span.start_char, name_span.end_char))
             continue
         role, organization = _title_before(doc, name_span, dictionary, actor_at)
+        if role is None:
+            role, organization = _title_before_comma(doc, name_span, dictionary, actor_at)
         if role is None:
             role, organization = _apposition_after(doc, name_span, actor_at)
         person = Person(name=name_span.text, role=role, organization=organization)
@@ -74,6 +83,27 @@ def find_people(
         spans.sort()
         person.mentions = [art.span(s, e) for s, e in spans]
     return list(people.values())
+
+
+def _person_names(doc: Doc, words: ActorWords, actor_at: dict[int, _ActorMention]) -> list[SpacySpan]:
+    """PERSON entities, next to each other joined ("Oleksandr" + "Prokudin"), and names the NER took for
+    an organisation right after a title ("the state governor Uba Sani")."""
+    names: list[SpacySpan] = []
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" or (ent.label_ == "ORG" and _titled_name(ent, words, actor_at)):
+            if names and names[-1].end == ent.start and ent.label_ == "PERSON":
+                ent = doc[names.pop().start : ent.end]
+            names.append(ent)
+    return names
+
+
+def _titled_name(ent: SpacySpan, words: ActorWords, actor_at: dict[int, _ActorMention]) -> bool:
+    """An ORG of capitalised proper nouns, none a known actor or an organisation word, after a role."""
+    if not ent.start or ent.doc[ent.start - 1].lower_ not in words.role_words:
+        return False
+    if any(t.i in actor_at or t.lower_ in words.organisation_words for t in ent):
+        return False
+    return all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in ent)
 
 
 def _name_part(ent: SpacySpan, roles: frozenset[str], actor_at: dict[int, _ActorMention]) -> SpacySpan | None:
@@ -129,8 +159,36 @@ def _title_before(
     for i in range(start, ent.start):
         if doc[i].lower_ in roles or doc[i : ent.start].text.lower() in roles:
             organization = next((actor_at[j].name for j in range(owner, i + 1) if j in actor_at), None)
-            return doc[i : ent.start].text, organization
+            return doc[_qualified(doc, i, actor_at) : ent.start].text, organization
     return None, None
+
+
+def _qualified(doc: Doc, role: int, actor_at: dict[int, _ActorMention]) -> int:
+    """Start of a role with its lower-case qualifiers: "regional governor", "state governor", "police
+    spokesman" (not an actor's name, an article or a possessive)."""
+    start = role
+    while start > 0 and start > role - 3:
+        token = doc[start - 1]
+        if token.i in actor_at or not token.is_lower or token.pos_ not in ("ADJ", "NOUN"):
+            break
+        start -= 1
+    return start
+
+
+def _title_before_comma(
+    doc: Doc, ent: SpacySpan, dictionary: ActorDictionary, actor_at: dict[int, _ActorMention]
+) -> tuple[str | None, str | None]:
+    """'the police spokesman, Abubakar Sadiq,': a role ending right before a comma and the name."""
+    if ent.start < 2 or doc[ent.start - 1].text != ",":
+        return None, None
+    role_end = ent.start - 1
+    role = doc[role_end - 1]
+    if role.lower_ not in dictionary.words.role_words or role.pos_ != "NOUN":
+        return None, None
+    start = _qualified(doc, role.i, actor_at)
+    owner = start - 1 if start and doc[start - 1].i in actor_at else start
+    organization = actor_at[owner].name if owner in actor_at else None
+    return doc[start:role_end].text, organization
 
 
 def _apposition_after(
