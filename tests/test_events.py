@@ -276,3 +276,141 @@ def test_habits_and_self_claims_are_no_incidents(extractor: Extractor) -> None:
     assert extract_text(extractor, habit).events == []
     claim = 'Al-Shabaab said in a statement that it had killed "dozens" of soldiers.'
     assert extract_text(extractor, claim).events == []
+
+
+# --- second round: generalisation (sentences written for these tests, not taken from any corpus) ---------
+
+
+def _only_event(extractor: Extractor, text: str) -> Event:
+    events = extract_text(extractor, text).events
+    assert len(events) == 1, [(e.sub_event_type, e.trigger.text if e.trigger else None) for e in events]
+    return events[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        ("Three traders were shot dead by gunmen at a cattle market in Maiduguri on Monday.", 3),
+        ("Two policemen were hacked to death by a mob in the town of Ilorin on Friday.", 2),
+        ("A crowd lynched a suspected thief in the town of Bunia on Friday, local media reported.", 1),
+        ("Residents beat to death two men accused of stealing a motorbike in Kisumu on Sunday.", 2),
+    ],
+)
+def test_death_verbs_give_fatalities(extractor: Extractor, text: str, dead: int) -> None:
+    assert _only_event(extractor, text).fatalities.best == dead
+
+
+def test_a_death_in_the_setting_clause_is_not_the_incidents(extractor: Extractor) -> None:
+    event = _only_event(
+        extractor, "Protesters blocked a highway in Karachi on Monday after a student died in police custody."
+    )
+    assert event.fatalities.best is None
+    assert event.sub_event_type == "Peaceful protest"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Islamic State published photos on Sunday depicting its fighters executing four men in Borno.",
+        "Al-Shabaab released footage on Friday that shows its fighters storming an army base near Baidoa.",
+        "Monday marks five years since gunmen killed 40 worshippers at a mosque in Christchurch.",
+        "Villagers gathered on Sunday to commemorate the massacre of 80 farmers in Yelwata.",
+        "No group has claimed responsibility for the blast at the market in Peshawar on Wednesday.",
+        "The group carried out three attacks last year, one of which targeted a military convoy in Kidal.",
+        "ISWAP said it killed 45 soldiers over the past month in a series of raids in Borno.",
+    ],
+)
+def test_depicted_recalled_claimed_and_yearly_are_no_incidents(extractor: Extractor, text: str) -> None:
+    assert extract_text(extractor, text).events == []
+
+
+def test_claim_of_responsibility_names_the_earlier_attacker(extractor: Extractor) -> None:
+    text = (
+        "A suicide bomber blew himself up at a tea shop in Kismayo on Tuesday, killing at least 9 people. "
+        "Al-Shabaab claimed responsibility for the bombing."
+    )
+    event = _only_event(extractor, text)
+    assert event.actor1 == "al-Shabaab"
+    assert event.fatalities.best == 9
+
+
+def test_destruction_by_the_attackers_is_part_of_the_attack(extractor: Extractor) -> None:
+    text = (
+        "Gunmen attacked the village of Tawari on Sunday, killing 12 people. "
+        "They also looted shops and burned huts."
+    )
+    event = _only_event(extractor, text)
+    assert event.event_type == "Violence against civilians"
+    assert event.fatalities.best == 12
+    assert len(event.evidence) == 2
+
+
+def test_looting_and_burning_in_one_sentence_is_one_event(extractor: Extractor) -> None:
+    event = _only_event(extractor, "Militants looted a health centre and torched homes in Kajuru on Monday.")
+    assert event.sub_event_type == "Looting/property destruction"
+
+
+def test_undated_continuation_inherits_the_date(extractor: Extractor) -> None:
+    clash = "Soldiers clashed with insurgents near Gwoza on 3 May 2025. "
+    continued = extract_text(
+        extractor, clash + "Hours later, rebels shelled a camp in Bama.", published="2025-05-10"
+    )
+    assert len(continued.events) == 2
+    assert {e.date.start for e in continued.events} == {"2025-05-03"}
+    separate = extract_text(
+        extractor, clash + "Separately, rebels shelled a camp in Bama.", published="2025-05-10"
+    )
+    assert [e.date.assumed for e in separate.events] == [False, True]
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        (
+            "The Zomi Revolutionary Army captured the village of Tonzang on Saturday.",
+            "Non-state actor overtakes territory",
+        ),
+        (
+            "The militia said it would suspend all military operations in the region.",
+            "Change to group/activity",
+        ),
+        (
+            "The armed group announced the dissolution of its military wing on Friday.",
+            "Change to group/activity",
+        ),
+        (
+            "The rebels set up a new camp near the border town of Moreh on Tuesday.",
+            "Headquarters or base established",
+        ),
+        (
+            "Russian troops established a forward base outside Kupiansk on Sunday.",
+            "Headquarters or base established",
+        ),
+    ],
+)
+def test_named_rebels_changes_and_bases_are_typed(
+    extractor: Extractor, text: str, sub_event_type: str
+) -> None:
+    assert _only_event(extractor, text).sub_event_type == sub_event_type
+
+
+def test_base_words_need_a_base(extractor: Extractor) -> None:
+    assert (
+        extract_text(extractor, "The ministry set up a committee to study fuel prices on Monday.").events
+        == []
+    )
+
+
+def test_sides_named_by_prepositions_and_coordination(extractor: Extractor) -> None:
+    retaken = _only_event(
+        extractor, "The Malian army retook the town of Anefis from separatist rebels on Wednesday."
+    )
+    assert (retaken.actor1, retaken.actor2) == ("Military Forces of Mali", "Unidentified Armed Group")
+    handed = _only_event(
+        extractor, "French troops handed over the Ansongo base to the Malian army on Monday."
+    )
+    assert handed.actor2 == "Military Forces of Mali" and handed.target == "Ansongo base"
+    fight = _only_event(
+        extractor, "Sudan's army and the Rapid Support Forces exchanged heavy fire in Omdurman."
+    )
+    assert fight.actor2 == "Rapid Support Forces" and fight.sub_event_type == "Armed clash"

@@ -119,6 +119,8 @@ def _resolve_frame(
             continue
         if rule.object and rule.object != kind:
             continue
+        if rule.objects and not object_heads(head) & rule.objects:
+            continue
         if rule.subject and (doer is None or not {doer.ent_type_, doer.lemma_.lower()} & rule.subject):
             continue
         return lx.frames[rule.frame]
@@ -132,6 +134,17 @@ def _doer(head: Token) -> Token | None:
     if subject is None and verb.dep_ == "acl":  # "a group protesting ...": the noun it describes
         return verb.head
     return subject
+
+
+def object_heads(head: Token) -> set[str]:
+    """Lemmas of what a verb or noun acts on and of their modifiers ("suspend its kidnapping operations",
+    "the suspension of military operations", "set up a new base")."""
+    objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    if head.pos_ == "NOUN" and head.dep_ == "compound":
+        objects.append(head.head)
+    lemmas = {o.lemma_.lower() for o in objects if o.dep_ != "prep"}
+    return lemmas | {m.lemma_.lower() for o in objects for m in o.children if m.dep_ in ("compound", "amod")}
 
 
 def object_kind(verb: Token, lx: EventLexicon) -> str | None:
@@ -293,3 +306,56 @@ def enumerated_items(trigger: Trigger, lx: EventLexicon) -> list[tuple[Token, To
         targets = [t for t in targets if t.lower_ not in enumerators]
         return [(openers[k] if k < len(openers) else target.head, target) for k, target in enumerate(targets)]
     return []
+
+
+def is_depicted(trigger: Trigger, lx: EventLexicon) -> bool:
+    """An incident a propaganda release shows ("a video showing its fighters attacking a convoy"): what the
+    release depicts, whatever the attachment of the depiction verb, is no new incident."""
+    sentence = trigger.head.sent
+    if not any(t.lemma_.lower() in lx.words("media_nouns") for t in sentence):
+        return False
+    return any(a.lemma_.lower() in lx.words("depiction_verbs") for a in governors(trigger.head))
+
+
+def is_recalled(trigger: Trigger, lx: EventLexicon) -> bool:
+    """An incident recalled, not reported: an anniversary ("marks ten years since gunmen killed..."), a
+    commemoration, or one years ago."""
+    words, units = lx.words("recall_words"), lx.words("year_units")
+    for token in (trigger.head, *governors(trigger.head)):
+        if token.lemma_.lower() in words or any(_years_ago(c, units) for c in token.children):
+            return True
+    return False
+
+
+def governors(token: Token) -> list[Token]:
+    """The words above a token in the parse that govern its meaning: a verb does not govern its subject."""
+    found = []
+    while token.head.i != token.i:
+        if token.dep_ not in SUBJECT_DEPS:
+            found.append(token.head)
+        token = token.head
+    return found
+
+
+def _years_ago(token: Token, units: frozenset[str]) -> bool:
+    """ "five years ago": "ago" and a unit of years, in either order of attachment."""
+    pair = [token, *token.children]
+    return any(t.lower_ == "ago" for t in pair) and any(t.lemma_.lower() in units for t in pair)
+
+
+def claimed_by(trigger: Trigger, lx: EventLexicon) -> tuple[Token | None, bool] | None:
+    """A claim of responsibility for an incident, or None: (who claims it, None when "no group" does; whether
+    the incident is one already told: "the attack", "Monday's bombing")."""
+    verb = next((g for g in governors(trigger.head) if g.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb.lemma_.lower() not in lx.words("responsibility_verbs"):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    definite = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in trigger.head.children)
+    return (None if _denied(verb, subject) else subject), definite
+
+
+def _denied(verb: Token, subject: Token | None) -> bool:
+    """ "No group (immediately) claimed", "nobody has claimed", "did not claim"."""
+    if subject is None or subject.lower_ in ("nobody", "none") or any(c.dep_ == "neg" for c in verb.children):
+        return True
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children)

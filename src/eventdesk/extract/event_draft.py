@@ -12,6 +12,7 @@ from eventdesk.records import Count, DateRange, EventLocation, Span
 PROTESTS = "Protests"
 VIOLENT_TYPES = frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence"})
 NEARBY_SENTENCES = 2
+DESTRUCTION = "Looting/property destruction"
 
 
 @dataclass(slots=True)
@@ -39,6 +40,7 @@ class Draft:
     root: int = -1  # token index of the clause the report was read from
     actor1_named: bool = False  # actor1 is a named actor, not "gunmen" or "unidentified armed group"
     lemmas: frozenset[str] = frozenset()  # the lemmas of the sentence it was read from
+    assoc1: list[str] = field(default_factory=list)  # sides acting with actor1 ("US and British warplanes")
 
     def sides(self) -> set[str]:
         return {name for name in (self.actor1, self.actor2) if name}
@@ -48,8 +50,13 @@ def same_incident(first: Draft, second: Draft) -> bool:
     """Two reports are one incident when nothing conflicts: type family, sides, target, date and place."""
     if first.sentence == second.sentence and PROTESTS in (first.typing.event_type, second.typing.event_type):
         return True  # "police detained 40 people who took part in a rally": the protest and its outcome
-    if not _types_agree(first, second) or (first.target and second.target and first.target != second.target):
+    if not _types_agree(first, second):
         return False
+    kinds = {first.typing.sub_event_type, second.typing.sub_event_type}
+    one_act = first.sentence == second.sentence and kinds == {DESTRUCTION}
+    same_kind = first.typing.sub_event_type == second.typing.sub_event_type
+    if same_kind and first.target and second.target and first.target != second.target and not one_act:
+        return False  # "looted the market and burned houses": one act of destruction, two targets
     a, b = first.typing, second.typing
     if (
         first.sentence == second.sentence
@@ -71,10 +78,18 @@ def _agents_conflict(first: Draft, second: Draft) -> bool:
 
 
 def _types_agree(first: Draft, second: Draft) -> bool:
+    """Same sub-event type, both violent, or destruction by the side of a violent incident ("killed 17
+    villagers ... also burned dozens of houses": ACLED codes the attack once)."""
     a, b = first.typing, second.typing
-    return a.sub_event_type == b.sub_event_type or (
-        a.event_type in VIOLENT_TYPES and b.event_type in VIOLENT_TYPES
-    )
+    violent = [t.event_type in VIOLENT_TYPES for t in (a, b)]
+    if a.sub_event_type == b.sub_event_type or all(violent):
+        return True
+    destruction = DESTRUCTION in (a.sub_event_type, b.sub_event_type)
+    return destruction and any(violent) and _same_doer(first, second)
+
+
+def _same_doer(first: Draft, second: Draft) -> bool:
+    return first.actor1 is not None and first.actor1 == second.actor1
 
 
 def _dates_agree(a: DateRange, b: DateRange, near: bool) -> bool:
@@ -106,8 +121,13 @@ def absorb(kept: Draft, other: Draft) -> None:
     """Fold a second report of the same incident into the first: fill what it lacks, keep all evidence."""
     if other.sentence == kept.sentence and other.fatalities and not kept.fatalities:
         kept.typing = other.typing  # "killed 12 and abducted dozens": the killing types the incident
+    if kept.typing.sub_event_type == DESTRUCTION and other.typing.event_type in VIOLENT_TYPES:
+        kept.typing = other.typing  # the attack in which the houses were burned
     if other.typing.event_type == PROTESTS and kept.typing.event_type != PROTESTS:
         _become_protest(kept, other)
+    if other.actor1_named and not kept.actor1_named and other.actor1 not in kept.sides():
+        kept.actor1, kept.inter1, kept.actor1_text = other.actor1, other.inter1, other.actor1_text
+        kept.actor1_named = True  # "Gunmen stormed a hotel ... Al-Shabaab said it carried out the attack."
     _fill_sides(kept, other)
     kept.target = kept.target or other.target
     if kept.date.assumed and not other.date.assumed:

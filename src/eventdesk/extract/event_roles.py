@@ -25,6 +25,7 @@ PRONOUNS = frozenset({"it", "they", "them", "its", "their"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 INDEFINITES = frozenset({"anyone", "anybody", "everyone", "everybody", "someone", "somebody", "nobody"})
 ARMED_CODES = frozenset({1, 2, 3, 4, 8})
+STATE_CODE, REBEL_CODE = 1, 2
 OWNER_ENTS = frozenset({"NORP", "GPE", "ORG"})
 ANTECEDENT_WINDOW = 60  # tokens before a pronoun searched for what it stands for
 
@@ -249,6 +250,28 @@ def clause_subject(token: Token) -> Token | None:
     return None
 
 
+def other_side(trigger: Trigger, lx: EventLexicon) -> Token | None:
+    """Who territory was taken from ("retook the town from M23 rebels") or handed to ("handed over the
+    base to the Malian army")."""
+    frame = trigger.frame.name
+    if frame in lx.words("from_side_frames"):
+        wanted = "from"
+    elif frame in lx.words("to_side_frames"):
+        wanted = "to"
+    else:
+        return None
+    prep = next((c for c in trigger.head.children if c.dep_ == "prep" and c.lower_ == wanted), None)
+    return _pobj(prep) if prep is not None else None
+
+
+def partners(head: Token) -> list[Token]:
+    """Sides named together with a phrase's head: "Sudan's army and the RSF", "US and British warplanes"."""
+    found = [c for c in head.children if c.dep_ == "conj"]
+    for modifier in (c for c in head.children if c.dep_ in ("compound", "amod", "poss")):
+        found += [c for c in modifier.children if c.dep_ == "conj"]
+    return found
+
+
 def _pobj(prep: Token) -> Token | None:
     return next((c for c in prep.children if c.dep_ == "pobj"), None)
 
@@ -339,6 +362,8 @@ def _antecedent(art: AnalysedArticle, pronoun: Token) -> Mention | None:
 def _inter_of(mention: Mention | None, head: Token, lx: EventLexicon) -> int | None:
     if mention is not None and mention.type in lx.inter_by_actor_type:
         return lx.inter_by_actor_type[mention.type]
+    if _unknown_named_force(mention, head, lx):
+        return REBEL_CODE
     if head.ent_type_ == "NORP" and head.tag_ in ("NNPS", "NNS"):  # "ethnic Albanians", "Iraqis"
         return lx.participants.get("civilian")
     modifiers = [c for c in head.children if c.dep_ in ("compound", "amod")]
@@ -354,6 +379,14 @@ def _inter_of(mention: Mention | None, head: Token, lx: EventLexicon) -> int | N
     if of_object is not None and (obj := _pobj(of_object)) is not None:
         return lx.participants.get(obj.lemma_.lower())
     return None
+
+
+def _unknown_named_force(mention: Mention | None, head: Token, lx: EventLexicon) -> bool:
+    """ "the Zomi Revolutionary Army", "the Karenni Defence Force": a name the dictionary does not know
+    whose head is a force word is a non-state group (a state's forces are in the dictionary)."""
+    if mention is not None or head.pos_ != "PROPN" or lx.participants.get(head.lower_) != STATE_CODE:
+        return False
+    return any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ != "GPE" for c in head.children)
 
 
 def _is_armed_target(head: Token, lx: EventLexicon) -> bool:

@@ -17,6 +17,7 @@ from eventdesk.extract.attribution import sentence_units
 from eventdesk.extract.event_detect import (
     PLACE_ENTS,
     Trigger,
+    claimed_by,
     clause_root,
     enumerated_items,
     find_triggers,
@@ -24,14 +25,25 @@ from eventdesk.extract.event_detect import (
     is_aggregate,
     is_anchored,
     is_background,
+    is_depicted,
     is_heading,
+    is_recalled,
     pledge_frame,
     unreal_reason,
     without_dateline,
 )
 from eventdesk.extract.event_draft import NEARBY_SENTENCES, Draft, absorb, same_incident
 from eventdesk.extract.event_fill import assumed_date, casualties, date_in, location_for, sources_for
-from eventdesk.extract.event_roles import Party, Roles, clause_subject, party, read_roles, victim_roles
+from eventdesk.extract.event_roles import (
+    Party,
+    Roles,
+    clause_subject,
+    other_side,
+    partners,
+    party,
+    read_roles,
+    victim_roles,
+)
 from eventdesk.extract.event_typing import contexts, interaction, protest_outcome, type_incident
 from eventdesk.knowledge import Knowledge
 from eventdesk.knowledge.event_types import EventLexicon
@@ -56,6 +68,8 @@ ACTION_CONFIDENCE = 0.5
 WEEK_DAYS = 7
 UNNAMED = "Unidentified"  # the actor dictionary's prefix for groups the text does not name
 PROTEST_FRAME = "protest"
+CHANGE = "Change to group/activity"
+ANNOUNCED_MODALS = frozenset({"modal will", "modal would", "modal 'll"})
 
 
 def extract_events(art: AnalysedArticle, kb: Knowledge, result: Result) -> None:
@@ -65,7 +79,7 @@ def extract_events(art: AnalysedArticle, kb: Knowledge, result: Result) -> None:
         if len(sentence) and not is_heading(sentence):
             reader.read_segment(sentence, index, frozenset(t.lemma_.lower() for t in sentence))
     reader.attach_interventions()
-    drafts = _merged(reader.drafts)
+    drafts = _merged(reader.drafts, reader.lx)
     for draft in drafts:
         _foreign_forces(draft, reader.country_by_name, reader.lx)
     result.events.extend(_event(draft, number, reader) for number, draft in enumerate(drafts, start=1))
@@ -108,7 +122,7 @@ class _ArticleReader:
         pledged: set[int] = set()
         for trigger in triggers:
             reason = unreal_reason(trigger, self.lx)
-            if reason is None:
+            if reason is None or _announced_change(trigger, reason):
                 kept.append(trigger)
                 continue
             frame = pledge_frame(trigger, reason, self.lx)
@@ -197,8 +211,29 @@ class _ArticleReader:
         return [] if self._excluded(trigger) else [trigger]
 
     def _excluded(self, trigger: Trigger) -> bool:
+        """Inside a count over a period or a media release, shown in propaganda, recalled from the past, or
+        an incident a party claims (the claimant is kept for the incident it refers to)."""
+        claim = claimed_by(trigger, self.lx)
+        if claim is not None:
+            claimant, definite = claim
+            if claimant is not None and definite:
+                self._credit(party(self.art, claimant, self.lx))
+            if definite or claimant is None:
+                return True
         span = self.art.span_of(trigger.head)
-        return any(area.contains(span) for area in self.excluded)
+        if any(area.contains(span) for area in self.excluded):
+            return True
+        return is_depicted(trigger, self.lx) or is_recalled(trigger, self.lx)
+
+    def _credit(self, claimant: Party) -> None:
+        """ "Al-Shabaab claimed responsibility for the bombing": the claimant did the latest incident told,
+        when the report did not name who did it."""
+        if not claimant.is_actor:
+            return
+        latest = next((d for d in reversed(self.drafts) if d.frame.violent), None)
+        if latest is not None and not latest.actor1_named:
+            latest.actor1, latest.inter1, latest.actor1_text = self._side(claimant)
+            latest.actor1_named = True
 
     def _casualty_triggers(self, segment: SpacySpan) -> list[Trigger]:
         """A killing with a stated killer or victims ("gunmen killed five villagers") is an incident."""
@@ -224,13 +259,18 @@ class _ArticleReader:
         setting = [t for t in self.backdrop if clause_root(t.head).i == root_index and t.frame.acled]
         roles = _roles(self.art, group + setting, self.lx)
         self._add_victims(roles, segment, clause_root(primary.head).i)
-        typing = type_incident(primary.frame, roles.agent, roles.patient, roles.local_lemmas, lemmas, self.lx)
+        told = lemmas - self._setting_lemmas(clause_root(primary.head), primary.head)
+        typing = type_incident(primary.frame, roles.agent, roles.patient, roles.local_lemmas, told, self.lx)
         trigger_span = self.art.span(
             self.art.doc[primary.start].idx, _end_char(self.art.doc[primary.end - 1])
         )
         root = clause_root(primary.head)
         draft = Draft(typing=typing, trigger=trigger_span, sentence=sentence, frame=primary.frame)
-        self._fill_sides(draft, roles if primary.frame.name != PROTEST_FRAME else Roles(agent=roles.agent))
+        one_sided = primary.frame.name in self.lx.words("one_sided_frames") | {PROTEST_FRAME}
+        self._fill_sides(draft, roles if not one_sided else Roles(agent=roles.agent))
+        if one_sided and roles.patient is not None and primary.frame.name != PROTEST_FRAME:
+            draft.target = _without_article(roles.patient.text)
+        self._add_other_sides(draft, primary, roles)
         draft.date = self._date(segment, root, primary.head)
         draft.location = location_for(self.art, segment)
         draft.sources = sources_for(self.result, trigger_span)
@@ -239,6 +279,14 @@ class _ArticleReader:
         draft.root = root.i
         draft.lemmas = lemmas
         return draft
+
+    def _setting_lemmas(self, root: Token, trigger: Token) -> set[str]:
+        """Words of the clauses that give the setting ("after a man died in custody"), not the incident."""
+        words: set[str] = set()
+        for clause in root.children:
+            if self._is_setting(clause) and not clause.left_edge.i <= trigger.i <= clause.right_edge.i:
+                words |= {t.lemma_.lower() for t in clause.subtree}
+        return words
 
     def _add_victims(self, roles: Roles, segment: SpacySpan, root: int) -> None:
         """Who was killed or wounded in the clause is the side that was hit, when the trigger names none."""
@@ -274,6 +322,25 @@ class _ArticleReader:
                 draft.actor2, draft.inter2, draft.actor2_text = name, inter, text
         elif not patient.armed_target:
             draft.target = _without_article(patient.text)
+
+    def _add_other_sides(self, draft: Draft, primary: Trigger, roles: Roles) -> None:
+        """The side territory is taken from or handed to; sides named with the agent: a counterpart in a
+        fight or an agreement ("Sudan's army and the RSF signed"), else an associate ("US and UK jets")."""
+        source = other_side(primary, self.lx)
+        side = party(self.art, source, self.lx) if source is not None else None
+        if side is not None and side.is_actor and draft.actor2 is None:
+            draft.actor2, draft.inter2, draft.actor2_text = self._side(side)
+        if roles.agent is None or draft.actor1 is None:
+            return
+        for token in partners(roles.agent.head):
+            side = party(self.art, token, self.lx)
+            name = side.name
+            if name is None or name in draft.sides() or name in draft.assoc1:
+                continue
+            if draft.actor2 is None and primary.frame.name in self.lx.words("mutual_frames"):
+                draft.actor2, draft.inter2, draft.actor2_text = self._side(side)
+            else:
+                draft.assoc1.append(name)
 
     def _side(self, side: Party) -> tuple[str, int | None, Span]:
         name = side.name or _without_article(side.text)
@@ -313,9 +380,26 @@ class _ArticleReader:
             if not words & lemmas:
                 continue
             for count, head in casualties(self.art, segment, words):
+                if self._in_background_clause(head, drafts):
+                    continue
                 draft = _draft_for(drafts, clause_root(head).i)
                 if getattr(draft, field_name) is None:
                     setattr(draft, field_name, count)
+
+    def _in_background_clause(self, head: Token, drafts: list[Draft]) -> bool:
+        """ "protested after a man died in police custody": a death in the clause that gives the setting is
+        not the incident's."""
+        token = head
+        while token.head.i != token.i and token.dep_ not in ("ccomp", "relcl", "parataxis"):
+            if self._is_setting(token):
+                clause = self.art.span(token.left_edge.idx, _end_char(token.right_edge))
+                return not any(clause.contains(d.trigger) for d in drafts)
+            token = token.head
+        return False
+
+    def _is_setting(self, clause: Token) -> bool:
+        marks = self.lx.words("background_marks")
+        return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)
 
     def _read_actions(
         self,
@@ -341,6 +425,13 @@ class _ArticleReader:
                 action.actor2, _, action.actor2_text = self._side(roles.patient)
             self.actions.append(action)
             self.action_sentences.append((segment_index, lemmas))
+
+
+def _announced_change(trigger: Trigger, reason: str) -> bool:
+    """ "The group announced it would suspend its operations": a group's stated change of activity is the
+    event (ACLED codes the announcement)."""
+    acled = trigger.frame.acled
+    return acled is not None and acled[1] == CHANGE and reason in ANNOUNCED_MODALS
 
 
 def _has_subject_trigger(trigger: Trigger, triggers: list[Trigger]) -> bool:
@@ -456,15 +547,25 @@ def _over_a_period(draft: Draft, lx: EventLexicon) -> bool:
     return (dt.date.fromisoformat(date.end) - dt.date.fromisoformat(date.start)).days >= limit
 
 
-def _merged(drafts: list[Draft]) -> list[Draft]:
+def _merged(drafts: list[Draft], lx: EventLexicon) -> list[Draft]:
     kept: list[Draft] = []
     for draft in drafts:
         same = next((k for k in reversed(kept) if same_incident(k, draft)), None)  # the latest report
         if same is None:
+            _inherit_date(draft, kept[-1] if kept else None, lx)
             kept.append(draft)
         else:
             absorb(same, draft)
     return kept
+
+
+def _inherit_date(draft: Draft, previous: Draft | None, lx: EventLexicon) -> None:
+    """A report with no date of its own that follows another incident ("They also burned the market.")
+    continues its story: it took place then, not at some time in the month before publication."""
+    if previous is None or not draft.date.assumed or previous.date.assumed:
+        return
+    if 0 <= draft.sentence - previous.sentence <= 1 and not draft.lemmas & lx.words("new_story_words"):
+        draft.date = previous.date
 
 
 def _event(draft: Draft, number: int, reader: _ArticleReader) -> Event:
@@ -487,6 +588,7 @@ def _event(draft: Draft, number: int, reader: _ArticleReader) -> Event:
         trigger=draft.trigger,
         actor1_text=draft.actor1_text,
         actor2_text=draft.actor2_text,
+        assoc_actor1=list(draft.assoc1),
     )
     if draft.location is not None:
         event.location = draft.location

@@ -44,6 +44,7 @@ class SenseRule:
     object: str | None = None  # "place" | "weapon" | "person"
     subject: frozenset[str] = frozenset()  # entity labels or lemmas of the doer
     pos: str | None = None  # the trigger's part of speech
+    objects: frozenset[str] = frozenset()  # head lemmas of what the trigger acts on ("set up a base")
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,6 +194,7 @@ def _sense(rule: dict[str, Any]) -> SenseRule:
         object=rule.get("object"),
         subject=frozenset(rule.get("subject", [])),
         pos=rule.get("pos"),
+        objects=frozenset(rule.get("objects", [])),
     )
 
 
