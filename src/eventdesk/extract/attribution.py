@@ -5,6 +5,7 @@ and media. All offsets here are normalised offsets (art.doc); `art.span` maps th
 from __future__ import annotations
 
 import os
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from eventdesk.analyse.pipeline import AnalysedArticle
-from eventdesk.extract.actors import mentions_in
+from eventdesk.extract.actors import generic_actor, mentions_in
 from eventdesk.records import Result, Span, Speaker
 
 if TYPE_CHECKING:
@@ -46,6 +47,9 @@ class AttributionLexicon:
     organisation_heads: frozenset[str] = frozenset()
     transcript_unnamed_labels: frozenset[str] = frozenset()
     transcript_markers: frozenset[str] = frozenset()
+    object_content_verbs: frozenset[str] = frozenset()
+    non_content_objects: frozenset[str] = frozenset()
+    group_descriptions: frozenset[str] = frozenset()
 
     def is_reporting_verb(self, token: Token) -> bool:
         if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in self.reporting_verbs:
@@ -68,6 +72,9 @@ def attribution_lexicon() -> AttributionLexicon:
         organisation_heads=_lower_set(data.get("organisation_heads", [])),
         transcript_unnamed_labels=_lower_set(data.get("transcript_unnamed_labels", [])),
         transcript_markers=_lower_set(data.get("transcript_markers", [])),
+        object_content_verbs=_lower_set(data.get("object_content_verbs", [])),
+        non_content_objects=_lower_set(data.get("non_content_objects", [])),
+        group_descriptions=_lower_set(data.get("group_descriptions", [])),
     )
 
 
@@ -173,8 +180,10 @@ class SpeakerResolver:
     people: dict[str, Speaker] = field(default_factory=dict)
     person_mentions: list[tuple[int, str]] = field(default_factory=list)
     group_mentions: list[tuple[int, str]] = field(default_factory=list)
+    _token_starts: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        self._token_starts = [t.idx for t in self.art.doc]
         for person in self.result.people:
             self.people[person.name] = Speaker(person.name, person.role, person.organization)
         doc = self.art.doc
@@ -194,7 +203,28 @@ class SpeakerResolver:
         named = next((a for a in appositions if _entity_at(a, PERSON_LABELS) is not None), None)
         if named is not None and _entity_at(head, PERSON_LABELS) is None:
             return self._titled_person(head, named)
-        return self.resolve_phrase(noun_phrase(head), appositions[0] if appositions else None)
+        resolved = self.resolve_phrase(noun_phrase(head), appositions[0] if appositions else None)
+        if resolved is not None and resolved.speaker.organization is None and resolved.speaker.name is None:
+            resolved.speaker.organization = self._represented(head)
+        return resolved
+
+    def _represented(self, head: Token) -> str | None:
+        """ "a spokesman for the group", "an official of the ministry": the organisation the unnamed speaker
+        stands for, named there or referred to by a description of a group named before."""
+        prepositions = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "from")]
+        for preposition in prepositions:
+            owner = next((c for c in preposition.children if c.dep_ == "pobj"), None)
+            if owner is None:
+                continue
+            words = noun_phrase(owner)
+            found = mentions_in(self.art, words[0].idx, owner.idx + len(owner), kind="actor")
+            if found:
+                return found[-1].name
+            definite = any(c.lower_ in ("the", "this") for c in owner.children)
+            if definite and owner.lemma_.lower() in self.lex.group_descriptions:
+                earlier = [name for start, name in self.group_mentions if start < owner.idx]
+                return earlier[-1] if earlier else None
+        return None
 
     def _titled_person(self, title: Token, name: Token) -> Resolved | None:
         """ "The Combined Joint Task Force Commander, Lt. Gen. Stephen J. Townsend, said": the title first."""
@@ -215,6 +245,7 @@ class SpeakerResolver:
             return None
         start, end = core[0].idx, core[-1].idx + len(core[-1])
         speaker = self._named_person(core, apposition) or self._group(core) or self._by_role(core[-1])
+        speaker = speaker or self._state_body(core)
         speaker = speaker or self._unnamed(core) or self._bare_name(core) or self._described(core)
         if speaker is None or not any(c.isalpha() for c in (speaker.name or speaker.role or "")):
             return None  # punctuation the parser took for a noun
@@ -226,13 +257,25 @@ class SpeakerResolver:
             return self._group_pronoun(token, limit)
         if lower not in PERSON_PRONOUNS:
             return None
-        previous = [name for start, name in self.person_mentions if start < limit]
+        previous = [(start, name) for start, name in self.person_mentions if start < limit]
         if not previous:
             return None
-        name = previous[-1]
+        subjects = [name for start, name in previous if self._subject_at(start)]
+        name = subjects[-1] if subjects else previous[-1][1]
         speaker = self.people.get(name) or Speaker(name=name)
         span = self.art.span(token.idx, token.idx + len(token))
         return Resolved(Speaker(speaker.name, speaker.role, speaker.organization), span, token.idx, span.end)
+
+    def _subject_at(self, start: int) -> bool:
+        """The name starting at normalised offset `start` is a subject (or its apposition): "he" refers to
+        people who act or speak, not to a name the tagger found in "a resident of Tal Afar"."""
+        doc = self.art.doc
+        token = doc[max(0, bisect_right(self._token_starts, start) - 1)]
+        while token.dep_ in ("compound", "flat") and token.head.i > token.i:
+            token = token.head
+        if token.dep_ == "appos":
+            token = token.head
+        return token.dep_ in SUBJECTS
 
     def _group_pronoun(self, token: Token, limit: int) -> Resolved | None:
         """ "it said" / "they said": the noun subject of a recent sentence of the same paragraph ("The
@@ -345,7 +388,34 @@ class SpeakerResolver:
         if found:
             named = {t.i for t in core if found[-1].start <= t.idx < found[-1].end} | named
         rest = [t for t in core if t.dep_ not in ("det", "case") and t.i not in named and not t.is_punct]
+        name_words = self._name_words(core, found[-1] if found else None)
+        if head.pos_ == "NOUN" and name_words and max(name_words) < head.i:
+            rest = [t for t in core if t.i > max(name_words) and not t.is_punct and t.dep_ != "case"]
+            role = _text(self.art.norm.text, rest)
+            if any(t.dep_ == "poss" and t.i in name_words for t in core):
+                return Speaker(name=None, role=role, organization=name)  # "Mexico's security ministry"
+            return Speaker(name=name, role=role)
         return Speaker(name=name, role=_text(self.art.norm.text, rest))
+
+    def _name_words(self, core: list[Token], found: Any) -> set[int]:
+        """Token indices of the organisation's name inside the phrase: its actor mention, else its proper
+        nouns that are names, not adjectives ("interior" of "Mexico's interior ministry")."""
+        proper = {t.i for t in core if t.pos_ == "PROPN" and t.dep_ in ("compound", "poss", "flat")}
+        if found is None:
+            return proper
+        inside = {t.i for t in core if found.start <= t.idx < found.end}
+        return inside if core[-1].i not in inside else inside & proper  # "Saba news agency" as one name
+
+    def _state_body(self, core: list[Token]) -> Speaker | None:
+        """ "the army said", "Malian troops said": the state forces of the country the article names."""
+        head = core[-1]
+        if head.pos_ != "NOUN" or head.lemma_.lower() not in self.lex.organisation_heads:
+            return None
+        generic = generic_actor(self.art, head)
+        if generic is None or generic[1] != 1:
+            return None
+        words = [t for t in core if not (t.dep_ == "det" and t.i == core[0].i)]
+        return Speaker(name=generic[0], role=_text(self.art.norm.text, words))
 
     def _member_head(self, head: Token) -> bool:
         lemma = head.lemma_.lower()
@@ -376,7 +446,7 @@ class SpeakerResolver:
         doc = head.doc
         for ent in reversed([e for e in doc.ents if e.label_ == "PERSON" and e.end <= head.i]):
             window = doc[max(0, ent.start - ROLE_WINDOW) : min(len(doc), ent.end + ROLE_WINDOW)]
-            if any(t.lower_ == word for t in window):
+            if any(t.lower_ == word and t.i < head.left_edge.i for t in window):
                 name = self._person_name(ent)
                 known = self._known_person(name)
                 return known or Speaker(name=name, role=head.text)

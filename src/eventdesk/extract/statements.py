@@ -49,6 +49,10 @@ GOVERNING_DEPTH = 4  # verbs climbed from a participle to find the one with a su
 APPOSITION_MAX = 12  # tokens of a description between commas after a named source
 CUE_LOOKAHEAD = 3  # tokens after a closing quotation mark where "according to" may start
 VENUE_PREPOSITIONS = frozenset(("in", "during", "at", "to", "before", "with"))
+RELATIVE_TAGS = frozenset(("WP", "WDT", "WP$"))
+JOINED_CLAUSE_DEPS = frozenset(("advcl", "conj", "ccomp", "parataxis", "ROOT"))
+JOINERS = frozenset(("while", "but", "and", "whereas", "although", "though", "as", ";"))
+CLAUSE_DEPS = frozenset(("ccomp", "xcomp", "dobj", "advcl", "conj"))
 
 
 @dataclass(slots=True)
@@ -130,6 +134,8 @@ class _Reader:
 
     def _attribution(self, position: int, quote: Quote) -> tuple | None:
         after = self._frame_after(position, quote)
+        if after and self._closed_sentence(quote) and not self._bare_attribution(after):
+            after = []
         before = self._frame_before(position, quote)
         verb = self._verb_in(after, first=True) if after else None
         if verb is None and before:
@@ -175,6 +181,20 @@ class _Reader:
         if ends[0] <= 2 and len(ends) > 1 and self.lex.is_reporting_verb(tokens[ends[0] - 1]):
             return tokens[: ends[1]]  # a stray full stop: '," said. Col. David Lyons, the commander.'
         return tokens[: ends[0]]
+
+    def _closed_sentence(self, quote: Quote) -> bool:
+        """ '"We ran with nothing." The army later said ...': a quotation ending in a full stop is a sentence
+        of its own, and the next sentence's speaker is not its speaker (that one continues the previous)."""
+        inside = self.text[quote.start : quote.end].rstrip()
+        if not inside.endswith("."):
+            return False
+        following = self.text[(quote.close_at or quote.end) + 1 :].lstrip(" ")
+        return following[:1].isupper()
+
+    def _bare_attribution(self, frame: list[Token]) -> bool:
+        """ '"We will not go back." Amina Yusuf said.': the next sentence only names the speaker."""
+        verb = self._verb_in(frame, first=True)
+        return verb is not None and not any(c.dep_ in CLAUSE_DEPS for c in verb.children)
 
     def _frame_before(self, position: int, quote: Quote) -> list[Token]:
         start = self.paragraphs[quote.paragraph][0]
@@ -373,11 +393,16 @@ class _Reader:
         content = self._content(verb, unit)
         if content is None:
             return None
-        subject = _subject(verb, unit)
+        speaking = self._speaking_ancestor(verb) if self._adding(verb) else None
+        subject = _subject(speaking or verb, unit)
         resolved = self.resolver.resolve(subject) if subject is not None else None
         if resolved is None:
             return None
         return self._found(resolved, _cue(verb), content, verb, direct_venue=self._venue(verb))
+
+    def _speaking_ancestor(self, verb: Token) -> Token | None:
+        """The reporting verb "adding that ..." continues ("confirmed that X died, noting that ...")."""
+        return next((a for a in verb.ancestors if self.lex.is_reporting_verb(a)), None)
 
     def _content(self, verb: Token, unit: SpacySpan) -> tuple[int, int] | None:
         return (
@@ -397,11 +422,20 @@ class _Reader:
         if start is None:
             clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
             if clause is None:
-                return None
+                return self._object_content(verb, unit)
             start = next((t.i for t in clause.subtree if t.dep_ != "mark"), clause.i)
-        return self._span_to_end(start, unit)
+        return self._span_to_end(start, unit, verb)
 
-    def _span_to_end(self, start: int, unit: SpacySpan) -> tuple[int, int] | None:
+    def _object_content(self, verb: Token, unit: SpacySpan) -> tuple[int, int] | None:
+        """ "announced on Tuesday the suspension of its operations": the noun object is the content."""
+        if verb.lemma_.lower() not in self.lex.object_content_verbs:
+            return None
+        thing = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+        if thing is None or thing.pos_ != "NOUN" or thing.lemma_.lower() in self.lex.non_content_objects:
+            return None
+        return self._span_to_end(thing.left_edge.i, unit, verb)
+
+    def _span_to_end(self, start: int, unit: SpacySpan, own: Token | None = None) -> tuple[int, int] | None:
         if start >= unit.end or self._quoted_speech(self.doc[start]):
             return None  # the words are a quotation, already a direct statement
         end = unit.end
@@ -409,10 +443,43 @@ class _Reader:
             if token.text == '"' and any(q.open_at == token.idx and q.speech for q in self.speech):
                 end = token.i
                 break
+        end = self._before_next_attribution(start, end, own)
         if end - start < MIN_CONTENT_TOKENS:
             return None
         last = self.doc[end - 1]
         return trimmed(self.text, self.doc[start].idx, last.idx + len(last))
+
+    def _before_next_attribution(self, start: int, end: int, own: Token | None) -> int:
+        """ "that talks had stalled, while sources close to the talks said ...": the content stops before a
+        second speaker's clause joined to it (its reporting verb has its own subject and is no part of the
+        content's own clause)."""
+        for verb in self.doc[start:end]:
+            if verb == own or not self.lex.is_reporting_verb(verb) or verb.dep_ not in JOINED_CLAUSE_DEPS:
+                continue
+            subject = next((c for c in verb.children if c.dep_ in SUBJECTS and c.i > start), None)
+            if subject is None or not self._joined_by(verb, subject.left_edge.i):
+                continue
+            return self._cut_before(start, subject.left_edge.i)
+        return end
+
+    def _cut_before(self, start: int, cut: int) -> int:
+        while cut > start and (self.doc[cut - 1].is_punct or self.doc[cut - 1].lower_ in JOINERS):
+            cut -= 1
+        return cut
+
+    def _adding(self, verb: Token) -> bool:
+        """ "..., adding that one person was killed": a participle of speech after a comma. Inside content
+        after the cue ("said that X, noting that Y") it continues that content; after a cue that closes the
+        sentence ("X, the army said, adding that Y") Y is a statement of its own by the same speaker."""
+        previous = self.doc[verb.i - 1] if verb.i > 0 else None
+        return verb.tag_ == "VBG" and previous is not None and previous.text == ","
+
+    def _joined_by(self, verb: Token, left: int) -> bool:
+        """A conjunction or a comma stands right before the second clause."""
+        previous = self.doc[left - 1]
+        return previous.is_punct or previous.lower_ in JOINERS or any(
+            c.dep_ in ("mark", "cc") and c.i < left for c in verb.children
+        )
 
     def _content_before(self, verb: Token, unit: SpacySpan) -> tuple[int, int] | None:
         """ "A, X said." and "A, X told reporters": the content precedes the attribution."""
@@ -442,14 +509,16 @@ class _Reader:
         if first <= unit.start or last + 1 >= unit.end or self.doc[first - 1].text != ",":
             return None
         start = unit.start if first - unit.start <= PARENTHETICAL_LEAD_IN else last + 1
-        return self._span_to_end(start, unit)
+        return self._span_to_end(start, unit, verb)
 
     def _attribution_chunk(self, verb: Token) -> set[int]:
         """Token indices of the verb with its subject and the words that only frame it."""
         attached = {verb.i}
         for child in verb.children:
             told = verb.lemma_ == "tell" and child.dep_ == "dobj"
-            if (child.dep_ in SUBJECTS | ATTRIBUTION_DEPS or told) and child.dep_ != "punct":
+            speech = child.dep_ in ("advcl", "conj") and self.lex.is_reporting_verb(child)
+            adding = speech and child.i > verb.i
+            if (child.dep_ in SUBJECTS | ATTRIBUTION_DEPS or told or adding) and child.dep_ != "punct":
                 attached.update(t.i for t in child.subtree)
         return attached
 
@@ -481,6 +550,8 @@ class _Reader:
                 break
             if candidate.pos_ in ("VERB", "AUX") and candidate.dep_ not in ("compound", "amod"):
                 break
+            if candidate.tag_ in RELATIVE_TAGS:
+                break  # "a UN official who spoke on condition of anonymity"
             phrase.append(candidate)
         return phrase
 
@@ -503,10 +574,13 @@ class _Reader:
     def _past_apposition(self, index: int, unit: SpacySpan) -> int:
         """ "According to Frederick Wu, president of DeltaTrak, the deal ...": the content starts after the
         description set off by commas."""
-        if index >= unit.end or self.doc[index].text != ",":
+        if index >= unit.end:
+            return index
+        relative = self.doc[index].tag_ in RELATIVE_TAGS
+        if self.doc[index].text != "," and not relative:
             return index
         for token in self.doc[index + 1 : min(unit.end, index + 1 + APPOSITION_MAX)]:
-            if token.pos_ in ("VERB", "AUX"):
+            if token.pos_ in ("VERB", "AUX") and not relative:
                 return index
             if token.text == ",":
                 return token.i + 1
@@ -684,10 +758,20 @@ def _head_within(token: Token, indices: set[int]) -> Token:
 def _outermost(found: list[Found], direct: list[Found], doc: Doc) -> list[Found]:
     """Drop reported speech whose cue sits in other content ("noting that ..." inside "confirmed that ...",
     "he said" inside a quotation)."""
-    everything = found + direct
     kept = []
     for item in found:
         cue_at = doc[item.cue_index].idx if item.cue_index is not None else item.start
-        if not any(other is not item and other.start <= cue_at < other.end for other in everything):
+        outer = [o for o in found + direct if o is not item and o.start <= cue_at < o.end]
+        if not outer or (not any(o in direct for o in outer) and _named_subject(item, doc)):
             kept.append(item)
     return kept
+
+
+def _named_subject(item: Found, doc: Doc) -> bool:
+    """ "A spokesman told El Tiempo the group announced that ...": reported speech of a named speaker
+    inside other reported speech is a statement of its own (nested attribution)."""
+    if item.cue_index is None:
+        return False
+    verb = doc[item.cue_index]
+    named = any(c.dep_ in SUBJECTS and c.pos_ in ("PROPN", "NOUN") for c in verb.children)
+    return verb.tag_ != "VBG" and named
