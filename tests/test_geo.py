@@ -370,6 +370,11 @@ def test_hyphenated_town_the_model_cut_short(places_only: Extractor) -> None:
     assert (location.country, location.admin1) == ("NG", "Kaduna State")
 
 
+def test_hyphen_between_two_known_places_keeps_both(places_only: Extractor) -> None:
+    _, result = parse(places_only, "Smugglers used the Syria-Iraq border to move weapons, officials said.")
+    assert {"SY", "IQ"} <= {p.country for p in result.places}
+
+
 def test_resident_of_a_town_names_a_place(places_only: Extractor) -> None:
     _, result = parse(
         places_only, "Hassan Omar, a resident of Baiji, told reporters that Iraqi troops shelled the town."

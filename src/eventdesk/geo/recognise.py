@@ -123,7 +123,7 @@ def recognise(doc: Doc, gaz: Gazetteer, actors: Sequence[tuple[int, int]] = ()) 
         elif ent.label_ in PLACE_LABELS and used_as_actor(ent):
             found.actor_uses.append((ent.start_char, ent.end_char))
         elif ent.label_ in PLACE_LABELS:
-            ent = with_hyphenated_part(ent)
+            ent = with_hyphenated_part(ent, gaz)
             found.toponyms.extend(entity_toponyms(ent, gaz))
         elif ent.label_ not in NUMERIC_LABELS:
             continue  # left to gazetteer_matches
@@ -180,9 +180,10 @@ def chain_toponym(start: int, text: str, gaz: Gazetteer) -> Toponym | None:
     return make_toponym(start, start + len(text), text, gaz)
 
 
-def with_hyphenated_part(ent: SpacySpan) -> SpacySpan:
+def with_hyphenated_part(ent: SpacySpan, gaz: Gazetteer) -> SpacySpan:
     """ "Dutsin-Ma" when the model took only "Dutsin": a capitalised part joined by a bare hyphen belongs
-    to the name."""
+    to the name when the gazetteer knows the whole and not the part ("UK-France" and "Syria-Iraq" are
+    two places)."""
     doc, end = ent.doc, ent.end
     while (
         end + 1 < len(doc)
@@ -192,7 +193,9 @@ def with_hyphenated_part(ent: SpacySpan) -> SpacySpan:
         and doc[end + 1].text[:1].isupper()
     ):
         end += 2
-    return doc[ent.start : end] if end > ent.end else ent
+    if end == ent.end or gaz.candidates(ent.text) or not gaz.candidates(doc[ent.start : end].text):
+        return ent
+    return doc[ent.start : end]
 
 
 def used_as_actor(ent: SpacySpan) -> bool:
