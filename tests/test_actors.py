@@ -401,3 +401,19 @@ def test_places_are_not_actors(text: str, place: str) -> None:
 
 def test_messaging_platforms_are_not_actors() -> None:
     assert "Telegram" not in names_of_actors("The group posted the claim on Telegram late on Monday.")
+
+
+def test_community_militias_are_ethnic_militias_with_the_articles_country() -> None:
+    text = "Hema militiamen attacked a displacement site in Ituri, Congolese officials said."
+    result = extract_text(actors_extractor(), text)
+    militia = actor(result, "Hema Ethnic Militia (DR Congo)")
+    assert (militia.type, militia.inter, militia.country) == ("identity_militia", 4, "CD")
+    names = names_of_actors("Ansar al-Din fighters and Islamist militants clashed near Timbuktu.")
+    assert not [name for name in names if "Ethnic Militia" in name]
+
+
+def test_a_states_body_after_its_possessive_and_an_outlets_media_noun() -> None:
+    text = "Ethiopia's foreign ministry rejected the report, state broadcaster Fana television said."
+    assert "Ethiopia's foreign ministry" in mentions_of(text, "Government of Ethiopia")
+    text = "Three soldiers died, the Anadolu news agency reported."
+    assert "Anadolu news agency" in mentions_of(text, "Anadolu Agency")

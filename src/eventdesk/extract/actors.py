@@ -193,6 +193,7 @@ def extract_actors(art: AnalysedArticle, kb: Knowledge, result: Result) -> None:
     found = _dictionary_mentions(doc, dictionary, art.published)
     found = _merge(found, _state_mentions(doc, dictionary, art.published.year if art.published else None))
     in_gazetteer = _gazetteer_lookup(kb)
+    found = _merge(found, _ethnic_militias(doc, dictionary, found))
     found = _merge(found, _entity_mentions(doc, dictionary, found, in_gazetteer))
     _resolve_branches(doc, dictionary, found)
     found = _merge(found, _descriptions(doc, dictionary, found))
@@ -255,8 +256,31 @@ def _dictionary_mentions(doc: Doc, dictionary: ActorDictionary, day: date | None
             forces = state(dictionary, entry.country, _country_name(entry, dictionary), day and day.year)
             found.append(_Found(start, forces_end, forces.name, forces))
             continue
-        found.append(_Found(start, _widen(doc, end, dictionary), name, entry))
+        found.append(_Found(start, _body_end(doc, end, entry, dictionary), name, entry))
     return found
+
+
+def _body_end(doc: Doc, end: int, entry: ActorEntry, dictionary: ActorDictionary) -> int:
+    """End of the name with what still denotes the actor after it: member nouns ("Taliban fighters"), a
+    state's body after a possessive ("Mexico's security ministry", "Niger's defence ministry"), a media
+    noun after an outlet ("Al-Masirah television")."""
+    words = dictionary.words
+    if entry.agentive and end + 1 < len(doc) and doc[end].tag_ == "POS":
+        for j in range(end + 1, min(end + 4, len(doc))):
+            if doc[j].lower_ in words.government_nouns:
+                return j + 1
+            if not (doc[j].is_lower and doc[j].pos_ in ("ADJ", "NOUN")):
+                break
+    if entry.type == "media":
+        while end < len(doc) and (words.organisation_words.get(doc[end].lower_) == "media" or (
+            doc[end].lower_ in _OUTLET_NOUNS
+        )):
+            end += 1
+        return end
+    return _widen(doc, end, dictionary)
+
+
+_OUTLET_NOUNS = frozenset({"agency", "channel", "network", "website", "outlet", "broadcaster"})
 
 
 def _possessed_forces_end(doc: Doc, end: int, entry: ActorEntry, words: ActorWords) -> int | None:
@@ -663,6 +687,57 @@ def _group_named_after(token: Token, found: list[_Found]) -> _Found | None:
 
 _ARMED_INTER = 3  # the generic armed group (Unidentified Armed Group)
 _ARMED_TYPES = frozenset({"rebel_group", "political_militia", "identity_militia", "state_forces"})
+
+
+# 7. ethnic and communal militias ------------------------------------------------------------------------
+
+
+def _ethnic_militias(doc: Doc, dictionary: ActorDictionary, found: list[_Found]) -> list[_Found]:
+    """A community's name before a militia noun ("Dogon militiamen", "Hema militias", "Fulani gunmen") ->
+    ACLED's "<Name> Ethnic Militia (<country>)", identity militia (4); the country is the one the article
+    names most (knowledge words: ethnic_militia_nouns; the generic armed nouns need a NORP entity)."""
+    words = dictionary.words
+    nouns = words.ethnic_militia_nouns | frozenset(
+        n for n, g in words.generic_groups.items() if g.inter == _ARMED_INTER
+    )
+    taken = {i for f in found for i in range(f.start, f.end)}
+    extra = []
+    for i in positions(doc, LOWER, dictionary.hashes(nouns)):
+        if i == 0 or i in taken or i - 1 in taken:
+            continue
+        name = doc[i - 1]
+        if _community_name(name, doc[i].lower_ in words.ethnic_militia_nouns, words):
+            country = _mentioned_country(doc, dictionary)
+            label = f"{name.text} Ethnic Militia" + (f" ({country[1]})" if country else "")
+            entry = ActorEntry(label, "identity_militia", 4, country[0] if country else None)
+            extra.append(_Found(i - 1, i + 1, label, entry))
+    return extra
+
+
+def _community_name(token: Token, militia_noun: bool, words: ActorWords) -> bool:
+    if not token.is_title or token.text in words.demonyms or token.lower_ in words.description_modifiers:
+        return False
+    if token.lower_ in words.armed_modifiers or token.lower_ in words.role_words or token.ent_iob_ == "I":
+        return False  # the last word of a longer name ("Ansar al-Din") is no community
+    if militia_noun:
+        return token.pos_ == "PROPN" or token.ent_type_ in ("NORP", "ORG")
+    return token.ent_type_ in ("NORP", "ORG")
+
+
+def _mentioned_country(doc: Doc, dictionary: ActorDictionary) -> tuple[str, str] | None:
+    """The country the article names most: dictionary names with a country (places included) and
+    nationality words."""
+    words = dictionary.words
+    matches = doc.spans.get(SPANS_KEY)
+    names = [s.label_ for s in matches] if matches is not None else [n for _, _, n in dictionary.find(doc)]
+    codes = [e.country for e in map(dictionary.get, names) if e is not None and e.country]
+    nationality = positions(doc, ORTH, dictionary.hashes(frozenset(words.demonyms)))
+    codes += [words.demonyms[doc[i].text][0] for i in nationality]
+    if not codes:
+        return None
+    code = Counter(codes).most_common(1)[0][0]
+    name = words.country_name(code)
+    return (code, name) if name else None
 
 
 def _generic_entry(group: ActorEntry, country: tuple[str, str] | None) -> tuple[str, ActorEntry]:

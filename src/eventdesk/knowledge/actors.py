@@ -93,6 +93,7 @@ class ActorWords:
     not_actor_starts: frozenset[str] = frozenset()
     unnamed_people: frozenset[str] = frozenset()
     armed_modifiers: frozenset[str] = frozenset()
+    ethnic_militia_nouns: frozenset[str] = frozenset()
     state_force_heads: dict[str, str] = field(default_factory=dict)  # noun -> "military" | "police"
     descriptions: dict[str, frozenset[str]] = field(default_factory=dict)  # head noun -> actor types
     organisation_words: dict[str, str] = field(default_factory=dict)  # word in a name -> actor type
@@ -131,6 +132,7 @@ class ActorWords:
 _WORD_SETS = (
     "member_nouns", "force_nouns", "government_nouns", "description_modifiers", "role_words", "place_nouns",
     "body_nouns", "recipient_verbs", "not_actors", "not_actor_starts", "unnamed_people", "armed_modifiers",
+    "ethnic_militia_nouns",
 )
 
 
