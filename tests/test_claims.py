@@ -76,3 +76,18 @@ def test_period_opening_the_clause_and_people_killed_over_a_year(extractor: Extr
         ("Boko Haram", "civilians killed", 300, "2022-01-01")
     ]
     assert "300 civilians" in claims[0].evidence.text and "2022" in claims[0].evidence.text
+
+
+def test_people_killed_over_a_period_counted_back_is_a_claim(extractor: Extractor) -> None:
+    text = (
+        "In its latest bulletin, the Islamic State West Africa Province said its fighters had killed 45 "
+        "soldiers over the past two weeks."
+    )
+    claims = extract_text(extractor, text, published="2024-05-02").claims
+    assert [(c.value, c.quantity) for c in claims] == [(45, "soldiers killed")]
+    assert claims[0].source is not None
+
+
+def test_people_killed_last_month_stays_an_incident(extractor: Extractor) -> None:
+    text = "Gunmen killed 14 farmers in the village of Dogo last month, police said."
+    assert extract_text(extractor, text, published="2024-05-02").claims == []

@@ -89,3 +89,32 @@ def test_user_file_extends_the_media_kinds(user_media_lexicon: None) -> None:
     lexicon = media_lexicon()
     assert lexicon.kind_of_noun["nasheed"] == "audio" and lexicon.kind_of_noun["video"] == "video"
     assert {"drop", "publish"} <= lexicon.release_verbs
+
+
+def test_participial_depiction_is_what_the_video_shows(extractor: Extractor) -> None:
+    text = (
+        "Al-Shabaab published a 12-minute video on Sunday showing its fighters storming an army base near "
+        "Beledweyne, and its radio station said the group had seized weapons."
+    )
+    video = next(m for m in extract_text(extractor, text).media if m.kind == "video")
+    assert video.actor is not None and "Shabaab" in video.actor
+    assert video.about is not None and video.about.endswith("an army base near Beledweyne")
+    assert "storming an army base" in video.evidence.text
+
+
+def test_its_refers_to_the_subject_that_released(extractor: Extractor) -> None:
+    text = (
+        "The Islamic State released photos of an attack on a Syrian army checkpoint, and its weekly "
+        "newsletter al-Naba said the operation lasted two hours."
+    )
+    magazine = next(m for m in extract_text(extractor, text).media if m.kind == "magazine")
+    assert magazine.actor == "Islamic State"
+
+
+def test_audio_message_of_a_spokesman_for_the_group(extractor: Extractor) -> None:
+    text = (
+        "Boko Haram warned traders to leave the Gamboru market, a spokesman for the group said in an audio "
+        "message sent to journalists."
+    )
+    audio = [m for m in extract_text(extractor, text).media if m.kind == "audio"]
+    assert [m.actor for m in audio] == ["Boko Haram"]

@@ -305,6 +305,10 @@ class SpeakerResolver:
             return None
         name = names[-1].name if names else self._person_name(ent)
         name_start = names[-1].start if names else ent.start_char
+        name_end = names[-1].end if names else ent.end_char
+        head = core[-1]
+        if name_end <= head.idx and head.pos_ == "NOUN" and head.lower_ not in self.lex.titles:
+            return None  # a name before a common noun names a thing: "the al-Naba newsletter"
         if not names:
             name_start = self._first_names_start(core, name_start)
             if name_start < ent.start_char:

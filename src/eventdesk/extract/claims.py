@@ -34,6 +34,7 @@ class CountLexicon:
     people_nouns: frozenset[str]
     outcome_verbs: frozenset[str]
     period_openers: frozenset[str]
+    rolling_period_words: frozenset[str]
 
 
 @cache
@@ -45,7 +46,11 @@ def count_lexicon() -> CountLexicon:
         return frozenset(str(w).lower() for w in data.get(key, []))
 
     return CountLexicon(
-        words("count_nouns"), words("people_nouns"), words("outcome_verbs"), words("period_openers")
+        words("count_nouns"),
+        words("people_nouns"),
+        words("outcome_verbs"),
+        words("period_openers"),
+        words("rolling_period_words"),
     )
 
 
@@ -94,8 +99,16 @@ def _long_enough(dates: DateRange, period: SpacySpan, lex: CountLexicon, counts_
     "killed five people in March" is an incident."""
     if period[0].lower_ in lex.period_openers or dates.start is None or dates.end is None:
         return True
+    if _rolling(period, lex):
+        return True
     days = (date.fromisoformat(dates.end) - date.fromisoformat(dates.start)).days
     return days >= (1 if counts_incidents else MIN_PEOPLE_PERIOD_DAYS)
+
+
+def _rolling(period: SpacySpan, lex: CountLexicon) -> bool:
+    """ "the past month", "the last two weeks": a period counted back from the report."""
+    words = [t.lower_ for t in period]
+    return any(w in lex.rolling_period_words for w in words) or "the last" in " ".join(words)
 
 
 def _quantity(noun: Token, lex: CountLexicon) -> str | None:

@@ -95,7 +95,7 @@ def _release(art: AnalysedArticle, noun: Token, unit: SpacySpan, lex: MediaLexic
         return None
     actor = _actor(art, agent) if agent is not None else None
     if actor is None and not releasing:
-        actor = _sentence_actor(art, unit, noun)
+        actor = _speaker_actor(art, phrase_head) or _sentence_actor(art, unit, noun)
     if actor is None:
         return None
     phrase = art.doc[phrase_head.left_edge.i : phrase_head.right_edge.i + 1]
@@ -177,17 +177,53 @@ def _actor(art: AnalysedArticle, token: Token) -> str | None:
 
 
 def _antecedent(art: AnalysedArticle, pronoun: Token) -> str | None:
-    """The actor "its" stands for: one named earlier in its sentence, else the subject of its sentence
-    ("In its weekly newsletter, the Islamic State said ..."), else the last one named before."""
+    """The actor "its" stands for: the last subject named earlier in its sentence ("The Islamic State released
+    a video of an attack on a Nigerian army convoy, and its weekly newsletter ..."), else any actor named
+    there, else the subject of its sentence ("In its weekly newsletter, the Islamic State said ..."), else the
+    last one named before."""
     sentence = pronoun.sent
     before = [m for m in mentions_in(art, 0, pronoun.idx, kind="actor") if m.end <= pronoun.idx]
-    if before and before[-1].start >= sentence.start_char:
-        return before[-1].name
+    in_sentence = [m for m in before if m.start >= sentence.start_char]
+    subjects = [m for m in in_sentence if _is_subject(art, m.end)]
+    if subjects or in_sentence:
+        return (subjects or in_sentence)[-1].name  # "its" refers back to the one who acts
     subject = next((c for c in sentence.root.children if c.dep_ in SUBJECTS and c.i > pronoun.i), None)
     if subject is not None and subject.pos_ != "PRON":
         found = mentions_in(art, subject.left_edge.idx, subject.idx + len(subject), kind="actor")
         if found:
             return found[-1].name
+    return before[-1].name if before else None
+
+
+def _is_subject(art: AnalysedArticle, end: int) -> bool:
+    """The mention ending at normalised offset `end` heads a subject."""
+    token = art.doc.char_span(end - 1, end, alignment_mode="expand")
+    head = token.root if token is not None else None
+    while head is not None and head.dep_ in ("compound", "flat", "amod") and head.head.i > head.i:
+        head = head.head
+    return head is not None and head.dep_ in SUBJECTS
+
+
+def _speaker_actor(art: AnalysedArticle, noun: Token) -> str | None:
+    """ "a spokesman for the group said in an audio message": the release is the speaker's, and the speaker
+    speaks for the group named in "for"/"of" or, for "the group", the one named before."""
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during", "through") else None
+    if verb is None or verb.pos_ != "VERB":
+        return None
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    if subject is None:
+        return None
+    actor = _actor(art, subject)
+    if actor is not None:
+        return actor
+    owner = next((c for p in subject.children if p.lower_ in ("for", "of") for c in p.children
+                  if c.dep_ == "pobj"), None)
+    if owner is None:
+        return None
+    named = _actor(art, owner)
+    if named is not None or not any(c.lower_ == "the" for c in owner.children):
+        return named
+    before = [m for m in mentions_in(art, 0, owner.idx, kind="actor") if m.end <= owner.idx]
     return before[-1].name if before else None
 
 
@@ -205,17 +241,19 @@ def _about(noun: Token, verb: Token | None, lex: MediaLexicon) -> SpacySpan | No
     depiction = verb if verb is not None and noun.dep_ == "nsubj" else None
     if depiction is None or depiction.lemma_.lower() not in lex.depiction_verbs:
         clauses = [c for c in noun.children if c.dep_ in ("relcl", "acl")]
+        if verb is not None and noun.dep_ == "dobj":  # "released a video on Monday showing ..."
+            clauses += [c for c in verb.children if c.dep_ in ("advcl", "xcomp", "acl") and c.i > noun.i]
         depiction = next((c for c in clauses if c.lemma_.lower() in lex.depiction_verbs), None)
     if depiction is None or depiction.lemma_.lower() not in lex.depiction_verbs:
         return None
-    shown = next((c for c in depiction.children if c.dep_ in ("dobj", "attr")), None)
-    if shown is None:
+    shown = [c for c in depiction.children if c.dep_ in ("dobj", "attr", "ccomp", "xcomp")]
+    if not shown:
         return None
-    start = shown.left_edge.i
-    if shown.lemma_.lower() in lex.depiction_nouns:
-        inner = _object_of(shown, "of")
+    start = shown[0].left_edge.i
+    if shown[0].lemma_.lower() in lex.depiction_nouns:
+        inner = _object_of(shown[0], "of")
         start = inner.left_edge.i if inner is not None else start
-    return noun.doc[start : shown.right_edge.i + 1]
+    return noun.doc[start : max(c.right_edge.i for c in shown) + 1]
 
 
 def _title(phrase: SpacySpan, noun: Token) -> str | None:
