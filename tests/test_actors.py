@@ -417,3 +417,9 @@ def test_a_states_body_after_its_possessive_and_an_outlets_media_noun() -> None:
     assert "Ethiopia's foreign ministry" in mentions_of(text, "Government of Ethiopia")
     text = "Three soldiers died, the Anadolu news agency reported."
     assert "Anadolu news agency" in mentions_of(text, "Anadolu Agency")
+
+
+def test_a_nationality_before_an_aircraft_or_strike_is_that_states_military() -> None:
+    text = "A Turkish drone hit a car near Kobani, and Israeli airstrikes killed four people in Rafah."
+    names = names_of_actors(text)
+    assert {"Military Forces of Turkey", "Military Forces of Israel"} <= set(names)
