@@ -50,6 +50,9 @@ def text_match(gold: list[dict] | str | None, predicted: list[str | None]) -> bo
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--show", help="print the sentences of this PLOVER type that were missed or wrong")
+    parser.add_argument(
+        "--actors", action="store_true", help="print ASSAULT records whose actors do not match"
+    )
     args = parser.parse_args()
     records = gold_records()
     texts = sorted({r["text"] for r in records})
@@ -74,10 +77,10 @@ def main() -> None:
         r = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 0.0
         f = 2 * p * r / (p + r) if p + r else 0.0
         print(f"{kind:10} {p:5.2f} {r:5.2f} {f:5.2f}   {c['tp']:2} {c['fp']:2} {c['fn']:2}")
-    _actor_and_dead_scores(records, results)
+    _actor_and_dead_scores(records, results, args.actors)
 
 
-def _actor_and_dead_scores(records: list[dict], results: dict[str, Result]) -> None:
+def _actor_and_dead_scores(records: list[dict], results: dict[str, Result], show: bool) -> None:
     source_ok = target_ok = assault = dead_ok = dead_total = 0
     for record in records:
         events = results[record["text"]].events
@@ -87,8 +90,12 @@ def _actor_and_dead_scores(records: list[dict], results: dict[str, Result]) -> N
             twos = [
                 t for e in events for t in (e.actor2, e.target, e.actor2_text.text if e.actor2_text else None)
             ]
-            source_ok += text_match(record.get("source"), ones)
-            target_ok += text_match(record.get("target"), twos)
+            source_hit = text_match(record.get("source"), ones)
+            target_hit = text_match(record.get("target"), twos)
+            source_ok, target_ok = source_ok + source_hit, target_ok + target_hit
+            if show and not (source_hit and target_hit):
+                gold = [[g.get("actorText") for g in record.get(k) or []] for k in ("source", "target")]
+                print(f"ACTORS gold={gold} pred={ones}/{twos}: {record['text']}")
         if record.get("dead") is not None:
             dead_total += 1
             dead_ok += any(e.fatalities.best == int(record["dead"]) for e in events)

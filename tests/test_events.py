@@ -414,3 +414,31 @@ def test_sides_named_by_prepositions_and_coordination(extractor: Extractor) -> N
         extractor, "Sudan's army and the Rapid Support Forces exchanged heavy fire in Omdurman."
     )
     assert fight.actor2 == "Rapid Support Forces" and fight.sub_event_type == "Armed clash"
+
+
+def test_coordinated_owners_of_the_weapon_are_associates(extractor: Extractor) -> None:
+    event = _only_event(extractor, "US and British warplanes struck rebel positions near Sanaa on Friday.")
+    assert {event.actor1, *event.assoc_actor1} >= {"United States"}
+    assert len(event.assoc_actor1) == 1
+
+
+def test_unknown_named_defence_force_is_not_a_state(extractor: Extractor) -> None:
+    event = _only_event(
+        extractor, "The Karenni Nationalities Defence Force overran a junta outpost on Monday."
+    )
+    assert event.inter1 == 2
+    assert event.sub_event_type == "Non-state actor overtakes territory"
+
+
+@pytest.mark.parametrize(
+    ("text", "incidents"),
+    [
+        ("Jihadists killed 30 soldiers in the past month in attacks across Borno, the newsletter said.", 0),
+        ("RSF fighters raped dozens of women in El Geneina between June and November last year.", 0),
+        ("Gunmen killed 12 villagers in Zurmi earlier this month, residents said.", 1),
+    ],
+)
+def test_counts_over_a_stretch_of_time_are_no_incident(
+    extractor: Extractor, text: str, incidents: int
+) -> None:
+    assert len(extract_text(extractor, text).events) == incidents

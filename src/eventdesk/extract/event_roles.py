@@ -267,8 +267,9 @@ def other_side(trigger: Trigger, lx: EventLexicon) -> Token | None:
 def partners(head: Token) -> list[Token]:
     """Sides named together with a phrase's head: "Sudan's army and the RSF", "US and British warplanes"."""
     found = [c for c in head.children if c.dep_ == "conj"]
-    for modifier in (c for c in head.children if c.dep_ in ("compound", "amod", "poss")):
-        found += [c for c in modifier.children if c.dep_ == "conj"]
+    for modifier in (c for c in head.children if c.dep_ in ("compound", "amod", "poss", "nmod")):
+        joined = [c for c in modifier.children if c.dep_ == "conj"]
+        found += [modifier, *joined] if joined else []
     return found
 
 
@@ -384,7 +385,8 @@ def _inter_of(mention: Mention | None, head: Token, lx: EventLexicon) -> int | N
 def _unknown_named_force(mention: Mention | None, head: Token, lx: EventLexicon) -> bool:
     """ "the Zomi Revolutionary Army", "the Karenni Defence Force": a name the dictionary does not know
     whose head is a force word is a non-state group (a state's forces are in the dictionary)."""
-    if mention is not None or head.pos_ != "PROPN" or lx.participants.get(head.lower_) != STATE_CODE:
+    known = mention is not None and mention.type is not None
+    if known or head.pos_ != "PROPN" or lx.participants.get(head.lower_) != STATE_CODE:
         return False
     return any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ != "GPE" for c in head.children)
 

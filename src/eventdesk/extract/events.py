@@ -320,7 +320,7 @@ class _ArticleReader:
             name, inter, text = self._side(patient)
             if name != draft.actor1:
                 draft.actor2, draft.inter2, draft.actor2_text = name, inter, text
-        elif not patient.armed_target:
+        else:  # a place or thing hit, or an armed side's position whose owner is not named
             draft.target = _without_article(patient.text)
 
     def _add_other_sides(self, draft: Draft, primary: Trigger, roles: Roles) -> None:
@@ -544,7 +544,9 @@ def _over_a_period(draft: Draft, lx: EventLexicon) -> bool:
     if date.assumed or not (date.start and date.end):
         return False
     limit = max((int(days) for days in lx.words("max_incident_days")), default=92)
-    return (dt.date.fromisoformat(date.end) - dt.date.fromisoformat(date.start)).days >= limit
+    days = (dt.date.fromisoformat(date.end) - dt.date.fromisoformat(date.start)).days
+    stretch = set((date.text or "").lower().split()) & lx.words("period_markers")
+    return days >= limit or (days > WEEK_DAYS and bool(stretch))  # "in the past month", "since January"
 
 
 def _merged(drafts: list[Draft], lx: EventLexicon) -> list[Draft]:
