@@ -364,8 +364,10 @@ def _counted_nouns(head: Token) -> list[Token]:
             nouns.extend(c for c in prep.children if c.dep_ == "pobj")
     if head.dep_ in ("amod", "acl", "relcl", "appos", "compound"):
         nouns.append(head.head)
-    if head.dep_ in ("oprd", "acomp", "xcomp", "ccomp"):  # "left 5 people dead"
-        nouns.extend(c for c in head.head.children if c.dep_ == "dobj")
+    if head.dep_ in ("oprd", "acomp", "xcomp", "ccomp"):  # "left 5 people dead", "two men were shot dead"
+        nouns.extend(c for c in head.head.children if c.dep_ in ("dobj", "nsubjpass"))
+    if head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.pos_ == "VERB":  # "beat to death"
+        nouns.extend(c for c in head.head.head.children if c.dep_ in ("dobj", "nsubjpass"))
     if head.dep_ == "pobj" and head.head.lower_ == "among":  # "four officers were among the dead"
         nouns.extend(c for c in head.head.head.children if c.dep_ in ("nsubj", "nsubjpass"))
     holder = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else head  # "number of dead"
