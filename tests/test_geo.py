@@ -406,3 +406,16 @@ def test_oceans_outrank_namesake_towns(gaz: Gazetteer) -> None:
     toponym = make_toponym(start, start + len("Atlantic"), "Atlantic", gaz)
     resolve_toponyms(gaz, text, [toponym])
     assert toponym.entry is not None and toponym.entry.feature == "OCN"
+
+
+def test_supplement_town_tagged_as_a_modifier_is_found(places_only: Extractor) -> None:
+    analysed, _ = parse(places_only, "Soldiers reinforced the Minova military camp on Monday, officials said")
+    location = place_event(analysed, 0, len(analysed.doc.text))
+    assert location is not None and (location.name, location.country) == ("Minova", "CD")
+
+
+def test_village_in_a_district_without_a_point_keeps_province_precision(places_only: Extractor) -> None:
+    analysed, _ = parse(places_only, "Rebels captured the village of Kalembe in Masisi territory on Saturday")
+    location = place_event(analysed, 0, len(analysed.doc.text))
+    assert location is not None and location.country == "CD" and location.detail == "Kalembe"
+    assert location.precision == 3  # the district has only its province's point

@@ -218,7 +218,9 @@ def location_of(
     if mention.town is not None:
         place, detail = mention.town, join_detail(mention, mentions)
     precision = max(place.precision or 3, HINT_PRECISION.get(mention.hint or "", 1))
-    if mention.inside and precision == 3 and (place.feature or "").startswith("ADM"):
+    at_province_point = place.feature == "ADM2" and place.precision == 3
+    in_unit = (place.feature or "").startswith("ADM") and not at_province_point
+    if mention.inside and precision == 3 and in_unit:
         precision = 2  # a named place in the province, not the province at large
     if mention.inside and precision == 1:
         precision = 2  # a place the gazetteer lacks, placed at the town its unit is named after

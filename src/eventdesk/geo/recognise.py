@@ -281,8 +281,8 @@ def gazetteer_matches(doc: Doc, gaz: Gazetteer, blocked: bytearray) -> list[Topo
     entity_bounds = {}
     for ent in doc.ents:
         if ent.label_ not in PLACE_LABELS | NUMERIC_LABELS:
-            start = name_start(ent)
-            entity_bounds.update({i: (start, ent.end) for i in range(start, ent.end)})
+            for start, end in name_parts(ent):
+                entity_bounds.update({i: (start, end) for i in range(start, end)})
     toponyms: list[Toponym] = []
     free_from = 0
     for token in doc:
@@ -293,6 +293,21 @@ def gazetteer_matches(doc: Doc, gaz: Gazetteer, blocked: bytearray) -> list[Topo
             toponyms.append(match)
             free_from = match.end_token
     return toponyms
+
+
+def name_parts(ent: SpacySpan) -> list[tuple[int, int]]:
+    """A mislabelled entity split where a comma or a word such as "in" joins two names: "Nyanzale in
+    Rutshuru" (WORK_OF_ART) holds two places."""
+    joins = place_cues() | near_words() | {","}
+    parts, start = [], name_start(ent)
+    for token in ent[start - ent.start :]:
+        if token.lower_ in joins and not token.text[:1].isupper():
+            if token.i > start:
+                parts.append((start, token.i))
+            start = token.i + 1
+    if start < ent.end:
+        parts.append((start, ent.end))
+    return parts
 
 
 def name_start(ent: SpacySpan) -> int:
@@ -316,7 +331,9 @@ def longest_match(
     lengths = [bounds[1] - index] if bounds else range(MAX_NAME_TOKENS, 0, -1)
     for length in lengths:
         last = index + length - 1
-        if last >= len(doc) or any(blocked[index : last + 1]) or not _plausible_name(doc[index : last + 1]):
+        if last >= len(doc) or any(blocked[index : last + 1]):
+            continue
+        if not (_plausible_name(doc[index : last + 1]) or added_name(doc[index : last + 1], gaz)):
             continue
         if bounds is None and entity_bounds.get(last, (index, 0))[0] != index:
             continue  # would end inside a mislabelled entity
@@ -402,6 +419,14 @@ def self_evident(entry: GazEntry, before: str) -> bool:
     if before == "the" or entry.population < UNCUED_TOWN_POPULATION:
         return False
     return entry.is_town or entry.feature == "ADM1"
+
+
+def added_name(tokens: SpacySpan, gaz: Gazetteer) -> bool:
+    """A capitalised name inside a sentence that the gazetteer added for news use, whatever part of speech
+    the model gave it ("the Gossi military base", Gossi tagged ADJ)."""
+    if tokens.start == tokens.sent.start or not all(t.text[:1].isupper() for t in tokens):
+        return False
+    return name_key(tokens.text) in gaz.added_keys()
 
 
 def _plausible_name(tokens: SpacySpan) -> bool:
