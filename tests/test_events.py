@@ -442,3 +442,30 @@ def test_counts_over_a_stretch_of_time_are_no_incident(
     extractor: Extractor, text: str, incidents: int
 ) -> None:
     assert len(extract_text(extractor, text).events) == incidents
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "inter1"),
+    [
+        (
+            "Hundreds of people marched in Port Sudan on Thursday to demand an end to the war.",
+            "Protesters (Sudan)",
+            6,
+        ),
+        (
+            "Around 300 nurses held a sit-in outside the health ministry in Nairobi on Monday.",
+            "Protesters (Kenya)",
+            6,
+        ),
+    ],
+)
+def test_who_protests_is_protesters(extractor: Extractor, text: str, actor1: str, inter1: int) -> None:
+    event = _only_event(extractor, text)
+    assert (event.actor1, event.inter1) == (actor1, inter1)
+
+
+def test_unnamed_parties_get_acled_names(extractor: Extractor) -> None:
+    event = _only_event(extractor, "Al-Shabaab fighters attacked an army checkpoint near Baidoa on Thursday.")
+    assert event.actor2 == "Military Forces of Somalia" and event.sub_event_type == "Armed clash"
+    bomb = _only_event(extractor, "A roadside bomb killed four soldiers in Kurram, Pakistan, on Monday.")
+    assert bomb.actor1 is None and bomb.actor2 == "Military Forces of Pakistan"

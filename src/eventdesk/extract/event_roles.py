@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from eventdesk.extract.actors import mentions_in
+from eventdesk.extract.actors import generic_actor, mentions_in
 from eventdesk.extract.event_detect import Trigger
 from eventdesk.knowledge.event_types import EventLexicon
 
@@ -305,7 +305,22 @@ def party(art: AnalysedArticle, head: Token, lx: EventLexicon) -> Party:
     mention = _mention_for(art, head, start, end)
     name = mention.name if mention is not None else None
     inter = _inter_of(mention, head, lx)
-    return Party(head, start, end, text, name, inter, armed_target=_is_armed_target(head, lx))
+    armed_target = _is_armed_target(head, lx)
+    named = generic_actor(art, head) or (_position_owner(art, head) if armed_target else None)
+    if name is None and named is not None:  # "gunmen", "Turkish drone", "an army checkpoint"
+        name, inter = named[0], named[1] if named[1] is not None else inter
+    return Party(head, start, end, text, name, inter, armed_target=armed_target)
+
+
+def _position_owner(art: AnalysedArticle, head: Token) -> tuple[str, int | None] | None:
+    """Who holds a position named by its modifiers ("an army checkpoint", "a FAMa position")."""
+    for modifier in (c for c in head.children if c.dep_ in ("compound", "amod", "poss", "nmod")):
+        mentions = mentions_in(art, modifier.idx, modifier.idx + len(modifier), kind="actor")
+        if mentions:
+            return mentions[0].name, None
+        if (generic := generic_actor(art, modifier)) is not None:
+            return generic
+    return None
 
 
 def _antecedent_token(art: AnalysedArticle, head: Token) -> Token:

@@ -69,6 +69,8 @@ WEEK_DAYS = 7
 UNNAMED = "Unidentified"  # the actor dictionary's prefix for groups the text does not name
 PROTEST_FRAME = "protest"
 CHANGE = "Change to group/activity"
+PROTESTS, CIVILIANS, PROTESTER_CODE = "Protests", 7, 6
+CIVILIAN_GROUP, PROTESTER_GROUP = "Civilians", "Protesters"  # ACLED's names of unnamed crowds
 ANNOUNCED_MODALS = frozenset({"modal will", "modal would", "modal 'll"})
 
 
@@ -82,6 +84,7 @@ def extract_events(art: AnalysedArticle, kb: Knowledge, result: Result) -> None:
     drafts = _merged(reader.drafts, reader.lx)
     for draft in drafts:
         _foreign_forces(draft, reader.country_by_name, reader.lx)
+        _crowd_as_protesters(draft, kb)
     result.events.extend(_event(draft, number, reader) for number, draft in enumerate(drafts, start=1))
     result.actions.extend(reader.actions)
 
@@ -509,6 +512,19 @@ def _foreign_forces(draft: Draft, country_by_name: dict[str, str], lx: EventLexi
     if draft.typing.sub_event_type == REGAINS and draft.inter1 == EXTERNAL:
         draft.typing.sub_event_type = OVERTAKES
         draft.typing.event_type = lx.event_type_of(OVERTAKES)
+
+
+def _crowd_as_protesters(draft: Draft, kb: Knowledge) -> None:
+    """ "Hundreds of people marched", "teachers held a demonstration": who protests are protesters (ACLED 6,
+    "Protesters (Sudan)"), not civilians."""
+    if draft.typing.event_type != PROTESTS or draft.inter1 not in (CIVILIANS, None):
+        return
+    if draft.actor1 is None or (draft.actor1_named and not draft.actor1.startswith(CIVILIAN_GROUP)):
+        return
+    code = draft.location.country if draft.location is not None else None
+    country = kb.actors.words.country_name(code.upper()) if code else None
+    draft.actor1 = f"{PROTESTER_GROUP} ({country})" if country else PROTESTER_GROUP
+    draft.inter1 = PROTESTER_CODE
 
 
 def _is_period(period: DateRange, lx: EventLexicon) -> bool:
