@@ -423,3 +423,18 @@ def test_a_nationality_before_an_aircraft_or_strike_is_that_states_military() ->
     text = "A Turkish drone hit a car near Kobani, and Israeli airstrikes killed four people in Rafah."
     names = names_of_actors(text)
     assert {"Military Forces of Turkey", "Military Forces of Israel"} <= set(names)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The FDS repelled an attack near Djibo, Burkinabe officials said.",
+         "Military Forces of Burkina Faso"),
+        ("The FDS killed ten militants near Tillaberi, Nigerien officials said.", "Military Forces of Niger"),
+        ("The SNA retook Bulo Burte, the Somali government said.", "Military Forces of Somalia"),
+        ("The SNA shelled Kurdish positions near Manbij, Syrian activists said.", "Syrian National Army"),
+    ],
+)
+def test_a_shared_alias_means_the_actor_of_the_articles_country(text: str, expected: str) -> None:
+    assert "FDS" in text or "SNA" in text
+    assert expected in names_of_actors(text)

@@ -13,7 +13,13 @@ How a mention becomes an actor, in order:
    the branch most recently named, unless it is coordinated with another transnational group ("ISIS,
    al-Qaeda and their allies"), which marks the global group;
 5. descriptions ("the organization", "the terrorist organization", "the Afghan movement", "the ISIS
-   branch") refer back to the last actor mentioned before them that fits (knowledge words: descriptions).
+   branch") refer back to the last actor mentioned before them that fits (knowledge words: descriptions);
+6. unnamed groups ("villagers", "gunmen") -> ACLED's generic actors, unless an "of"/"from" phrase names the
+   armed group ("militants of the Islamic State Sahel Province");
+7. a community's name before a militia noun ("Dogon militiamen") -> "<Name> Ethnic Militia (<country>)".
+Names the NER takes for organisations or people are dropped where the words around them make a place
+(extract/place_names.py). An alias several actors share ("FDS") means the one of the article's country.
+`generic_actor` names, for later components, a party that no mention covers.
 """
 
 from __future__ import annotations
@@ -245,6 +251,7 @@ def _dictionary_mentions(doc: Doc, dictionary: ActorDictionary, day: date | None
     triples = [(s.start, s.end, s.label_) for s in matches] if matches is not None else dictionary.find(doc)
     found = []
     for start, end, name in triples:
+        name = _namesake_of_the_country(doc, dictionary, start, end, name)
         entry = dictionary.get(name, day)
         if entry is None or _only_a_place(doc, start, end, entry, dictionary):
             continue
@@ -260,6 +267,17 @@ def _dictionary_mentions(doc: Doc, dictionary: ActorDictionary, day: date | None
     return found
 
 
+def _namesake_of_the_country(doc: Doc, dictionary: ActorDictionary, start: int, end: int, name: str) -> str:
+    """Of the actors sharing an alias ("FDS", "SNA", "National Guard"), the one whose country the article
+    names most; else the first."""
+    names = dictionary.namesakes(doc, start, end)
+    if len(names) < 2:
+        return name
+    counts = _country_counts(doc, dictionary, ignore=doc[start:end].text)
+    entries = [e for e in map(dictionary.get, names) if e is not None and counts[e.country or ""]]
+    return max(entries, key=lambda e: counts[e.country or ""]).name if entries else name
+
+
 def _body_end(doc: Doc, end: int, entry: ActorEntry, dictionary: ActorDictionary) -> int:
     """End of the name with what still denotes the actor after it: member nouns ("Taliban fighters"), a
     state's body after a possessive ("Mexico's security ministry", "Niger's defence ministry"), a media
@@ -269,7 +287,7 @@ def _body_end(doc: Doc, end: int, entry: ActorEntry, dictionary: ActorDictionary
         for j in range(end + 1, min(end + 4, len(doc))):
             if doc[j].lower_ in words.government_nouns:
                 return j + 1
-            if not (doc[j].is_lower and doc[j].pos_ in ("ADJ", "NOUN")):
+            if not (doc[j].is_lower and doc[j].pos_ in ("ADJ", "NOUN", "PROPN")):
                 break
     if entry.type == "media":
         while end < len(doc) and (words.organisation_words.get(doc[end].lower_) == "media" or (
@@ -725,19 +743,28 @@ def _community_name(token: Token, militia_noun: bool, words: ActorWords) -> bool
 
 
 def _mentioned_country(doc: Doc, dictionary: ActorDictionary) -> tuple[str, str] | None:
-    """The country the article names most: dictionary names with a country (places included) and
-    nationality words."""
+    """The country the article names most, with its name."""
+    counts = _country_counts(doc, dictionary)
+    if not counts:
+        return None
+    code = counts.most_common(1)[0][0]
+    name = dictionary.words.country_name(code)
+    return (code, name) if name else None
+
+
+def _country_counts(doc: Doc, dictionary: ActorDictionary, ignore: str = "") -> Counter[str]:
+    """How often the article names each country: dictionary names with a country (places included, those
+    written `ignore` not) and nationality words."""
     words = dictionary.words
     matches = doc.spans.get(SPANS_KEY)
-    names = [s.label_ for s in matches] if matches is not None else [n for _, _, n in dictionary.find(doc)]
+    found = [(s.text, s.label_) for s in matches] if matches is not None else [
+        (doc[s:e].text, n) for s, e, n in dictionary.find(doc)
+    ]
+    names = [name for text, name in found if text != ignore]
     codes = [e.country for e in map(dictionary.get, names) if e is not None and e.country]
     nationality = positions(doc, ORTH, dictionary.hashes(frozenset(words.demonyms)))
     codes += [words.demonyms[doc[i].text][0] for i in nationality]
-    if not codes:
-        return None
-    code = Counter(codes).most_common(1)[0][0]
-    name = words.country_name(code)
-    return (code, name) if name else None
+    return Counter(codes)
 
 
 def _generic_entry(group: ActorEntry, country: tuple[str, str] | None) -> tuple[str, ActorEntry]:

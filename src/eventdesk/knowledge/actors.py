@@ -220,6 +220,20 @@ class ActorDictionary:
                     _insert(trie, tokens, entry.name)
         self._trie = trie
 
+    def namesakes(self, doc: Doc, start: int, end: int) -> list[str]:
+        """All actors whose alias matches tokens [start, end) ("FDS": the forces of Niger and of Burkina
+        Faso), in file order; one name for most matches."""
+        node: dict[str, Any] | None = self._trie
+        words = []
+        for j in range(start, end):
+            key = self._key(doc[j])
+            if key == "-" and j > start:
+                continue
+            node = node.get(key) if node is not None else None
+            words.append(j)
+        aliases = node.get(_END, ()) if node is not None else ()
+        return list(dict.fromkeys(a.entry for a in aliases if _accepts(a, doc, words)))
+
     def find(self, doc: Doc) -> list[tuple[int, int, str]]:
         """Longest dictionary matches as (start token, end token, canonical name), left to right."""
         if self._trie is None:
