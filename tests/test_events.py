@@ -469,3 +469,12 @@ def test_unnamed_parties_get_acled_names(extractor: Extractor) -> None:
     assert event.actor2 == "Military Forces of Somalia" and event.sub_event_type == "Armed clash"
     bomb = _only_event(extractor, "A roadside bomb killed four soldiers in Kurram, Pakistan, on Monday.")
     assert bomb.actor1 is None and bomb.actor2 == "Military Forces of Pakistan"
+
+
+def test_parties_signing_an_agreement_abroad(extractor: Extractor) -> None:
+    text = (
+        "Ethiopia's government and the Tigray People's Liberation Front signed a peace agreement in Pretoria."
+    )
+    event = _only_event(extractor, text)
+    assert (event.actor1, event.actor2) == ("Government of Ethiopia", "Tigray People's Liberation Front")
+    assert event.inter1 == 1

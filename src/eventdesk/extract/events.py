@@ -504,6 +504,8 @@ def _foreign_forces(draft: Draft, country_by_name: dict[str, str], lx: EventLexi
     """A state's forces abroad are external forces (ACLED 8): their taking a place is not a government's
     regaining it."""
     place_country = draft.location.country if draft.location is not None else None
+    if not draft.frame.violent and draft.typing.sub_event_type not in (REGAINS, OVERTAKES):
+        return  # a government signing a deal abroad is no force abroad
     for side in ("1", "2"):
         name, inter = getattr(draft, f"actor{side}"), getattr(draft, f"inter{side}")
         country = country_by_name.get(name) if name else None
