@@ -11,10 +11,10 @@ import pytest
 
 from conftest import extract_text
 from eventdesk.config import Settings
-from eventdesk.evaluate.quotes import read_gold, score_quotes
+from eventdesk.evaluate.quotes import GoldDocument, GoldQuote, read_gold, score_quotes, score_spans
 from eventdesk.extract import Extractor
 from eventdesk.extract.attribution import USER_LEXICON_ENV, attribution_lexicon
-from eventdesk.records import Result, Statement
+from eventdesk.records import Result, Span, Speaker, Statement
 
 QUOTES_GOLD = Path(__file__).resolve().parent / "data" / "quotes" / "re3d_quotes.jsonl"
 
@@ -432,3 +432,55 @@ def test_named_outlet_after_its_owner_keeps_its_name(extractor: Extractor) -> No
     statement = extract_text(extractor, text).statements[0]
     assert statement.speaker.role == "news agency"
     assert statement.speaker.name is not None and "Saba" in statement.speaker.name
+
+
+INDIRECT_GOLD = QUOTES_GOLD.parent / "indirect_attributions.jsonl"
+
+
+def test_indirect_gold_set_floor(settings: Settings) -> None:
+    documents = read_gold(INDIRECT_GOLD)
+    assert sum(len(d.quotes) for d in documents) >= 45
+    extractor = Extractor(settings, components=("actors", "statements"))
+    scores = score_spans(documents, extractor.extract_many(d.article() for d in documents), direct=False)
+    assert scores.matched.f1 is not None and scores.matched.f1 >= 0.9
+    assert scores.overlap.f1 is not None and scores.overlap.f1 >= 0.9
+    assert scores.speaker_right >= 0.9 * scores.matched.tp
+
+
+def test_indirect_gold_offsets_mark_their_text() -> None:
+    for line in INDIRECT_GOLD.read_text(encoding="utf-8").splitlines():
+        document = json.loads(line)
+        for attribution in document["attributions"]:
+            assert document["text"][attribution["start"] : attribution["end"]] == attribution["text"]
+
+
+def test_span_scores_count_overlapping_characters() -> None:
+    text = "Troops left the base at dawn, the press secretary said, and the airfield closed."
+    gold = GoldDocument("g", text, (GoldQuote("Peter Cook", 0, 28), GoldQuote("residents", 60, 79)))
+    predicted = Statement(Speaker(None, "press secretary", None), "said", False, Span(7, 35, text[7:35]))
+    cook = Statement(Speaker("Peter Cook", None, None), "said", False, Span(0, 28, text[0:28]))
+    wrong = score_spans([gold], [Result(gold.article(), statements=[predicted])], direct=False)
+    assert (wrong.matched.tp, wrong.matched.fn, wrong.matched.fp) == (1, 1, 0)
+    assert (wrong.overlap.tp, wrong.overlap.fp, wrong.overlap.fn) == (21, 7, 7 + 19)
+    assert wrong.speaker_right == 0
+    right = score_spans([gold], [Result(gold.article(), statements=[cook])], direct=False)
+    assert right.speaker_right == 1 and right.overlap.fp == 0
+    assert score_spans([gold], [Result(gold.article(), statements=[cook])], direct=True).matched.tp == 0
+
+
+def test_he_refers_to_the_unnamed_official_who_spoke_before(extractor: Extractor) -> None:
+    text = (
+        "Militants burned two schools in the district overnight, a local councillor told reporters. "
+        "He said the teachers had fled to the provincial capital."
+    )
+    found = contents(extract_text(extractor, text))
+    assert found["the teachers had fled to the provincial capital"].speaker.role == "local councillor"
+
+
+def test_source_cut_at_a_title_abbreviation(extractor: Extractor) -> None:
+    text = (
+        "The coalition carried out nine strikes near Raqqa, spokesman Army Col. John Dorrian said on Friday."
+    )
+    statement = extract_text(extractor, text).statements[0]
+    assert statement.content.text == "The coalition carried out nine strikes near Raqqa"
+    assert statement.speaker.name is not None and statement.speaker.name.endswith("Dorrian")

@@ -128,7 +128,23 @@ def sentence_units(doc: Doc) -> list[SpacySpan]:
                 units.append(doc[start : token.i + 1])
                 start = token.i + 1
         units.append(doc[start : sent.end])
-    return [unit for unit in units if unit.text.strip()]
+    return _joined_after_titles([unit for unit in units if unit.text.strip()])
+
+
+def _joined_after_titles(units: list[SpacySpan]) -> list[SpacySpan]:
+    """Units the parser cut after a title's full stop ("director Navy Capt. | Jeff Davis said") joined."""
+    joined: list[SpacySpan] = []
+    for unit in units:
+        if joined and joined[-1].end == unit.start and _cut_after_title(joined[-1]):
+            joined[-1] = unit.doc[joined[-1].start : unit.end]
+        else:
+            joined.append(unit)
+    return joined
+
+
+def _cut_after_title(unit: SpacySpan) -> bool:
+    last = unit[-1]
+    return last.text == "." and not ends_sentence(last)
 
 
 def ends_sentence(token: Token) -> bool:
@@ -181,6 +197,7 @@ class SpeakerResolver:
     person_mentions: list[tuple[int, str]] = field(default_factory=list)
     group_mentions: list[tuple[int, str]] = field(default_factory=list)
     _token_starts: list[int] = field(default_factory=list)
+    person_speakers: list[tuple[int, Speaker]] = field(default_factory=list)  # (offset, speaker) for "he"
 
     def __post_init__(self) -> None:
         self._token_starts = [t.idx for t in self.art.doc]
@@ -202,11 +219,25 @@ class SpeakerResolver:
         appositions = [c for c in head.children if c.dep_ == "appos"]
         named = next((a for a in appositions if _entity_at(a, PERSON_LABELS) is not None), None)
         if named is not None and _entity_at(head, PERSON_LABELS) is None:
-            return self._titled_person(head, named)
-        resolved = self.resolve_phrase(noun_phrase(head), appositions[0] if appositions else None)
-        if resolved is not None and resolved.speaker.organization is None and resolved.speaker.name is None:
-            resolved.speaker.organization = self._represented(head)
+            resolved = self._titled_person(head, named)
+        else:
+            resolved = self.resolve_phrase(noun_phrase(head), appositions[0] if appositions else None)
+            unnamed = resolved is not None and resolved.speaker.name is None
+            if unnamed and resolved.speaker.organization is None:
+                resolved.speaker.organization = self._represented(head)
+        if resolved is not None and self._one_person(head, resolved.speaker):
+            self.person_speakers.append((head.idx, resolved.speaker))
         return resolved
+
+    def _one_person(self, head: Token, speaker: Speaker) -> bool:
+        """A speaker "he" or "she" can refer back to: a named person or one unnamed official."""
+        if speaker.name is not None:
+            return speaker.name in self.people
+        lemma = head.lemma_.lower()
+        singular = head.tag_ in ("NN", "NNP")
+        return singular and lemma not in self.lex.organisation_heads and (
+            lemma in self.lex.vague_sources or head.lower_ in self.lex.titles
+        )
 
     def _represented(self, head: Token) -> str | None:
         """ "a spokesman for the group", "an official of the ministry": the organisation the unnamed speaker
@@ -258,11 +289,14 @@ class SpeakerResolver:
         if lower not in PERSON_PRONOUNS:
             return None
         previous = [(start, name) for start, name in self.person_mentions if start < limit]
-        if not previous:
+        people = [(start, self.people.get(name) or Speaker(name=name)) for start, name in previous
+                  if self._subject_at(start)]
+        people += [(start, speaker) for start, speaker in self.person_speakers if start < limit]
+        if not people:
+            people = [(start, self.people.get(name) or Speaker(name=name)) for start, name in previous]
+        if not people:
             return None
-        subjects = [name for start, name in previous if self._subject_at(start)]
-        name = subjects[-1] if subjects else previous[-1][1]
-        speaker = self.people.get(name) or Speaker(name=name)
+        speaker = max(people, key=lambda item: item[0])[1]
         span = self.art.span(token.idx, token.idx + len(token))
         return Resolved(Speaker(speaker.name, speaker.role, speaker.organization), span, token.idx, span.end)
 
@@ -393,7 +427,8 @@ class SpeakerResolver:
             named = {t.i for t in core if found[-1].start <= t.idx < found[-1].end} | named
         rest = [t for t in core if t.dep_ not in ("det", "case") and t.i not in named and not t.is_punct]
         name_words = self._name_words(core, found[-1] if found else None)
-        if head.pos_ == "NOUN" and name_words and max(name_words) < head.i:
+        common = head.pos_ == "NOUN" or head.is_lower  # the tagger may call "ministry" a proper noun
+        if common and name_words and max(name_words) < head.i:
             rest = [t for t in core if t.i > max(name_words) and not t.is_punct and t.dep_ != "case"]
             role = _text(self.art.norm.text, rest)
             if any(t.dep_ == "poss" and t.i in name_words for t in core):

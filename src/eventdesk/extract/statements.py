@@ -490,13 +490,26 @@ class _Reader:
             left = subject.left_edge.i
         if not self._closes_sentence(verb, unit) or _takes_object(verb):
             return None
+        cut_at_title = left != (left := self._before_titles(left, unit))
         if left - unit.start < MIN_CONTENT_TOKENS or self.doc[left - 1].text not in ",":
             return None
-        if not _reported_clause(verb, self.doc[unit.start : left]):
+        content = self.doc[unit.start : left]
+        if not (_reported_clause(verb, content) or (cut_at_title and _finite(content))):
             return None
         first = self.doc[unit.start]
         start, end = trimmed(self.text, first.idx, self.doc[left - 1].idx)
         return (start, end) if end > start else None
+
+    def _before_titles(self, left: int, unit: SpacySpan) -> int:
+        """ "..., press operations director Navy Capt. Jeff Davis said": where the source's words start when
+        the parse cut them at a title's full stop (back to the comma before them)."""
+        previous = self.doc[left - 1] if left > unit.start else None
+        if previous is None or previous.text != "." or ends_sentence(previous):
+            return left
+        for index in range(left - 2, max(unit.start, left - 1 - APPOSITION_MAX) - 1, -1):
+            if self.doc[index].text == ",":
+                return index + 1
+        return left
 
     def _content_around(self, verb: Token, unit: SpacySpan) -> tuple[int, int] | None:
         """ "Also on Monday, Davis said, the coalition conducted five airstrikes": the attribution sits
@@ -670,10 +683,14 @@ def _reported_clause_before(verb: Token, quote: Quote) -> bool:
     return any((t.lower_ == "that" and t.dep_ == "mark") or t.tag_ in FINITE_TAGS for t in between)
 
 
+def _finite(content: SpacySpan) -> bool:
+    return any(t.tag_ in FINITE_TAGS for t in content)
+
+
 def _reported_clause(verb: Token, content: SpacySpan) -> bool:
     """The words before "X said" are what X said: a clause with a finite verb that the reporting verb
     governs or is appended to, not a lead-in ("Speaking today, X said:", "Since the war began, X ...")."""
-    finite = any(t.tag_ in FINITE_TAGS for t in content)
+    finite = _finite(content)
     clause_deps = ("ccomp", "parataxis")
     governed = any(t.head == verb and t.dep_ in clause_deps for t in content)
     appended = verb.dep_ in clause_deps and content.start <= verb.head.i < content.end
