@@ -98,6 +98,7 @@ def generic_actor(art: AnalysedArticle, token: Token) -> tuple[str, int | None] 
     if dictionary is None:
         return None
     words = dictionary.words
+    token = _counted_noun(token)
     kind = _generic_kind(token, words)
     if kind is None:
         return None
@@ -112,6 +113,19 @@ def generic_actor(art: AnalysedArticle, token: Token) -> tuple[str, int | None] 
     group = words.generic_groups[kind]
     name = f"{group.name} ({country[1]})" if country else group.name
     return name, group.inter
+
+
+def _counted_noun(token: Token) -> Token:
+    """The noun a quantity word counts: "Hundreds of people" -> "people", "dozens of gunmen" -> "gunmen"."""
+    if token.lower_ not in _QUANTITY_NOUNS:
+        return token
+    phrase = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    counted = next((c for c in phrase.children if c.dep_ == "pobj"), None) if phrase is not None else None
+    return counted or token
+
+
+_QUANTITY_NOUNS = frozenset({"hundreds", "thousands", "dozens", "scores", "tens", "millions", "group", "band",
+                             "crowd", "number", "handful"})
 
 
 def _generic_kind(token: Token, words: ActorWords) -> str | None:
