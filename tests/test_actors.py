@@ -425,6 +425,8 @@ def test_a_nationality_before_an_aircraft_or_strike_is_that_states_military() ->
     text = "A Turkish drone hit a car near Kobani, and Israeli airstrikes killed four people in Rafah."
     names = names_of_actors(text)
     assert {"Military Forces of Turkey", "Military Forces of Israel"} <= set(names)
+    text = "A Russian missile hit a school in Sumy; Ukrainian shelling was reported in Belgorod."
+    assert {"Military Forces of Russia", "Military Forces of Ukraine"} <= set(names_of_actors(text))
 
 
 @pytest.mark.parametrize(
