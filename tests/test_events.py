@@ -478,3 +478,21 @@ def test_parties_signing_an_agreement_abroad(extractor: Extractor) -> None:
     event = _only_event(extractor, text)
     assert (event.actor1, event.actor2) == ("Government of Ethiopia", "Tigray People's Liberation Front")
     assert event.inter1 == 1
+
+
+def test_the_side_fought_in_the_setting_is_the_counterpart(extractor: Extractor) -> None:
+    text = "Syrian troops recaptured Saraqeb on Monday after days of fighting with Hayat Tahrir al-Sham."
+    event = _only_event(extractor, text)
+    assert event.sub_event_type == "Government regains territory"
+    assert event.actor2 is not None and "Tahrir al-Sham" in event.actor2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The group claimed 14 attacks in March, one of which killed a district governor in Kunar.",
+        "Rebels staged five ambushes last year, two of them on army convoys near Beni.",
+    ],
+)
+def test_items_of_a_counted_set_are_no_incidents(extractor: Extractor, text: str) -> None:
+    assert extract_text(extractor, text).events == []

@@ -18,6 +18,7 @@ PERSON_ENTS = frozenset({"PERSON", "NORP", "ORG"})
 CLAUSE_EDGES = frozenset({"ccomp", "ROOT", "parataxis", "relcl"})
 PAST_TAGS = frozenset({"VBD", "VBN"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+SET_PRONOUNS = frozenset({"which", "whom", "them", "these", "those"})  # "one of which", "two of them"
 FINAL_PUNCTUATION = frozenset({".", "!", "?", '"', "'", "”", "’", ":", ";", ")"})
 HEADING_MAX_WORDS = 20
 DATELINE_MAX_TOKENS = 16
@@ -359,3 +360,16 @@ def _denied(verb: Token, subject: Token | None) -> bool:
     if subject is None or subject.lower_ in ("nobody", "none") or any(c.dep_ == "neg" for c in verb.children):
         return True
     return any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
+
+
+def is_aggregate_item(trigger: Trigger) -> bool:
+    """ "14 attacks in March, one of which killed a governor": what one of a counted set did is part of the
+    count, not an incident reported on its own."""
+    token: Token = trigger.head
+    verbs = (t for t in (token, *token.ancestors) if t.pos_ in ("VERB", "AUX"))
+    verb = next(verbs, None)
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None) if verb is not None else None
+    if subject is None:
+        return False
+    of_phrases = (c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of")
+    return any(g.lower_ in SET_PRONOUNS for p in of_phrases for g in p.children if g.dep_ == "pobj")

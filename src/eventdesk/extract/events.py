@@ -23,6 +23,7 @@ from eventdesk.extract.event_detect import (
     find_triggers,
     governing_trigger,
     is_aggregate,
+    is_aggregate_item,
     is_anchored,
     is_background,
     is_depicted,
@@ -226,7 +227,7 @@ class _ArticleReader:
         span = self.art.span_of(trigger.head)
         if any(area.contains(span) for area in self.excluded):
             return True
-        return is_depicted(trigger, self.lx) or is_recalled(trigger, self.lx)
+        return is_depicted(trigger, self.lx) or is_recalled(trigger, self.lx) or is_aggregate_item(trigger)
 
     def _credit(self, claimant: Party) -> None:
         """ "Al-Shabaab claimed responsibility for the bombing": the claimant did the latest incident told,
@@ -270,10 +271,14 @@ class _ArticleReader:
         root = clause_root(primary.head)
         draft = Draft(typing=typing, trigger=trigger_span, sentence=sentence, frame=primary.frame)
         one_sided = primary.frame.name in self.lx.words("one_sided_frames") | {PROTEST_FRAME}
+        if _place_taken(primary, roles, self.lx):
+            draft.target, roles.patient = _without_article(roles.patient.text), None  # type: ignore[union-attr]
         self._fill_sides(draft, roles if not one_sided else Roles(agent=roles.agent))
         if one_sided and roles.patient is not None and primary.frame.name != PROTEST_FRAME:
             draft.target = _without_article(roles.patient.text)
         self._add_other_sides(draft, primary, roles)
+        if draft.actor2 is None and setting:
+            self._counterpart_from_setting(draft, setting)
         draft.date = self._date(segment, root, primary.head)
         draft.location = location_for(self.art, segment)
         draft.sources = sources_for(self.result, trigger_span)
@@ -344,6 +349,14 @@ class _ArticleReader:
                 draft.actor2, draft.inter2, draft.actor2_text = self._side(side)
             else:
                 draft.assoc1.append(name)
+
+    def _counterpart_from_setting(self, draft: Draft, setting: list[Trigger]) -> None:
+        """ "recaptured the town after days of fighting with HTS": the side fought in the setting."""
+        for trigger in setting:
+            patient = read_roles(self.art, trigger, self.lx).patient
+            if patient is not None and patient.is_actor and patient.name and patient.name != draft.actor1:
+                draft.actor2, draft.inter2, draft.actor2_text = self._side(patient)
+                return
 
     def _side(self, side: Party) -> tuple[str, int | None, Span]:
         name = side.name or _without_article(side.text)
@@ -435,6 +448,14 @@ def _announced_change(trigger: Trigger, reason: str) -> bool:
     event (ACLED codes the announcement)."""
     acled = trigger.frame.acled
     return acled is not None and acled[1] == CHANGE and reason in ANNOUNCED_MODALS
+
+
+def _place_taken(trigger: Trigger, roles: Roles, lx: EventLexicon) -> bool:
+    """ "recaptured Saraqeb": the place taken is the target; the side it was taken from is named apart."""
+    patient = roles.patient
+    if patient is None or patient.armed_target or trigger.frame.name not in lx.words("from_side_frames"):
+        return False
+    return patient.head.ent_type_ in PLACE_ENTS or patient.inter is None  # an untyped name taken is a place
 
 
 def _has_subject_trigger(trigger: Trigger, triggers: list[Trigger]) -> bool:
