@@ -496,3 +496,26 @@ def test_the_side_fought_in_the_setting_is_the_counterpart(extractor: Extractor)
 )
 def test_items_of_a_counted_set_are_no_incidents(extractor: Extractor, text: str) -> None:
     assert extract_text(extractor, text).events == []
+
+
+def test_footage_nobody_released_is_evidence_of_an_incident(extractor: Extractor) -> None:
+    text = "Security camera footage showed gunmen opening fire on shoppers at a mall in Nairobi on Saturday."
+    assert len(extract_text(extractor, text).events) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "incidents"),
+    [
+        ("Police recalled that gunmen had killed three officers at a checkpoint in Bauchi on Tuesday.", 1),
+        (
+            "Rival militias clashed in Tripoli on Sunday, fighting that marked the worst violence this year.",
+            1,
+        ),
+        (
+            "Jihadists killed 20 civilians in Tin-Akoff on Sunday, ten years after the village was attacked.",
+            1,
+        ),
+    ],
+)
+def test_recall_rules_keep_reported_incidents(extractor: Extractor, text: str, incidents: int) -> None:
+    assert len(extract_text(extractor, text).events) == incidents

@@ -310,22 +310,42 @@ def enumerated_items(trigger: Trigger, lx: EventLexicon) -> list[tuple[Token, To
 
 
 def is_depicted(trigger: Trigger, lx: EventLexicon) -> bool:
-    """An incident a propaganda release shows ("a video showing its fighters attacking a convoy"): what the
-    release depicts, whatever the attachment of the depiction verb, is no new incident."""
-    sentence = trigger.head.sent
-    if not any(t.lemma_.lower() in lx.words("media_nouns") for t in sentence):
+    """An incident a party's release shows ("IS released a video showing its fighters attacking a convoy",
+    "its newsletter featured..."): what the release depicts, whatever the attachment of the depiction verb,
+    is no new incident. Footage nobody is said to have released ("CCTV footage showed...") is evidence."""
+    if not any(a.lemma_.lower() in lx.words("depiction_verbs") for a in governors(trigger.head)):
         return False
-    return any(a.lemma_.lower() in lx.words("depiction_verbs") for a in governors(trigger.head))
+    return any(_released(t, lx) for t in trigger.head.sent)
+
+
+def _released(token: Token, lx: EventLexicon) -> bool:
+    """A party's media: a media noun it owns ("its video") or releases ("the group published photos")."""
+    if token.lemma_.lower() not in lx.words("media_nouns"):
+        return False
+    if any(c.dep_ == "poss" for c in token.children):
+        return True
+    verb = token.head
+    released = verb.lemma_.lower() in lx.words("release_verbs") and token.dep_ in ("dobj", "nsubjpass")
+    return released and any(c.dep_ in ("nsubj", "agent") for c in verb.children)
 
 
 def is_recalled(trigger: Trigger, lx: EventLexicon) -> bool:
-    """An incident recalled, not reported: an anniversary ("marks ten years since gunmen killed..."), a
-    commemoration, or one years ago."""
+    """An incident recalled, not reported: an anniversary, a commemoration, one years ago or years before
+    ("marks five years since gunmen killed...", "ten years after the village was first attacked")."""
     words, units = lx.words("recall_words"), lx.words("year_units")
-    for token in (trigger.head, *governors(trigger.head)):
-        if token.lemma_.lower() in words or any(_years_ago(c, units) for c in token.children):
-            return True
-    return False
+    above = governors(trigger.head)
+    if any(t.lemma_.lower() in words or t.lemma_.lower() in units for t in above):
+        return True
+    chain = (trigger.head, *above)
+    return any(_years_ago(c, units) or _years_since(c, units) for t in chain for c in (t, *t.children))
+
+
+def _years_since(clause: Token, units: frozenset[str]) -> bool:
+    """ "marks five years since gunmen killed...": a clause since which years have passed."""
+    marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ in ("since", "after")]
+    if clause.dep_ != "advcl" or not marks:
+        return False
+    return any(c.lemma_.lower() in units for c in clause.head.children if c.i != clause.i)
 
 
 def governors(token: Token) -> list[Token]:
