@@ -519,3 +519,10 @@ def test_footage_nobody_released_is_evidence_of_an_incident(extractor: Extractor
 )
 def test_recall_rules_keep_reported_incidents(extractor: Extractor, text: str, incidents: int) -> None:
     assert len(extract_text(extractor, text).events) == incidents
+
+
+def test_from_phrase_on_the_place_names_the_side_it_was_taken_from(extractor: Extractor) -> None:
+    text = "Troops recaptured the village of Koki in the Kwara district from Boko Haram fighters on Friday."
+    event = _only_event(extractor, text)
+    assert event.actor2 == "Boko Haram"
+    assert event.target == "village of Koki"

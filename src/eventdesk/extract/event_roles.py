@@ -260,8 +260,19 @@ def other_side(trigger: Trigger, lx: EventLexicon) -> Token | None:
         wanted = "to"
     else:
         return None
-    prep = next((c for c in trigger.head.children if c.dep_ == "prep" and c.lower_ == wanted), None)
-    return _pobj(prep) if prep is not None else None
+    head = trigger.head
+    preps = [t for t in head.subtree if t.dep_ == "prep" and t.lower_ == wanted and _same_clause(t, head)]
+    return _pobj(preps[0]) if preps else None
+
+
+def _same_clause(token: Token, head: Token) -> bool:
+    """Whether a word hangs on `head` through nouns and prepositions only ("retook the town in Rutshuru
+    territory from M23": the "from" phrase may attach to the place)."""
+    while token.head.i != head.i:
+        token = token.head
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
+            return False
+    return True
 
 
 def partners(head: Token) -> list[Token]:
