@@ -111,10 +111,13 @@ class _ArticleReader:
                 incidents += self._as_incidents(trigger, segment, sentence, lemmas)
         incidents += self._killings_of_their_own(segment, sentence, lemmas, incidents, action_triggers)
         drafts = [self._draft(group, segment, sentence, lemmas) for group in _by_clause(incidents)]
-        new = [d for d in drafts if not _over_a_period(d, self.lx) and not self._unarmed_fight(d)]
-        self.actions += [_as_action(d) for d in new if _lacks_armed_agent(d)]
-        self.action_sentences += [(d.sentence, d.lemmas) for d in new if _lacks_armed_agent(d)]
-        new = [d for d in new if not _lacks_armed_agent(d)]
+        new = [d for d in drafts if not self._unarmed_fight(d)]
+        # counted over a period ("defaced 3,000 sites over the past month") or by no armed side: a PLOVER
+        # action, not an ACLED incident
+        actions = [d for d in new if _over_a_period(d, self.lx) or _lacks_armed_agent(d)]
+        self.actions += [_as_action(d) for d in actions]
+        self.action_sentences += [(d.sentence, d.lemmas) for d in actions]
+        new = [d for d in new if all(d is not a for a in actions)]
         self._add_casualties(new, segment, lemmas)
         self.drafts += new
         roots = {clause_root(t.head).i for t in incidents}
