@@ -350,6 +350,9 @@ class _ArticleReader:
                 continue
             if draft.actor2 is None and primary.frame.name in self.lx.words("mutual_frames"):
                 draft.actor2, draft.inter2, draft.actor2_text = self._side(side)
+            elif token.dep_ != "conj" and token.i < roles.agent.head.i and draft.actor1 is not None:
+                draft.assoc1.append(draft.actor1)  # "US and British warplanes": the first named leads
+                draft.actor1, draft.inter1, draft.actor1_text = self._side(side)
             else:
                 draft.assoc1.append(name)
 
