@@ -529,3 +529,31 @@ def test_from_phrase_on_the_place_names_the_side_it_was_taken_from(extractor: Ex
     event = _only_event(extractor, text)
     assert event.actor2 == "Boko Haram"
     assert event.target == "village of Koki"
+
+
+def test_first_direct_object_is_the_victim_not_a_postposed_reporter(extractor: Extractor) -> None:
+    text = "Prison guards sexually abused Eritrean migrants for months, an aid group charged on Monday."
+    event = _only_event(extractor, text)
+    assert event.actor2 == "Civilians (Eritrea)"
+    assert event.actor2_text is not None and event.actor2_text.text == "Eritrean migrants"
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Turkish tanks fired two shell bombs at targets in Afrin on Tuesday, residents said.", "Afrin"),
+        ("Russian jets struck positions near Kherson on Monday.", "Kherson"),
+    ],
+)
+def test_weapon_object_gives_way_to_the_target_and_its_place(
+    extractor: Extractor, text: str, target: str
+) -> None:
+    event = _only_event(extractor, text)
+    assert event.target is not None and target in event.target
+    assert event.actor2 is None
+
+
+def test_attempt_names_whom_it_was_aimed_at(extractor: Extractor) -> None:
+    text = "Police said they thwarted an attempt to assassinate the mayor of Kismayo on Sunday."
+    event = _only_event(extractor, text)
+    assert event.target is not None and event.target.startswith("mayor")

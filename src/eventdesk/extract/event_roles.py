@@ -57,10 +57,13 @@ class Roles:
 def read_roles(art: AnalysedArticle, trigger: Trigger, lx: EventLexicon) -> Roles:
     head = trigger.head
     own_words = range(trigger.start, trigger.end)
+    weapon_lemmas: set[str] = set()  # "fired shells at targets in X": the weapons are the trigger's own words
     if trigger.is_noun:
         agent_token, patient_token = _noun_roles(head, lx)
     else:
-        agent_token, patient_token = _verb_roles(head, own_words)
+        agent_token, objects = _verb_objects(head, own_words)
+        patient_token = next((o for o in objects if not _is_weapon(o, lx)), None)
+        weapon_lemmas = {t.lemma_.lower() for o in objects if _is_weapon(o, lx) for t in o.subtree}
         intransitive = trigger.frame.name in lx.words("intransitive_frames")
         agent_token, patient_token = _participle_noun(head, agent_token, patient_token, intransitive)
     if agent_token is None and trigger.is_noun:
@@ -81,15 +84,41 @@ def read_roles(art: AnalysedArticle, trigger: Trigger, lx: EventLexicon) -> Role
         patient_token = _object_of_phrase(trigger)
     if patient_token is None and not trigger.is_noun:
         patient_token = _purpose_object(head)
-    roles = Roles(local_lemmas=_local_lemmas(trigger))
+    roles = Roles(local_lemmas=_local_lemmas(trigger) | weapon_lemmas)
     if agent_token is not None:
         roles.agent = party(art, agent_token, lx)
         roles.local_lemmas |= {t.lemma_.lower() for t in agent_token.subtree}
     if patient_token is not None and _is_weapon(patient_token, lx):
         roles.local_lemmas |= {t.lemma_.lower() for t in patient_token.subtree}
     elif patient_token is not None:
-        roles.patient = party(art, patient_token, lx)
+        roles.patient = _placed(art, party(art, _aimed_at(patient_token, lx), lx), lx)
     return roles
+
+
+def _aimed_at(patient: Token, lx: EventLexicon) -> Token:
+    """ "thwarted an attempt to assassinate the governor", "foiled a plot to bomb the embassy": who the
+    attempt was aimed at."""
+    if patient.lemma_.lower() not in lx.words("attempt_nouns"):
+        return patient
+    for verb in (c for c in patient.children if c.dep_ == "acl" and c.pos_ == "VERB"):
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is not None:
+            return obj
+    return patient
+
+
+def _placed(art: AnalysedArticle, side: Party, lx: EventLexicon) -> Party:
+    """A vague target keeps the place that says what it is ("fired at targets in Jericho")."""
+    if side.is_actor or side.head.lemma_.lower() not in lx.words("vague_targets"):
+        return side
+    prep = next((c for c in side.head.children if c.dep_ == "prep" and c.lower_ in ("in", "near")), None)
+    place = _pobj(prep) if prep is not None else None
+    if place is None or place.ent_type_ not in ("GPE", "LOC", "FAC"):
+        return side
+    last = max(t.i for t in place.subtree)
+    side.end = place.doc[last].idx + len(place.doc[last])
+    side.text = art.norm.text[side.start : side.end]
+    return side
 
 
 def victim_roles(art: AnalysedArticle, head: Token, lx: EventLexicon) -> tuple[Party | None, Party | None]:
@@ -164,10 +193,18 @@ def _is_weapon(head: Token, lx: EventLexicon) -> bool:
 
 
 def _verb_roles(verb: Token, skip: range = range(0)) -> tuple[Token | None, Token | None]:
-    """Agent and patient of a verb; a trigger noun that is itself the verb's object is skipped
-    ("the attack was carried out on a hideout": the patient is the hideout)."""
+    agent, objects = _verb_objects(verb, skip)
+    return agent, (objects[0] if objects else None)
+
+
+def _verb_objects(verb: Token, skip: range = range(0)) -> tuple[Token | None, list[Token]]:
+    """Agent and objects of a verb, direct objects first (the first one nearest the verb: a later one is
+    the parser's reading of a postposed reporter, "abused migrants, a rights group charged"), then
+    "on/against/at/with" phrases. A trigger noun that is itself the verb's object is skipped ("the attack
+    was carried out on a hideout": the patient is the hideout)."""
     agent = None
-    objects: list[Token] = []  # the direct object first, then "on/against/with" phrases
+    direct: list[Token] = []
+    oblique: list[Token] = []
     for child in verb.children:
         dep = child.dep_
         if child.i in skip:
@@ -175,12 +212,12 @@ def _verb_roles(verb: Token, skip: range = range(0)) -> tuple[Token | None, Toke
         if dep == "nsubj":
             agent = child
         elif dep in ("nsubjpass", "dobj"):
-            objects.insert(0, child)
+            direct.append(child)
         elif dep == "agent":
             agent = _pobj(child) or agent
         elif dep == "prep" and child.lower_ in PATIENT_PREPS | COUNTERPART_PREPS:
-            objects += [c for c in child.children if c.dep_ == "pobj" and not _is_time(c)]
-    return agent, (objects[0] if objects else None)
+            oblique += [c for c in child.children if c.dep_ == "pobj" and not _is_time(c)]
+    return agent, direct + oblique
 
 
 def _participle_noun(
