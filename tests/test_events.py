@@ -557,3 +557,24 @@ def test_attempt_names_whom_it_was_aimed_at(extractor: Extractor) -> None:
     text = "Police said they thwarted an attempt to assassinate the mayor of Kismayo on Sunday."
     event = _only_event(extractor, text)
     assert event.target is not None and event.target.startswith("mayor")
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Ethiopia launched an invasion of the Tigray region on Wednesday, diplomats said.", "Tigray region"),
+        ("Houthi fighters carried out the shelling of Marib city on Friday, residents said.", "Marib city"),
+    ],
+)
+def test_of_phrase_of_an_invasion_or_shelling_is_its_target(
+    extractor: Extractor, text: str, target: str
+) -> None:
+    event = _only_event(extractor, text)
+    assert event.target == target
+
+
+def test_taking_part_against_someone_names_the_victims(extractor: Extractor) -> None:
+    text = "Local militiamen were involved in a massacre against Hutu villagers near Goma on Monday."
+    event = _only_event(extractor, text)
+    assert event.actor2 is not None and event.actor2.startswith("Civilians")
+    assert event.actor2_text is not None and event.actor2_text.text == "Hutu villagers"

@@ -248,7 +248,12 @@ def _noun_roles(noun: Token, lx: EventLexicon) -> tuple[Token | None, Token | No
             agent, patient = sides[0], (sides[1] if len(sides) > 1 else None)
         elif child.dep_ == "prep" and patient is None and child.lower_ in PATIENT_PREPS | COUNTERPART_PREPS:
             patient = _pobj(child)
+        elif child.dep_ == "prep" and patient is None and child.lower_ == "of" and _acts_on_of(noun, lx):
+            patient = _pobj(child)  # "the invasion of South Lebanon", "the shelling of Kharkiv"
     verb = noun.head
+    if patient is None and (taking_part := _participation_verb(noun, lx)) is not None:
+        objects = _verb_objects(taking_part, range(noun.i, noun.i + 1))[1]  # "were engaged in X against Y"
+        patient = next((o for o in objects if o.dep_ == "pobj"), None)
     if noun.dep_ in ("dobj", "nsubjpass") and verb.lemma_.lower() in lx.words("light_verbs"):
         verb_agent, verb_patient = _verb_roles(verb, range(noun.i, noun.i + 1))
         agent = agent or verb_agent
@@ -258,13 +263,24 @@ def _noun_roles(noun: Token, lx: EventLexicon) -> tuple[Token | None, Token | No
 
 def _participant(noun: Token, lx: EventLexicon) -> Token | None:
     """ "Serb forces were engaged in ethnic cleansing", "militias took part in the fighting"."""
+    verb = _participation_verb(noun, lx)
+    if verb is None:
+        return None
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _participation_verb(noun: Token, lx: EventLexicon) -> Token | None:
     prep = noun.head
     verb = prep.head
     if noun.dep_ != "pobj" or prep.lower_ != "in":
         return None
-    if verb.lemma_.lower() not in lx.words("participation_verbs"):
-        return None
-    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return verb if verb.lemma_.lower() in lx.words("participation_verbs") else None
+
+
+def _acts_on_of(noun: Token, lx: EventLexicon) -> bool:
+    """Whether a trigger noun's "of" phrase names what it acts on ("the bombing of the market"), unlike
+    "the fighters of ISIS"."""
+    return noun.lemma_.lower() in lx.words("of_patient_nouns")
 
 
 def _inherited_agent(token: Token) -> Token | None:
