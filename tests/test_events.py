@@ -578,3 +578,11 @@ def test_taking_part_against_someone_names_the_victims(extractor: Extractor) -> 
     event = _only_event(extractor, text)
     assert event.actor2 is not None and event.actor2.startswith("Civilians")
     assert event.actor2_text is not None and event.actor2_text.text == "Hutu villagers"
+
+
+def test_who_held_someone_who_died_in_custody_is_the_first_side(extractor: Extractor) -> None:
+    text = "A journalist died in army detention in Bamenda after being tortured, his lawyer said on Monday."
+    event = _only_event(extractor, text)
+    assert event.actor1_text is not None and event.actor1_text.text == "army"
+    assert event.inter1 == 1
+    assert event.actor2_text is not None and event.actor2_text.text == "journalist"

@@ -130,11 +130,25 @@ def victim_roles(art: AnalysedArticle, head: Token, lx: EventLexicon) -> tuple[P
         agent_token = None  # "the attack killed three": the killer is the incident itself
     if head.lemma_.lower() in ("die", "dead") and victim is None:
         victim = next((c for c in head.children if c.dep_ == "nsubj"), None)
-        agent_token = None
+        agent_token = _custodian(head, lx)
     if victim is not None and (_is_time(victim) or victim.pos_ not in ("NOUN", "PROPN", "PRON", "NUM")):
         victim = None
     agent = party(art, agent_token, lx) if agent_token is not None and not _is_time(agent_token) else None
     return agent, (party(art, victim, lx) if victim is not None else None)
+
+
+def _custodian(death: Token, lx: EventLexicon) -> Token | None:
+    """Who held someone who died in their hands ("died in Israeli police custody", "died in army detention"):
+    the body named before the custody word."""
+    for prep in (c for c in death.children if c.dep_ == "prep" and c.lower_ == "in"):
+        held = _pobj(prep)
+        if held is None or held.lemma_.lower() not in lx.words("custody_nouns"):
+            continue
+        modifiers = [c for c in held.children if c.dep_ in ("compound", "poss", "amod")]
+        nouns = [m for m in modifiers if m.dep_ != "amod"]  # "police" of "Israeli police custody"
+        owners = [m for m in modifiers if m.dep_ == "amod" and m.ent_type_ in OWNER_ENTS]
+        return (nouns + owners)[0] if nouns or owners else None
+    return None
 
 
 def _phrase_owner(trigger: Trigger, lx: EventLexicon) -> Token | None:
