@@ -586,3 +586,23 @@ def test_who_held_someone_who_died_in_custody_is_the_first_side(extractor: Extra
     assert event.actor1_text is not None and event.actor1_text.text == "army"
     assert event.inter1 == 1
     assert event.actor2_text is not None and event.actor2_text.text == "journalist"
+
+
+@pytest.mark.parametrize(
+    ("text", "inter2", "target"),
+    [
+        ("Rioters torched a police station in Kisumu on Tuesday, witnesses said.", None, "police station"),
+        ("Gunmen attacked a police station in Kisumu on Tuesday, witnesses said.", 1, None),
+    ],
+)
+def test_building_burnt_by_rioters_is_the_target_attacked_by_gunmen_its_owner(
+    extractor: Extractor, text: str, inter2: int | None, target: str | None
+) -> None:
+    event = _only_event(extractor, text)
+    assert (event.inter2, event.target) == (inter2, target)
+
+
+def test_death_in_a_setting_clause_is_not_the_side_hit(extractor: Extractor) -> None:
+    text = "A mob burnt a police station in Kisumu on Tuesday after a man died in custody, police said."
+    event = _only_event(extractor, text)
+    assert event.actor2 is None

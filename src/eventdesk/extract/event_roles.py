@@ -92,7 +92,16 @@ def read_roles(art: AnalysedArticle, trigger: Trigger, lx: EventLexicon) -> Role
         roles.local_lemmas |= {t.lemma_.lower() for t in patient_token.subtree}
     elif patient_token is not None:
         roles.patient = _placed(art, party(art, _aimed_at(patient_token, lx), lx), lx)
+    if roles.patient is not None and _property_hit_by_unarmed(roles.patient, roles.agent, lx):
+        roles.patient.inter = None  # "rioters torched a police station": a building burnt, not a fight
     return roles
+
+
+def _property_hit_by_unarmed(patient: Party, agent: Party | None, lx: EventLexicon) -> bool:
+    """A building read as its owner only through a modifier ("a police station"), hit by someone unarmed:
+    the building is the target (hit by gunmen, it is the owner that was fought)."""
+    is_property = lx.object_kinds.get(patient.head.lemma_.lower()) == "property"
+    return is_property and patient.name is None and agent is not None and not is_armed(agent)
 
 
 def _aimed_at(patient: Token, lx: EventLexicon) -> Token:

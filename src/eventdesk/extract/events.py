@@ -304,7 +304,7 @@ class _ArticleReader:
         if roles.patient is not None and roles.patient.is_actor and roles.agent is not None:
             return
         words = self.lx.fatal_words | self.lx.injury_words
-        heads = [t for t in segment if t.lemma_.lower() in words]
+        heads = [t for t in segment if t.lemma_.lower() in words and not self._in_setting(t)]
         heads.sort(key=lambda t: clause_root(t).i != root)
         for token in heads:
             killer, victims = victim_roles(self.art, token, self.lx)
@@ -418,6 +418,10 @@ class _ArticleReader:
                 return not any(clause.contains(d.trigger) for d in drafts)
             token = token.head
         return False
+
+    def _in_setting(self, token: Token) -> bool:
+        """ "torched a police station after a man died in custody": the death is the setting."""
+        return any(self._is_setting(t) for t in (token, *token.ancestors))
 
     def _is_setting(self, clause: Token) -> bool:
         marks = self.lx.words("background_marks")
