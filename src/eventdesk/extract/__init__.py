@@ -42,14 +42,14 @@ class Extractor:
 
     def __init__(self, settings: Settings, components: Iterable[str] | None = None) -> None:
         self.settings = settings
-        self.knowledge = Knowledge(settings)
+        self.knowledge = _shared_knowledge(settings)
         self.components = [load_component(name) for name in (components or COMPONENTS)]
         self._nlp: Language | None = None
 
     @property
     def nlp(self) -> Language:
         if self._nlp is None:
-            self._nlp = _prepared_pipeline(self.settings.model, self.settings.user_actors, self.knowledge)
+            self._nlp = _prepared_pipeline(self.settings, self.knowledge)
         return self._nlp
 
     def extract(self, article: Article) -> Result:
@@ -66,14 +66,26 @@ class Extractor:
         return result
 
 
-_PIPELINES: dict[tuple[str, tuple[str, ...]], Language] = {}
+KnowledgeKey = tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]
+_KNOWLEDGE: dict[KnowledgeKey, Knowledge] = {}
+_PIPELINES: dict[KnowledgeKey, Language] = {}
 
 
-def _prepared_pipeline(model: str, user_actors: tuple[str, ...], knowledge: Knowledge) -> Language:
-    """The spaCy pipeline with the knowledge-driven components, built once per (model, actor files)."""
-    key = (model, user_actors)
+def _knowledge_key(settings: Settings) -> KnowledgeKey:
+    return (settings.model, settings.user_actors, settings.user_places, settings.user_event_types)
+
+
+def _shared_knowledge(settings: Settings) -> Knowledge:
+    """One Knowledge per model and data files, so that every Extractor with the same settings shares the
+    loaded data and the pipeline prepared from it (the pipeline's actor matcher compiles that dictionary)."""
+    return _KNOWLEDGE.setdefault(_knowledge_key(settings), Knowledge(settings))
+
+
+def _prepared_pipeline(settings: Settings, knowledge: Knowledge) -> Language:
+    """The spaCy pipeline with the knowledge-driven components, built once per knowledge key."""
+    key = _knowledge_key(settings)
     if key not in _PIPELINES:
-        _PIPELINES[key] = knowledge.prepare_pipeline(load_nlp(model))
+        _PIPELINES[key] = knowledge.prepare_pipeline(load_nlp(settings.model))
     return _PIPELINES[key]
 
 
