@@ -606,3 +606,17 @@ def test_death_in_a_setting_clause_is_not_the_side_hit(extractor: Extractor) -> 
     text = "A mob burnt a police station in Kisumu on Tuesday after a man died in custody, police said."
     event = _only_event(extractor, text)
     assert event.actor2 is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen carried out an attack on a mosque that killed seven worshippers in Kano on Friday.",
+        "Rebels shelled a market that killed 12 traders in Goma on Friday, residents said.",
+    ],
+)
+def test_thing_a_relative_clause_hangs_on_is_no_killer(extractor: Extractor, text: str) -> None:
+    events = extract_text(extractor, text).events
+    assert events
+    assert all(e.actor1 not in ("mosque", "market") for e in events)
+    assert all(e.actor1_text is None or e.actor1_text.text not in ("mosque", "market") for e in events)

@@ -86,7 +86,7 @@ def read_roles(art: AnalysedArticle, trigger: Trigger, lx: EventLexicon) -> Role
         patient_token = _purpose_object(head)
     roles = Roles(local_lemmas=_local_lemmas(trigger) | weapon_lemmas)
     if agent_token is not None:
-        roles.agent = party(art, agent_token, lx)
+        roles.agent = _agent_party(art, agent_token, lx)
         roles.local_lemmas |= {t.lemma_.lower() for t in agent_token.subtree}
     if patient_token is not None and _is_weapon(patient_token, lx):
         roles.local_lemmas |= {t.lemma_.lower() for t in patient_token.subtree}
@@ -142,8 +142,16 @@ def victim_roles(art: AnalysedArticle, head: Token, lx: EventLexicon) -> tuple[P
         agent_token = _custodian(head, lx)
     if victim is not None and (_is_time(victim) or victim.pos_ not in ("NOUN", "PROPN", "PRON", "NUM")):
         victim = None
-    agent = party(art, agent_token, lx) if agent_token is not None and not _is_time(agent_token) else None
+    known_agent = agent_token is not None and not _is_time(agent_token)
+    agent = _agent_party(art, agent_token, lx) if known_agent and agent_token is not None else None
     return agent, (party(art, victim, lx) if victim is not None else None)
+
+
+def _agent_party(art: AnalysedArticle, token: Token, lx: EventLexicon) -> Party | None:
+    """The doer's party; none for a thing a relative clause hangs on ("an attack on a church that killed
+    five": the church did not kill)."""
+    side = party(art, token, lx)
+    return None if token.tag_ in ("WP", "WDT") and not side.is_actor else side
 
 
 def _custodian(death: Token, lx: EventLexicon) -> Token | None:
