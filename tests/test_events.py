@@ -620,3 +620,14 @@ def test_thing_a_relative_clause_hangs_on_is_no_killer(extractor: Extractor, tex
     assert events
     assert all(e.actor1 not in ("mosque", "market") for e in events)
     assert all(e.actor1_text is None or e.actor1_text.text not in ("mosque", "market") for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        ("Villagers beat to death a suspected thief near Eldoret on Friday, police said.", 1),
+        ("A mob beat to death two suspected robbers near Eldoret on Friday, police said.", 2),
+    ],
+)
+def test_object_of_beat_to_death_is_counted(extractor: Extractor, text: str, dead: int) -> None:
+    assert _only_event(extractor, text).fatalities.best == dead

@@ -296,11 +296,18 @@ def _count_for_head(head: Token) -> tuple[int, int, Count] | None:
     if adjacent:
         return adjacent
     for noun in _counted_nouns(head):
-        victim = noun.head.i == head.i and noun.dep_ in VICTIM_DEPS
+        victim = noun.head.i in (head.i, _fatal_verb(head).i) and noun.dep_ in VICTIM_DEPS
         hit = _count_on_head(head) if noun.i == head.i else _count_on_noun(noun, single=victim)
         if hit:
             return _with_conjuncts(noun, hit)
     return None
+
+
+def _fatal_verb(head: Token) -> Token:
+    """The verb whose object is the victim: "beat" of "beat to death a suspected thief", else the head."""
+    if head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.pos_ == "VERB":
+        return head.head.head
+    return head
 
 
 def _count_on_head(head: Token) -> tuple[int, int, Count] | None:
