@@ -16,9 +16,8 @@ $(STAMP): pyproject.toml requirements/model.txt
 	touch $(STAMP)
 
 demo: install
-	rm -f demo.db
-	$(BIN)/eventdesk ingest samples/ --db sqlite:///demo.db
-	$(BIN)/eventdesk events --db sqlite:///demo.db --limit 40
+	$(BIN)/eventdesk ingest samples/
+	$(BIN)/eventdesk events --incidents --limit 40
 
 test: install
 	$(BIN)/ruff check src tests bench scripts
@@ -31,4 +30,4 @@ eval: install
 	$(BIN)/eventdesk eval ../shared/gold/seed ../shared/data/plover/PLOVER_GSR_CAMEO.json
 
 clean:
-	rm -rf $(VENV) build *.egg-info demo.db
+	rm -rf $(VENV) build *.egg-info eventdesk.db*
