@@ -631,3 +631,12 @@ def test_thing_a_relative_clause_hangs_on_is_no_killer(extractor: Extractor, tex
 )
 def test_object_of_beat_to_death_is_counted(extractor: Extractor, text: str, dead: int) -> None:
     assert _only_event(extractor, text).fatalities.best == dead
+
+
+def test_up_to_a_figure_misread_as_a_particle_still_names_the_victims(extractor: Extractor) -> None:
+    text = (
+        "Militants have abducted up to 25 Pakistani civilian contractors from a village market, "
+        "police said today."
+    )
+    event = _only_event(extractor, text)
+    assert event.actor2_text is not None and event.actor2_text.text == "Pakistani civilian contractors"

@@ -244,6 +244,8 @@ def _verb_objects(verb: Token, skip: range = range(0)) -> tuple[Token | None, li
             agent = child
         elif dep in ("nsubjpass", "dobj"):
             direct.append(child)
+        elif dep == "prt" and child.lower_ == "up":  # "kidnapped up to 16 advisers", misparsed as a particle
+            direct += [o for prep in child.children if prep.lower_ == "to" and (o := _pobj(prep)) is not None]
         elif dep == "agent":
             agent = _pobj(child) or agent
         elif dep == "prep" and child.lower_ in PATIENT_PREPS | COUNTERPART_PREPS:
