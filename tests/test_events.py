@@ -640,3 +640,10 @@ def test_up_to_a_figure_misread_as_a_particle_still_names_the_victims(extractor:
     )
     event = _only_event(extractor, text)
     assert event.actor2_text is not None and event.actor2_text.text == "Pakistani civilian contractors"
+
+
+def test_nationality_of_a_doer_word_in_the_trigger_names_its_forces(extractor: Extractor) -> None:
+    text = "Syrian tanks fired shells at the village of Kafr Nabl on Monday, activists said."
+    event = _only_event(extractor, text)
+    assert event.actor1 == "Military Forces of Syria"
+    assert event.actor1_text is not None and event.actor1_text.text == "Syrian tanks"

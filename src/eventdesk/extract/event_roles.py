@@ -169,13 +169,14 @@ def _custodian(death: Token, lx: EventLexicon) -> Token | None:
 
 
 def _phrase_owner(trigger: Trigger, lx: EventLexicon) -> Token | None:
-    """Who a trigger phrase names as its doer by a modifier: "a Ukrainian drone attack", "a US airstrike"."""
+    """Who a trigger phrase names as its doer by a modifier: "a Ukrainian drone attack", "a US airstrike";
+    a doer word of the phrase keeps its modifier ("Israeli tanks fired": the tanks, Israel's)."""
     owners = OWNER_ENTS if trigger.frame.name in lx.words("state_weapon_frames") else OWNER_ENTS - {"GPE"}
     for token in trigger.head.doc[trigger.start : trigger.end]:
         for child in token.children:
             outside = not trigger.start <= child.i < trigger.end
             if outside and child.dep_ in ("amod", "compound") and child.ent_type_ in owners:
-                return child
+                return token if token.lemma_.lower() in lx.participants else child
     return None
 
 
