@@ -67,6 +67,7 @@ DETAIL_WORDS = frozenset(
         "camp",
     }
 )
+NAME_PARTICLES = frozenset({"Al", "El", "Ad", "As", "Ar", "An"})  # Arabic article written apart: "Al Salem"
 POSSESSIVE = frozenset({"'s", "’s"})
 # ACLED event notes name a place with its administrative units: "Boni (Hombori, Douentza, Mopti)",
 # "Gidan Bakuso village (Isa LGA, Sokoto)". Capitalised names, 2 to 4 units, comma-separated.
@@ -93,6 +94,16 @@ def actor_nouns() -> frozenset[str]:
 @cache
 def of_place_nouns() -> frozenset[str]:
     return frozenset(read_lines(DATA_DIR / "of_place_nouns.txt"))
+
+
+@cache
+def facility_nouns() -> frozenset[str]:
+    return frozenset(read_lines(DATA_DIR / "facility_nouns.txt"))
+
+
+@cache
+def origin_nouns() -> frozenset[str]:
+    return frozenset(read_lines(DATA_DIR / "origin_nouns.txt"))
 
 
 @cache
@@ -130,6 +141,7 @@ def recognise(doc: Doc, gaz: Gazetteer, actors: Sequence[tuple[int, int]] = ()) 
         blocked[ent.start : ent.end] = b"\x01" * len(ent)
     found.toponyms.extend(gazetteer_matches(doc, gaz, blocked))
     found.toponyms.sort(key=lambda t: t.start)
+    mark_facility_names(doc, found.toponyms)
     return found
 
 
@@ -218,11 +230,30 @@ def entity_toponyms(ent: SpacySpan, gaz: Gazetteer) -> list[Toponym]:
     name = ent.doc[first : with_generic_term(ent.doc, last, gaz)]
     if name.text.lower() in DIRECTIONS:
         return []  # "against the West": a direction, unless a term makes it a region ("West region")
+    direction = leading_direction(name, gaz)
+    if direction is not None:
+        name = name[1:]
+    else:
+        direction = direction_before(name)
     toponyms = split_coordination(name.text, name.start_char, gaz)
     for toponym in toponyms:
         note_relation(toponym, ent.doc, ent.start)
-    toponyms[-1].detail = detail_after(ent.doc, last)
+    toponyms[-1].detail = detail_after(ent.doc, last) or direction
     return toponyms
+
+
+def leading_direction(name: SpacySpan, gaz: Gazetteer) -> str | None:
+    """ "East Mosul": a direction word that the gazetteer does not know as part of the name ("West Bank",
+    "South Sudan" stay names) names a part of the place after it."""
+    if len(name) > 1 and name[0].lower_ in DIRECTIONS and not gaz.candidates(name.text):
+        return name[0].text if gaz.candidates(name[1:].text) else None
+    return None
+
+
+def direction_before(name: SpacySpan) -> str | None:
+    """ "in northern Syria": the part of the place a direction word before its name says."""
+    before = name.doc[name.start - 1] if name.start else None
+    return before.text if before is not None and before.lower_ in DIRECTIONS else None
 
 
 def with_generic_term(doc: Doc, end: int, gaz: Gazetteer) -> int:
@@ -251,8 +282,29 @@ def note_relation(toponym: Toponym, doc: Doc, start: int) -> None:
     """What the words before a name say about it: "near X" (the event is near it), "from X" (where
     someone came from, not where the event was)."""
     toponym.near = is_near(doc, start)
-    before = doc[start - 1].lower_ if start else ""
-    toponym.origin = before == "from" or (before == "the" and start > 1 and doc[start - 2].lower_ == "from")
+    toponym.origin = is_origin(doc, start)
+
+
+def is_origin(doc: Doc, start: int) -> bool:
+    """ "from X"; a hometown after a person, "Scott Dayton, 42, of Woodbridge"; "a native of X"."""
+    before = doc[start - 1] if start else None
+    if before is None:
+        return False
+    if before.lower_ == "from" or (before.lower_ == "the" and start > 1 and doc[start - 2].lower_ == "from"):
+        return True
+    if before.lower_ != "of":
+        return False
+    return before.head.ent_type_ == "PERSON" or (start > 1 and doc[start - 2].lower_ in origin_nouns())
+
+
+def mark_facility_names(doc: Doc, toponyms: list[Toponym]) -> None:
+    """A name right before a facility noun ("Al Salem hospital", "Kabul airport") is part of the
+    facility's name; the resolver keeps it only when the article otherwise points to its country."""
+    nouns = facility_nouns()
+    for toponym in toponyms:
+        name = doc.char_span(toponym.start, toponym.end, alignment_mode="expand")
+        if name is not None and name.end < len(doc) and doc[name.end].lower_ in nouns:
+            toponym.facility = True
 
 
 def is_near(doc: Doc, start: int) -> bool:
@@ -328,6 +380,8 @@ def longest_match(
     bounds = entity_bounds.get(index)
     if bounds is not None and bounds[0] != index:
         return None
+    if index and doc[index - 1].text in NAME_PARTICLES and doc[index - 1].whitespace_:
+        return None  # "Al Salem" is not "Salem", and the gazetteer did not know the whole name
     lengths = [bounds[1] - index] if bounds else range(MAX_NAME_TOKENS, 0, -1)
     for length in lengths:
         last = index + length - 1

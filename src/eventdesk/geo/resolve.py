@@ -23,6 +23,10 @@ UNPEOPLED_AREAS = frozenset({"REGION", "OCN", "SEA", "GULF", "STRT"})  # ranked 
 CONTAINER_GAP = re.compile(r"^\s*(,|,?\s+in|,?\s+of)\s+$|^\s*,\s*$|^\s*\(\s*$", re.IGNORECASE)
 LIST_GAP = re.compile(r"^\s*(,|,?\s+and|,?\s+or)\s+$|^\s*,\s*$", re.IGNORECASE)
 OF_GAP = re.compile(r"\bof\s*$", re.IGNORECASE)
+# A country that this many of the article's other names point to, making up this share of them, rules out
+# towns elsewhere that nothing else in the article points to, unless known by their own name and large
+DOMINANT_MENTIONS = 3
+DOMINANT_SHARE = 0.9
 # How fine a kind of place is: a place can lie only in a coarser one
 LEVELS = {"country": 0, "ADM1": 1, "ADM2": 2}
 TOWN_LEVEL = 3
@@ -70,6 +74,7 @@ class Toponym:
     # a weak container: this name is one of a list ("Miami, West Palm Beach, New York, and Detroit") or
     # holds by "of" ("the Nice of Russia"), so it rules out no reading of the name before it
     weak_container: bool = False
+    facility: bool = False  # part of a facility's name: "Salem" in "the Al Salem hospital"
 
 
 def split_generic(text: str, terms: Mapping[str, str]) -> tuple[str, str | None]:
@@ -128,7 +133,7 @@ def supported(toponyms: Sequence[Toponym], demonyms: Counter[str] | None = None)
         known_otherwise = (
             entry.is_town and not toponym.by_main_name and entry.population < LARGE_TOWN_POPULATION
         )
-        unsure = is_small_town(entry) or known_otherwise or entry.is_point
+        unsure = is_small_town(entry) or known_otherwise or entry.is_point or toponym.facility
         if unsure and countries[entry.country or ""] <= mentions[entry.id]:
             continue  # its own mentions are all that point to its country
         kept.append(toponym)
@@ -164,6 +169,7 @@ def link_containers(text: str, toponyms: Sequence[Toponym]) -> None:
         if CONTAINER_GAP.match(gap):
             first.container = index + 1
             second.contains = index
+            second.origin |= first.origin  # "of Woodbridge, Virginia": the state is the hometown's
         first.weak_container |= bool(LIST_GAP.match(gap))
         second.weak_container |= bool(OF_GAP.search(gap))
 
@@ -212,8 +218,11 @@ def choose(toponym: Toponym, toponyms: Sequence[Toponym], context: Context) -> N
     best, best_score = None, -math.inf
     container = resolved_container(toponym, toponyms)
     contained = toponyms[toponym.contains] if toponym.contains is not None else None
+    dominant = dominant_country(context)
     for candidate in toponym.candidates:
         if container is not None and outside_container(candidate.entry, container, toponym.chained):
+            continue
+        if dominant is not None and foreign_to_article(candidate, dominant, context):
             continue
         score = candidate_score(candidate, toponym, context, container, contained)
         if score > best_score:
@@ -221,6 +230,27 @@ def choose(toponym: Toponym, toponyms: Sequence[Toponym], context: Context) -> N
     toponym.entry = best.entry if best else None
     toponym.by_main_name = best.main_name if best else False
     toponym.score = best_score if best else 0.0
+
+
+def dominant_country(context: Context) -> str | None:
+    """The country the article's other names point to clearly, if any."""
+    if not context.countries:
+        return None
+    country, count = context.countries.most_common(1)[0]
+    share = count / sum(context.countries.values())
+    return country if count >= DOMINANT_MENTIONS and share >= DOMINANT_SHARE else None
+
+
+def foreign_to_article(candidate: Candidate, dominant: str, context: Context) -> bool:
+    """A town or point outside the dominant country that nothing else in the article points to, read by
+    another of its names or small ("Salem" as Jerusalem in a story about Mosul): the name means a place in
+    the dominant country, or the gazetteer lacks it."""
+    entry = candidate.entry
+    if entry.country in (None, dominant) or context.countries[entry.country]:
+        return False
+    if not (entry.is_town or entry.is_point):
+        return False
+    return not candidate.main_name or entry.population < LARGE_TOWN_POPULATION
 
 
 def candidate_score(
