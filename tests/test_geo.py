@@ -419,3 +419,66 @@ def test_village_in_a_district_without_a_point_keeps_province_precision(places_o
     location = place_event(analysed, 0, len(analysed.doc.text))
     assert location is not None and location.country == "CD" and location.detail == "Kalembe"
     assert location.precision == 3  # the district has only its province's point
+
+
+# --- facility names, hometowns, directions, a dominant country (third round) ---------------------------
+
+
+def test_town_name_in_a_facility_name_is_no_place_of_its_own(places_only: Extractor) -> None:
+    analysed, result = parse(
+        places_only, "Gunmen stormed the Victoria hospital in Mogadishu on Friday, Somali police said."
+    )
+    assert "Victoria" not in {p.name for p in result.places}  # no town in Canada or the Seychelles
+    location = place_event(analysed, 0, len(analysed.doc.text))
+    assert location is not None and anyascii(location.name) == "Mogadishu" and location.country == "SO"
+
+
+def test_facility_named_after_a_town_of_the_story_stays_that_town(places_only: Extractor) -> None:
+    _, result = parse(
+        places_only,
+        "A suicide bomber struck the gates of Kandahar airport on Thursday. Afghan officials in Kabul "
+        "said the attacker was stopped at a checkpoint.",
+    )
+    assert any(anyascii(p.name) == "Kandahar" and p.country == "AF" for p in result.places)
+
+
+def test_hometown_after_a_person_is_not_where_the_event_happened(places_only: Extractor) -> None:
+    analysed, _ = parse(
+        places_only,
+        "Sergeant Maria Lopez, 29, of El Paso, Texas, was killed Monday in eastern Afghanistan when her "
+        "patrol hit a mine.",
+    )
+    location = place_event(analysed, 0, len(analysed.doc.text))
+    assert location is not None and location.country == "AF" and location.feature == "PCLI"
+    assert location.precision == 3 and location.detail == "eastern"
+
+
+def test_a_native_of_a_town_is_an_origin(places_only: Extractor) -> None:
+    analysed, _ = parse(
+        places_only, "The corporal, a native of Tulsa, Oklahoma, died of wounds in southern Iraq on Sunday."
+    )
+    location = place_event(analysed, 0, len(analysed.doc.text))
+    assert location is not None and location.country == "IQ" and location.detail == "southern"
+
+
+def test_direction_before_a_town_is_its_detail(places_only: Extractor) -> None:
+    analysed, _ = parse(places_only, "Iraqi troops fought their way through West Mosul on Sunday.")
+    location = place_event(analysed, 0, len(analysed.doc.text))
+    assert location is not None and anyascii(location.name) == "Mosul" and location.detail == "West"
+
+
+def resolve_names(gaz: Gazetteer, text: str, names: list[str]) -> dict[str, str | None]:
+    toponyms = [make_toponym(text.index(n), text.index(n) + len(n), n, gaz) for n in names]
+    resolve_toponyms(gaz, text, toponyms)
+    return {t.text: t.entry.country if t.entry else None for t in toponyms}
+
+
+def test_dominant_country_vetoes_an_alternate_name_abroad(gaz: Gazetteer) -> None:
+    text = "Shells fell on Damascus, Homs and Hama overnight, and later on Salem, residents said."
+    countries = resolve_names(gaz, text, ["Damascus", "Homs", "Hama", "Salem"])
+    assert countries["Salem"] != "IL"  # not Jerusalem, whose other name Salem is
+
+
+def test_dominant_country_keeps_a_large_city_named_by_its_own_name(gaz: Gazetteer) -> None:
+    text = "After the strikes on Damascus, Homs and Hama, ministers met in Paris."
+    assert resolve_names(gaz, text, ["Damascus", "Homs", "Hama", "Paris"])["Paris"] == "FR"
