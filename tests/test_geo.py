@@ -482,3 +482,13 @@ def test_dominant_country_vetoes_an_alternate_name_abroad(gaz: Gazetteer) -> Non
 def test_dominant_country_keeps_a_large_city_named_by_its_own_name(gaz: Gazetteer) -> None:
     text = "After the strikes on Damascus, Homs and Hama, ministers met in Paris."
     assert resolve_names(gaz, text, ["Damascus", "Homs", "Hama", "Paris"])["Paris"] == "FR"
+
+
+def test_a_persons_surname_alone_is_no_town(places_only: Extractor) -> None:
+    _, result = parse(
+        places_only,
+        "Staff Sergeant James Austin was killed in Kandahar. Austin had served two tours, and the general "
+        "sent condolences to Austin's family.",
+    )
+    assert "Austin" not in {p.name for p in result.places}
+    assert any(anyascii(p.name) == "Kandahar" for p in result.places)

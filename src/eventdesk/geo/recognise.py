@@ -141,8 +141,25 @@ def recognise(doc: Doc, gaz: Gazetteer, actors: Sequence[tuple[int, int]] = ()) 
         blocked[ent.start : ent.end] = b"\x01" * len(ent)
     found.toponyms.extend(gazetteer_matches(doc, gaz, blocked))
     found.toponyms.sort(key=lambda t: t.start)
+    found.toponyms = without_surnames(doc, found.toponyms)
     mark_facility_names(doc, found.toponyms)
     return found
+
+
+def without_surnames(doc: Doc, toponyms: list[Toponym]) -> list[Toponym]:
+    """ "Scott C. Dayton ... Dayton, who was supporting": a person's surname used alone is the person, not
+    the town of that name, unless a word such as "in" puts it as a place."""
+    surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+    return [t for t in toponyms if t.text not in surnames or placed_by_cue(doc, t)]
+
+
+def placed_by_cue(doc: Doc, toponym: Toponym) -> bool:
+    """ "in Dayton", but not "to Dayton's family"."""
+    name = doc.char_span(toponym.start, toponym.end, alignment_mode="expand")
+    if name is None or not name.start:
+        return False
+    possessive = name.end < len(doc) and doc[name.end].lower_ in POSSESSIVE
+    return doc[name.start - 1].lower_ in place_cues() | near_words() and not possessive
 
 
 def block_ranges(doc: Doc, blocked: bytearray, ranges: Sequence[tuple[int, int]]) -> None:
