@@ -51,7 +51,7 @@ def location_for(art: AnalysedArticle, segment: SpacySpan) -> EventLocation | No
 
 def _named_place(art: AnalysedArticle, segment: SpacySpan) -> EventLocation | None:
     """Fallback without the geo component: the segment's last-named place; a place named inside it
-    ("Karte Naw in Kabul") is kept as the detail."""
+    ("Shahr-e Naw in Kabul") is kept as the detail."""
     places = [e for e in segment.ents if e.label_ in PLACE_LABELS]
     if not places:
         return None

@@ -41,7 +41,7 @@ class GoldArticle:
 
 def read_corpus(path: Path) -> list[GoldArticle]:
     """GeoWebNews (`<toponym><extractedName>…<geonamesID>…<latitude>`) or LGL / TR-News
-    (`<toponym><phrase>…<gaztag geonameid=…><lat>`) XML."""
+    (`toponym` elements with `phrase` and a `gaztag` holding the GeoNames id and `lat`/`lon`) XML."""
     root = ElementTree.parse(path).getroot()
     articles = []
     for number, node in enumerate(root.iter("article")):

@@ -249,7 +249,7 @@ def same_place(one: Place, other: Place | None) -> bool:
 
 
 def join_detail(mention: PlaceMention, mentions: list[PlaceMention]) -> str:
-    """ "Karte Naw in Kabul's District 8" → "Karte Naw, District 8": the neighbourhood and a finer part of
+    """ "Shahr-e Naw in Kabul's District 4" → "Shahr-e Naw, District 4": the neighbourhood and a finer part of
     its town that the article names right after the neighbourhood, anywhere in the article."""
     parts = [mention.place.name]
     for same in (m for m in mentions if m.place is mention.place):

@@ -1,7 +1,7 @@
 """Toponym resolution: each name in the text to one gazetteer place.
 
 Candidates come from the name's keys (geo/names.py); a scoring function ranks them by population, kind of
-place, the words around the name ("Helmand province", "Paris, Texas", "Karte Naw in Kabul") and the
+place, the words around the name ("Helmand province", "Paris, Texas", "Hombori in Mopti") and the
 article's other places (a town in a country the article names elsewhere wins). Works on character offsets
 and plain text only, so gold toponym spans can be resolved without a parse.
 """
@@ -162,7 +162,7 @@ def find_candidates(gaz: Gazetteer, toponym: Toponym) -> tuple[Candidate, ...]:
 
 
 def link_containers(text: str, toponyms: Sequence[Toponym]) -> None:
-    """ "Paris, Texas" and "Karte Naw in Kabul": the second name holds the first."""
+    """ "Paris, Texas" and "Hombori in Mopti": the second name holds the first."""
     for index in range(len(toponyms) - 1):
         first, second = toponyms[index], toponyms[index + 1]
         gap = text[first.end : second.start] if second.start >= first.end else "-"
