@@ -348,6 +348,29 @@ def _years_since(clause: Token, units: frozenset[str]) -> bool:
     return any(c.lemma_.lower() in units for c in clause.head.children if c.i != clause.i)
 
 
+def is_practice(trigger: Trigger, lx: EventLexicon) -> bool:
+    """A drill, not an occurrence: a practice word governs the trigger ("training to fight"), is what it
+    acts on ("targeting the training"), or is the subject of a verb above it ("part of their training
+    includes reacting to chemical attacks")."""
+    practice = lx.words("practice_words")
+    head: Token = trigger.head
+    if any(t.lemma_.lower() in practice for t in governors(head)):
+        return True
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in practice for c in head.children):
+        return True
+    verbs = [t for t in (head, *governors(head)) if t.pos_ in ("VERB", "AUX")]
+    subjects = [c for verb in verbs for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    return any(t.lemma_.lower() in practice for subject in subjects for t in _head_and_of_object(subject))
+
+
+def _head_and_of_object(noun: Token) -> list[Token]:
+    """ "part of their training": the noun and what it is part of, not its modifiers ("a training camp")."""
+    found = [noun]
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+        found += [c for c in prep.children if c.dep_ == "pobj"]
+    return found
+
+
 def governors(token: Token) -> list[Token]:
     """The words above a token in the parse that govern its meaning: a verb does not govern its subject."""
     found = []

@@ -156,14 +156,15 @@ def _become_protest(kept: Draft, protest: Draft) -> None:
 
 
 def _fill_sides(kept: Draft, other: Draft) -> None:
-    """The second report's sides that the first lacks fill its empty roles, agent first."""
-    for name, inter, text in (
-        (other.actor1, other.inter1, other.actor1_text),
-        (other.actor2, other.inter2, other.actor2_text),
+    """The second report's sides that the first lacks fill its empty roles, agent first; a side that was hit
+    ("killed 35 civilians") never becomes the one that acted."""
+    for name, inter, text, acted in (
+        (other.actor1, other.inter1, other.actor1_text, True),
+        (other.actor2, other.inter2, other.actor2_text, False),
     ):
         if not name or name in kept.sides():
             continue
-        if kept.actor1 is None:
+        if kept.actor1 is None and acted:
             kept.actor1, kept.inter1, kept.actor1_text = name, inter, text
         elif kept.actor2 is None:
             kept.actor2, kept.inter2, kept.actor2_text = name, inter, text

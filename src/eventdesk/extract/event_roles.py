@@ -27,6 +27,7 @@ INDEFINITES = frozenset({"anyone", "anybody", "everyone", "everybody", "someone"
 ARMED_CODES = frozenset({1, 2, 3, 4, 8})
 STATE_CODE, REBEL_CODE = 1, 2
 OWNER_ENTS = frozenset({"NORP", "GPE", "ORG"})
+NAMED_SIDE_ENTS = frozenset({"PERSON", "ORG", "NORP"})
 ANTECEDENT_WINDOW = 60  # tokens before a pronoun searched for what it stands for
 
 
@@ -45,6 +46,18 @@ class Party:
     @property
     def is_actor(self) -> bool:
         return self.name is not None or self.inter is not None
+
+    @property
+    def is_side(self) -> bool:
+        """Whether the phrase can stand as a side of an event: an actor the dictionary or the generic actor
+        rules name, people or forces by what they are ("nurses", "soldiers"), or a person or organisation
+        named by NER; never a pronoun left unresolved ("we", "those"), a date ("yesterday's bombings") or an
+        activity ("part of their training", "multiple attacks")."""
+        if self.name is not None:
+            return True
+        if self.head.pos_ == "NOUN" and self.inter is not None:  # "nurses", "soldiers"
+            return True
+        return self.head.pos_ == "PROPN" and self.head.ent_type_ in NAMED_SIDE_ENTS
 
 
 @dataclass(slots=True)

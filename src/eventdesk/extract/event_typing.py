@@ -49,6 +49,8 @@ def type_incident(
     mode = frame.plover_mode
     if frame.name in INSTRUMENT_FRAMES:
         sub, mode = _by_instrument(sub, mode, local, sentence, lx, local_only=frame.name == "attack")
+    if frame.name in lx.instrument_agent_frames and agent is not None and _is_instrument(agent, lx):
+        sub, mode = _by_instrument(sub, mode, _head_words(agent), frozenset(), lx, local_only=True)
     sub = _by_sides(frame, sub, agent, patient, sentence, lx)
     civilian = _targets_civilians(sub, patient, lx)
     plover = Plover(event=frame.plover_event, mode=mode, context=contexts(sentence, lx))
@@ -64,6 +66,25 @@ def _by_instrument(
             if allowed and any_cue(instrument.cues, scope):
                 return instrument.sub_event_type or sub, instrument.mode or mode
     return sub, mode
+
+
+def _is_instrument(agent: Party, lx: EventLexicon) -> bool:
+    """The doer is a weapon or weapon carrier ("Coalition aircraft destroyed", "a roadside bomb killed")."""
+    head = agent.head
+    words = {head.lemma_.lower(), head.lower_} | _head_phrases(agent)
+    return not words.isdisjoint(lx.instrument_agents)
+
+
+def _head_words(agent: Party) -> set[str]:
+    head = agent.head
+    return {head.lemma_.lower(), head.lower_} | {
+        c.lemma_.lower() for c in head.children if c.dep_ == "compound" and c.i < head.i
+    }
+
+
+def _head_phrases(agent: Party) -> set[str]:
+    head = agent.head
+    return {f"{c.lower_} {head.lemma_.lower()}" for c in head.children if c.dep_ in ("compound", "amod")}
 
 
 def _by_sides(

@@ -28,6 +28,7 @@ from eventdesk.extract.event_detect import (
     is_background,
     is_depicted,
     is_heading,
+    is_practice,
     is_recalled,
     pledge_frame,
     unreal_reason,
@@ -45,7 +46,13 @@ from eventdesk.extract.event_roles import (
     read_roles,
     victim_roles,
 )
-from eventdesk.extract.event_typing import contexts, interaction, protest_outcome, type_incident
+from eventdesk.extract.event_typing import (
+    TERRITORY_FRAMES,
+    contexts,
+    interaction,
+    protest_outcome,
+    type_incident,
+)
 from eventdesk.knowledge import Knowledge
 from eventdesk.knowledge.event_types import EventLexicon
 from eventdesk.records import Action, DateRange, Event, Plover, Result, Span
@@ -230,6 +237,8 @@ class _ArticleReader:
         span = self.art.span_of(trigger.head)
         if any(area.contains(span) for area in self.excluded):
             return True
+        if is_practice(trigger, self.lx):
+            return True
         return is_depicted(trigger, self.lx) or is_recalled(trigger, self.lx) or is_aggregate_item(trigger)
 
     def _credit(self, claimant: Party) -> None:
@@ -320,14 +329,17 @@ class _ArticleReader:
 
     def _fill_sides(self, draft: Draft, roles: Roles) -> None:
         agent, patient = roles.agent, roles.patient
-        if agent is not None and (
+        if agent is not None and agent.is_side and (
             agent.is_actor or agent.head.ent_type_ not in PLACE_ENTS or agent.head.pos_ == "ADJ"
         ):
             draft.actor1, draft.inter1, draft.actor1_text = self._side(agent)
             draft.actor1_named = agent.name is not None and not agent.name.startswith(UNNAMED)
         if patient is None:
             return
-        if (patient.is_actor and not patient.armed_target) or (patient.armed_target and patient.name):
+        named_position = patient.armed_target and patient.name is not None
+        if draft.frame.name in TERRITORY_FRAMES and patient.name is None:
+            return  # "citizens liberated from villages": the people freed are no losing side
+        if patient.is_side and ((patient.is_actor and not patient.armed_target) or named_position):
             name, inter, text = self._side(patient)
             if name != draft.actor1:
                 draft.actor2, draft.inter2, draft.actor2_text = name, inter, text
@@ -339,7 +351,9 @@ class _ArticleReader:
         fight or an agreement ("Sudan's army and the RSF signed"), else an associate ("US and UK jets")."""
         source = other_side(primary, self.lx)
         side = party(self.art, source, self.lx) if source is not None else None
-        if side is not None and side.is_actor and draft.actor2 is None:
+        territory = primary.frame.name in TERRITORY_FRAMES
+        named_loser = side is not None and (side.name is not None or not territory)
+        if side is not None and side.is_side and named_loser and draft.actor2 is None:
             draft.actor2, draft.inter2, draft.actor2_text = self._side(side)
         if roles.agent is None or draft.actor1 is None:
             return
@@ -381,8 +395,8 @@ class _ArticleReader:
         for opener, item in enumerated_items(aggregate, self.lx):
             draft = self._draft([aggregate], segment, sentence, lemmas)
             doer = clause_subject(aggregate.head) if draft.actor1 is None else None
-            if doer is not None:
-                draft.actor1, draft.inter1, draft.actor1_text = self._side(party(self.art, doer, self.lx))
+            if doer is not None and (doer_side := party(self.art, doer, self.lx)).is_side:
+                draft.actor1, draft.inter1, draft.actor1_text = self._side(doer_side)
             target = party(self.art, item, self.lx)
             draft.target, draft.actor2, draft.inter2, draft.actor2_text = (
                 _without_article(target.text),

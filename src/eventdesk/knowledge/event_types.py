@@ -79,6 +79,8 @@ class EventLexicon:
     protest_outcomes: list[tuple[tuple[Phrase, ...], str, str]]  # (cues, event type, sub-event type)
     summaries: dict[str, str]  # sub-event type -> sentence template
     modality: dict[str, frozenset[str]] = field(default_factory=dict)
+    instrument_agents: frozenset[str] = frozenset()  # head lemmas/phrases of a doer that is a weapon
+    instrument_agent_frames: frozenset[str] = frozenset()  # frames whose type such a doer decides
     word_forms: dict[str, str] = field(default_factory=dict)  # form -> lemma, where the tagger errs
 
     def words(self, name: str) -> frozenset[str]:
@@ -152,6 +154,8 @@ def _build(data: dict[str, Any]) -> EventLexicon:
         summaries={str(sub): str(template) for sub, template in data.get("summaries", {}).items()},
         object_kinds={str(w): kind for kind, words in data.get("object_kinds", {}).items() for w in words},
         modality={name: frozenset(str(w) for w in words) for name, words in data.get("modality", {}).items()},
+        instrument_agents=_lower_set(data.get("instrument_agents", {}).get("heads", [])),
+        instrument_agent_frames=_lower_set(data.get("instrument_agents", {}).get("frames", [])),
         word_forms={str(form).lower(): str(lemma) for form, lemma in data.get("word_forms", {}).items()},
     )
 
@@ -205,6 +209,10 @@ def _instrument(spec: dict[str, Any]) -> Instrument:
         mode=spec.get("mode"),
         sentence_wide=bool(spec.get("sentence", False)),
     )
+
+
+def _lower_set(words: list[Any]) -> frozenset[str]:
+    return frozenset(str(word).lower() for word in words)
 
 
 def _phrases(words: list[Any]) -> tuple[Phrase, ...]:
