@@ -323,3 +323,29 @@ def test_interaction_codes_follow_acled(extractor: Extractor) -> None:
     )
     event = result.events[0]
     assert (event.inter1, event.inter2, event.interaction) == (1, 2, 12)
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        ("Russian warplanes destroyed a bridge near Raqqa on Tuesday, activists said.", "Air/drone strike"),
+        ("A Turkish drone destroyed two trucks near Qamishli on Sunday, a monitor said.", "Air/drone strike"),
+        ("Airstrikes destroyed a fuel depot near Sanaa on Friday, residents said.", "Air/drone strike"),
+        ("Artillery shells destroyed three houses in Donetsk on Monday, officials said.",
+         "Shelling/artillery/missile attack"),
+        ("A roadside bomb destroyed an army truck near Kandahar on Monday, police said.",
+         "Remote explosive/landmine/IED"),
+    ],
+)
+def test_an_instrument_as_doer_types_the_incident(
+    extractor: Extractor, text: str, sub_event_type: str
+) -> None:
+    events = extract_text(extractor, text).events
+    assert events and events[0].sub_event_type == sub_event_type
+    assert events[0].plover.event == "ASSAULT"
+
+
+def test_people_who_destroy_property_keep_looting_type(extractor: Extractor) -> None:
+    text = "Militiamen destroyed dozens of shops in the market of Bunia on Sunday, residents said."
+    subs = [e.sub_event_type for e in extract_text(extractor, text).events]
+    assert subs == ["Looting/property destruction"]

@@ -647,3 +647,36 @@ def test_nationality_of_a_doer_word_in_the_trigger_names_its_forces(extractor: E
     event = _only_event(extractor, text)
     assert event.actor1 == "Military Forces of Syria"
     assert event.actor1_text is not None and event.actor1_text.text == "Syrian tanks"
+
+
+@pytest.mark.parametrize(
+    ("text", "junk"),
+    [
+        ("We shelled their positions near Kharkiv on Monday, a unit commander told reporters.", "We"),
+        ("Those fighting the army ambushed a patrol near Gao on Monday, officials said.", "Those"),
+        ("Police are still investigating last week's bombings in Peshawar, officials said.", "last week's"),
+        ("Repeated raids killed four herders near Maiduguri on Sunday, residents said.", "Repeated raids"),
+    ],
+)
+def test_pronouns_dates_and_activities_are_no_side(extractor: Extractor, text: str, junk: str) -> None:
+    events = extract_text(extractor, text).events
+    texts = [s.text for e in events for s in (e.actor1_text, e.actor2_text) if s is not None]
+    names = [n for e in events for n in (e.actor1, e.actor2) if n]
+    assert junk not in texts and junk not in names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Part of the recruits' training includes responding to ambushes by insurgents near the border.",
+        "Recruits are training to fight in urban areas near Tapa, the army said.",
+        "Instructors said they were targeting the training at small units in Kenya.",
+    ],
+)
+def test_a_drill_is_no_incident(extractor: Extractor, text: str) -> None:
+    assert extract_text(extractor, text).events == []
+
+
+def test_a_real_attack_on_a_training_camp_is_an_incident(extractor: Extractor) -> None:
+    text = "Gunmen attacked a police training camp in Kano on Friday, killing three recruits, police said."
+    assert extract_text(extractor, text).events

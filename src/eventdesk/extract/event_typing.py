@@ -5,10 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from eventdesk.extract.event_roles import Party, is_armed
 from eventdesk.knowledge.event_types import EventLexicon, Frame, Phrase
 from eventdesk.records import Plover
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 STATE = 1
 NON_STATE = frozenset({2, 3, 4})
@@ -43,17 +47,21 @@ def type_incident(
     local: set[str],
     sentence: frozenset[str],
     lx: EventLexicon,
+    doer: Token | None = None,
 ) -> Typing:
+    """`doer`: the head of who or what acted, the agent's or else the trigger's grammatical subject (an
+    instrument subject such as "airstrikes" is no agent but says how it was done)."""
     assert frame.acled is not None
     sub = frame.acled[1]
-    mode = frame.plover_mode
+    mode, event = frame.plover_mode, frame.plover_event
     if frame.name in INSTRUMENT_FRAMES:
         sub, mode = _by_instrument(sub, mode, local, sentence, lx, local_only=frame.name == "attack")
-    if frame.name in lx.instrument_agent_frames and agent is not None and _is_instrument(agent, lx):
-        sub, mode = _by_instrument(sub, mode, _head_words(agent), frozenset(), lx, local_only=True)
+    if frame.name in lx.instrument_agent_frames and doer is not None and _is_instrument(doer, lx):
+        sub, mode = _by_instrument(sub, mode, _head_words(doer, lx), frozenset(), lx, local_only=True)
+        event = lx.instrument_agent_event or event  # "aircraft destroyed tanks": an assault, not coercion
     sub = _by_sides(frame, sub, agent, patient, sentence, lx)
     civilian = _targets_civilians(sub, patient, lx)
-    plover = Plover(event=frame.plover_event, mode=mode, context=contexts(sentence, lx))
+    plover = Plover(event=event, mode=mode, context=contexts(sentence, lx))
     return Typing(lx.event_type_of(sub), sub, plover, civilian)
 
 
@@ -68,22 +76,19 @@ def _by_instrument(
     return sub, mode
 
 
-def _is_instrument(agent: Party, lx: EventLexicon) -> bool:
+def _is_instrument(doer: Token, lx: EventLexicon) -> bool:
     """The doer is a weapon or weapon carrier ("Coalition aircraft destroyed", "a roadside bomb killed")."""
-    head = agent.head
-    words = {head.lemma_.lower(), head.lower_} | _head_phrases(agent)
+    words = {lx.lemma_of(doer.lemma_, doer.lower_), doer.lower_} | _head_phrases(doer)
     return not words.isdisjoint(lx.instrument_agents)
 
 
-def _head_words(agent: Party) -> set[str]:
-    head = agent.head
-    return {head.lemma_.lower(), head.lower_} | {
+def _head_words(head: Token, lx: EventLexicon) -> set[str]:
+    return {lx.lemma_of(head.lemma_, head.lower_), head.lower_} | {
         c.lemma_.lower() for c in head.children if c.dep_ == "compound" and c.i < head.i
     }
 
 
-def _head_phrases(agent: Party) -> set[str]:
-    head = agent.head
+def _head_phrases(head: Token) -> set[str]:
     return {f"{c.lower_} {head.lemma_.lower()}" for c in head.children if c.dep_ in ("compound", "amod")}
 
 

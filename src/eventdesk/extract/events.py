@@ -276,7 +276,10 @@ class _ArticleReader:
         roles = _roles(self.art, group + setting, self.lx)
         self._add_victims(roles, segment, clause_root(primary.head).i)
         told = lemmas - self._setting_lemmas(clause_root(primary.head), primary.head)
-        typing = type_incident(primary.frame, roles.agent, roles.patient, roles.local_lemmas, told, self.lx)
+        doer = roles.agent.head if roles.agent is not None else _subject_of(primary.head)
+        typing = type_incident(
+            primary.frame, roles.agent, roles.patient, roles.local_lemmas, told, self.lx, doer=doer
+        )
         trigger_span = self.art.span(
             self.art.doc[primary.start].idx, _end_char(self.art.doc[primary.end - 1])
         )
@@ -582,9 +585,15 @@ def _is_period(period: DateRange, lx: EventLexicon) -> bool:
     return any(word in words for word in lx.words("period_words"))
 
 
+def _subject_of(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
 def _lacks_armed_agent(draft: Draft) -> bool:
-    """Destruction by someone neither armed nor a crowd (a developer razing flats) is no conflict event."""
-    return draft.frame.armed_agent and draft.inter1 not in ARMED_OR_CROWD
+    """Destruction by someone neither armed nor a crowd (a developer razing flats) is no conflict event;
+    destruction a weapon did ("airstrikes destroyed a depot", typed by its instrument) is."""
+    by_weapon = draft.frame.acled is not None and draft.typing.sub_event_type != draft.frame.acled[1]
+    return draft.frame.armed_agent and draft.inter1 not in ARMED_OR_CROWD and not by_weapon
 
 
 def _as_action(draft: Draft) -> Action:

@@ -81,6 +81,7 @@ class EventLexicon:
     modality: dict[str, frozenset[str]] = field(default_factory=dict)
     instrument_agents: frozenset[str] = frozenset()  # head lemmas/phrases of a doer that is a weapon
     instrument_agent_frames: frozenset[str] = frozenset()  # frames whose type such a doer decides
+    instrument_agent_event: str | None = None  # the PLOVER event of an incident such a doer did
     word_forms: dict[str, str] = field(default_factory=dict)  # form -> lemma, where the tagger errs
 
     def words(self, name: str) -> frozenset[str]:
@@ -156,6 +157,7 @@ def _build(data: dict[str, Any]) -> EventLexicon:
         modality={name: frozenset(str(w) for w in words) for name, words in data.get("modality", {}).items()},
         instrument_agents=_lower_set(data.get("instrument_agents", {}).get("heads", [])),
         instrument_agent_frames=_lower_set(data.get("instrument_agents", {}).get("frames", [])),
+        instrument_agent_event=data.get("instrument_agents", {}).get("plover_event"),
         word_forms={str(form).lower(): str(lemma) for form, lemma in data.get("word_forms", {}).items()},
     )
 
