@@ -680,3 +680,8 @@ def test_a_drill_is_no_incident(extractor: Extractor, text: str) -> None:
 def test_a_real_attack_on_a_training_camp_is_an_incident(extractor: Extractor) -> None:
     text = "Gunmen attacked a police training camp in Kano on Friday, killing three recruits, police said."
     assert extract_text(extractor, text).events
+
+
+def test_an_undated_past_use_is_no_incident(extractor: Extractor) -> None:
+    text = "The militia has used barrel bombs in the past, and it could do so again, a commander said."
+    assert extract_text(extractor, text).events == []

@@ -337,7 +337,16 @@ def is_recalled(trigger: Trigger, lx: EventLexicon) -> bool:
     if any(t.lemma_.lower() in words or t.lemma_.lower() in units for t in above):
         return True
     chain = (trigger.head, *above)
+    if any(_in_the_past(t) for t in chain):
+        return True
     return any(_years_ago(c, units) or _years_since(c, units) for t in chain for c in (t, *t.children))
+
+
+def _in_the_past(token: Token) -> bool:
+    """ "has used chemical weapons in the past": an undated past, not an incident ("in the past week" is a
+    period, whose head is the unit)."""
+    preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "in"]
+    return any(o.dep_ == "pobj" and o.lower_ == "past" for p in preps for o in p.children)
 
 
 def _years_since(clause: Token, units: frozenset[str]) -> bool:
