@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-
 from conftest import extract_text
+from eventdesk.config import Settings
 from eventdesk.extract import Extractor
-from eventdesk.extract.media import USER_LEXICON_ENV, media_lexicon
+from eventdesk.knowledge import Knowledge
 from eventdesk.records import Result
 
 
@@ -74,21 +72,21 @@ def test_a_group_statement_is_a_release(extractor: Extractor) -> None:
     assert [(m.kind, m.actor) for m in media] == [("statement", "Taliban")]
 
 
-@pytest.fixture()
-def user_media_lexicon(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def test_user_file_extends_the_media_kinds(tmp_path: Path) -> None:
     extra = tmp_path / "media.yaml"
     extra.write_text("kinds:\n  audio:\n    nouns: [nasheed]\nrelease_verbs: [drop]\n", encoding="utf-8")
-    monkeypatch.setenv(USER_LEXICON_ENV, str(extra))
-    media_lexicon.cache_clear()
-    yield
-    monkeypatch.delenv(USER_LEXICON_ENV)
-    media_lexicon.cache_clear()
-
-
-def test_user_file_extends_the_media_kinds(user_media_lexicon: None) -> None:
-    lexicon = media_lexicon()
+    lexicon = Knowledge(Settings(user_media_lexicon=(str(extra),))).media_words
     assert lexicon.kind_of_noun["nasheed"] == "audio" and lexicon.kind_of_noun["video"] == "video"
     assert {"drop", "publish"} <= lexicon.release_verbs
+    assert "nasheed" not in Knowledge(Settings()).media_words.kind_of_noun
+
+
+def test_a_user_count_noun_is_what_a_group_claims(tmp_path: Path) -> None:
+    extra = tmp_path / "counts.yaml"
+    extra.write_text("count_nouns: [sabotage]\n", encoding="utf-8")
+    knowledge = Knowledge(Settings(user_claim_counts=(str(extra),)))
+    assert "sabotage" in knowledge.count_words.count_nouns
+    assert "sabotage" in knowledge.media_words.attack_nouns
 
 
 def test_participial_depiction_is_what_the_video_shows(extractor: Extractor) -> None:

@@ -4,16 +4,15 @@ gold set with a floor."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from conftest import extract_text
-from eventdesk.config import Settings
+from eventdesk.config import Settings, load_settings
 from eventdesk.evaluate.quotes import GoldDocument, GoldQuote, read_gold, score_quotes, score_spans
 from eventdesk.extract import Extractor
-from eventdesk.extract.attribution import USER_LEXICON_ENV, attribution_lexicon
+from eventdesk.knowledge import Knowledge
 from eventdesk.records import Result, Span, Speaker, Statement
 
 QUOTES_GOLD = Path(__file__).resolve().parent / "data" / "quotes" / "re3d_quotes.jsonl"
@@ -187,19 +186,26 @@ def test_transcript_turns_are_direct_speech(extractor: Extractor) -> None:
 
 
 @pytest.fixture()
-def user_lexicon(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def user_verbs(tmp_path: Path) -> str:
     extra = tmp_path / "verbs.yaml"
     extra.write_text("reporting_verbs: [grumble]\n", encoding="utf-8")
-    monkeypatch.setenv(USER_LEXICON_ENV, str(extra))
-    attribution_lexicon.cache_clear()
-    yield
-    monkeypatch.delenv(USER_LEXICON_ENV)
-    attribution_lexicon.cache_clear()
+    return str(extra)
 
 
-def test_user_file_extends_the_reporting_verbs(user_lexicon: None) -> None:
-    verbs = attribution_lexicon().reporting_verbs
+def test_user_file_extends_the_reporting_verbs(user_verbs: str) -> None:
+    verbs = Knowledge(Settings(user_reporting_verbs=(user_verbs,))).attribution.reporting_verbs
     assert "grumble" in verbs and "say" in verbs
+    assert "grumble" not in Knowledge(Settings()).attribution.reporting_verbs
+
+
+def test_user_lexicon_files_come_from_the_environment(
+    user_verbs: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("EVENTDESK_USER_REPORTING_VERBS", user_verbs)
+    monkeypatch.setenv("EVENTDESK_INCIDENT_RULES", "rules.toml")
+    settings = load_settings(str(tmp_path / "absent.toml"))
+    assert settings.user_reporting_verbs == (user_verbs,)
+    assert settings.incident_rules == "rules.toml" and settings.acled_export is None
 
 
 def test_quote_gold_set_floor(settings: Settings) -> None:

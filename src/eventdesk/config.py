@@ -24,6 +24,11 @@ class Settings:
     user_actors: tuple[str, ...] = field(default_factory=tuple)  # extra actor dictionary files
     user_places: tuple[str, ...] = field(default_factory=tuple)  # extra gazetteer supplement files
     user_event_types: tuple[str, ...] = field(default_factory=tuple)  # extra event-type lexicon files
+    user_reporting_verbs: tuple[str, ...] = field(default_factory=tuple)  # extra attribution lexicon files
+    user_claim_counts: tuple[str, ...] = field(default_factory=tuple)  # extra count-word files for claims
+    user_media_lexicon: tuple[str, ...] = field(default_factory=tuple)  # extra media lexicon files
+    incident_rules: str | None = None  # a TOML file replacing knowledge/data/incident_linking.toml
+    acled_export: str | None = None  # a TOML file replacing knowledge/data/acled_export.toml
 
     def with_overrides(self, **overrides: Any) -> Settings:
         return replace(self, **{k: v for k, v in overrides.items() if v is not None})

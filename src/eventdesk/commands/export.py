@@ -27,15 +27,17 @@ def run(args: argparse.Namespace) -> int:
 
     if args.format in BINARY_FORMATS and (not args.out or args.out == "-"):
         raise UsageError(f"--format {args.format} writes a binary file: give --out FILE")
-    store = Store(settings_from(args).db)
+    settings = settings_from(args)
+    store = Store(settings.db)
+    tables = export.load_tables(settings.acled_export)
     query = query_from(args)
     with _output(args.out, binary=args.format in BINARY_FORMATS) as out:
         if args.format == "acled-csv":
-            count = export.write_acled_csv(store, query, out)
+            count = export.write_acled_csv(store, query, out, tables)
         elif args.format == "geojson":
-            count = export.write_geojson(store, query, out)
+            count = export.write_geojson(store, query, out, tables)
         elif args.format == "parquet":
-            count = export.write_parquet(store, query, out)
+            count = export.write_parquet(store, query, out, tables)
         else:
             count = export.write_jsonl(store, out)
     if args.out and args.out != "-":

@@ -29,10 +29,11 @@ def run(args: argparse.Namespace) -> int:
     from eventdesk.ingest.pipeline import Progress, estimate_total, ingest
     from eventdesk.ingest.sources import SourceReader
     from eventdesk.store import Store
+    from eventdesk.store.linking import load_rules
 
     settings = settings_from(args)
     policy = _fetch_policy(args, settings.max_file_bytes)
-    store = Store(settings.db)
+    store = Store(settings.db, load_rules(settings.incident_rules))
     progress = Progress(args.quiet, None if args.quiet else estimate_total(args.sources))
     with SourceReader(settings, policy, known_url=store.known_url) as reader:
         try:

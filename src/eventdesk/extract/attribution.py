@@ -4,7 +4,6 @@ and media. All offsets here are normalised offsets (art.doc); `art.span` maps th
 
 from __future__ import annotations
 
-import os
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -23,7 +22,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
-USER_LEXICON_ENV = "EVENTDESK_USER_REPORTING_VERBS"
 SENTENCE_FINAL = frozenset(".!?")
 PERSON_PRONOUNS = frozenset(["he", "she", "him", "her"])
 GROUP_PRONOUNS = frozenset(["it", "they", "them"])
@@ -59,9 +57,9 @@ class AttributionLexicon:
 
 
 @cache
-def attribution_lexicon() -> AttributionLexicon:
-    """The packaged lexicon merged with the user files named in EVENTDESK_USER_REPORTING_VERBS."""
-    data = read_lexicon("reporting_verbs.yaml", USER_LEXICON_ENV)
+def attribution_lexicon(user_files: tuple[str, ...] = ()) -> AttributionLexicon:
+    """The packaged lexicon merged with the user's files (setting `user_reporting_verbs`)."""
+    data = read_lexicon("reporting_verbs.yaml", user_files)
     return AttributionLexicon(
         reporting_verbs=_lower_set(data.get("reporting_verbs", [])),
         particle_verbs=_lower_map(data.get("particle_verbs")),
@@ -78,11 +76,10 @@ def attribution_lexicon() -> AttributionLexicon:
     )
 
 
-def read_lexicon(name: str, user_env: str) -> dict[str, Any]:
-    """A lexicon file of knowledge/data merged with the user's files listed in the environment variable
-    `user_env` (paths separated by the OS path separator): lists are extended, mappings merged."""
+def read_lexicon(name: str, user_files: tuple[str, ...]) -> dict[str, Any]:
+    """A lexicon file of knowledge/data merged with the user's files: lists are extended, mappings merged."""
     data = _read_yaml(resources.files("eventdesk.knowledge") / "data" / name)
-    for path in filter(None, os.environ.get(user_env, "").split(os.pathsep)):
+    for path in user_files:
         _merge(data, _read_yaml(Path(path)))
     return data
 

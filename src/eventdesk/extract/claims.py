@@ -22,7 +22,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
-USER_LEXICON_ENV = "EVENTDESK_USER_CLAIM_COUNTS"
 MIN_PEOPLE_PERIOD_DAYS = 32  # a count of people killed over a month or less reads as one incident
 PERIOD_WINDOW = 14  # tokens after the counted noun where its period may start
 DATE_JOINERS = frozenset(("and", "to", "-", "–", "through", "until", "till"))
@@ -38,9 +37,9 @@ class CountLexicon:
 
 
 @cache
-def count_lexicon() -> CountLexicon:
-    """The packaged count words merged with the user files named in EVENTDESK_USER_CLAIM_COUNTS."""
-    data = read_lexicon("claim_counts.yaml", USER_LEXICON_ENV)
+def count_lexicon(user_files: tuple[str, ...] = ()) -> CountLexicon:
+    """The packaged count words merged with the user's files (setting `user_claim_counts`)."""
+    data = read_lexicon("claim_counts.yaml", user_files)
 
     def words(key: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in data.get(key, []))
@@ -55,7 +54,7 @@ def count_lexicon() -> CountLexicon:
 
 
 def extract_claims(art: AnalysedArticle, kb: Knowledge, result: Result) -> None:
-    lex = count_lexicon()
+    lex = kb.count_words
     for unit in art.annotations.get("sentence_units") or sentence_units(art.doc):
         subject: str | None = None
         for token in unit:

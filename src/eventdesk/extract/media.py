@@ -15,7 +15,6 @@ from eventdesk.analyse.pipeline import AnalysedArticle
 from eventdesk.analyse.quantities import ORDINALS, parse_number
 from eventdesk.extract.actors import mentions_in
 from eventdesk.extract.attribution import SUBJECTS, noun_phrase, read_lexicon, sentence_units, strip_article
-from eventdesk.extract.claims import count_lexicon
 from eventdesk.knowledge import Knowledge
 from eventdesk.records import Media, Result
 
@@ -23,7 +22,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
-USER_LEXICON_ENV = "EVENTDESK_USER_MEDIA_LEXICON"
 DURATION = re.compile(r"(\d+(?:\.\d+)?)[- ]?(second|sec|minute|min|hour|hr)s?\b", re.IGNORECASE)
 QUOTED = re.compile(r'"([^"]{2,80})"')
 RELATIVE_TAGS = frozenset(("WDT", "WP", "WP$"))
@@ -44,12 +42,13 @@ class MediaLexicon:
     issue_nouns: frozenset[str]
     languages: frozenset[str]
     excluded_modifiers: frozenset[str]
+    attack_nouns: frozenset[str] = frozenset()  # what a claim of responsibility claims (claim counts)
 
 
 @cache
-def media_lexicon() -> MediaLexicon:
-    """The packaged media lexicon merged with the user files named in EVENTDESK_USER_MEDIA_LEXICON."""
-    data = read_lexicon("media_releases.yaml", USER_LEXICON_ENV)
+def media_lexicon(user_files: tuple[str, ...] = ()) -> MediaLexicon:
+    """The packaged media lexicon merged with the user's files (setting `user_media_lexicon`)."""
+    data = read_lexicon("media_releases.yaml", user_files)
     kinds: dict[str, Any] = data.get("kinds") or {}
 
     def words(key: str) -> frozenset[str]:
@@ -72,7 +71,7 @@ def media_lexicon() -> MediaLexicon:
 
 
 def extract_media(art: AnalysedArticle, kb: Knowledge, result: Result) -> None:
-    lex = media_lexicon()
+    lex = kb.media_words
     for unit in art.annotations.get("sentence_units") or sentence_units(art.doc):
         for token in unit:
             media = _release(art, token, unit, lex) or _claim_of_responsibility(art, token, unit, lex)
@@ -338,7 +337,7 @@ def _claim_of_responsibility(
 def _claimed_attack(verb: Token, lex: MediaLexicon) -> SpacySpan | None:
     """The attack claimed: "claimed responsibility for the bombing", "claimed the attack", "the attack,
     claimed by ISKP", "attacks, for which Da'esh has claimed responsibility"."""
-    attacks = count_lexicon().count_nouns
+    attacks = lex.attack_nouns
     for child in verb.children:
         if child.dep_ == "dobj" and child.lemma_.lower() in lex.responsibility_nouns:
             target = _object_of(child, "for") or _object_of(verb, "for")

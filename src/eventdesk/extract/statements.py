@@ -21,7 +21,6 @@ from eventdesk.extract.attribution import (
     Resolved,
     SpeakerResolver,
     actor_names_in,
-    attribution_lexicon,
     ends_sentence,
     noun_phrase,
     sentence_units,
@@ -66,7 +65,7 @@ class Found:
 
 
 def extract_statements(art: AnalysedArticle, kb: Knowledge, result: Result) -> None:
-    lex = attribution_lexicon()
+    lex = kb.attribution
     units = sentence_units(art.doc)
     art.annotations[UNITS] = units
     resolver = SpeakerResolver(art, result, lex, units)

@@ -1,7 +1,9 @@
-"""Knowledge: data files loaded once and passed to the extractors (actors, event types, gazetteer)."""
+"""Knowledge: data files loaded once and passed to the extractors (actors, event types, gazetteer, the
+attribution, count and media lexicons), each merged with the user's files named in Settings."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -10,6 +12,9 @@ from eventdesk.config import Settings
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from eventdesk.extract.attribution import AttributionLexicon
+    from eventdesk.extract.claims import CountLexicon
+    from eventdesk.extract.media import MediaLexicon
     from eventdesk.geo.gazetteer import Gazetteer
     from eventdesk.knowledge.actors import ActorDictionary
     from eventdesk.knowledge.event_types import EventLexicon
@@ -38,6 +43,25 @@ class Knowledge:
         from eventdesk.geo.gazetteer import load_gazetteer
 
         return load_gazetteer(self.settings.user_places)
+
+    @cached_property
+    def attribution(self) -> AttributionLexicon:
+        from eventdesk.extract.attribution import attribution_lexicon
+
+        return attribution_lexicon(self.settings.user_reporting_verbs)
+
+    @cached_property
+    def count_words(self) -> CountLexicon:
+        from eventdesk.extract.claims import count_lexicon
+
+        return count_lexicon(self.settings.user_claim_counts)
+
+    @cached_property
+    def media_words(self) -> MediaLexicon:
+        from eventdesk.extract.media import media_lexicon
+
+        media = media_lexicon(self.settings.user_media_lexicon)
+        return replace(media, attack_nouns=self.count_words.count_nouns)
 
     def prepare_pipeline(self, nlp: Language) -> Language:
         """Add the knowledge-driven spaCy components (actor patterns) to a loaded pipeline."""

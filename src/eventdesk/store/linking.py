@@ -4,7 +4,6 @@ fields that agreed. The database side (candidates, incidents, unlinking) is in e
 from __future__ import annotations
 
 import math
-import os
 import re
 import tomllib
 from dataclasses import dataclass
@@ -71,7 +70,7 @@ class EventFacts:
 
 @lru_cache(maxsize=4)
 def load_rules(path: str | None = None) -> LinkRules:
-    chosen = Path(path or os.environ.get("EVENTDESK_INCIDENT_RULES") or RULES_FILE)
+    chosen = Path(path or RULES_FILE)
     with chosen.open("rb") as handle:
         data = tomllib.load(handle)
     return LinkRules(

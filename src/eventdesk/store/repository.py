@@ -18,6 +18,7 @@ from eventdesk.records import Article, Result
 from eventdesk.store import incidents
 from eventdesk.store.db import open_sessionmaker
 from eventdesk.store.incidents import link_event, refresh_incident
+from eventdesk.store.linking import LinkRules, load_rules
 from eventdesk.store.models import (
     ActorRow,
     ArticleRow,
@@ -58,7 +59,8 @@ class EventQuery:
 
 
 class Store:
-    def __init__(self, url: str | None = None) -> None:
+    def __init__(self, url: str | None = None, rules: LinkRules | None = None) -> None:
+        self.rules = rules or load_rules()  # incident linking rules (setting `incident_rules`)
         self.sessions: sessionmaker[Session] = open_sessionmaker(url)
         self.engine: Engine = self.sessions.kw["bind"]
         self.dialect = self.engine.dialect.name
@@ -86,7 +88,7 @@ class Store:
                 document = result.to_dict()
                 connection = session.connection()
                 article_pk = _insert_article(connection, result.article, document, origin)
-                _insert_parts(connection, article_pk, document)
+                _insert_parts(connection, article_pk, document, self.rules)
                 session.commit()
             except IntegrityError:
                 session.rollback()
@@ -273,7 +275,9 @@ def _insert_article(connection: Connection, article: Article, document: dict[str
     return article_pk
 
 
-def _insert_parts(connection: Connection, article_pk: int, document: dict[str, Any]) -> None:
+def _insert_parts(
+    connection: Connection, article_pk: int, document: dict[str, Any], rules: LinkRules
+) -> None:
     """Bulk inserts (one statement per table) from the result document; then each event is linked."""
     parts: list[tuple[type[Any], list[dict[str, Any]]]] = [
         (ActorRow, [{"name": a["name"], "type": a.get("type"), "country": a.get("country"), "data": a}
@@ -290,7 +294,7 @@ def _insert_parts(connection: Connection, article_pk: int, document: dict[str, A
             connection.execute(_INSERT[model], [{"article_pk": article_pk, **row} for row in rows])
     for event in document["events"]:
         event_pk = connection.execute(_INSERT_EVENT, event_columns(article_pk, event)).scalar_one()
-        link_event(connection, event_pk, article_pk, event)
+        link_event(connection, event_pk, article_pk, event, rules)
 
 
 def event_columns(article_pk: int, event: dict[str, Any]) -> dict[str, Any]:
