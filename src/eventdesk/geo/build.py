@@ -45,6 +45,19 @@ def generic_terms() -> dict[str, str]:
     return {row["term"].lower(): row["kind"] for row in read_tsv(DATA_DIR / "generic_terms.tsv")}
 
 
+def name_parts() -> dict[str, str]:
+    """Word → kind ("direction", "link", "feature") of the words that name no place alone inside a longer
+    name: name_parts.tsv, with facility nouns and generic terms as features."""
+    kinds = {word: "feature" for word in (*read_lines(DATA_DIR / "facility_nouns.txt"), *generic_terms())}
+    kinds.update({row["word"].lower(): row["kind"] for row in read_tsv(DATA_DIR / "name_parts.tsv")})
+    return kinds
+
+
+def demonym_endings() -> list[tuple[str, str]]:
+    """(ending, place ending) pairs of demonym_endings.tsv, in the file's order."""
+    return [(row["ending"], row["place_ending"]) for row in read_tsv(DATA_DIR / "demonym_endings.tsv")]
+
+
 def read_lines(path: Path) -> list[str]:
     with path.open(encoding="utf-8") as handle:
         return [line.strip().lower() for line in handle if line.strip() and not line.startswith("#")]

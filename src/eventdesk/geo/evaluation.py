@@ -110,14 +110,16 @@ class ResolutionScore:
     exact: int = 0
     within: int = 0
     unresolved: int = 0
+    fallback: int = 0  # placed by a fallback point (a place the name lies in or near), never exact
     errors_km: list[float] = field(default_factory=list)
 
-    def add(self, gold: GoldToponym, predicted: GazEntry | None) -> None:
+    def add(self, gold: GoldToponym, predicted: GazEntry | None, fallback: bool = False) -> None:
         self.total += 1
         if predicted is None:
             self.unresolved += 1
             return
-        self.exact += int(predicted.geonameid == gold.geonameid)
+        self.fallback += int(fallback)
+        self.exact += int(predicted.geonameid == gold.geonameid and not fallback)
         if gold.lat is not None and gold.lon is not None:
             error = distance_km(gold.lat, gold.lon, predicted.lat, predicted.lon)
             self.errors_km.append(error)
@@ -132,17 +134,21 @@ class ResolutionScore:
             "mean_km": statistics.fmean(errors),
             "median_km": statistics.median(errors),
             "unresolved": self.unresolved,
+            "fallback": self.fallback,
         }
 
 
-Resolver = Callable[[Gazetteer, GoldArticle, list[GoldToponym]], Sequence[GazEntry | None]]
+# A resolver's answer for one gold toponym: the place, or (place, True) for a fallback point
+Answer = GazEntry | tuple[GazEntry, bool] | None
+Resolver = Callable[[Gazetteer, GoldArticle, list[GoldToponym]], Sequence[Answer]]
 
 
-def resolve_gold(gaz: Gazetteer, article: GoldArticle, gold: list[GoldToponym]) -> list[GazEntry | None]:
-    """The project's resolver, given the gold spans of one article."""
+def resolve_gold(gaz: Gazetteer, article: GoldArticle, gold: list[GoldToponym]) -> list[Answer]:
+    """The project's resolver, given the gold spans of one article; a name the gazetteer lacks is scored
+    at its fallback point (within-distance only, never exact)."""
     toponyms = [make_toponym(t.start, t.end, article.text[t.start : t.end], gaz) for t in gold]
     resolve_toponyms(gaz, article.text, toponyms)
-    return [t.entry for t in toponyms]
+    return [t.entry if t.entry is not None else (t.fallback, True) if t.fallback else None for t in toponyms]
 
 
 def largest_population(
@@ -167,8 +173,11 @@ def score_resolution(gaz: Gazetteer, articles: Iterable[GoldArticle], resolver: 
         gold = sorted((t for t in article.toponyms if t.geonameid is not None), key=lambda t: t.start)
         if not gold:
             continue
-        for toponym, predicted in zip(gold, resolver(gaz, article, gold), strict=True):
-            score.add(toponym, predicted)
+        for toponym, answer in zip(gold, resolver(gaz, article, gold), strict=True):
+            if isinstance(answer, tuple):
+                score.add(toponym, answer[0], fallback=answer[1])
+            else:
+                score.add(toponym, answer)
     return score
 
 

@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from eventdesk.errors import InputError
-from eventdesk.geo.build import build_index, generic_terms, supplement_records
+from eventdesk.geo.build import build_index, demonym_endings, generic_terms, name_parts, supplement_records
 from eventdesk.geo.names import key_variants, name_key
 from eventdesk.geo.sources import DATA_DIR, PlaceRecord
 
@@ -94,6 +94,8 @@ class Gazetteer:
         self._user_names: dict[str, list[Candidate]] = {}
         self._added_keys: frozenset[str] | None = None
         self.generic_terms = generic_terms()  # "province" → "admin1"
+        self.name_parts = name_parts()  # "north", "university": no place name alone inside a longer name
+        self.demonym_endings = demonym_endings()  # ("ans", "a"): "Minnesotans" → "Minnesota"
         for path in user_files:
             self.add_file(Path(path))
 

@@ -67,7 +67,9 @@ def recognise_and_resolve(gaz: Gazetteer, analysed: Any) -> list[dict[str, Any]]
 
 def place_item(gaz: Gazetteer, toponym: Toponym, start: int, end: int, text: str) -> dict[str, Any]:
     """Place fields (null when the name is not in the gazetteer) plus where the name stands."""
-    if toponym.entry is None:
+    if toponym.entry is None and toponym.fallback is not None:
+        fields = approximate_fields(gaz, toponym)
+    elif toponym.entry is None:
         fields: dict[str, Any] = {
             "name": toponym.name,
             "country": None,
@@ -83,6 +85,25 @@ def place_item(gaz: Gazetteer, toponym: Toponym, start: int, end: int, text: str
         fields = place_of(toponym.entry, gaz).to_dict()
         fields.pop("mentions", None)
     return {**fields, "start": start, "end": end, "text": text}
+
+
+def approximate_fields(gaz: Gazetteer, toponym: Toponym) -> dict[str, Any]:
+    """A name the gazetteer lacks, at the point of the place it lies in or near (resolve.Toponym.fallback):
+    no GeoNames id of its own, precision 2 at best, and `within` the place's id and how it was found."""
+    assert toponym.fallback is not None
+    fields = place_of(toponym.fallback, gaz).to_dict()
+    fields.pop("mentions", None)
+    fields.update(
+        name=toponym.name,
+        geonameid=None,
+        precision=max(fields["precision"] or 3, 2),
+        within={
+            "geonameid": toponym.fallback.geonameid,
+            "name": toponym.fallback.name,
+            "by": toponym.fallback_by,
+        },
+    )
+    return fields
 
 
 def gold_spans(record: dict[str, Any], text: str) -> list[tuple[int, int]] | None:

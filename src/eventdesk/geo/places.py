@@ -16,7 +16,7 @@ from eventdesk.analyse.pipeline import AnalysedArticle
 from eventdesk.geo.build import ADMIN1_POINT_SOURCE
 from eventdesk.geo.gazetteer import POINT_FEATURES, GazEntry, Gazetteer
 from eventdesk.geo.recognise import recognise
-from eventdesk.geo.resolve import Toponym, resolve_toponyms, resolved_container, supported
+from eventdesk.geo.resolve import Toponym, resolve_toponyms, supported
 from eventdesk.knowledge import Knowledge
 from eventdesk.records import EventLocation, Place, Result
 
@@ -94,12 +94,12 @@ def paragraph_starts(text: str) -> list[int]:
 
 def unknown_places_within(toponyms: list[Toponym], places: dict[int, Place]) -> list[PlaceMention]:
     """Names the gazetteer does not know but the text puts inside a known place ("the village of Rubaya
-    in North Kivu"): mentions of the known place, with the unknown one as detail."""
+    in North Kivu") or that name one inside them ("the port of Mombasa"): mentions of the known place,
+    with the unknown one as detail."""
     found = []
     for toponym in toponyms:
-        container = resolved_container(toponym, toponyms)
-        if toponym.entry is None and container is not None and container.entry is not None:
-            place = places.get(container.entry.id)
+        if toponym.entry is None and toponym.fallback_by in ("container", "part"):
+            place = places.get(toponym.fallback.id) if toponym.fallback else None
             if place is not None:
                 found.append(
                     PlaceMention(

@@ -75,6 +75,13 @@ class Toponym:
     # holds by "of" ("the Nice of Russia"), so it rules out no reading of the name before it
     weak_container: bool = False
     facility: bool = False  # part of a facility's name: "Salem" in "the Al Salem hospital"
+    # A name the gazetteer lacks still gets the best point there is, never taken for the place itself:
+    # `fallback` is a place it lies in or near, `fallback_by` how that was found: "part" (a place named
+    # inside the name: "Port of Los Angeles", "North London"), "container" ("X, Kaduna State") or
+    # "article" (the article's main town, for a street, building or river in a story about one town).
+    fallback: GazEntry | None = None
+    fallback_by: str | None = None
+    partial: bool = False  # the candidates are those of a place named inside the name
 
 
 def split_generic(text: str, terms: Mapping[str, str]) -> tuple[str, str | None]:
@@ -97,7 +104,8 @@ def resolve_toponyms(
     gaz: Gazetteer, text: str, toponyms: Sequence[Toponym], demonym_countries: Counter[str] | None = None
 ) -> None:
     """Fill `entry` of each toponym (None when the gazetteer has no candidate): first on the names alone,
-    then again in the light of what the first round found for the article's other names."""
+    then again in the light of what the first round found for the article's other names. A name left
+    without a place gets a `fallback` (see Toponym)."""
     for toponym in toponyms:
         toponym.candidates = find_candidates(gaz, toponym)
     link_containers(text, toponyms)
@@ -108,6 +116,37 @@ def resolve_toponyms(
         for toponym in toponyms:
             choose(toponym, toponyms, context.seen_from(toponym))
         context = Context.of(toponyms, demonym_countries)
+    assign_fallbacks(toponyms)
+
+
+def assign_fallbacks(toponyms: Sequence[Toponym]) -> None:
+    """The best point for each name the gazetteer lacks: the place named inside it when the article's other
+    names point to its country or it is a large town (a small namesake abroad is a chance match of a word:
+    "Bank" in "Bank of Japan"), else its stated container, else the article's main town."""
+    countries = Counter(t.entry.country for t in toponyms if t.entry is not None and not t.partial)
+    for toponym in toponyms:
+        if toponym.partial and toponym.entry is not None:
+            part, toponym.entry = toponym.entry, None
+            if countries[part.country] or part.population >= LARGE_TOWN_POPULATION:
+                toponym.fallback, toponym.fallback_by = part, "part"
+    focus = main_town(toponyms)
+    for toponym in toponyms:
+        if toponym.entry is not None or toponym.fallback is not None:
+            continue
+        container = resolved_container(toponym, toponyms)
+        if container is not None and container.entry is not None:
+            toponym.fallback, toponym.fallback_by = container.entry, "container"
+        elif focus is not None:
+            toponym.fallback, toponym.fallback_by = focus, "article"
+
+
+def main_town(toponyms: Sequence[Toponym]) -> GazEntry | None:
+    """The town the article names most often (the earliest on a tie), if it names one."""
+    towns = [t.entry for t in toponyms if t.entry is not None and t.entry.is_town]
+    if not towns:
+        return None
+    counts = Counter(e.id for e in towns)
+    return max(towns, key=lambda e: counts[e.id])
 
 
 def has_article(text: str, toponym: Toponym) -> bool:
@@ -154,11 +193,61 @@ def find_candidates(gaz: Gazetteer, toponym: Toponym) -> tuple[Candidate, ...]:
     if toponym.name != toponym.text:
         for candidate in gaz.candidates(toponym.name):
             found.setdefault(candidate.entry.id, candidate)
-    entry = gaz.demonym_place(toponym.text)
+    entry = gaz.demonym_place(toponym.text) or derived_demonym_place(gaz, toponym.text, found)
     if entry is not None:
         toponym.demonym = entry.id
         found[entry.id] = Candidate(entry, main_name=True)
+    if not found:
+        parts = part_candidates(gaz, toponym.name)
+        toponym.partial = bool(parts)
+        return parts
     return tuple(found.values())
+
+
+def derived_demonym_place(gaz: Gazetteer, text: str, found: Mapping[int, Candidate]) -> GazEntry | None:
+    """ "Ohioans" → Ohio, "Londoner" → London: a people-word the demonym list lacks, read back to the
+    place by its ending (geo/data/demonym_endings.tsv), for a capitalised word the gazetteer does not know."""
+    if found or not text[:1].isupper():
+        return None
+    for ending, place_ending in gaz.demonym_endings:
+        if text.endswith(ending) and len(text) > len(ending) + 2:
+            places = [c.entry for c in gaz.candidates(text[: -len(ending)] + place_ending) if c.main_name]
+            if places:
+                return max(places, key=lambda e: (e.is_country or e.is_admin or e.is_region, e.population))
+    return None
+
+
+def part_candidates(gaz: Gazetteer, name: str) -> tuple[Candidate, ...]:
+    """For a name the gazetteer lacks, the places named inside it (geo/data/name_parts.tsv): of its runs of
+    words that may be a place, the longest that names one. See `fair_part` for which runs may."""
+    words = [w for w in re.split(r"[\s\-‐–/]+", name) if w]
+    kinds = [gaz.name_parts.get(w.lower().rstrip(".")) for w in words]
+    for size in range(len(words) - 1, 0, -1):
+        found: dict[int, Candidate] = {}
+        for first in range(len(words) - size + 1):
+            if not fair_part(words, kinds, first, first + size):
+                continue
+            direction_only = all(
+                kinds[i] in ("direction", "link") for i in range(len(words)) if not first <= i < first + size
+            )
+            for candidate in gaz.candidates(" ".join(words[first : first + size])):
+                if candidate.main_name and (
+                    direction_only or candidate.entry.is_town or candidate.entry.is_point
+                ):
+                    found.setdefault(candidate.entry.id, Candidate(candidate.entry, True, whole=False))
+        if found:
+            return tuple(found.values())
+    return ()
+
+
+def fair_part(words: list[str], kinds: list[str | None], start: int, end: int) -> bool:
+    """A run of words may name the place a longer name lies in when it starts with a capital, is not all
+    name-part words, and either opens the name ("Liverpool FC", "Zion National Park") or follows only
+    name-part words ("North London", "Port of Los Angeles"). A run that ends the name after another word is
+    its head noun, no place ("Soviet Union", "Meadow Grove")."""
+    if not words[start][:1].isupper() or all(kinds[i] is not None for i in range(start, end)):
+        return False
+    return start == 0 or all(kinds[i] is not None for i in range(start))
 
 
 def link_containers(text: str, toponyms: Sequence[Toponym]) -> None:

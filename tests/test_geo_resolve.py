@@ -1,0 +1,96 @@
+"""Toponym resolution on given spans (geo/resolve.py): fallback points for names the gazetteer lacks,
+derived demonyms, and the split of the geoparsing benchmark."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventdesk.geo.gazetteer import Gazetteer, load_gazetteer
+from eventdesk.geo.resolve import Toponym, make_toponym, resolve_toponyms
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return load_gazetteer(())
+
+
+def resolve(gaz: Gazetteer, text: str, names: list[str]) -> dict[str, Toponym]:
+    toponyms, start = [], 0
+    for name in names:
+        start = text.index(name, start)
+        toponyms.append(make_toponym(start, start + len(name), name, gaz))
+        start += len(name)
+    resolve_toponyms(gaz, text, toponyms)
+    return {t.text: t for t in toponyms}
+
+
+def test_a_street_in_a_story_about_one_town_falls_back_to_that_town(gaz: Gazetteer) -> None:
+    text = "Police in Nairobi closed Wambugu Lane after the blast. Nairobi officials said the lane reopened."
+    found = resolve(gaz, text, ["Nairobi", "Wambugu Lane", "Nairobi"])
+    lane = found["Wambugu Lane"]
+    assert lane.entry is None  # never taken for the place itself
+    assert lane.fallback is not None and lane.fallback.name == "Nairobi"
+    assert lane.fallback_by == "article"
+
+
+def test_a_place_named_inside_an_unknown_name_is_its_point(gaz: Gazetteer) -> None:
+    text = "Dockers at the Port of Mombasa went on strike, and Kenya's ports authority said talks failed."
+    found = resolve(gaz, text, ["Port of Mombasa", "Kenya"])
+    port = found["Port of Mombasa"]
+    assert port.entry is None
+    assert port.fallback is not None and port.fallback.name == "Mombasa" and port.fallback_by == "part"
+
+
+def test_a_direction_word_makes_a_province_a_fair_point(gaz: Gazetteer) -> None:
+    found = resolve(gaz, "Fires spread across Northern Ontario this week.", ["Northern Ontario"])
+    assert found["Northern Ontario"].fallback is not None
+    assert found["Northern Ontario"].fallback.feature == "ADM1"
+
+
+def test_a_province_is_no_point_for_a_facility_named_after_it(gaz: Gazetteer) -> None:
+    found = resolve(gaz, "Shares fell at the Bank of Ontario on Friday.", ["Bank of Ontario"])
+    assert found["Bank of Ontario"].fallback is None or found["Bank of Ontario"].fallback.feature != "ADM1"
+
+
+def test_a_head_noun_ending_a_name_is_no_place(gaz: Gazetteer) -> None:
+    """ "Union" closes "Fishermen's Union": it is the kind of thing named, not a town called Union."""
+    found = resolve(gaz, "The Tiber Fishermen Union met.", ["Tiber Fishermen Union"])
+    assert found["Tiber Fishermen Union"].fallback is None
+
+
+def test_people_of_a_place_resolve_to_the_place(gaz: Gazetteer) -> None:
+    text = "Many Minnesotans and Ohioans travelled to the rally."
+    found = resolve(gaz, text, ["Minnesotans", "Ohioans"])
+    assert found["Minnesotans"].entry is not None and found["Minnesotans"].entry.name == "Minnesota"
+    assert found["Ohioans"].entry is not None and found["Ohioans"].entry.name == "Ohio"
+
+
+def test_a_county_abbreviated_co_is_the_county(gaz: Gazetteer) -> None:
+    text = "Deputies in Butler Co., Ohio, arrested two men."
+    found = resolve(gaz, text, ["Butler Co.", "Ohio"])
+    assert found["Butler Co."].entry is not None and found["Butler Co."].entry.feature == "ADM2"
+
+
+def test_a_fallback_point_counts_for_distance_never_as_exact(gaz: Gazetteer) -> None:
+    from eventdesk.geo.evaluation import GoldToponym, ResolutionScore
+
+    town = gaz.get(gaz._find_town("Mombasa", "KE"))
+    assert town is not None
+    score = ResolutionScore()
+    score.add(GoldToponym(0, 4, "Port", town.id, town.lat, town.lon), town, fallback=True)
+    assert (score.exact, score.within, score.fallback) == (0, 1, 1)
+
+
+def test_the_benchmark_halves_split_articles_by_index() -> None:
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "bench" / "geo_eval.py"
+    spec = importlib.util.spec_from_file_location("geo_eval", path)
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    articles = list("abcde")
+    assert bench.split_half(articles, "dev") == ["a", "c", "e"]
+    assert bench.split_half(articles, "held") == ["b", "d"]
+    assert bench.split_half(articles, "all") == articles
