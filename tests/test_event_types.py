@@ -349,3 +349,47 @@ def test_people_who_destroy_property_keep_looting_type(extractor: Extractor) -> 
     text = "Militiamen destroyed dozens of shops in the market of Bunia on Sunday, residents said."
     subs = [e.sub_event_type for e in extract_text(extractor, text).events]
     assert subs == ["Looting/property destruction"]
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        # blowing oneself up is a suicide bombing, whatever the bomber is called
+        ("On 4 March 2024, a militant attacker blew himself up outside a police post in Quetta. "
+         "Nine people were killed.", "Suicide bomb"),
+        # live rounds fired at people are an attack; state forces doing so at a protest, excessive force
+        ("On 2 May 2023, gunmen fired live ammunition at a bus near Jos, wounding four passengers.",
+         "Attack"),
+        ("On 9 June 2023, soldiers fired live bullets at a crowd of demonstrators in Kassala, killing a "
+         "student.", "Excessive force against protesters"),
+        # forces or a crowd beating people, a crowd burning a person: attacks, mob violence
+        ("On 8 May 2023, police officers beat a street vendor in Lusaka.", "Attack"),
+        ("On 1 April 2023, an angry crowd set ablaze a man accused of theft in Onitsha.", "Mob violence"),
+        # chemical agents by name
+        ("On 5 May 2024, troops dropped munitions containing chloropicrin on trenches near Avdiivka.",
+         "Chemical weapon"),
+        # people gathering for a cause protest; the cause's words are not the protest's outcome
+        ("On 6 May 2023, traders gathered in Kumasi to denounce the arrest of their leader.",
+         "Peaceful protest"),
+        # territory taken or left without a fight changes hands non-violently
+        ("On 7 May 2023, rebels took control of the town of Kitshanga without resistance.",
+         "Non-violent transfer of territory"),
+        ("On 8 May 2023, government troops entered the town of Ber without a fight.",
+         "Non-violent transfer of territory"),
+        ("On 9 May 2023, the army withdrew from the town of Anefis.", "Non-violent transfer of territory"),
+    ],
+)
+def test_notes_style_constructions_are_typed(extractor: Extractor, text: str, sub_event_type: str) -> None:
+    events = extract_text(extractor, text).events
+    assert events and events[0].sub_event_type == sub_event_type
+
+
+def test_leaving_talks_is_no_transfer_of_territory(extractor: Extractor) -> None:
+    result = extract_text(extractor, "The opposition withdrew from the peace talks in Geneva on Monday.")
+    assert result.events == []
+    assert [a.plover.event for a in result.actions] == ["RETREAT"]
+
+
+def test_a_gathering_without_a_cause_is_no_protest(extractor: Extractor) -> None:
+    result = extract_text(extractor, "Relatives gathered at the hospital in Kano on Monday.")
+    assert result.events == []

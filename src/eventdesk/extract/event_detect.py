@@ -23,6 +23,7 @@ FINAL_PUNCTUATION = frozenset({".", "!", "?", '"', "'", "”", "’", ":", ";", 
 HEADING_MAX_WORDS = 20
 DATELINE_MAX_TOKENS = 16
 DASHES = frozenset({"-", "--", "—", "–"})
+LEFT_PREPS = frozenset({"from", "of"})  # "withdrew from", "pulled out of"
 PART_WORDS = frozenset({"part", "parts", "most", "much", "section", "half", "portion", "area", "rest"})
 
 
@@ -149,8 +150,10 @@ def object_heads(head: Token) -> set[str]:
 
 
 def object_kind(verb: Token, lx: EventLexicon) -> str | None:
-    """What a verb acts on: "place", "weapon" or "person" (from the object's entity type or head noun)."""
-    for child in verb.children:
+    """What a verb acts on: "place", "weapon" or "person" (from the object's entity type or head noun); a
+    verb of leaving acts on what it leaves ("withdrew from the town")."""
+    left = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in LEFT_PREPS for g in c.children]
+    for child in [*verb.children, *left]:
         if child.dep_ in ("dobj", "nsubjpass", "pobj", "attr"):
             if child.lemma_.lower() in PART_WORDS:
                 child = next((g for p in child.children if p.lower_ == "of" for g in p.children), child)
@@ -261,9 +264,12 @@ def is_background(trigger: Trigger, lx: EventLexicon) -> bool:
 
 def governing_trigger(trigger: Trigger, heads: dict[int, Trigger], lx: EventLexicon) -> Trigger | None:
     """The nearest trigger above this one in the parse, up to an attribution verb of the main clauses (one
-    inside a relative clause, "raids in which it said 20 were killed", does not stop the climb)."""
+    inside a relative clause, "raids in which it said 20 were killed", does not stop the climb). A clause
+    coordinated with another ("militants withdrew and troops entered the town") is a report of its own."""
     token: Token = trigger.head
     while token.head.i != token.i:
+        if token.dep_ == "conj" and token.pos_ == "VERB":
+            return None
         below, token = token, token.head
         if token.i in heads:
             return None if below.dep_ in SUBJECT_DEPS else heads[token.i]  # the doer is no object

@@ -22,6 +22,8 @@ INSTRUMENT_FRAMES = frozenset({"attack", "explosion"})
 TERRITORY_FRAMES = frozenset({"territory", "regain"})
 CROWDS = frozenset({5, 7})  # rioters, or civilians acting as a crowd: their violence is mob violence
 CROWD_DAMAGE = frozenset({"destruction", "clash", "riot"})
+NON_VIOLENT_TRANSFER = "Non-violent transfer of territory"
+INTERVENTION = "Protest with intervention"
 
 
 @dataclass(slots=True)
@@ -103,6 +105,8 @@ def _by_sides(
     agent_code = agent.inter if agent else None
     patient_code = patient.inter if patient else None
     if frame.name in TERRITORY_FRAMES:
+        if _is_unopposed(sentence, lx):
+            return NON_VIOLENT_TRANSFER
         if agent_code == STATE:
             return "Government regains territory"
         return "Non-state actor overtakes territory" if agent_code in NON_STATE else sub
@@ -110,6 +114,8 @@ def _by_sides(
         return "Abduction/forced disappearance"
     if frame.name == "protest" or (PROTESTERS in (agent_code, patient_code) and frame.violent):
         return protest_outcome(sub if frame.name == "protest" else "Peaceful protest", sentence, lx)
+    if _forces_at_a_protest(frame, agent_code, patient_code, sentence, lx):
+        return protest_outcome(INTERVENTION, sentence, lx)
     if frame.name == "clash" and RIOTERS in (agent_code, patient_code):
         return "Violent demonstration"
     if agent_code in CROWDS and frame.name in DIRECT_VIOLENCE | {"mob"}:
@@ -119,6 +125,21 @@ def _by_sides(
     if sub == "Attack" and frame.name in DIRECT_VIOLENCE and is_armed(patient) and patient_code != CIVILIANS:
         return "Armed clash"
     return sub
+
+
+def _is_unopposed(sentence: frozenset[str], lx: EventLexicon) -> bool:
+    """ "entered the town without resistance": territory changed hands without a fight."""
+    return any_cue((tuple(cue.split()) for cue in lx.words("unopposed_cues")), sentence)
+
+
+def _forces_at_a_protest(
+    frame: Frame, agent_code: int | None, patient_code: int | None, sentence: frozenset[str], lx: EventLexicon
+) -> bool:
+    """State forces using violence where a protest is told ("soldiers fired on a crowd of demonstrators"):
+    ACLED codes the protest with its outcome, not an attack on civilians."""
+    if frame.name not in DIRECT_VIOLENCE or agent_code != STATE or patient_code in NON_STATE:
+        return False
+    return not lx.words("protest_settings").isdisjoint(sentence)
 
 
 def protest_outcome(sub: str, sentence: frozenset[str], lx: EventLexicon) -> str:

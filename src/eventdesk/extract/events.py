@@ -79,6 +79,7 @@ PROTEST_FRAME = "protest"
 CHANGE = "Change to group/activity"
 PROTESTS, CIVILIANS, PROTESTER_CODE = "Protests", 7, 6
 CIVILIAN_GROUP, PROTESTER_GROUP = "Civilians", "Protesters"  # ACLED's names of unnamed crowds
+CAUSE_PREPS = frozenset({"against", "over", "about", "for"})
 ANNOUNCED_MODALS = frozenset({"modal will", "modal would", "modal 'll"})
 
 
@@ -276,6 +277,8 @@ class _ArticleReader:
         roles = _roles(self.art, group + setting, self.lx)
         self._add_victims(roles, segment, clause_root(primary.head).i)
         told = lemmas - self._setting_lemmas(clause_root(primary.head), primary.head)
+        if primary.frame.name == PROTEST_FRAME:
+            told -= _cause_lemmas(primary.head)
         doer = roles.agent.head if roles.agent is not None else _subject_of(primary.head)
         typing = type_incident(
             primary.frame, roles.agent, roles.patient, roles.local_lemmas, told, self.lx, doer=doer
@@ -475,6 +478,18 @@ def _announced_change(trigger: Trigger, reason: str) -> bool:
     event (ACLED codes the announcement)."""
     acled = trigger.frame.acled
     return acled is not None and acled[1] == CHANGE and reason in ANNOUNCED_MODALS
+
+
+def _cause_lemmas(protest: Token) -> set[str]:
+    """What a protest is about ("gathered to denounce the arrest of their leader", "protested against the
+    killing of a student") tells its cause, not how it ended."""
+    causes = [
+        c
+        for c in protest.children
+        if (c.dep_ == "prep" and c.lower_ in CAUSE_PREPS)
+        or (c.dep_ in ("xcomp", "advcl") and (c.tag_ == "VBG" or any(a.lower_ == "to" for a in c.children)))
+    ]
+    return {t.lemma_.lower() for cause in causes for t in cause.subtree}
 
 
 def _place_taken(trigger: Trigger, roles: Roles, lx: EventLexicon) -> bool:
