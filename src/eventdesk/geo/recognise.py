@@ -68,11 +68,21 @@ DETAIL_WORDS = frozenset(
     }
 )
 NAME_PARTICLES = frozenset({"Al", "El", "Ad", "As", "Ar", "An"})  # Arabic article written apart: "Al Salem"
+# The Arabic article inside a name, lower-case: "Dayr az Zawr", "Ras al-Ain", "Tal el Abyad"
+INNER_PARTICLES = frozenset(
+    {"al", "el", "ad", "ar", "as", "an", "at", "az", "ash", "ath", "ez", "es", "ed", "ul"}
+)
+PAIR_SEPARATORS = ("-", "–", "/")  # "U.S.-Iraq partnership", "the Syria–Turkey border", "Chartres/Franklin"
 POSSESSIVE = frozenset({"'s", "’s"})
 # ACLED event notes name a place with its administrative units: "Boni (Hombori, Douentza, Mopti)",
 # "Gidan Bakuso village (Isa LGA, Sokoto)". Capitalised names, 2 to 4 units, comma-separated.
 _NAME = r"[A-Z][\w'’.-]*(?:[ -](?:[A-Z][\w'’.-]*|al|el|de|du|la|e))*"
 _UNIT = rf"{_NAME}(?: [A-Za-z]+)?"  # "Isa LGA", "Douentza"
+# A dateline: a place in capitals opening the article or a paragraph, "KABUL, Afghanistan (AP) —",
+# "SAN ANTONIO —", "SAN ANTONIO Turner Sports analyst" (bare); the model often takes it for an
+# organisation or runs it into the next name.
+_CAPITALS = r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}"
+DATELINE = re.compile(rf"(?m)^[ \t]*(?P<place>{_CAPITALS})(?:(?=\s*[,—–(-])|(?P<bare> )(?=[A-Z][a-z]))")
 ADMIN_CHAIN = re.compile(rf"\b(?P<place>{_NAME}(?: [a-z]+)?) \((?P<units>{_UNIT}(?:, {_UNIT}){{1,3}})\)")
 
 
@@ -124,6 +134,7 @@ def recognise(doc: Doc, gaz: Gazetteer, actors: Sequence[tuple[int, int]] = ()) 
     found = Recognised()
     blocked = bytearray(len(doc))  # tokens inside a toponym, or inside an entity that is no place
     found.toponyms.extend(admin_chains(doc, gaz, blocked))
+    found.toponyms.extend(datelines(doc, gaz, blocked))
     block_ranges(doc, blocked, actors)
     for ent in doc.ents:
         if ent.label_ in DEMONYM_LABELS and gaz.is_demonym(ent.text):
@@ -134,7 +145,7 @@ def recognise(doc: Doc, gaz: Gazetteer, actors: Sequence[tuple[int, int]] = ()) 
         elif ent.label_ in PLACE_LABELS and used_as_actor(ent):
             found.actor_uses.append((ent.start_char, ent.end_char))
         elif ent.label_ in PLACE_LABELS:
-            ent = with_hyphenated_part(ent, gaz)
+            ent = with_particle_prefix(with_hyphenated_part(ent, gaz), gaz)
             found.toponyms.extend(entity_toponyms(ent, gaz))
         elif ent.label_ not in NUMERIC_LABELS:
             continue  # left to gazetteer_matches
@@ -198,6 +209,23 @@ def admin_chains(doc: Doc, gaz: Gazetteer, blocked: bytearray) -> list[Toponym]:
     return toponyms
 
 
+def datelines(doc: Doc, gaz: Gazetteer, blocked: bytearray) -> list[Toponym]:
+    """Places in capitals before a comma, dash or bracket at the start of a paragraph ("BAGHDAD, Iraq —")
+    that the gazetteer knows as a country, region, province or a town that is no small village."""
+    toponyms = []
+    for match in DATELINE.finditer(doc.text):
+        span = doc.char_span(match.start("place"), match.end("place"), alignment_mode="expand")
+        if span is None or any(blocked[span.start : span.end]):
+            continue
+        if match.group("bare") and (len(span) < 2 or "." in span.text):
+            continue  # "U.S. Army General": with no punctuation after it only a name of two words
+        toponym = make_toponym(span.start_char, span.end_char, span.text, gaz)
+        if any(c.whole and cued_town(c) for c in gaz.candidates(toponym.name)):
+            toponyms.append(toponym)
+            blocked[span.start : span.end] = b"\x01" * len(span)
+    return toponyms
+
+
 def chain_toponym(start: int, text: str, gaz: Gazetteer) -> Toponym | None:
     """The place before an admin chain, with a trailing generic term ("Gidan Bakuso village") but no
     other lower-case word."""
@@ -210,9 +238,9 @@ def chain_toponym(start: int, text: str, gaz: Gazetteer) -> Toponym | None:
 
 
 def with_hyphenated_part(ent: SpacySpan, gaz: Gazetteer) -> SpacySpan:
-    """ "Dutsin-Ma" when the model took only "Dutsin": a capitalised part joined by a bare hyphen belongs
-    to the name when the gazetteer knows the whole and not the part ("UK-France" and "Syria-Iraq" are
-    two places)."""
+    """ "Dutsin-Ma" or "Guinea-Bissau" when the model took only "Dutsin" or "Guinea": a capitalised part
+    joined by a bare hyphen belongs to the name when the gazetteer knows the whole ("UK-France" and
+    "Syria-Iraq" are two places)."""
     doc, end = ent.doc, ent.end
     while (
         end + 1 < len(doc)
@@ -222,9 +250,21 @@ def with_hyphenated_part(ent: SpacySpan, gaz: Gazetteer) -> SpacySpan:
         and doc[end + 1].text[:1].isupper()
     ):
         end += 2
-    if end == ent.end or gaz.candidates(ent.text) or not gaz.candidates(doc[ent.start : end].text):
+    if end == ent.end or not any(c.whole for c in gaz.candidates(doc[ent.start : end].text)):
         return ent
     return doc[ent.start : end]
+
+
+def with_particle_prefix(ent: SpacySpan, gaz: Gazetteer) -> SpacySpan:
+    """ "Dayr az Zawr", "Ras al-Ain" when the model took only the part after the article: the capitalised
+    word and article before it belong to the name when the gazetteer knows the whole."""
+    doc, start = ent.doc, ent.start
+    while start > 0 and (doc[start - 1].text in INNER_PARTICLES or doc[start - 1].text == "-"):
+        start -= 1
+    if start == ent.start or start == 0 or not doc[start - 1].text[:1].isupper():
+        return ent
+    whole = doc[start - 1 : ent.end]
+    return whole if any(c.whole for c in gaz.candidates(whole.text)) else ent
 
 
 def used_as_actor(ent: SpacySpan) -> bool:
@@ -247,11 +287,9 @@ def entity_toponyms(ent: SpacySpan, gaz: Gazetteer) -> list[Toponym]:
     name = ent.doc[first : with_generic_term(ent.doc, last, gaz)]
     if name.text.lower() in DIRECTIONS:
         return []  # "against the West": a direction, unless a term makes it a region ("West region")
-    direction = leading_direction(name, gaz)
-    if direction is not None:
-        name = name[1:]
-    else:
-        direction = direction_before(name)
+    leading = leading_directions(name, gaz)
+    direction = name[:leading].text if leading else direction_before(name)
+    name = name[leading:]
     toponyms = split_coordination(name.text, name.start_char, gaz)
     for toponym in toponyms:
         note_relation(toponym, ent.doc, ent.start)
@@ -259,12 +297,15 @@ def entity_toponyms(ent: SpacySpan, gaz: Gazetteer) -> list[Toponym]:
     return toponyms
 
 
-def leading_direction(name: SpacySpan, gaz: Gazetteer) -> str | None:
-    """ "East Mosul": a direction word that the gazetteer does not know as part of the name ("West Bank",
-    "South Sudan" stay names) names a part of the place after it."""
-    if len(name) > 1 and name[0].lower_ in DIRECTIONS and not gaz.candidates(name.text):
-        return name[0].text if gaz.candidates(name[1:].text) else None
-    return None
+def leading_directions(name: SpacySpan, gaz: Gazetteer) -> int:
+    """ "East Mosul", "north west London": how many direction words that the gazetteer does not know as
+    part of the name ("West Bank", "South Sudan" stay names) name a part of the place after them."""
+    if len(name) < 2 or name[0].lower_ not in DIRECTIONS or gaz.candidates(name.text):
+        return 0
+    words = 1
+    while words < len(name) - 1 and (name[words].lower_ in DIRECTIONS or name[words].text == "-"):
+        words += 1
+    return words if gaz.candidates(name[words:].text) else 0
 
 
 def direction_before(name: SpacySpan) -> str | None:
@@ -282,17 +323,33 @@ def with_generic_term(doc: Doc, end: int, gaz: Gazetteer) -> int:
 
 
 def split_coordination(text: str, start: int, gaz: Gazetteer) -> list[Toponym]:
-    """ "Central and South Asia" names two regions; "Bosnia and Herzegovina" stays one place."""
+    """ "Central and South Asia" names two regions, so do "the Syria-Turkey border" and "U.S.-Iraq talks";
+    "Bosnia and Herzegovina" and "Guinea-Bissau" stay one place."""
     whole = make_toponym(start, start + len(text), text, gaz)
-    first, sep, second = text.partition(" and ")
-    if not sep or gaz.candidates(whole.name):
+    if gaz.candidates(whole.name):
         return [whole]
+    first, sep, second = text.partition(" and ")
+    if not sep:
+        return split_pair(whole, gaz) or [whole]
     right = make_toponym(start + len(first) + len(sep), start + len(text), second, gaz)
     shared = second.split(" ", 1)[1] if " " in second and " " not in first else ""
     left = make_toponym(start, start + len(first), first, gaz)
     if shared and gaz.candidates(f"{first} {shared}"):
         left.name = f"{first} {shared}"
     return [left, right]
+
+
+def split_pair(whole: Toponym, gaz: Gazetteer) -> list[Toponym] | None:
+    """Two names joined by a hyphen, dash or slash, each of which the gazetteer knows."""
+    for separator in PAIR_SEPARATORS:
+        first, sep, second = whole.text.partition(separator)
+        if sep and first and second[:1].isupper() and gaz.candidates(first) and gaz.candidates(second):
+            middle = whole.start + len(first)
+            return [
+                make_toponym(whole.start, middle, first, gaz),
+                make_toponym(middle + len(sep), whole.end, second, gaz),
+            ]
+    return None
 
 
 def note_relation(toponym: Toponym, doc: Doc, start: int) -> None:
@@ -400,6 +457,9 @@ def longest_match(
     if index and doc[index - 1].text in NAME_PARTICLES and doc[index - 1].whitespace_:
         return None  # "Al Salem" is not "Salem", and the gazetteer did not know the whole name
     lengths = [bounds[1] - index] if bounds else range(MAX_NAME_TOKENS, 0, -1)
+    joined = joined_by_particle(doc, bounds[1], entity_bounds) if bounds else None
+    if joined is not None:
+        lengths = [joined - index, *lengths]
     for length in lengths:
         last = index + length - 1
         if last >= len(doc) or any(blocked[index : last + 1]):
@@ -416,6 +476,17 @@ def longest_match(
             toponym.end_token = last + 1
             return toponym
     return unknown_named_place(doc, index, blocked, gaz)
+
+
+def joined_by_particle(doc: Doc, end: int, entity_bounds: dict[int, tuple[int, int]]) -> int | None:
+    """ "Dayr" (ORG) "az" "Zawr" (PERSON): where a name that goes on past a mislabelled entity through a
+    lower-case article would end."""
+    after = end
+    while after < len(doc) and (doc[after].text in INNER_PARTICLES or doc[after].text == "-"):
+        after += 1
+    if after == end or after >= len(doc) or not doc[after].text[:1].isupper():
+        return None
+    return entity_bounds.get(after, (after, after + 1))[1]
 
 
 def unknown_named_place(doc: Doc, index: int, blocked: bytearray, gaz: Gazetteer) -> Toponym | None:
@@ -449,12 +520,18 @@ def accepted(span: SpacySpan, gaz: Gazetteer) -> bool:
     before = span.doc[span.start - 1].lower_ if span.start else ""
     after = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
     cued = before in place_cues() or before in near_words() or before in gaz.generic_terms
-    cued = cued or (before == "of" and span.start > 1 and span.doc[span.start - 2].lower_ in of_place_nouns())
+    cued = cued or (before == "of" and span.start > 1 and of_place(span.doc[span.start - 2].lower_, gaz))
     if cued or after in gaz.generic_terms or inside_named_place(span, candidates, gaz):
         return any(cued_town(c) for c in candidates)
     if span[0].pos_ != "PROPN":
         return False
     return any(self_evident(c.entry, before) for c in candidates if c.main_name)
+
+
+def of_place(governor: str, gaz: Gazetteer) -> bool:
+    """A word that makes the name after "of" a place: "the residents of X", "the siege of X", "the town of
+    X", "north of X"."""
+    return governor in of_place_nouns() or governor in gaz.generic_terms or governor in near_words()
 
 
 def cued_town(candidate: Candidate) -> bool:
@@ -509,4 +586,9 @@ def _plausible_name(tokens: SpacySpan) -> bool:
 
 
 def _name_token(token: Token) -> bool:
-    return token.text[:1].isupper() or token.text in ("-", "e", "i", "al", "el") or token.like_num
+    return (
+        token.text[:1].isupper()
+        or token.text in ("-", "e", "i")
+        or token.text in INNER_PARTICLES
+        or token.like_num
+    )

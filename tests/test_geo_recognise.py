@@ -1,0 +1,73 @@
+"""Toponym recognition: which words of a text are taken as place names, before resolution."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventdesk.analyse.pipeline import analyse
+from eventdesk.config import Settings
+from eventdesk.extract import Extractor
+from eventdesk.geo.recognise import recognise
+from eventdesk.records import Article
+
+
+@pytest.fixture(scope="module")
+def places_only() -> Extractor:
+    return Extractor(Settings(), components=["places"])
+
+
+def names(extractor: Extractor, text: str) -> list[str]:
+    """The recognised toponyms of `text`, as written."""
+    analysed = next(analyse([Article(id="t", text=text)], extractor.nlp))
+    return [t.text for t in recognise(analysed.doc, extractor.knowledge.gazetteer).toponyms]
+
+
+def test_dateline_in_capitals_is_a_place(places_only: Extractor) -> None:
+    found = names(places_only, "MOGADISHU, Somalia — Gunmen stormed a hotel on Friday, police said.")
+    assert found[:2] == ["MOGADISHU", "Somalia"]
+
+
+def test_dateline_without_punctuation_needs_two_words(places_only: Extractor) -> None:
+    assert "SAN ANTONIO" in names(
+        places_only, "SAN ANTONIO Local Police Chief Maria Gomez resigned on Monday."
+    )
+    assert "U.S." not in names(places_only, "U.S. Army General Smith visited the base on Monday.")
+
+
+def test_capitals_heading_that_is_no_place_is_left_alone(places_only: Extractor) -> None:
+    assert names(places_only, "QUESTION: Were any civilians hurt in the strike?") == []
+
+
+def test_hyphenated_pair_of_countries_is_two_places(places_only: Extractor) -> None:
+    found = names(places_only, "Shells landed near the Syria-Turkey border overnight.")
+    assert found == ["Syria", "Turkey"]
+
+
+def test_hyphenated_country_name_stays_one_place(places_only: Extractor) -> None:
+    assert names(places_only, "Soldiers mutinied in Guinea-Bissau on Tuesday.") == ["Guinea-Bissau"]
+
+
+def test_several_direction_words_are_detail_not_name(places_only: Extractor) -> None:
+    found = names(places_only, "A teenager was stabbed in north west London on Sunday.")
+    assert found == ["London"]
+
+
+def test_arabic_article_joins_a_split_name(places_only: Extractor) -> None:
+    text = "Airstrikes hit the outskirts of Dayr az Zawr, Syria, residents said."
+    assert "Dayr az Zawr" in names(places_only, text)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The militants were driven out of Kobane in January.",
+        "Aid convoys reached the town after the siege of Sinjar ended.",
+        "Fighters gathered 20 km north of Kobane before dawn.",
+    ],
+)
+def test_words_before_of_make_a_known_name_a_place(places_only: Extractor, sentence: str) -> None:
+    assert any(name in ("Kobane", "Sinjar") for name in names(places_only, sentence))
+
+
+def test_government_of_a_country_stays_an_actor(places_only: Extractor) -> None:
+    assert names(places_only, "The Government of Iraq condemned the bombing.") == []
