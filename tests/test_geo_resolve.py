@@ -94,3 +94,13 @@ def test_the_benchmark_halves_split_articles_by_index() -> None:
     assert bench.split_half(articles, "dev") == ["a", "c", "e"]
     assert bench.split_half(articles, "held") == ["b", "d"]
     assert bench.split_half(articles, "all") == articles
+
+
+def test_a_county_lies_at_its_towns_not_at_its_state_point(gaz: Gazetteer) -> None:
+    from eventdesk.geo.resolve import distance_km
+
+    found = resolve(gaz, "Floods hit Tarrant County, Texas.", ["Tarrant County", "Texas"])
+    county = found["Tarrant County"].entry
+    fort_worth = gaz.get(gaz._find_town("Fort Worth", "US"))
+    assert county is not None and county.feature == "ADM2" and fort_worth is not None
+    assert distance_km(county.lat, county.lon, fort_worth.lat, fort_worth.lon) < 50

@@ -17,6 +17,7 @@ from pathlib import Path
 from eventdesk.geo.names import is_latin_name, key_variants, name_key
 from eventdesk.geo.sources import (
     DATA_DIR,
+    GEONAMES_DIR,
     PlaceRecord,
     read_cities,
     read_continents,
@@ -236,16 +237,17 @@ ADMIN1_POINT_SOURCE = "GeoNames; admin1 point"  # an admin2 unit placed at its p
 
 
 def admin2_records(cities: list[PlaceRecord], admin1: dict[str, PlaceRecord]) -> list[PlaceRecord]:
-    """Admin2 units; GeoNames gives no coordinates here, so a unit takes those of the same-named town in
-        its admin1 (districts are mostly named after their seat), else those of its admin1, marked as such (an
-    event there is placed with the province's precision). Such a seat town
-        gets the unit as its admin2; other towns have none (cities500 does not give it)."""
+    """Admin2 units; GeoNames' codes file gives no coordinates, so a unit takes the middle of its towns
+    (admin2Points.tsv), else those of the same-named town in its admin1 (districts are mostly named after
+    their seat), else those of its admin1, marked as such (an event there is placed with the province's
+    precision). A seat town gets the unit as its admin2; other towns have none (cities500 lacks it)."""
     towns: dict[tuple[str, str], PlaceRecord] = {}
     for town in cities:
         key = (f"{town.country}.{town.admin1}", name_key(town.name))
         if key not in towns or towns[key].population < town.population:
             towns[key] = town
     terms = generic_terms()
+    points = read_admin2_points()
     records: list[PlaceRecord] = []
     for code, name, ascii_name, geonameid in read_geonames_codes("admin2Codes.txt"):
         country, admin1_code, admin2_code = code.split(".", 2)
@@ -256,7 +258,7 @@ def admin2_records(cities: list[PlaceRecord], admin1: dict[str, PlaceRecord]) ->
         seat = towns.get((f"{country}.{admin1_code}", name_key(short[0] if short else name)))
         if seat is not None and seat.admin2 is None:
             seat.admin2 = admin2_code  # a district named like its town holds it (the seat)
-        anchor = seat or parent
+        lat, lon = points.get(code) or ((seat.lat, seat.lon) if seat else (parent.lat, parent.lon))
         records.append(
             PlaceRecord(
                 id=geonameid,
@@ -264,15 +266,26 @@ def admin2_records(cities: list[PlaceRecord], admin1: dict[str, PlaceRecord]) ->
                 country=country,
                 admin1=admin1_code,
                 admin2=admin2_code,
-                lat=anchor.lat,
-                lon=anchor.lon,
+                lat=lat,
+                lon=lon,
                 population=0,
                 feature="ADM2",
                 names=[ascii_name, *short],
-                source="GeoNames" if seat else ADMIN1_POINT_SOURCE,
+                source="GeoNames" if seat or code in points else ADMIN1_POINT_SOURCE,
             )
         )
     return records
+
+
+def read_admin2_points() -> dict[str, tuple[float, float]]:
+    """Admin2 code → the middle of its towns (geonames/admin2Points.tsv, scripts/build_admin2_points.py)."""
+    points = {}
+    with (GEONAMES_DIR / "admin2Points.tsv").open(encoding="utf-8") as handle:
+        for line in handle:
+            if not line.startswith("#"):
+                code, lat, lon, _towns = line.rstrip("\n").split("\t")
+                points[code] = (float(lat), float(lon))
+    return points
 
 
 def continent_records() -> Iterator[PlaceRecord]:
