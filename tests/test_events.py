@@ -471,7 +471,8 @@ def test_unnamed_parties_get_acled_names(extractor: Extractor) -> None:
     event = _only_event(extractor, "Al-Shabaab fighters attacked an army checkpoint near Baidoa on Thursday.")
     assert event.actor2 == "Military Forces of Somalia" and event.sub_event_type == "Armed clash"
     bomb = _only_event(extractor, "A roadside bomb killed four soldiers in Kurram, Pakistan, on Monday.")
-    assert bomb.actor1 is None and bomb.actor2 == "Military Forces of Pakistan"
+    assert bomb.actor1 == "Unidentified Armed Group (Pakistan)"  # ACLED: an unnamed bomber
+    assert bomb.actor2 == "Military Forces of Pakistan"
 
 
 def test_parties_signing_an_agreement_abroad(extractor: Extractor) -> None:

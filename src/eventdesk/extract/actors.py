@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -77,7 +77,9 @@ _DICTIONARY = "actors.dictionary"  # the ActorDictionary, for generic_actor afte
 _ARTICLE_COUNTRY = "actors.article_country"
 
 
-def generic_actor(art: AnalysedArticle, token: Token) -> tuple[str, int | None] | None:
+def generic_actor(
+    art: AnalysedArticle, token: Token, participants: Mapping[str, int] | None = None
+) -> tuple[str, int | None] | None:
     """ACLED's name and inter code for a party no dictionary actor names, read from its head noun `token`
     (call after the actors component, for a party without an actor mention):
 
@@ -92,14 +94,16 @@ def generic_actor(art: AnalysedArticle, token: Token) -> tuple[str, int | None] 
     The country comes from a nationality word or country name before the head ("Malian troops", "Sudan's
     army"), an "of"/"from" phrase ("soldiers from Chad"), else the place nearest before the head in its
     sentence, else the article's most named country (art.annotations["places"], read at call time).
-    Without a country the generic name stands alone ("Civilians"). None for other heads.
+    Without a country the generic name stands alone ("Civilians"). A head that `participants` (noun ->
+    ACLED inter code) gives as civilian or armed ("inmates", "a priest", "militiamen") names that generic
+    group too. None for other heads.
     """
     dictionary: ActorDictionary | None = art.annotations.get(_DICTIONARY)
     if dictionary is None:
         return None
     words = dictionary.words
     token = _counted_noun(token)
-    kind = _generic_kind(token, words)
+    kind = _generic_kind(token, words) or _participant_kind(token, words, participants or {})
     if kind is None:
         return None
     country = _party_country(art, token, words)
@@ -113,6 +117,25 @@ def generic_actor(art: AnalysedArticle, token: Token) -> tuple[str, int | None] 
     group = words.generic_groups[kind]
     name = f"{group.name} ({country[1]})" if country else group.name
     return name, group.inter
+
+
+def state_forces(art: AnalysedArticle, name: str) -> tuple[str, int | None] | None:
+    """The military forces of a state named as a country or its government ("United States" -> "Military
+    Forces of the United States"; an external state's stay external, ACLED 8): who fights when a state is
+    said to strike. None for other actors."""
+    dictionary: ActorDictionary | None = art.annotations.get(_DICTIONARY)
+    if dictionary is None:
+        return None
+    entry = dictionary.get(name)
+    if entry is None or entry.type not in _STATE_TYPES or not entry.country:
+        return None
+    country = dictionary.words.country_name(entry.country) or entry.country
+    year = art.published.year if art.published else None
+    forces = _forces_of(dictionary, entry.country, country, year)
+    return forces.name, entry.inter if entry.type == "external_state" else forces.inter
+
+
+_STATE_TYPES = frozenset({"government", "external_state"})
 
 
 def _counted_noun(token: Token) -> Token:
@@ -145,6 +168,13 @@ def _generic_kind(token: Token, words: ActorWords) -> str | None:
 
 
 _UNIDENTIFIED, _CIVILIANS = "gunmen", "civilians"  # generic_groups nouns standing for their groups
+_KIND_OF_CODE = {2: _UNIDENTIFIED, 3: _UNIDENTIFIED, 7: _CIVILIANS}  # participant inter code -> generic group
+
+
+def _participant_kind(token: Token, words: ActorWords, participants: Mapping[str, int]) -> str | None:
+    code = participants.get(token.lemma_.lower())
+    kind = _KIND_OF_CODE.get(code) if code is not None else None
+    return kind if kind in words.generic_groups else None
 
 
 def _police_of(dictionary: ActorDictionary, code: str, country: str, year: int | None = None) -> ActorEntry:
@@ -316,11 +346,14 @@ _OUTLET_NOUNS = frozenset({"agency", "channel", "network", "website", "outlet", 
 
 
 def _possessed_forces_end(doc: Doc, end: int, entry: ActorEntry, words: ActorWords) -> int | None:
-    """End of "'s army" / "'s security forces" after a country named as a state ("Sudan's army"): the
-    country's forces, not its government."""
-    if not (entry.agentive and entry.country) or end + 1 >= len(doc) or doc[end].tag_ != "POS":
+    """End of "'s army" / "'s security forces" after a country named as a state ("Sudan's army"), or of a
+    force noun right after a state's name ("US soldiers", "U.S. drones"): the country's forces, not its
+    government."""
+    if not (entry.agentive and entry.country) or end + 1 >= len(doc):
         return None
-    noun_end, forces = _state_noun_end(doc, end + 1, words)
+    if doc[end].tag_ != "POS" and entry.type not in _STATE_TYPES:
+        return None
+    noun_end, forces = _state_noun_end(doc, end + 1 if doc[end].tag_ == "POS" else end, words)
     return noun_end if forces else None
 
 

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING
+
+import yaml
 
 from eventdesk.analyse.dates import find_date_phrases
 from eventdesk.analyse.quantities import find_counts
+from eventdesk.extract.event_roles import instrument_phrase
 from eventdesk.records import Count, DateRange, EventLocation, Result, Span
 
 try:  # the geo component's event placement, when installed
@@ -19,9 +25,12 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from eventdesk.analyse.pipeline import AnalysedArticle
+    from eventdesk.extract.event_draft import Draft
+    from eventdesk.knowledge import Knowledge
 
 ASSUMED_WINDOW_DAYS = 30  # no date in the text: the month up to publication (ACLED time precision 3)
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+UNNAMED_FILE = Path(__file__).resolve().parents[1] / "knowledge" / "data" / "unnamed_perpetrators.yaml"
 
 
 def date_in(art: AnalysedArticle, segment: SpacySpan, start: int, end: int, anchor: int) -> DateRange | None:
@@ -88,3 +97,56 @@ def sources_for(result: Result, trigger: Span) -> list[str]:
             if name and name not in names:
                 names.append(name)
     return names
+
+
+@dataclass(frozen=True, slots=True)
+class UnnamedPerpetrators:
+    """When and from which words an unnamed perpetrator is inferred (data: unnamed_perpetrators.yaml)."""
+
+    group: str
+    sub_event_types: frozenset[str]
+    instrument_heads: frozenset[str]
+    instrument_modifiers: frozenset[str]
+
+
+@cache
+def unnamed_perpetrators() -> UnnamedPerpetrators:
+    data = yaml.safe_load(UNNAMED_FILE.read_text(encoding="utf-8"))
+    return UnnamedPerpetrators(
+        group=str(data["group"]),
+        sub_event_types=frozenset(data["sub_event_types"]),
+        instrument_heads=frozenset(str(w).lower() for w in data["instrument_heads"]),
+        instrument_modifiers=frozenset(str(w).lower() for w in data.get("instrument_modifiers", ())),
+    )
+
+
+def name_unnamed_sides(art: AnalysedArticle, draft: Draft, kb: Knowledge) -> None:
+    """ACLED's names for sides the text does not name: an explosion nobody is said to have caused is the work
+    of an Unidentified Armed Group, read from its instrument; a generic group ("Civilians") takes the country
+    of the event's place."""
+    country = _event_country(draft, kb)
+    rules = unnamed_perpetrators()
+    if draft.actor1 is None and draft.typing.sub_event_type in rules.sub_event_types and draft.root >= 0:
+        root = art.doc[draft.root]
+        found = instrument_phrase(
+            art, root, rules.instrument_heads, rules.instrument_modifiers, kb.event_lexicon
+        )
+        if found is not None:
+            draft.actor1, draft.inter1 = rules.group, _generic_inter(kb, rules.group)
+            draft.actor1_text = art.span(found.start, found.end)
+    if country is None:
+        return
+    generic = {group.name for group in kb.actors.words.generic_groups.values()}
+    if draft.actor1 in generic:
+        draft.actor1 = f"{draft.actor1} ({country})"
+    if draft.actor2 in generic:
+        draft.actor2 = f"{draft.actor2} ({country})"
+
+
+def _event_country(draft: Draft, kb: Knowledge) -> str | None:
+    code = draft.location.country if draft.location is not None else None
+    return kb.actors.words.country_name(code.upper()) if code else None
+
+
+def _generic_inter(kb: Knowledge, name: str) -> int | None:
+    return next((g.inter for g in kb.actors.words.generic_groups.values() if g.name == name), None)

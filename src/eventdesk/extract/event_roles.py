@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from eventdesk.extract.actors import generic_actor, mentions_in
+from eventdesk.extract.actors import generic_actor, mentions_in, state_forces
 from eventdesk.extract.event_detect import Trigger
 from eventdesk.knowledge.event_types import EventLexicon
 
@@ -28,6 +28,8 @@ ARMED_CODES = frozenset({1, 2, 3, 4, 8})
 STATE_CODE, REBEL_CODE = 1, 2
 OWNER_ENTS = frozenset({"NORP", "GPE", "ORG"})
 NAMED_SIDE_ENTS = frozenset({"PERSON", "ORG", "NORP"})
+STANCE_PREFIXES = ("anti-", "pro-")
+STANCE_LONGEST = max(STANCE_PREFIXES, key=len)
 ANTECEDENT_WINDOW = 60  # tokens before a pronoun searched for what it stands for
 
 
@@ -73,16 +75,19 @@ def read_roles(art: AnalysedArticle, trigger: Trigger, lx: EventLexicon) -> Role
     weapon_lemmas: set[str] = set()  # "fired shells at targets in X": the weapons are the trigger's own words
     if trigger.is_noun:
         agent_token, patient_token = _noun_roles(head, lx)
+        agent_token = agent_token or _wielder(head, lx)
     else:
         agent_token, objects = _verb_objects(head, own_words)
         patient_token = next((o for o in objects if not _is_weapon(o, lx)), None)
         weapon_lemmas = {t.lemma_.lower() for o in objects if _is_weapon(o, lx) for t in o.subtree}
         intransitive = trigger.frame.name in lx.words("intransitive_frames")
         agent_token, patient_token = _participle_noun(head, agent_token, patient_token, intransitive)
+    if agent_token is None:
+        agent_token, patient_token = _sides_between(head, patient_token)
     if agent_token is None and trigger.is_noun:
         agent_token = _participant(head, lx)
     if agent_token is None:
-        agent_token = _phrase_owner(trigger, lx)
+        agent_token = _phrase_owner(art, trigger, lx)
     if agent_token is not None and _is_incident_word(agent_token, lx):
         agent_token = _owner(agent_token)  # "a car bomb exploded": the weapon is no actor; "Russian missiles"
     if agent_token is None and not trigger.is_noun:
@@ -99,7 +104,7 @@ def read_roles(art: AnalysedArticle, trigger: Trigger, lx: EventLexicon) -> Role
         patient_token = _purpose_object(head)
     roles = Roles(local_lemmas=_local_lemmas(trigger) | weapon_lemmas)
     if agent_token is not None:
-        roles.agent = _agent_party(art, agent_token, lx)
+        roles.agent = _agent_party(art, agent_token, lx, trigger.frame.violent)
         roles.local_lemmas |= {t.lemma_.lower() for t in agent_token.subtree}
     if patient_token is not None and _is_weapon(patient_token, lx):
         roles.local_lemmas |= {t.lemma_.lower() for t in patient_token.subtree}
@@ -156,15 +161,29 @@ def victim_roles(art: AnalysedArticle, head: Token, lx: EventLexicon) -> tuple[P
     if victim is not None and (_is_time(victim) or victim.pos_ not in ("NOUN", "PROPN", "PRON", "NUM")):
         victim = None
     known_agent = agent_token is not None and not _is_time(agent_token)
-    agent = _agent_party(art, agent_token, lx) if known_agent and agent_token is not None else None
+    agent = _agent_party(art, agent_token, lx, True) if known_agent and agent_token is not None else None
     return agent, (party(art, victim, lx) if victim is not None else None)
 
 
-def _agent_party(art: AnalysedArticle, token: Token, lx: EventLexicon) -> Party | None:
+def _agent_party(art: AnalysedArticle, token: Token, lx: EventLexicon, violent: bool) -> Party | None:
     """The doer's party; none for a thing a relative clause hangs on ("an attack on a church that killed
-    five": the church did not kill)."""
+    five": the church did not kill). A state that strikes ("the US launched airstrikes", "US Predator
+    attacks") strikes with its military forces."""
     side = party(art, token, lx)
-    return None if token.tag_ in ("WP", "WDT") and not side.is_actor else side
+    if token.tag_ in ("WP", "WDT") and not side.is_actor:
+        return None
+    forces = state_forces(art, side.name) if violent and side.name else None
+    if forces is not None:
+        side.name, side.inter = forces
+    return side
+
+
+def _wielder(noun: Token, lx: EventLexicon) -> Token | None:
+    """Who used a weapon that is the object of a verb: "assailants threw a grenade", "militants fired
+    rockets", "gunmen planted a bomb"."""
+    if noun.dep_ != "dobj" or not _is_weapon(noun, lx):
+        return None
+    return next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
 
 
 def _custodian(death: Token, lx: EventLexicon) -> Token | None:
@@ -181,16 +200,25 @@ def _custodian(death: Token, lx: EventLexicon) -> Token | None:
     return None
 
 
-def _phrase_owner(trigger: Trigger, lx: EventLexicon) -> Token | None:
-    """Who a trigger phrase names as its doer by a modifier: "a Ukrainian drone attack", "a US airstrike";
-    a doer word of the phrase keeps its modifier ("Israeli tanks fired": the tanks, Israel's)."""
+def _phrase_owner(art: AnalysedArticle, trigger: Trigger, lx: EventLexicon) -> Token | None:
+    """Who a trigger phrase names as its doer by a modifier: "a Ukrainian drone attack", "a US airstrike",
+    "US Predator attacks" (the owner may modify the weapon's name); a doer word of the phrase keeps its
+    modifier ("Israeli tanks fired": the tanks, Israel's)."""
     owners = OWNER_ENTS if trigger.frame.name in lx.words("state_weapon_frames") else OWNER_ENTS - {"GPE"}
     for token in trigger.head.doc[trigger.start : trigger.end]:
         for child in token.children:
-            outside = not trigger.start <= child.i < trigger.end
-            if outside and child.dep_ in ("amod", "compound") and child.ent_type_ in owners:
-                return token if token.lemma_.lower() in lx.participants else child
+            if trigger.start <= child.i < trigger.end or child.dep_ not in ("amod", "compound"):
+                continue
+            named = [child, *(g for g in child.children if g.dep_ in ("amod", "compound"))]
+            owner = next((m for m in named if m.ent_type_ in owners or _is_actor_word(art, m)), None)
+            if owner is not None:
+                return token if token.lemma_.lower() in lx.participants else owner
     return None
+
+
+def _is_actor_word(art: AnalysedArticle, token: Token) -> bool:
+    """A modifier the actors component read as an actor ("US" before a weapon's name), not as a place."""
+    return any(m.kind == "actor" for m in mentions_in(art, token.idx, token.idx + len(token)))
 
 
 def _owner(weapon: Token) -> Token | None:
@@ -308,6 +336,19 @@ def _noun_roles(noun: Token, lx: EventLexicon) -> tuple[Token | None, Token | No
     return agent, patient
 
 
+def _sides_between(head: Token, patient: Token | None) -> tuple[Token | None, Token | None]:
+    """ "fighting between the army and the RSF", "clashes broke out between police and protesters": the
+    first side named is actor1, the second actor2 (the "between" phrase may hang on the verb the trigger is
+    the subject of)."""
+    holders = [head] + ([head.head] if head.dep_ == "nsubj" else [])
+    for holder in holders:
+        prep = next((c for c in holder.children if c.dep_ == "prep" and c.lower_ == "between"), None)
+        sides = _coordinated(_pobj(prep)) if prep is not None else []
+        if sides:
+            return sides[0], sides[1] if len(sides) > 1 else patient
+    return None, patient
+
+
 def _participant(noun: Token, lx: EventLexicon) -> Token | None:
     """ "Serb forces were engaged in ethnic cleansing", "militias took part in the fighting"."""
     verb = _participation_verb(noun, lx)
@@ -417,15 +458,21 @@ def party(art: AnalysedArticle, head: Token, lx: EventLexicon) -> Party:
     name = mention.name if mention is not None else None
     inter = _inter_of(mention, head, lx)
     armed_target = _is_armed_target(head, lx)
-    named = generic_actor(art, head) or (_position_owner(art, head) if armed_target else None)
+    named = generic_actor(art, head, lx.participants) or (
+        _position_owner(art, head, lx) if armed_target else None
+    )
     if name is None and named is not None:  # "gunmen", "Turkish drone", "an army checkpoint"
         name, inter = named[0], named[1] if named[1] is not None else inter
     return Party(head, start, end, text, name, inter, armed_target=armed_target)
 
 
-def _position_owner(art: AnalysedArticle, head: Token) -> tuple[str, int | None] | None:
-    """Who holds a position named by its modifiers ("an army checkpoint", "a FAMa position")."""
-    for modifier in (c for c in head.children if c.dep_ in ("compound", "amod", "poss", "nmod")):
+def _position_owner(art: AnalysedArticle, head: Token, lx: EventLexicon) -> tuple[str, int | None] | None:
+    """Who holds a position named by its modifiers ("an army checkpoint", "a FAMa position"), also when
+    only part of it is named ("part of a rebel stronghold")."""
+    of_object = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    held = _pobj(of_object) if of_object is not None else None
+    position = held if held is not None and held.lemma_.lower() in lx.armed_targets else head
+    for modifier in (c for c in position.children if c.dep_ in ("compound", "amod", "poss", "nmod")):
         mentions = mentions_in(art, modifier.idx, modifier.idx + len(modifier), kind="actor")
         if mentions:
             return mentions[0].name, None
@@ -463,6 +510,8 @@ def phrase_tokens(head: Token) -> list[Token]:
             continue
         if (child.dep_ in DROPPED_MODIFIERS or child.tag_ == "PRP$") and child.i < head.i:
             continue
+        if child.dep_ == "case":  # "the army's offensive": the army
+            continue
         kept.extend(child.subtree)
     kept.sort(key=lambda t: t.i)
     first, last = kept[0].i, kept[-1].i
@@ -470,13 +519,29 @@ def phrase_tokens(head: Token) -> list[Token]:
 
 
 def _mention_for(art: AnalysedArticle, head: Token, start: int, end: int) -> Mention | None:
-    mentions = [m for m in mentions_in(art, start, end) if m.kind == "actor"]
+    mentions = [m for m in mentions_in(art, start, end) if m.kind == "actor" and not _stance_of(art, m)]
     if not mentions and head.lower_ in PRONOUNS:
         return _antecedent(art, head)
     if not mentions:
         return None
     on_head = [m for m in mentions if m.start <= head.idx < m.end]
     return (on_head or mentions)[0]
+
+
+def _stance_of(art: AnalysedArticle, mention: Mention) -> bool:
+    """ "an anti-Syria journalist", "pro-Russian separatists": the name says what the party is for or
+    against, not what it is."""
+    return (
+        art.norm.text[max(0, mention.start - len(STANCE_LONGEST)) : mention.start]
+        .lower()
+        .endswith(STANCE_PREFIXES)
+    )
+
+
+def _after_stance(token: Token) -> bool:
+    """ "an anti-government blogger": the word after a stance prefix names what the party opposes."""
+    doc = token.doc
+    return token.i >= 2 and doc[token.i - 1].text == "-" and f"{doc[token.i - 2].lower_}-" in STANCE_PREFIXES
 
 
 def _antecedent(art: AnalysedArticle, pronoun: Token) -> Mention | None:
@@ -493,7 +558,7 @@ def _inter_of(mention: Mention | None, head: Token, lx: EventLexicon) -> int | N
         return REBEL_CODE
     if head.ent_type_ == "NORP" and head.tag_ in ("NNPS", "NNS"):  # "ethnic Albanians", "Iraqis"
         return lx.participants.get("civilian")
-    modifiers = [c for c in head.children if c.dep_ in ("compound", "amod")]
+    modifiers = [c for c in head.children if c.dep_ in ("compound", "amod") and not _after_stance(c)]
     phrases = [f"{m.lower_} {head.lower_}" for m in modifiers] + [head.lemma_.lower(), head.lower_]
     for phrase in phrases:
         if phrase in lx.participants:
@@ -527,3 +592,29 @@ def _is_armed_target(head: Token, lx: EventLexicon) -> bool:
 
 def is_armed(side: Party | None) -> bool:
     return side is not None and (side.armed_target or side.inter in ARMED_CODES)
+
+
+def instrument_phrase(
+    art: AnalysedArticle, root: Token, heads: frozenset[str], modifiers: frozenset[str], lx: EventLexicon
+) -> Party | None:
+    """The first unowned instrument, or the blast it made, in a clause ("a roadside bomb", "a car bomb
+    explosion", "struck a landmine", "a suicide attack"): the phrase an unnamed perpetrator is read from."""
+    for token in root.subtree:
+        if token.pos_ not in ("NOUN", "PROPN") or not _names_instrument(token, heads, modifiers, lx):
+            continue
+        while token.dep_ in ("compound", "amod") and token.head.lemma_.lower() in heads:
+            token = token.head  # "car bomb explosion": the whole phrase
+        if _owner(token) is not None:
+            return None
+        tokens = phrase_tokens(token)
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+        return Party(token, start, end, art.norm.text[start:end], None, None)
+    return None
+
+
+def _names_instrument(
+    token: Token, heads: frozenset[str], modifiers: frozenset[str], lx: EventLexicon
+) -> bool:
+    if lx.lemma_of(token.lemma_, token.lower_) in heads:
+        return True
+    return any(c.dep_ in ("amod", "compound") and c.lower_ in modifiers for c in token.children)

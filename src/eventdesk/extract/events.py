@@ -35,7 +35,14 @@ from eventdesk.extract.event_detect import (
     without_dateline,
 )
 from eventdesk.extract.event_draft import NEARBY_SENTENCES, Draft, absorb, same_incident
-from eventdesk.extract.event_fill import assumed_date, casualties, date_in, location_for, sources_for
+from eventdesk.extract.event_fill import (
+    assumed_date,
+    casualties,
+    date_in,
+    location_for,
+    name_unnamed_sides,
+    sources_for,
+)
 from eventdesk.extract.event_roles import (
     Party,
     Roles,
@@ -93,6 +100,7 @@ def extract_events(art: AnalysedArticle, kb: Knowledge, result: Result) -> None:
     drafts = _merged(reader.drafts, reader.lx)
     for draft in drafts:
         _foreign_forces(draft, reader.country_by_name, reader.lx)
+        name_unnamed_sides(reader.art, draft, kb)
         _crowd_as_protesters(draft, kb)
     result.events.extend(_event(draft, number, reader) for number, draft in enumerate(drafts, start=1))
     result.actions.extend(reader.actions)

@@ -1,0 +1,246 @@
+"""Who did it to whom: actor1/actor2 of events, read as ACLED coders read them, one or more sentences per
+construction (unnamed perpetrators, a state's weapons, passives, nominals, possessives, "between", positions,
+victims and targets)."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import extract_text
+from eventdesk.extract import Extractor
+from eventdesk.records import Event
+
+
+def _only_event(extractor: Extractor, text: str) -> Event:
+    events = extract_text(extractor, text).events
+    assert len(events) == 1, [(e.sub_event_type, e.actor1, e.actor2) for e in events]
+    return events[0]
+
+
+def _actor1_text(event: Event) -> str | None:
+    return event.actor1_text.text if event.actor1_text else None
+
+
+# --- an attack whose perpetrator the text does not name: Unidentified Armed Group (country of the event) ---
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "phrase"),
+    [
+        (
+            "A roadside bomb killed four policemen near Kandahar, Afghanistan, on Tuesday.",
+            "Unidentified Armed Group (Afghanistan)",
+            "roadside bomb",
+        ),
+        (
+            "Two soldiers died when their truck struck a landmine in Mali's Mopti region.",
+            "Unidentified Armed Group (Mali)",
+            "landmine",
+        ),
+        (
+            "Three children were killed by a mine explosion in Yemen's Taiz province.",
+            "Unidentified Armed Group (Yemen)",
+            "mine explosion",
+        ),
+        (
+            "A suicide attack on a mosque in Kunduz, Afghanistan, killed 50 worshippers.",
+            "Unidentified Armed Group (Afghanistan)",
+            "suicide attack",
+        ),
+        (
+            "Mortar shells fell on a market in Mogadishu, killing five people.",
+            "Unidentified Armed Group (Somalia)",
+            "Mortar shells",
+        ),
+        (
+            "An improvised explosive device wounded three Nigerian soldiers in Borno state.",
+            "Unidentified Armed Group (Nigeria)",
+            "improvised explosive device",
+        ),
+    ],
+)
+def test_an_instrument_without_a_doer_is_an_unidentified_armed_group(
+    extractor: Extractor, text: str, actor1: str, phrase: str
+) -> None:
+    event = _only_event(extractor, text)
+    assert event.event_type == "Explosions/Remote violence"
+    assert (event.actor1, event.inter1, _actor1_text(event)) == (actor1, 3, phrase)
+
+
+def test_unnamed_attackers_who_throw_a_grenade_are_the_doers(extractor: Extractor) -> None:
+    event = _only_event(extractor, "Unknown assailants threw a grenade at a bus station in Nairobi.")
+    assert event.sub_event_type == "Grenade"
+    assert (event.actor1, _actor1_text(event)) == ("Unidentified Armed Group (Kenya)", "Unknown assailants")
+
+
+def test_a_claimed_bombing_keeps_the_claimant_not_an_unidentified_group(extractor: Extractor) -> None:
+    event = _only_event(
+        extractor,
+        "A car bomb exploded near a police station in Mogadishu on Sunday, killing four people. "
+        "Al-Shabaab claimed responsibility for the blast.",
+    )
+    assert event.actor1 == "al-Shabaab"
+
+
+def test_an_air_strike_without_a_doer_names_no_group(extractor: Extractor) -> None:
+    """Aircraft point to a state's forces, which the text must name; no group is invented."""
+    event = _only_event(extractor, "An airstrike hit a market in Idlib, Syria, killing nine people.")
+    assert event.actor1 is None and event.actor2 == "Civilians (Syria)"
+
+
+# --- a state's adjective or name on an attack noun or weapon: that state's military forces -----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        (
+            "US drone strikes killed five militants in North Waziristan, Pakistan.",
+            "Military Forces of the United States",
+        ),
+        ("Israeli shelling killed three civilians in southern Lebanon.", "Military Forces of Israel"),
+        ("Russian missiles hit an apartment block in Kharkiv overnight.", "Military Forces of Russia"),
+        (
+            "A Turkish airstrike killed two Kurdish fighters near Qamishli in Syria.",
+            "Military Forces of Turkey",
+        ),
+        (
+            "An American airstrike killed a senior ISIS commander in eastern Syria.",
+            "Military Forces of the United States",
+        ),
+        (
+            "The US carried out an airstrike against al-Shabaab near Jilib, Somalia.",
+            "Military Forces of the United States",
+        ),
+    ],
+)
+def test_a_state_that_strikes_strikes_with_its_military(extractor: Extractor, text: str, actor1: str) -> None:
+    event = _only_event(extractor, text)
+    assert event.actor1 == actor1
+    assert event.actor1_text is not None and event.actor1_text.text in text
+
+
+def test_a_coalition_on_the_jets_is_the_doer(extractor: Extractor) -> None:
+    event = _only_event(
+        extractor, "Saudi-led coalition jets bombed a wedding party in Hajjah province, Yemen."
+    )
+    assert event.actor1 == "Saudi-led coalition" and event.target == "wedding party"
+
+
+def test_a_state_in_a_signing_stays_the_state(extractor: Extractor) -> None:
+    result = extract_text(extractor, "The United States and Iran signed a prisoner exchange deal in Doha.")
+    assert not result.events
+    assert [a.actor1 for a in result.actions] == ["United States"]
+
+
+def test_soldiers_of_a_state_named_by_its_short_name_are_its_forces(extractor: Extractor) -> None:
+    event = _only_event(extractor, "A roadside bomb killed two US soldiers near Kirkuk, Iraq.")
+    assert event.actor2 == "Military Forces of the United States"
+
+
+# --- passives, nominals, possessives ------------------------------------------------------------------------
+
+
+def test_the_by_phrase_of_a_passive_is_the_doer(extractor: Extractor) -> None:
+    event = _only_event(
+        extractor, "A police patrol was ambushed by al-Shabaab militants near Kismayo on Tuesday."
+    )
+    assert (event.actor1, event.actor2) == ("al-Shabaab", "Police Forces of Somalia")
+    abducted = _only_event(
+        extractor, "Three journalists were abducted by armed men in Idlib province, Syria."
+    )
+    assert (abducted.actor1, abducted.actor2) == ("Unidentified Armed Group (Syria)", "Civilians (Syria)")
+
+
+def test_an_attack_by_one_on_another(extractor: Extractor) -> None:
+    event = _only_event(
+        extractor, "An attack by al-Shabaab on an army base in Somalia left ten soldiers dead."
+    )
+    assert (event.actor1, event.actor2) == ("al-Shabaab", "Military Forces of Somalia")
+
+
+def test_a_possessive_names_the_doer_without_its_ending(extractor: Extractor) -> None:
+    event = _only_event(extractor, "ISWAP's attack on a military base in Borno killed seven soldiers.")
+    assert event.actor1 == "Islamic State West Africa Province" and _actor1_text(event) == "ISWAP"
+    raid = _only_event(extractor, "The militia's raid on a village in Ituri, Congo, left 14 civilians dead.")
+    assert raid.actor1 is not None and raid.actor1.startswith("Unidentified Armed Group")
+    assert _actor1_text(raid) == "militia"
+
+
+def test_an_offensive_against_someone(extractor: Extractor) -> None:
+    event = _only_event(extractor, "The army's offensive against the rebels in Darfur killed dozens.")
+    assert (event.actor1, event.actor2) == ("Military Forces of Sudan", "Unidentified Armed Group (Sudan)")
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2"),
+    [
+        (
+            "Fighting between the Sudanese army and the RSF killed 20 civilians in El Fasher.",
+            "Military Forces of Sudan",
+            "Rapid Support Forces",
+        ),
+        (
+            "Clashes broke out between police and protesters in Nairobi on Tuesday.",
+            "Police Forces of Kenya",
+            "Protesters (Kenya)",
+        ),
+    ],
+)
+def test_the_sides_between_which_fighting_happened(
+    extractor: Extractor, text: str, actor1: str, actor2: str
+) -> None:
+    event = _only_event(extractor, text)
+    assert {event.actor1, event.actor2} == {actor1, actor2}
+
+
+def test_coordinated_doers_lead_and_associate(extractor: Extractor) -> None:
+    event = _only_event(
+        extractor, "Malian soldiers and Wagner fighters killed 30 civilians near Mopti, Mali."
+    )
+    assert event.actor1 == "Military Forces of Mali" and event.assoc_actor1 == ["Wagner Group"]
+    assert event.actor2 == "Civilians (Mali)"
+
+
+def test_an_apposition_does_not_replace_the_doer(extractor: Extractor) -> None:
+    event = _only_event(
+        extractor, "Taliban fighters, the group's elite unit, attacked a police checkpoint in Kunduz."
+    )
+    assert event.actor1 == "Taliban" and event.actor2 == "Police Forces of Afghanistan"
+
+
+def test_the_holder_of_a_position_partly_taken_is_the_other_side(extractor: Extractor) -> None:
+    event = _only_event(
+        extractor, "Ethiopian troops captured part of a TPLF stronghold in Tigray after days of fighting."
+    )
+    assert event.actor1 == "Military Forces of Ethiopia"
+    assert event.actor2 == "Tigray People's Liberation Front"
+
+
+# --- victims and targets ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "actor2"),
+    [
+        ("Gunmen abducted a priest in Kaduna, Nigeria, on Sunday.", "Civilians (Nigeria)"),
+        ("A bomb blast ripped through a market in Baghdad, killing 12 shoppers.", "Civilians (Iraq)"),
+        ("Five villagers were killed by Boko Haram fighters in Borno state.", "Civilians (Nigeria)"),
+    ],
+)
+def test_civilian_victims_are_civilians_of_the_country(extractor: Extractor, text: str, actor2: str) -> None:
+    event = _only_event(extractor, text)
+    assert (event.actor2, event.inter2) == (actor2, 7)
+
+
+def test_a_name_the_victim_is_against_is_not_the_victim(extractor: Extractor) -> None:
+    event = _only_event(
+        extractor, "An anti-government blogger was shot dead in Dhaka, Bangladesh, on Monday."
+    )
+    assert event.actor2 is None and event.target == "anti-government blogger"
+    assert event.sub_event_type == "Attack"
+
+
+def test_a_thing_hit_is_the_target_not_an_actor(extractor: Extractor) -> None:
+    event = _only_event(extractor, "Russian missiles hit an apartment block in Kharkiv overnight.")
+    assert event.actor2 is None and event.target == "apartment block"
