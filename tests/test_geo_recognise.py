@@ -71,3 +71,23 @@ def test_words_before_of_make_a_known_name_a_place(places_only: Extractor, sente
 
 def test_government_of_a_country_stays_an_actor(places_only: Extractor) -> None:
     assert names(places_only, "The Government of Iraq condemned the bombing.") == []
+
+
+def test_known_place_after_a_cue_and_article_is_a_place(places_only: Extractor) -> None:
+    found = names(places_only, "Fishing quotas are set in the EU and announced at the White House.")
+    assert "EU" in found
+
+
+def test_hometown_after_a_name_and_age_is_a_place(places_only: Extractor) -> None:
+    found = names(places_only, "The driver, Tom Reeve, 34, of Hayes, was arrested at the scene.")
+    assert "Hayes" in found
+
+
+def test_surname_after_to_stays_a_person(places_only: Extractor) -> None:
+    text = "Senator Mark Bolton spoke first. The chair then handed the floor to Bolton for questions."
+    assert "Bolton" not in names(places_only, text)
+
+
+def test_name_after_a_title_stays_a_person(places_only: Extractor) -> None:
+    text = "The operation was led by Major General Hassan, the army said."
+    assert "Hassan" not in names(places_only, text)

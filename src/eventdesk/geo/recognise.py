@@ -74,6 +74,7 @@ INNER_PARTICLES = frozenset(
 )
 PAIR_SEPARATORS = ("-", "–", "/")  # "U.S.-Iraq partnership", "the Syria–Turkey border", "Chartres/Franklin"
 POSSESSIVE = frozenset({"'s", "’s"})
+WEAK_CUES = frozenset({"to", "from", "toward", "towards"})  # also said of people: "according to Davis"
 # ACLED event notes name a place with its administrative units: "Boni (Hombori, Douentza, Mopti)",
 # "Gidan Bakuso village (Isa LGA, Sokoto)". Capitalised names, 2 to 4 units, comma-separated.
 _NAME = r"[A-Z][\w'’.-]*(?:[ -](?:[A-Z][\w'’.-]*|al|el|de|du|la|e))*"
@@ -165,12 +166,13 @@ def without_surnames(doc: Doc, toponyms: list[Toponym]) -> list[Toponym]:
 
 
 def placed_by_cue(doc: Doc, toponym: Toponym) -> bool:
-    """ "in Dayton", but not "to Dayton's family"."""
+    """ "in Dayton", but not "to Dayton's family" or "the job went to Dayton"."""
     name = doc.char_span(toponym.start, toponym.end, alignment_mode="expand")
     if name is None or not name.start:
         return False
     possessive = name.end < len(doc) and doc[name.end].lower_ in POSSESSIVE
-    return doc[name.start - 1].lower_ in place_cues() | near_words() and not possessive
+    before = doc[name.start - 1].lower_
+    return before in place_cues() | near_words() and before not in WEAK_CUES and not possessive
 
 
 def block_ranges(doc: Doc, blocked: bytearray, ranges: Sequence[tuple[int, int]]) -> None:
@@ -517,15 +519,51 @@ def accepted(span: SpacySpan, gaz: Gazetteer) -> bool:
         return False
     name = make_toponym(span.start_char, span.end_char, span.text, gaz).name  # "Rakhine State" → "Rakhine"
     candidates = [c for c in gaz.candidates(name) if c.whole]
-    before = span.doc[span.start - 1].lower_ if span.start else ""
     after = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
-    cued = before in place_cues() or before in near_words() or before in gaz.generic_terms
-    cued = cued or (before == "of" and span.start > 1 and of_place(span.doc[span.start - 2].lower_, gaz))
-    if cued or after in gaz.generic_terms or inside_named_place(span, candidates, gaz):
+    if cued(span, gaz) or after in gaz.generic_terms or inside_named_place(span, candidates, gaz):
         return any(cued_town(c) for c in candidates)
+    if cued_after_article(span):
+        return any(not c.entry.is_town for c in candidates)
     if span[0].pos_ != "PROPN":
         return False
+    if titled_person(span):
+        return False
+    before = span.doc[span.start - 1].lower_ if span.start else ""
     return any(self_evident(c.entry, before) for c in candidates if c.main_name)
+
+
+def titled_person(span: SpacySpan) -> bool:
+    """ "Major General Hassan", "Commander Peshawar": a name the model took for a person, after a title."""
+    doc = span.doc
+    return span[0].ent_type_ == "PERSON" and span.start > 0 and doc[span.start - 1].pos_ == "PROPN"
+
+
+def cued(span: SpacySpan, gaz: Gazetteer) -> bool:
+    """Words before a name that make it a place: "in X", "near X", "province X", "the siege of X",
+    "John Smith, 42, of X"."""
+    doc, start = span.doc, span.start
+    before = doc[start - 1].lower_ if start else ""
+    if before in place_cues() or before in near_words() or before in gaz.generic_terms:
+        return True
+    if before != "of" or start < 2:
+        return False
+    return of_place(doc[start - 2].lower_, gaz) or hometown_of(doc, start - 1)
+
+
+def hometown_of(doc: Doc, of: int) -> bool:
+    """ "Jane Doe, 20, of X", "Jane Doe, of X": a comma after a person's name or age, then "of"."""
+    if of < 2 or doc[of - 1].text != ",":
+        return False
+    previous = doc[of - 2]
+    return previous.ent_type_ == "PERSON" or (
+        previous.like_num and previous.ent_type_ in ("DATE", "CARDINAL", "")
+    )
+
+
+def cued_after_article(span: SpacySpan) -> bool:
+    """ "in the EU", "at the White House", "inside the Holy See": a place cue, then "the"."""
+    doc, start = span.doc, span.start
+    return start > 1 and doc[start - 1].lower_ == "the" and doc[start - 2].lower_ in place_cues()
 
 
 def of_place(governor: str, gaz: Gazetteer) -> bool:
