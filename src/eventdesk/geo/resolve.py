@@ -44,7 +44,10 @@ WEIGHTS = {
     "admin1_any": 1.0,
     "near": 1.0,
     "near_km": 150.0,
+    "neighbours": 0.5,
+    "neighbours_max": 4,
 }
+CELL_DEGREES = 1.0  # the grid that `Neighbourhood` counts names in: about 110 km a cell
 FEATURE_PRIOR = {"PCLI": 4.0, "CONT": 2.5, "REGION": 2.5, "ADM1": 0.3, "PPLC": 1.5, "PPLA": 1.5, "ADM2": -0.5}
 
 
@@ -111,11 +114,11 @@ def resolve_toponyms(
     link_containers(text, toponyms)
     for toponym in toponyms:
         toponym.article = has_article(text, toponym)
-    context = Context(Counter(demonym_countries or {}))
+    context = Context(Counter(demonym_countries or {}), neighbourhood=Neighbourhood.of(toponyms))
     for _round in range(WEIGHTS["rounds"]):
         for toponym in toponyms:
             choose(toponym, toponyms, context.seen_from(toponym))
-        context = Context.of(toponyms, demonym_countries)
+        context = Context.of(toponyms, demonym_countries, context.neighbourhood)
     assign_fallbacks(toponyms)
 
 
@@ -263,6 +266,47 @@ def link_containers(text: str, toponyms: Sequence[Toponym]) -> None:
         second.weak_container |= bool(OF_GAP.search(gap))
 
 
+Cell = tuple[int, int]
+
+
+def cell_of(entry: GazEntry) -> Cell:
+    return math.floor(entry.lat / CELL_DEGREES), math.floor(entry.lon / CELL_DEGREES)
+
+
+@dataclass(slots=True)
+class Neighbourhood:
+    """Where the article's names could be: for each grid cell, how many of its names (spelled apart) have
+    a reading of town or district size in it or next to it. A reading near readings of other names
+    ("Hamilton" among "Oxford" and "Butler County") fits a story about one area; unlike the article's
+    chosen places, this does not hang on what the first round chose."""
+
+    cells: Counter[Cell] = field(default_factory=Counter)
+    own: dict[str, frozenset[Cell]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, toponyms: Sequence[Toponym]) -> Neighbourhood:
+        own: dict[str, frozenset[Cell]] = {}
+        for toponym in toponyms:
+            name = toponym.name.lower()
+            if name not in own and not toponym.partial:
+                own[name] = frozenset(
+                    (row + dr, col + dc)
+                    for row, col in {cell_of(c.entry) for c in toponym.candidates if is_local(c.entry)}
+                    for dr in (-1, 0, 1)
+                    for dc in (-1, 0, 1)
+                )
+        return cls(Counter(cell for cells in own.values() for cell in cells), own)
+
+    def others_near(self, entry: GazEntry, name: str) -> int:
+        cell = cell_of(entry)
+        return self.cells[cell] - (cell in self.own.get(name, ()))
+
+
+def is_local(entry: GazEntry) -> bool:
+    """A place small enough that two names near it point to one area: a town, point or district."""
+    return entry.is_town or entry.is_point or entry.feature == "ADM2"
+
+
 @dataclass(slots=True)
 class Context:
     """What the article's names say about each other: how often each country and admin1 unit comes up,
@@ -273,10 +317,14 @@ class Context:
     admin1: Counter[tuple[str, str]] = field(default_factory=Counter)
     points: list[tuple[float, float, str]] = field(default_factory=list)
     by_name: dict[str, tuple[Counter[str], Counter[tuple[str, str]]]] = field(default_factory=dict)
+    neighbourhood: Neighbourhood = field(default_factory=Neighbourhood)
+    name: str = ""  # the name the context is seen from
 
     @classmethod
-    def of(cls, toponyms: Sequence[Toponym], demonyms: Counter[str] | None) -> Context:
-        context = cls(Counter(demonyms or {}))
+    def of(
+        cls, toponyms: Sequence[Toponym], demonyms: Counter[str] | None, neighbourhood: Neighbourhood
+    ) -> Context:
+        context = cls(Counter(demonyms or {}), neighbourhood=neighbourhood)
         for toponym in toponyms:
             context.add(toponym)
         return context
@@ -298,9 +346,9 @@ class Context:
         name = toponym.name.lower()
         own = self.by_name.get(name)
         if own is None:
-            return self
+            return Context(self.countries, self.admin1, self.points, {}, self.neighbourhood, name)
         points = [p for p in self.points if p[2] != name]
-        return Context(self.countries - own[0], self.admin1 - own[1], points)
+        return Context(self.countries - own[0], self.admin1 - own[1], points, {}, self.neighbourhood, name)
 
 
 def choose(toponym: Toponym, toponyms: Sequence[Toponym], context: Context) -> None:
@@ -455,6 +503,9 @@ def context_score(entry: GazEntry, context: Context) -> float:
     if entry.is_town and context.points:
         nearest = min(distance_km(entry.lat, entry.lon, lat, lon) for lat, lon, _ in context.points)
         score += WEIGHTS["near"] if nearest < WEIGHTS["near_km"] else 0.0
+    if is_local(entry) and context.neighbourhood.cells:
+        others = context.neighbourhood.others_near(entry, context.name)
+        score += WEIGHTS["neighbours"] * min(others, WEIGHTS["neighbours_max"])
     return score
 
 
