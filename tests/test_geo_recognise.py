@@ -91,3 +91,10 @@ def test_surname_after_to_stays_a_person(places_only: Extractor) -> None:
 def test_name_after_a_title_stays_a_person(places_only: Extractor) -> None:
     text = "The operation was led by Major General Hassan, the army said."
     assert "Hassan" not in names(places_only, text)
+
+
+def test_wire_dateline_before_the_agency_is_a_place(places_only: Extractor) -> None:
+    found = names(
+        places_only, "Kandahar, March 3 (Reuters) - Kandahar police say gunmen attacked a checkpoint."
+    )
+    assert found[0] == "Kandahar"

@@ -84,6 +84,10 @@ _UNIT = rf"{_NAME}(?: [A-Za-z]+)?"  # "Isa LGA", "Douentza"
 # organisation or runs it into the next name.
 _CAPITALS = r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}"
 DATELINE = re.compile(rf"(?m)^[ \t]*(?P<place>{_CAPITALS})(?:(?=\s*[,—–(-])|(?P<bare> )(?=[A-Z][a-z]))")
+# A wire dateline in ordinary case names its agency in brackets: "Beijing (AFP) -", "Kabul, Jan. 5 (Reuters)"
+AGENCY_DATELINE = re.compile(
+    r"(?m)^[ \t]*(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})(?:,[^\n(,]{1,20})? \([A-Z][\w ]{1,20}\)"
+)
 ADMIN_CHAIN = re.compile(rf"\b(?P<place>{_NAME}(?: [a-z]+)?) \((?P<units>{_UNIT}(?:, {_UNIT}){{1,3}})\)")
 
 
@@ -212,14 +216,15 @@ def admin_chains(doc: Doc, gaz: Gazetteer, blocked: bytearray) -> list[Toponym]:
 
 
 def datelines(doc: Doc, gaz: Gazetteer, blocked: bytearray) -> list[Toponym]:
-    """Places in capitals before a comma, dash or bracket at the start of a paragraph ("BAGHDAD, Iraq —")
-    that the gazetteer knows as a country, region, province or a town that is no small village."""
+    """Places in capitals before a comma, dash or bracket at the start of a paragraph ("BAGHDAD, Iraq —"),
+    or before a news agency's name ("Baghdad (Reuters)"), that the gazetteer knows as a country, region,
+    province or a town that is no small village."""
     toponyms = []
-    for match in DATELINE.finditer(doc.text):
+    for match in (*DATELINE.finditer(doc.text), *AGENCY_DATELINE.finditer(doc.text)):
         span = doc.char_span(match.start("place"), match.end("place"), alignment_mode="expand")
         if span is None or any(blocked[span.start : span.end]):
             continue
-        if match.group("bare") and (len(span) < 2 or "." in span.text):
+        if match.groupdict().get("bare") and (len(span) < 2 or "." in span.text):
             continue  # "U.S. Army General": with no punctuation after it only a name of two words
         toponym = make_toponym(span.start_char, span.end_char, span.text, gaz)
         if any(c.whole and cued_town(c) for c in gaz.candidates(toponym.name)):
