@@ -104,3 +104,23 @@ def test_a_county_lies_at_its_towns_not_at_its_state_point(gaz: Gazetteer) -> No
     fort_worth = gaz.get(gaz._find_town("Fort Worth", "US"))
     assert county is not None and county.feature == "ADM2" and fort_worth is not None
     assert distance_km(county.lat, county.lon, fort_worth.lat, fort_worth.lon) < 50
+
+
+def test_the_article_before_a_name_is_against_a_town(gaz: Gazetteer) -> None:
+    text = "Forecasters in Iowa expect three storms to form in the Pacific before July."
+    found = resolve(gaz, text, ["Iowa", "Pacific"])
+    assert found["Pacific"].entry is not None and not found["Pacific"].entry.is_town
+
+
+def test_the_article_before_a_modifying_name_says_nothing(gaz: Gazetteer) -> None:
+    found = resolve(gaz, "Officials cancelled the Moscow flights on Monday.", ["Moscow"])
+    assert found["Moscow"].entry is not None and found["Moscow"].entry.country == "RU"
+
+
+def test_towns_near_the_article_s_other_names_win_over_larger_namesakes(gaz: Gazetteer) -> None:
+    text = (
+        "Deputies from Butler County searched Hamilton and Oxford overnight; Middletown police and "
+        "Fairfield firefighters joined them."
+    )
+    found = resolve(gaz, text, ["Butler County", "Hamilton", "Oxford", "Middletown", "Fairfield"])
+    assert {found[name].entry.admin1 for name in ("Hamilton", "Oxford")} == {"OH"}
