@@ -98,3 +98,13 @@ def test_wire_dateline_before_the_agency_is_a_place(places_only: Extractor) -> N
         places_only, "Kandahar, March 3 (Reuters) - Kandahar police say gunmen attacked a checkpoint."
     )
     assert found[0] == "Kandahar"
+
+
+def test_objects_of_verbs_done_to_places_are_places(places_only: Extractor) -> None:
+    found = names(places_only, "Jihadists overran Monguno and then attacked Damasak at dawn.")
+    assert "Monguno" in found
+    assert "Damasak" in found
+
+
+def test_capitalised_word_before_a_generic_term_is_a_place(places_only: Extractor) -> None:
+    assert "Beni territory" in names(places_only, "Peacekeepers were sent to Beni territory last week.")

@@ -122,6 +122,11 @@ def origin_nouns() -> frozenset[str]:
 
 
 @cache
+def place_object_verbs() -> frozenset[str]:
+    return frozenset(read_lines(DATA_DIR / "place_object_verbs.txt"))
+
+
+@cache
 def near_words() -> frozenset[str]:
     return frozenset(read_lines(DATA_DIR / "near_words.txt"))
 
@@ -471,7 +476,8 @@ def longest_match(
         last = index + length - 1
         if last >= len(doc) or any(blocked[index : last + 1]):
             continue
-        if not (_plausible_name(doc[index : last + 1]) or added_name(doc[index : last + 1], gaz)):
+        words = doc[index : last + 1]
+        if not (_plausible_name(words) or added_name(words, gaz) or named_by_term(words, gaz)):
             continue
         if bounds is None and entity_bounds.get(last, (index, 0))[0] != index:
             continue  # would end inside a mislabelled entity
@@ -544,15 +550,25 @@ def titled_person(span: SpacySpan) -> bool:
 
 
 def cued(span: SpacySpan, gaz: Gazetteer) -> bool:
-    """Words before a name that make it a place: "in X", "near X", "province X", "the siege of X",
-    "John Smith, 42, of X"."""
+    """Words around a name that make it a place: "in X", "near X", "province X", "the siege of X",
+    "John Smith, 42, of X", "rebels captured X"."""
     doc, start = span.doc, span.start
     before = doc[start - 1].lower_ if start else ""
     if before in place_cues() or before in near_words() or before in gaz.generic_terms:
         return True
+    if object_of_place_verb(span):
+        return True
     if before != "of" or start < 2:
         return False
     return of_place(doc[start - 2].lower_, gaz) or hometown_of(doc, start - 1)
+
+
+def object_of_place_verb(span: SpacySpan) -> bool:
+    """ "rebels captured X", "airstrikes hit X and Y": the object of a verb done to places."""
+    root = span.root
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head
+    return root.dep_ in ("dobj", "obj") and root.head.lemma_.lower() in place_object_verbs()
 
 
 def hometown_of(doc: Doc, of: int) -> bool:
@@ -618,6 +634,15 @@ def added_name(tokens: SpacySpan, gaz: Gazetteer) -> bool:
     if tokens.start == tokens.sent.start or not all(t.text[:1].isupper() for t in tokens):
         return False
     return name_key(tokens.text) in gaz.added_keys()
+
+
+def named_by_term(tokens: SpacySpan, gaz: Gazetteer) -> bool:
+    """Capitalised words inside a sentence before a generic term, whatever part of speech the model gave
+    them ("Beni territory", Beni tagged ADJ)."""
+    doc = tokens.doc
+    if tokens.start == tokens.sent.start or tokens.end >= len(doc) or not all(t.is_title for t in tokens):
+        return False
+    return doc[tokens.end].lower_ in gaz.generic_terms
 
 
 def _plausible_name(tokens: SpacySpan) -> bool:
