@@ -393,3 +393,59 @@ def test_leaving_talks_is_no_transfer_of_territory(extractor: Extractor) -> None
 def test_a_gathering_without_a_cause_is_no_protest(extractor: Extractor) -> None:
     result = extract_text(extractor, "Relatives gathered at the hospital in Kano on Monday.")
     assert result.events == []
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        # a simple past misread as a modifier still reports the act
+        ("On 3 June 2023, soldiers gang-raped two women in Kalehe.", "Sexual violence"),
+        # bombs dropped by an air force; a vehicle bomb driven by its bomber; a chemical payload on rockets
+        ("On 4 June 2023, the air force bombed the village of Kyauktaw, killing six people.",
+         "Air/drone strike"),
+        ("On 5 June 2023, an SVBIED struck an army checkpoint near Afgooye.", "Suicide bomb"),
+        ("On 6 June 2023, troops fired rockets loaded with chlorine at the town of Saraqib.",
+         "Chemical weapon"),
+        # police breaking up a protest: the protest with its outcome; protesters doing violence: a riot
+        ("On 7 June 2023, police dispersed protesters with tear gas in Nairobi.",
+         "Protest with intervention"),
+        ("On 8 June 2023, protesters stormed the district office in Kasese and damaged property.",
+         "Violent demonstration"),
+        # an activist taken by agents is disappeared, not a protester
+        ("On 9 June 2023, security agents forcibly disappeared an activist in Karachi.",
+         "Abduction/forced disappearance"),
+        ("On 10 June 2023, gunmen hacked a farmer to death with machetes in Bokkos.", "Attack"),
+        ("On 11 June 2023, police took 12 opposition members into custody in Lusaka.", "Arrests"),
+        # a group's structure changes
+        ("On 12 June 2023, the rebel movement formed a new armed wing in Kayah.", "Change to group/activity"),
+        ("On 13 June 2023, the militia split into two rival factions in Wollega.",
+         "Change to group/activity"),
+        # weapons made safe or found before use
+        ("On 14 June 2023, police safely detonated an IED found on a road in Mandera.",
+         "Disrupted weapons use"),
+        ("On 15 June 2023, the army recovered a cache of rifles from a hideout in Kupwara.",
+         "Disrupted weapons use"),
+        # places left or handed over, or taken after the other side left
+        ("On 16 June 2023, militants abandoned the town of Bulo Burde.", "Non-violent transfer of territory"),
+        ("On 17 June 2023, peacekeepers transferred their base in Ber to the army.",
+         "Non-violent transfer of territory"),
+        ("On 18 June 2023, the army took control of Anefis after the rebels withdrew from the town.",
+         "Non-violent transfer of territory"),
+    ],
+)
+def test_more_notes_constructions_are_typed(extractor: Extractor, text: str, sub_event_type: str) -> None:
+    events = extract_text(extractor, text).events
+    assert events and events[0].sub_event_type == sub_event_type
+
+
+def test_a_dispersal_told_after_the_protest_is_its_outcome(extractor: Extractor) -> None:
+    text = "Students marched in Dhaka on Monday. Police dispersed the protesters with batons."
+    events = extract_text(extractor, text).events
+    assert [e.sub_event_type for e in events] == ["Protest with intervention"]
+    assert events[0].inter1 == 6 and events[0].inter2 == 1
+
+
+def test_a_town_taken_after_fighting_is_not_handed_over(extractor: Extractor) -> None:
+    text = "On 2 July 2023, rebels took control of Kitshanga after heavy fighting as the army withdrew."
+    events = extract_text(extractor, text).events
+    assert events and events[0].sub_event_type == "Non-state actor overtakes territory"

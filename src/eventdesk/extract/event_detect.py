@@ -230,8 +230,8 @@ def pledge_frame(trigger: Trigger, reason: str, lx: EventLexicon) -> Frame | Non
 def is_anchored(trigger: Trigger, lx: EventLexicon) -> bool:
     """A noun trigger is an occurrence when a verb states it; a weapon noun needs a verb of use."""
     token: Token = trigger.head
-    if not trigger.is_noun:
-        return token.dep_ != "amod"  # "the targeted neighbourhood": a description, not an occurrence
+    if not trigger.is_noun:  # "the targeted neighbourhood": a description, not an occurrence
+        return token.dep_ != "amod" or _is_misparsed_verb(token)
     if token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN"):
         return False  # "battle zones", "invasion forces": a kind of thing, not an occurrence
     anchors = lx.frame_anchors.get(trigger.frame.name)
@@ -244,11 +244,17 @@ def is_anchored(trigger: Trigger, lx: EventLexicon) -> bool:
     return token.pos_ in ("VERB", "AUX") and anchors is None
 
 
+def _is_misparsed_verb(token: Token) -> bool:
+    """A simple past taken for a modifier ("fighters gang-raped three women" read as a noun phrase)."""
+    return token.tag_ == "VBD" and token.dep_ == "amod"
+
+
 def is_background(trigger: Trigger, lx: EventLexicon) -> bool:
     """An incident named as the setting of what the sentence reports: in an adjunct ("agreed after two days
     of fighting", "as battles raged") or as a modifier ("invasion forces")."""
     token: Token = trigger.head
     modifier = token.dep_ in ("compound", "amod") and token.head.pos_ in ("NOUN", "PROPN")
+    modifier = modifier and not _is_misparsed_verb(token)
     if modifier and trigger.frame.acled is not None:
         return True
     while token.head.i != token.i:

@@ -13,6 +13,7 @@ PROTESTS = "Protests"
 VIOLENT_TYPES = frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence"})
 NEARBY_SENTENCES = 2
 DESTRUCTION = "Looting/property destruction"
+PROTEST_SEVERITY = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters")
 
 
 @dataclass(slots=True)
@@ -52,6 +53,8 @@ def same_incident(first: Draft, second: Draft) -> bool:
         return True  # "police detained 40 people who took part in a rally": the protest and its outcome
     if not _types_agree(first, second):
         return False
+    if _protest_and_outcome(first, second):
+        return _places_agree(first, second)
     kinds = {first.typing.sub_event_type, second.typing.sub_event_type}
     one_act = first.sentence == second.sentence and kinds == {DESTRUCTION}
     same_kind = first.typing.sub_event_type == second.typing.sub_event_type
@@ -70,6 +73,13 @@ def same_incident(first: Draft, second: Draft) -> bool:
     return _dates_agree(first.date, second.date, near) and _places_agree(first, second)
 
 
+def _protest_and_outcome(first: Draft, second: Draft) -> bool:
+    """ "Students marched in Dhaka. Police dispersed the protesters.": the protest and how it ended."""
+    protests = first.typing.event_type == second.typing.event_type == PROTESTS
+    outcome = second.typing.sub_event_type != first.typing.sub_event_type
+    return protests and outcome and 0 <= second.sentence - first.sentence <= NEARBY_SENTENCES
+
+
 def _agents_conflict(first: Draft, second: Draft) -> bool:
     """Both reports name who acted, and differently (neither is the other's target)."""
     a, b = first.actor1, second.actor1
@@ -82,8 +92,8 @@ def _types_agree(first: Draft, second: Draft) -> bool:
     villagers ... also burned dozens of houses": ACLED codes the attack once)."""
     a, b = first.typing, second.typing
     violent = [t.event_type in VIOLENT_TYPES for t in (a, b)]
-    if a.sub_event_type == b.sub_event_type or all(violent):
-        return True
+    if a.sub_event_type == b.sub_event_type or all(violent) or a.event_type == b.event_type == PROTESTS:
+        return True  # a protest and how it ended, told apart
     destruction = DESTRUCTION in (a.sub_event_type, b.sub_event_type)
     return destruction and any(violent) and _same_doer(first, second)
 
@@ -125,6 +135,8 @@ def absorb(kept: Draft, other: Draft) -> None:
         kept.typing = other.typing  # the attack in which the houses were burned
     if other.typing.event_type == PROTESTS and kept.typing.event_type != PROTESTS:
         _become_protest(kept, other)
+    elif kept.typing.event_type == other.typing.event_type == PROTESTS:
+        _join_outcome(kept, other)
     if other.actor1_named and not kept.actor1_named and other.actor1 not in kept.sides():
         kept.actor1, kept.inter1, kept.actor1_text = other.actor1, other.inter1, other.actor1_text
         kept.actor1_named = True  # "Gunmen stormed a hotel ... Al-Shabaab said it carried out the attack."
@@ -137,6 +149,20 @@ def absorb(kept: Draft, other: Draft) -> None:
     kept.injuries = most_conservative(kept.injuries, other.injuries)
     kept.sources += [s for s in other.sources if s not in kept.sources]
     kept.evidence += [e for e in other.evidence if e not in kept.evidence]
+
+
+def _join_outcome(protest: Draft, outcome: Draft) -> None:
+    """The protest keeps its protesters and takes the worse outcome and who intervened."""
+    protest.typing.sub_event_type = max(
+        protest.typing.sub_event_type, outcome.typing.sub_event_type, key=_severity
+    )
+    if protest.actor2 is None and outcome.actor2 is not None:
+        protest.actor2, protest.inter2 = outcome.actor2, outcome.inter2
+        protest.actor2_text = outcome.actor2_text
+
+
+def _severity(protest_type: str) -> int:
+    return PROTEST_SEVERITY.index(protest_type) if protest_type in PROTEST_SEVERITY else 0
 
 
 def _become_protest(kept: Draft, protest: Draft) -> None:

@@ -18,8 +18,11 @@ STATE = 1
 NON_STATE = frozenset({2, 3, 4})
 RIOTERS, PROTESTERS, CIVILIANS = 5, 6, 7
 DIRECT_VIOLENCE = frozenset({"attack"})
-INSTRUMENT_FRAMES = frozenset({"attack", "explosion"})
+INSTRUMENT_FRAMES = frozenset({"attack", "explosion"})  # typed by any instrument their sentence names
+# typed by a sentence-wide instrument only (a suicide bomber, a chemical agent)
+WEAPON_FRAMES = INSTRUMENT_FRAMES | {"shelling", "airstrike", "grenade"}
 TERRITORY_FRAMES = frozenset({"territory", "regain"})
+PROTEST_FRAMES = frozenset({"protest", "dispersal"})  # typed by how the protest ended
 CROWDS = frozenset({5, 7})  # rioters, or civilians acting as a crowd: their violence is mob violence
 CROWD_DAMAGE = frozenset({"destruction", "clash", "riot"})
 NON_VIOLENT_TRANSFER = "Non-violent transfer of territory"
@@ -56,10 +59,10 @@ def type_incident(
     assert frame.acled is not None
     sub = frame.acled[1]
     mode, event = frame.plover_mode, frame.plover_event
-    if frame.name in INSTRUMENT_FRAMES:
-        sub, mode = _by_instrument(sub, mode, local, sentence, lx, local_only=frame.name == "attack")
+    if frame.name in WEAPON_FRAMES:
+        sub, mode = _by_instrument(sub, mode, local, sentence, lx, frame.name)
     if frame.name in lx.instrument_agent_frames and doer is not None and _is_instrument(doer, lx):
-        sub, mode = _by_instrument(sub, mode, _head_words(doer, lx), frozenset(), lx, local_only=True)
+        sub, mode = _by_instrument(sub, mode, _head_words(doer, lx), frozenset(), lx, "attack")
         event = lx.instrument_agent_event or event  # "aircraft destroyed tanks": an assault, not coercion
     sub = _by_sides(frame, sub, agent, patient, sentence, lx)
     civilian = _targets_civilians(sub, patient, lx)
@@ -68,11 +71,20 @@ def type_incident(
 
 
 def _by_instrument(
-    sub: str, mode: str | None, local: set[str], sentence: frozenset[str], lx: EventLexicon, local_only: bool
+    sub: str, mode: str | None, local: set[str], sentence: frozenset[str], lx: EventLexicon, frame: str
 ) -> tuple[str, str | None]:
+    """A weapon that decides the type sentence-wide (a suicide bomber, a chemical agent) first; then, for an
+    attack or explosion, the first instrument whose cue the trigger's words hold, else the sentence's (for an
+    attack, only in its own words)."""
+    for instrument in lx.instruments:
+        if instrument.sentence_wide and any_cue(instrument.cues, local | sentence):
+            return instrument.sub_event_type or sub, instrument.mode or mode
+    if frame not in INSTRUMENT_FRAMES:
+        return sub, mode
+    local_only = frame == "attack"
     for scope in (local, sentence):
         for instrument in lx.instruments:
-            allowed = scope is local or instrument.sentence_wide or not local_only
+            allowed = scope is local or not local_only
             if allowed and any_cue(instrument.cues, scope):
                 return instrument.sub_event_type or sub, instrument.mode or mode
     return sub, mode
@@ -112,8 +124,12 @@ def _by_sides(
         return "Non-state actor overtakes territory" if agent_code in NON_STATE else sub
     if frame.name == "arrest" and agent_code in NON_STATE:
         return "Abduction/forced disappearance"
-    if frame.name == "protest" or (PROTESTERS in (agent_code, patient_code) and frame.violent):
-        return protest_outcome(sub if frame.name == "protest" else "Peaceful protest", sentence, lx)
+    if frame.name in PROTEST_FRAMES:
+        return protest_outcome(sub, sentence, lx)
+    if frame.violent and agent_code == PROTESTERS:
+        return "Violent demonstration"  # "protesters stormed the governor's office"
+    if frame.violent and patient_code == PROTESTERS and agent_code in (STATE, None):
+        return protest_outcome(INTERVENTION, sentence, lx)
     if _forces_at_a_protest(frame, agent_code, patient_code, sentence, lx):
         return protest_outcome(INTERVENTION, sentence, lx)
     if frame.name == "clash" and RIOTERS in (agent_code, patient_code):
@@ -128,8 +144,15 @@ def _by_sides(
 
 
 def _is_unopposed(sentence: frozenset[str], lx: EventLexicon) -> bool:
-    """ "entered the town without resistance": territory changed hands without a fight."""
-    return any_cue((tuple(cue.split()) for cue in lx.words("unopposed_cues")), sentence)
+    """ "entered the town without resistance", "took the town after the rebels withdrew": territory changed
+    hands without a fight."""
+    if any_cue(_cues(lx, "unopposed_cues"), sentence):
+        return True
+    return any_cue(_cues(lx, "leaving_cues"), sentence) and not any_cue(_cues(lx, "fighting_cues"), sentence)
+
+
+def _cues(lx: EventLexicon, name: str) -> Iterable[Phrase]:
+    return (tuple(cue.split()) for cue in lx.words(name))
 
 
 def _forces_at_a_protest(

@@ -283,8 +283,12 @@ class _ArticleReader:
         root_index = clause_root(primary.head).i
         setting = [t for t in self.backdrop if clause_root(t.head).i == root_index and t.frame.acled]
         roles = _roles(self.art, group + setting, self.lx)
+        if primary.frame.name in self.lx.words("reversed_frames"):
+            roles.agent, roles.patient = roles.patient, roles.agent
         self._add_victims(roles, segment, clause_root(primary.head).i)
-        told = lemmas - self._setting_lemmas(clause_root(primary.head), primary.head)
+        told = lemmas  # a place taken "after the rebels withdrew": the setting tells that no one fought
+        if primary.frame.name not in TERRITORY_FRAMES:
+            told = lemmas - self._setting_lemmas(clause_root(primary.head), primary.head)
         if primary.frame.name == PROTEST_FRAME:
             told -= _cause_lemmas(primary.head)
         doer = roles.agent.head if roles.agent is not None else _subject_of(primary.head)
