@@ -38,6 +38,7 @@ WEIGHTS = {
     "alternate": 1.0,
     "article": 1.5,
     "hint": 6.0,
+    "hint_country": 4.0,
     "supplement": 5.0,
     "country_share": 3.0,
     "country_any": 1.0,
@@ -461,10 +462,10 @@ def level(entry: GazEntry) -> int:
 def hint_score(hint: str | None, entry: GazEntry) -> float:
     if hint is None:
         return 0.0
-    if hint == "admin1":
-        return WEIGHTS["hint"] if entry.feature == "ADM1" else -1.0
-    if hint == "admin2":
-        return WEIGHTS["hint"] if entry.feature == "ADM2" else -1.0
+    if hint in ("admin1", "admin2"):  # "Guernsey County" is no country, "Kandahar province" no town
+        if entry.feature == hint.replace("admin", "ADM"):
+            return WEIGHTS["hint"]
+        return -WEIGHTS["hint_country"] if entry.is_country else -1.0
     if hint == "town":
         return 2.0 if entry.is_town else -1.0
     return 0.0
