@@ -108,3 +108,30 @@ def test_objects_of_verbs_done_to_places_are_places(places_only: Extractor) -> N
 
 def test_capitalised_word_before_a_generic_term_is_a_place(places_only: Extractor) -> None:
     assert "Beni territory" in names(places_only, "Peacekeepers were sent to Beni territory last week.")
+
+
+def actor_uses(extractor: Extractor, text: str) -> list[str]:
+    analysed = next(analyse([Article(id="t", text=text)], extractor.nlp))
+    found = recognise(analysed.doc, extractor.knowledge.gazetteer)
+    return [text[start:end] for start, end in found.actor_uses]
+
+
+def test_country_that_attacks_is_an_actor(places_only: Extractor) -> None:
+    text = "Russia attacked the power grid of Ukraine overnight."
+    assert actor_uses(places_only, text) == ["Russia"]
+    assert names(places_only, text) == ["Ukraine"]
+
+
+def test_coordinated_subjects_are_all_actors(places_only: Extractor) -> None:
+    text = "Ethiopia and Eritrea signed a ceasefire in Jeddah."
+    assert actor_uses(places_only, text) == ["Ethiopia", "Eritrea"]
+    assert names(places_only, text) == ["Jeddah"]
+
+
+def test_towns_joined_by_a_hyphen_name_a_road(places_only: Extractor) -> None:
+    found = names(places_only, "Insurgents ambushed a convoy on the Maiduguri-Damboa road.")
+    assert found == ["Maiduguri", "Damboa"]
+
+
+def test_acronyms_joined_by_a_hyphen_are_no_places(places_only: Extractor) -> None:
+    assert names(places_only, "Coaches from the PSC-PSI programme met at noon.") == []

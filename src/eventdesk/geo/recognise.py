@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from eventdesk.geo.build import read_lines
@@ -280,9 +281,9 @@ def with_particle_prefix(ent: SpacySpan, gaz: Gazetteer) -> SpacySpan:
 
 
 def used_as_actor(ent: SpacySpan) -> bool:
-    """ "Kabul said", "Washington warned", "U.S. forces", "Turkey's president": the name stands for a
-    government or its forces."""
-    root = ent.root
+    """ "Kabul said", "Washington warned", "Russia attacked", "U.S. forces", "Turkey's president": the name
+    stands for a government or its forces."""
+    root = first_conjunct(ent.root)  # "Ethiopia and Eritrea signed"
     head = root.head.lemma_.lower()
     if root.dep_ == "nsubj" and head in actor_verbs():
         return True
@@ -291,6 +292,14 @@ def used_as_actor(ent: SpacySpan) -> bool:
     # "the Government of Iraq", "a representative of the United States"
     of = root.head
     return root.dep_ == "pobj" and of.lower_ == "of" and of.head.lower_ in actor_nouns()
+
+
+def first_conjunct(token: Token) -> Token:
+    """ "Eritrea" in "Ethiopia and Eritrea signed": the first of the coordinated words, whose head and
+    dependency the others share."""
+    while token.dep_ == "conj" and token.head.i < token.i:
+        token = token.head
+    return token
 
 
 def entity_toponyms(ent: SpacySpan, gaz: Gazetteer) -> list[Toponym]:
@@ -419,8 +428,9 @@ def gazetteer_matches(doc: Doc, gaz: Gazetteer, blocked: bytearray) -> list[Topo
     entity_bounds = {}
     for ent in doc.ents:
         if ent.label_ not in PLACE_LABELS | NUMERIC_LABELS:
-            for start, end in name_parts(ent):
-                entity_bounds.update({i: (start, end) for i in range(start, end)})
+            for part in name_parts(ent):
+                for start, end in paired_names(doc, *part, gaz):
+                    entity_bounds.update({i: (start, end) for i in range(start, end)})
     toponyms: list[Toponym] = []
     free_from = 0
     for token in doc:
@@ -446,6 +456,16 @@ def name_parts(ent: SpacySpan) -> list[tuple[int, int]]:
     if start < ent.end:
         parts.append((start, ent.end))
     return parts
+
+
+def paired_names(doc: Doc, start: int, end: int, gaz: Gazetteer) -> list[tuple[int, int]]:
+    """ "the Maiduguri-Damboa" (ORG) holds two names, "Dutsin-Ma" one: a part of a mislabelled entity is
+    split at bare hyphens, dashes and slashes unless the gazetteer knows it whole."""
+    cuts = [i for i in range(start + 1, end - 1) if joins_names(doc, i)]
+    if not cuts or gaz.candidates(doc[start:end].text):
+        return [(start, end)]
+    bounds = [start - 1, *cuts, end]
+    return [(a + 1, b) for a, b in pairwise(bounds) if b > a + 1]
 
 
 def name_start(ent: SpacySpan) -> int:
@@ -556,7 +576,7 @@ def cued(span: SpacySpan, gaz: Gazetteer) -> bool:
     before = doc[start - 1].lower_ if start else ""
     if before in place_cues() or before in near_words() or before in gaz.generic_terms:
         return True
-    if object_of_place_verb(span):
+    if object_of_place_verb(span) or paired_with_place(span, gaz):
         return True
     if before != "of" or start < 2:
         return False
@@ -565,10 +585,38 @@ def cued(span: SpacySpan, gaz: Gazetteer) -> bool:
 
 def object_of_place_verb(span: SpacySpan) -> bool:
     """ "rebels captured X", "airstrikes hit X and Y": the object of a verb done to places."""
-    root = span.root
-    while root.dep_ == "conj" and root.head.i < root.i:
-        root = root.head
+    root = first_conjunct(span.root)
     return root.dep_ in ("dobj", "obj") and root.head.lemma_.lower() in place_object_verbs()
+
+
+def paired_with_place(span: SpacySpan, gaz: Gazetteer) -> bool:
+    """ "the Maiduguri-Damboa road": a proper name joined by a bare hyphen, dash or slash to another that
+    the gazetteer knows by its own name (not acronyms: "PSC-PSI", "KOB-TV")."""
+    doc = span.doc
+    if len(span) > 1 or not proper_word(span[0]):
+        return False
+    if span.start > 1 and joins_names(doc, span.start - 1):
+        return known_town_name(doc[span.start - 2], gaz)
+    if span.end + 1 < len(doc) and joins_names(doc, span.end):
+        return known_town_name(doc[span.end + 1], gaz)
+    return False
+
+
+def joins_names(doc: Doc, index: int) -> bool:
+    """A separator with no space around it."""
+    separator = doc[index]
+    return separator.text in PAIR_SEPARATORS and not doc[index - 1].whitespace_ and not separator.whitespace_
+
+
+def proper_word(token: Token) -> bool:
+    """A capitalised proper noun, not an acronym ("PSC") or a capitalised function word ("All")."""
+    return token.is_title and token.pos_ == "PROPN" and not token.is_stop
+
+
+def known_town_name(token: Token, gaz: Gazetteer) -> bool:
+    if not proper_word(token):
+        return False
+    return any(c.whole and c.main_name and cued_town(c) for c in gaz.candidates(token.text))
 
 
 def hometown_of(doc: Doc, of: int) -> bool:
