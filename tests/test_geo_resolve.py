@@ -106,13 +106,13 @@ def test_a_county_lies_at_its_towns_not_at_its_state_point(gaz: Gazetteer) -> No
     assert distance_km(county.lat, county.lon, fort_worth.lat, fort_worth.lon) < 50
 
 
-def test_the_article_before_a_name_is_against_a_town(gaz: Gazetteer) -> None:
+def test_the_article_before_a_name_favours_a_sea_over_a_town(gaz: Gazetteer) -> None:
     text = "Forecasters in Iowa expect three storms to form in the Pacific before July."
     found = resolve(gaz, text, ["Iowa", "Pacific"])
     assert found["Pacific"].entry is not None and not found["Pacific"].entry.is_town
 
 
-def test_the_article_before_a_modifying_name_says_nothing(gaz: Gazetteer) -> None:
+def test_the_article_before_a_modifying_name_keeps_the_city(gaz: Gazetteer) -> None:
     found = resolve(gaz, "Officials cancelled the Moscow flights on Monday.", ["Moscow"])
     assert found["Moscow"].entry is not None and found["Moscow"].entry.country == "RU"
 

@@ -22,7 +22,6 @@ REGION_POPULATION = 100_000_000  # regions have no population; rank them as a la
 UNPEOPLED_AREAS = frozenset({"REGION", "OCN", "SEA", "GULF", "STRT"})  # ranked as regions ("the Atlantic")
 CONTAINER_GAP = re.compile(r"^\s*(,|,?\s+in|,?\s+of)\s+$|^\s*,\s*$|^\s*\(\s*$", re.IGNORECASE)
 LIST_GAP = re.compile(r"^\s*(,|,?\s+and|,?\s+or)\s+$|^\s*,\s*$", re.IGNORECASE)
-MODIFIER_AFTER = re.compile(r"-|\s+[a-z]")  # "the Moscow flights", "the Tbilisi-based group"
 OF_GAP = re.compile(r"\bof\s*$", re.IGNORECASE)
 # A country that this many of the article's other names point to, making up this share of them, rules out
 # towns elsewhere that nothing else in the article points to, unless known by their own name and large
@@ -71,7 +70,6 @@ class Toponym:
     container: int | None = None  # index of the toponym this one lies in ("X, Y", "X in Y")
     contains: int | None = None  # index of the toponym that lies in this one
     article: bool = False  # "the Red Sea", "the Sahel": seas and regions take the article, towns do not
-    modifier: bool = False  # followed by a noun it modifies or a hyphen: "the Moscow flights", "the X-based"
     demonym: int | None = None  # the place id, when the name is a demonym ("Turkish" → Turkey)
     score: float = 0.0
     by_main_name: bool = False  # resolved by the place's own name, not an alternate one
@@ -117,7 +115,6 @@ def resolve_toponyms(
     link_containers(text, toponyms)
     for toponym in toponyms:
         toponym.article = has_article(text, toponym)
-        toponym.modifier = MODIFIER_AFTER.match(text, toponym.end) is not None
     context = Context(Counter(demonym_countries or {}), neighbourhood=Neighbourhood.of(toponyms))
     for _round in range(WEIGHTS["rounds"]):
         for toponym in toponyms:
@@ -413,9 +410,8 @@ def candidate_score(
     if toponym.demonym == entry.id:
         score += 10.0
     score += hint_score(toponym.hint, entry)
-    if toponym.article:  # "in the Atlantic": English gives towns no article, unless one modifies a noun
+    if toponym.article:
         score += WEIGHTS["article"] if is_area(entry) else 0.0
-        score -= WEIGHTS["article"] if entry.is_town and not toponym.modifier else 0.0
     if contained is not None:
         score += holding_score(entry, contained)
     if container is not None:
