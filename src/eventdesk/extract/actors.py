@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -78,7 +78,7 @@ _ARTICLE_COUNTRY = "actors.article_country"
 
 
 def generic_actor(
-    art: AnalysedArticle, token: Token, participants: Mapping[str, int] | None = None
+    art: AnalysedArticle, token: Token, code: int | None = None
 ) -> tuple[str, int | None] | None:
     """ACLED's name and inter code for a party no dictionary actor names, read from its head noun `token`
     (call after the actors component, for a party without an actor mention):
@@ -94,21 +94,21 @@ def generic_actor(
     The country comes from a nationality word or country name before the head ("Malian troops", "Sudan's
     army"), an "of"/"from" phrase ("soldiers from Chad"), else the place nearest before the head in its
     sentence, else the article's most named country (art.annotations["places"], read at call time).
-    Without a country the generic name stands alone ("Civilians"). A head that `participants` (noun ->
-    ACLED inter code) gives as civilian or armed ("inmates", "a priest", "militiamen") names that generic
-    group too. None for other heads.
+    Without a country the generic name stands alone ("Civilians"). A head the caller knows as civilian or
+    armed by its ACLED inter `code` ("inmates", "a priest", "militiamen") names that generic group too.
+    None for other heads.
     """
     dictionary: ActorDictionary | None = art.annotations.get(_DICTIONARY)
     if dictionary is None:
         return None
     words = dictionary.words
-    token = _counted_noun(token)
-    kind = _generic_kind(token, words) or _participant_kind(token, words, participants or {})
-    if kind is None:
+    token = counted_noun(token)
+    kind = _generic_kind(token, words) or _KIND_OF_CODE.get(code or 0)
+    if kind is None or (kind not in _STATE_KINDS and kind not in words.generic_groups):
         return None
     country = _party_country(art, token, words)
     year = art.published.year if art.published else None
-    if kind in ("military", "police"):
+    if kind in _STATE_KINDS:
         if country is None:
             return None
         military = kind == "military"
@@ -138,7 +138,7 @@ def state_forces(art: AnalysedArticle, name: str) -> tuple[str, int | None] | No
 _STATE_TYPES = frozenset({"government", "external_state"})
 
 
-def _counted_noun(token: Token) -> Token:
+def counted_noun(token: Token) -> Token:
     """The noun a quantity word counts: "Hundreds of people" -> "people", "dozens of gunmen" -> "gunmen"."""
     if token.lower_ not in _QUANTITY_NOUNS:
         return token
@@ -167,14 +167,9 @@ def _generic_kind(token: Token, words: ActorWords) -> str | None:
     return None
 
 
+_STATE_KINDS = frozenset({"military", "police"})
 _UNIDENTIFIED, _CIVILIANS = "gunmen", "civilians"  # generic_groups nouns standing for their groups
-_KIND_OF_CODE = {2: _UNIDENTIFIED, 3: _UNIDENTIFIED, 7: _CIVILIANS}  # participant inter code -> generic group
-
-
-def _participant_kind(token: Token, words: ActorWords, participants: Mapping[str, int]) -> str | None:
-    code = participants.get(token.lemma_.lower())
-    kind = _KIND_OF_CODE.get(code) if code is not None else None
-    return kind if kind in words.generic_groups else None
+_KIND_OF_CODE = {2: _UNIDENTIFIED, 3: _UNIDENTIFIED, 7: _CIVILIANS}  # a party's inter code -> generic group
 
 
 def _police_of(dictionary: ActorDictionary, code: str, country: str, year: int | None = None) -> ActorEntry:
@@ -194,13 +189,21 @@ def _named_country(token: Token, words: ActorWords) -> tuple[str, str] | None:
     spans += [(c.i + 1, c.right_edge.i + 1) for c in phrases]
     names = words.country_names
     for start, end in spans:
-        for i in range(start, end):
+        for i in (i for i in range(start, end) if not after_stance_prefix(doc, i)):
             for width in (2, 1):
                 text = doc[i : i + width].text if i + width <= end else ""
                 found = words.demonyms.get(text) or names.get(text)
                 if found:
                     return found
     return None
+
+
+def after_stance_prefix(doc: Doc, i: int) -> bool:
+    """ "an anti-Syria journalist": the country a party is against (or for) is not its own."""
+    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in _STANCE_PREFIXES
+
+
+_STANCE_PREFIXES = frozenset({"anti", "pro"})
 
 
 def _place_country(art: AnalysedArticle, token: Token, words: ActorWords) -> tuple[str, str] | None:
@@ -429,7 +432,7 @@ def _state_mentions(doc: Doc, dictionary: ActorDictionary, year: int | None) -> 
     words = dictionary.words
     extra = []
     for i in positions(doc, ORTH, dictionary.hashes(frozenset(words.demonyms))):
-        country = words.demonyms[doc[i].text]
+        start, country = _demonym_at(doc, i, words)
         end, forces = _state_noun_end(doc, i + 1, words)
         partner = i + 2 if i + 2 < len(doc) and doc[i + 1].lower_ in ("and", "or", ",") else None
         if end is None and partner is not None and doc[partner].text in words.demonyms:
@@ -439,8 +442,14 @@ def _state_mentions(doc: Doc, dictionary: ActorDictionary, year: int | None) -> 
             police = forces and _is_police(doc[i + 1 : end].text.lower(), words)
             state = _police_of if police else _forces_of if forces else _government_of
             entry = state(dictionary, *country, year)
-            extra.append(_Found(i, end, entry.name, entry))
+            extra.append(_Found(start, end, entry.name, entry))
     return extra
+
+
+def _demonym_at(doc: Doc, i: int, words: ActorWords) -> tuple[int, tuple[str, str]]:
+    """Start and country of the nationality word ending at token i: "South Sudanese" is not "Sudanese"."""
+    wider = words.demonyms.get(f"{doc[i - 1].text} {doc[i].text}") if i > 0 else None
+    return (i - 1, wider) if wider else (i, words.demonyms[doc[i].text])
 
 
 def _is_police(noun: str, words: ActorWords) -> bool:

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from eventdesk.analyse.pipeline import AnalysedArticle
     from eventdesk.extract.event_draft import Draft
     from eventdesk.knowledge import Knowledge
+    from eventdesk.knowledge.actors import ActorEntry
 
 ASSUMED_WINDOW_DAYS = 30  # no date in the text: the month up to publication (ACLED time precision 3)
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -107,6 +108,10 @@ class UnnamedPerpetrators:
     sub_event_types: frozenset[str]
     instrument_heads: frozenset[str]
     instrument_modifiers: frozenset[str]
+    crowd_event_types: frozenset[str]
+    riot_event_type: str
+    protesters: str
+    rioters: str
 
 
 @cache
@@ -117,36 +122,61 @@ def unnamed_perpetrators() -> UnnamedPerpetrators:
         sub_event_types=frozenset(data["sub_event_types"]),
         instrument_heads=frozenset(str(w).lower() for w in data["instrument_heads"]),
         instrument_modifiers=frozenset(str(w).lower() for w in data.get("instrument_modifiers", ())),
+        crowd_event_types=frozenset(data["crowds"]["event_types"]),
+        riot_event_type=str(data["crowds"]["riot_event_type"]),
+        protesters=str(data["crowds"]["protesters"]),
+        rioters=str(data["crowds"]["rioters"]),
     )
 
 
 def name_unnamed_sides(art: AnalysedArticle, draft: Draft, kb: Knowledge) -> None:
     """ACLED's names for sides the text does not name: an explosion nobody is said to have caused is the work
-    of an Unidentified Armed Group, read from its instrument; a generic group ("Civilians") takes the country
-    of the event's place."""
-    country = _event_country(draft, kb)
+    of an Unidentified Armed Group, read from its instrument; in a riot the crowd acts first, as rioters; a
+    generic group ("Civilians") takes the country of the event's place."""
     rules = unnamed_perpetrators()
     if draft.actor1 is None and draft.typing.sub_event_type in rules.sub_event_types and draft.root >= 0:
-        root = art.doc[draft.root]
-        found = instrument_phrase(
-            art, root, rules.instrument_heads, rules.instrument_modifiers, kb.event_lexicon
-        )
-        if found is not None:
-            draft.actor1, draft.inter1 = rules.group, _generic_inter(kb, rules.group)
-            draft.actor1_text = art.span(found.start, found.end)
-    if country is None:
-        return
+        _unnamed_perpetrator(art, draft, kb, rules)
+    if draft.typing.event_type in rules.crowd_event_types:
+        _crowd_first(draft, kb, rules)
+    country = _event_country(draft, kb)
     generic = {group.name for group in kb.actors.words.generic_groups.values()}
-    if draft.actor1 in generic:
+    if country is not None and draft.actor1 in generic:
         draft.actor1 = f"{draft.actor1} ({country})"
-    if draft.actor2 in generic:
+    if country is not None and draft.actor2 in generic:
         draft.actor2 = f"{draft.actor2} ({country})"
+
+
+def _unnamed_perpetrator(
+    art: AnalysedArticle, draft: Draft, kb: Knowledge, rules: UnnamedPerpetrators
+) -> None:
+    root = art.doc[draft.root]
+    found = instrument_phrase(art, root, rules.instrument_heads, rules.instrument_modifiers, kb.event_lexicon)
+    if found is not None:
+        draft.actor1, draft.inter1 = rules.group, _group(kb, rules.group).inter
+        draft.actor1_text = art.span(found.start, found.end)
+
+
+def _crowd_first(draft: Draft, kb: Knowledge, rules: UnnamedPerpetrators) -> None:
+    """ "Clashes between police and protesters": the crowd is actor1 and who faced it actor2; in a riot a
+    crowd of protesters is rioters (ACLED)."""
+    protesters, rioters = _group(kb, rules.protesters), _group(kb, rules.rioters)
+    crowds = {protesters.inter, rioters.inter}
+    if draft.inter2 in crowds and draft.inter1 not in crowds:
+        draft.actor1, draft.actor2 = draft.actor2, draft.actor1
+        draft.inter1, draft.inter2 = draft.inter2, draft.inter1
+        draft.actor1_text, draft.actor2_text = draft.actor2_text, draft.actor1_text
+    if draft.typing.event_type == rules.riot_event_type and (draft.actor1 or "").startswith(protesters.name):
+        draft.actor1 = rioters.name + (draft.actor1 or "")[len(protesters.name) :]
+        draft.inter1 = rioters.inter
 
 
 def _event_country(draft: Draft, kb: Knowledge) -> str | None:
     code = draft.location.country if draft.location is not None else None
-    return kb.actors.words.country_name(code.upper()) if code else None
+    if not code:
+        return None
+    found = kb.actors.words.country_name(code.upper())
+    return found or (entry.name if (entry := kb.gazetteer.country(code.upper())) is not None else None)
 
 
-def _generic_inter(kb: Knowledge, name: str) -> int | None:
-    return next((g.inter for g in kb.actors.words.generic_groups.values() if g.name == name), None)
+def _group(kb: Knowledge, name: str) -> ActorEntry:
+    return next(g for g in kb.actors.words.generic_groups.values() if g.name == name)

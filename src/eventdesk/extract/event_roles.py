@@ -6,7 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from eventdesk.extract.actors import generic_actor, mentions_in, state_forces
+from eventdesk.extract.actors import (
+    after_stance_prefix,
+    counted_noun,
+    generic_actor,
+    mentions_in,
+    state_forces,
+)
 from eventdesk.extract.event_detect import Trigger
 from eventdesk.knowledge.event_types import EventLexicon
 
@@ -25,11 +31,9 @@ PRONOUNS = frozenset({"it", "they", "them", "its", "their"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 INDEFINITES = frozenset({"anyone", "anybody", "everyone", "everybody", "someone", "somebody", "nobody"})
 ARMED_CODES = frozenset({1, 2, 3, 4, 8})
-STATE_CODE, REBEL_CODE = 1, 2
+STATE_CODE, REBEL_CODE, CIVILIAN_CODE = 1, 2, 7
 OWNER_ENTS = frozenset({"NORP", "GPE", "ORG"})
 NAMED_SIDE_ENTS = frozenset({"PERSON", "ORG", "NORP"})
-STANCE_PREFIXES = ("anti-", "pro-")
-STANCE_LONGEST = max(STANCE_PREFIXES, key=len)
 ANTECEDENT_WINDOW = 60  # tokens before a pronoun searched for what it stands for
 
 
@@ -455,15 +459,22 @@ def party(art: AnalysedArticle, head: Token, lx: EventLexicon) -> Party:
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     text = art.norm.text[start:end]
     mention = _mention_for(art, head, start, end)
-    name = mention.name if mention is not None else None
     inter = _inter_of(mention, head, lx)
+    people = _people_by_nationality(mention, head, inter)
+    name = mention.name if mention is not None and not people else None
     armed_target = _is_armed_target(head, lx)
-    named = generic_actor(art, head, lx.participants) or (
-        _position_owner(art, head, lx) if armed_target else None
-    )
+    code = inter if people else lx.participants.get(counted_noun(head).lemma_.lower())
+    named = generic_actor(art, head, code) or (_position_owner(art, head, lx) if armed_target else None)
     if name is None and named is not None:  # "gunmen", "Turkish drone", "an army checkpoint"
         name, inter = named[0], named[1] if named[1] is not None else inter
     return Party(head, start, end, text, name, inter, armed_target=armed_target)
+
+
+def _people_by_nationality(mention: Mention | None, head: Token, inter: int | None) -> bool:
+    """ "killed four Iraqis", "ethnic Albanians": people named by nationality alone are civilians, whom ACLED
+    names "Civilians (<country>)"."""
+    unknown = mention is not None and mention.type is None
+    return unknown and inter == CIVILIAN_CODE and counted_noun(head).ent_type_ == "NORP"
 
 
 def _position_owner(art: AnalysedArticle, head: Token, lx: EventLexicon) -> tuple[str, int | None] | None:
@@ -531,17 +542,12 @@ def _mention_for(art: AnalysedArticle, head: Token, start: int, end: int) -> Men
 def _stance_of(art: AnalysedArticle, mention: Mention) -> bool:
     """ "an anti-Syria journalist", "pro-Russian separatists": the name says what the party is for or
     against, not what it is."""
-    return (
-        art.norm.text[max(0, mention.start - len(STANCE_LONGEST)) : mention.start]
-        .lower()
-        .endswith(STANCE_PREFIXES)
-    )
+    words = art.doc.char_span(mention.start, mention.end)
+    return words is not None and after_stance_prefix(art.doc, words.start)
 
 
 def _after_stance(token: Token) -> bool:
-    """ "an anti-government blogger": the word after a stance prefix names what the party opposes."""
-    doc = token.doc
-    return token.i >= 2 and doc[token.i - 1].text == "-" and f"{doc[token.i - 2].lower_}-" in STANCE_PREFIXES
+    return after_stance_prefix(token.doc, token.i)
 
 
 def _antecedent(art: AnalysedArticle, pronoun: Token) -> Mention | None:
