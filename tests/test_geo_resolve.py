@@ -124,3 +124,10 @@ def test_towns_near_the_article_s_other_names_win_over_larger_namesakes(gaz: Gaz
     )
     found = resolve(gaz, text, ["Butler County", "Hamilton", "Oxford", "Middletown", "Fairfield"])
     assert {found[name].entry.admin1 for name in ("Hamilton", "Oxford")} == {"OH"}
+
+
+def test_a_small_town_abroad_that_nothing_points_to_is_no_reading(gaz: Gazetteer) -> None:
+    text = "Germany and France asked Congress for more time, officials in Berlin said."
+    found = resolve(gaz, text, ["Germany", "France", "Congress", "Berlin"])
+    assert found["Congress"].entry is None or found["Congress"].entry.country in ("DE", "FR")
+    assert found["Berlin"].entry is not None and found["Berlin"].entry.country == "DE"

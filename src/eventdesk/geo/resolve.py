@@ -45,6 +45,7 @@ WEIGHTS = {
     "admin1_any": 1.0,
     "near": 1.0,
     "near_km": 150.0,
+    "stray_countries": 2,
     "neighbours": 0.5,
     "neighbours_max": 4,
 }
@@ -362,6 +363,8 @@ def choose(toponym: Toponym, toponyms: Sequence[Toponym], context: Context) -> N
             continue
         if dominant is not None and foreign_to_article(candidate, dominant, context):
             continue
+        if stray(candidate.entry, context):
+            continue
         score = candidate_score(candidate, toponym, context, container, contained)
         if score > best_score:
             best, best_score = candidate, score
@@ -389,6 +392,15 @@ def foreign_to_article(candidate: Candidate, dominant: str, context: Context) ->
     if not (entry.is_town or entry.is_point):
         return False
     return not candidate.main_name or entry.population < LARGE_TOWN_POPULATION
+
+
+def stray(entry: GazEntry, context: Context) -> bool:
+    """A small town or a district in a country that none of the article's other names points to, when
+    they point to other countries ("West" as a Cameroonian province in a story about Germany): the name
+    means something else, or a place the gazetteer lacks."""
+    if len(context.countries) < WEIGHTS["stray_countries"] or context.countries[entry.country or ""]:
+        return False
+    return entry.feature == "ADM2" or is_small_town(entry)
 
 
 def candidate_score(
