@@ -135,3 +135,8 @@ def test_towns_joined_by_a_hyphen_name_a_road(places_only: Extractor) -> None:
 
 def test_acronyms_joined_by_a_hyphen_are_no_places(places_only: Extractor) -> None:
     assert names(places_only, "Coaches from the PSC-PSI programme met at noon.") == []
+
+
+def test_state_after_a_dateline_is_a_place(places_only: Extractor) -> None:
+    found = names(places_only, "FRESNO, Calif. -- Two deputies were wounded in a shootout on Friday.")
+    assert found[:2] == ["FRESNO", "Calif."]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
@@ -85,6 +85,9 @@ _UNIT = rf"{_NAME}(?: [A-Za-z]+)?"  # "Isa LGA", "Douentza"
 # organisation or runs it into the next name.
 _CAPITALS = r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}"
 DATELINE = re.compile(rf"(?m)^[ \t]*(?P<place>{_CAPITALS})(?:(?=\s*[,—–(-])|(?P<bare> )(?=[A-Z][a-z]))")
+DATELINE_REGION = re.compile(
+    r",\s*(?P<region>[A-Z][a-z]+\.?(?: [A-Z][a-z]+\.?)?)(?=\s*[-—–(,])"
+)  # ", Calif. -"
 # A wire dateline in ordinary case names its agency in brackets: "Beijing (AFP) -", "Kabul, Jan. 5 (Reuters)"
 AGENCY_DATELINE = re.compile(
     r"(?m)^[ \t]*(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})(?:,[^\n(,]{1,20})? \([A-Z][\w ]{1,20}\)"
@@ -224,19 +227,38 @@ def admin_chains(doc: Doc, gaz: Gazetteer, blocked: bytearray) -> list[Toponym]:
 def datelines(doc: Doc, gaz: Gazetteer, blocked: bytearray) -> list[Toponym]:
     """Places in capitals before a comma, dash or bracket at the start of a paragraph ("BAGHDAD, Iraq —"),
     or before a news agency's name ("Baghdad (Reuters)"), that the gazetteer knows as a country, region,
-    province or a town that is no small village."""
+    province or a town that is no small village; and the state or country named after it ("Calif.")."""
     toponyms = []
     for match in (*DATELINE.finditer(doc.text), *AGENCY_DATELINE.finditer(doc.text)):
-        span = doc.char_span(match.start("place"), match.end("place"), alignment_mode="expand")
-        if span is None or any(blocked[span.start : span.end]):
-            continue
-        if match.groupdict().get("bare") and (len(span) < 2 or "." in span.text):
+        start, end = match.span("place")
+        if match.groupdict().get("bare") and (" " not in match["place"] or "." in match["place"]):
             continue  # "U.S. Army General": with no punctuation after it only a name of two words
-        toponym = make_toponym(span.start_char, span.end_char, span.text, gaz)
-        if any(c.whole and cued_town(c) for c in gaz.candidates(toponym.name)):
-            toponyms.append(toponym)
-            blocked[span.start : span.end] = b"\x01" * len(span)
+        place = dateline_toponym(doc, start, end, gaz, blocked, cued_town)
+        if place is None:
+            continue
+        toponyms.append(place)
+        region = DATELINE_REGION.match(doc.text, end)
+        if region is not None:
+            start, end = region.span("region")
+            toponyms.extend(filter(None, [dateline_toponym(doc, start, end, gaz, blocked, larger_than_town)]))
     return toponyms
+
+
+def dateline_toponym(
+    doc: Doc, start: int, end: int, gaz: Gazetteer, blocked: bytearray, kind: Callable[[Candidate], bool]
+) -> Toponym | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or any(blocked[span.start : span.end]):
+        return None
+    toponym = make_toponym(start, end, doc.text[start:end], gaz)
+    if not any(c.whole and kind(c) for c in gaz.candidates(toponym.name)):
+        return None
+    blocked[span.start : span.end] = b"\x01" * len(span)
+    return toponym
+
+
+def larger_than_town(candidate: Candidate) -> bool:
+    return not candidate.entry.is_town
 
 
 def chain_toponym(start: int, text: str, gaz: Gazetteer) -> Toponym | None:
