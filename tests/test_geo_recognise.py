@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import extract_text
 from eventdesk.analyse.pipeline import analyse
 from eventdesk.config import Settings
 from eventdesk.extract import Extractor
@@ -140,3 +141,14 @@ def test_acronyms_joined_by_a_hyphen_are_no_places(places_only: Extractor) -> No
 def test_state_after_a_dateline_is_a_place(places_only: Extractor) -> None:
     found = names(places_only, "FRESNO, Calif. -- Two deputies were wounded in a shootout on Friday.")
     assert found[:2] == ["FRESNO", "Calif."]
+
+
+def test_armed_group_attacked_is_no_place(places_only: Extractor) -> None:
+    assert names(places_only, "Fighter jets struck Hamas overnight, the army said.") == []
+    assert names(places_only, "Government troops attacked the Taliban at dawn.") == []
+
+
+def test_town_captured_by_rebels_is_no_actor_or_person(extractor: Extractor) -> None:
+    result = extract_text(extractor, "Rebels recaptured Saraqeb and then attacked Monguno and Damasak.")
+    found = {a.name for a in result.actors} | {p.name for p in result.people}
+    assert not found & {"Saraqeb", "Monguno", "Damasak"}

@@ -4,7 +4,8 @@ Used by the actors and people components before they accept an ORG or PERSON ent
 - ACLED-style location chains "Boni (Hombori, Douentza, Mopti)": every name in them is a place;
 - "the village of X", "a resident of X", "X district", "Katsina State", "the Gossi military base";
 - a name the gazetteer knows, after a place preposition ("in Gossi", "near Tal Afar") or before a comma
-  and another place ("Kuriga, Kaduna State"), or modifying an event noun ("the Chibok kidnapping").
+  and another place ("Kuriga, Kaduna State"), modifying an event noun ("the Chibok kidnapping"), or the
+  object of a verb done to places ("rebels captured Saraqib").
 The gazetteer is asked only when the words already point to a place (it is a callable, looked up lazily).
 """
 
@@ -12,6 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import TYPE_CHECKING
+
+from eventdesk.geo.recognise import object_of_place_verb
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -89,6 +92,8 @@ def _gazetteer_context(doc: Doc, span: SpacySpan, words: ActorWords) -> bool:
     if before in _PLACE_PREPOSITIONS or before == "of":
         return True
     if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].ent_type_ in ("GPE", "LOC"):
+        return True
+    if object_of_place_verb(span):  # "rebels captured X", "airstrikes hit X and Y"
         return True
     root = span.root
     return root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.lower_ not in words.member_nouns

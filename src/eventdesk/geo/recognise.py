@@ -18,6 +18,7 @@ from eventdesk.geo.gazetteer import Candidate, GazEntry, Gazetteer
 from eventdesk.geo.names import name_key
 from eventdesk.geo.resolve import Toponym, fit, make_toponym
 from eventdesk.geo.sources import DATA_DIR
+from eventdesk.knowledge.actors import SPANS_KEY
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -606,9 +607,18 @@ def cued(span: SpacySpan, gaz: Gazetteer) -> bool:
 
 
 def object_of_place_verb(span: SpacySpan) -> bool:
-    """ "rebels captured X", "airstrikes hit X and Y": the object of a verb done to places."""
+    """ "rebels captured X", "airstrikes hit X and Y": the object of a verb done to places, unless the
+    actor dictionary knows it."""
     root = first_conjunct(span.root)
-    return root.dep_ in ("dobj", "obj") and root.head.lemma_.lower() in place_object_verbs()
+    if root.dep_ not in ("dobj", "obj") or root.head.lemma_.lower() not in place_object_verbs():
+        return False
+    return not dictionary_actor(span)
+
+
+def dictionary_actor(span: SpacySpan) -> bool:
+    """The actor dictionary knows the name ("attacked Hamas", not the German town the gazetteer reads)."""
+    matches = span.doc.spans.get(SPANS_KEY, ())
+    return any(match.start <= span.start and span.end <= match.end for match in matches)
 
 
 def paired_with_place(span: SpacySpan, gaz: Gazetteer) -> bool:
