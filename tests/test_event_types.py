@@ -449,3 +449,62 @@ def test_a_town_taken_after_fighting_is_not_handed_over(extractor: Extractor) ->
     text = "On 2 July 2023, rebels took control of Kitshanga after heavy fighting as the army withdrew."
     events = extract_text(extractor, text).events
     assert events and events[0].sub_event_type == "Non-state actor overtakes territory"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        # two acts of one kind in one sentence: the more specific names the incident
+        ("On 2 July 2023, gunmen abducted and raped a girl near Kaura.", "Sexual violence"),
+        ("On 3 July 2023, the army detained the prime minister and seized power in a coup in Conakry.",
+         "Other"),
+        ("On 4 July 2023, militants killed six villagers near Seno and set fire to their granaries.",
+         "Attack"),
+        # a detention no one acknowledges is a forced disappearance
+        ("On 5 July 2023, police picked up a student in Quetta; his whereabouts remain unknown.",
+         "Abduction/forced disappearance"),
+        ("On 6 July 2023, gunmen took four traders hostage on the road to Kidal.",
+         "Abduction/forced disappearance"),
+        # "riot police" is no riot; killing a protester is excessive force, also when it is told as a setting
+        ("On 7 July 2023, riot police fired tear gas at students protesting in Accra.",
+         "Protest with intervention"),
+        ("On 8 July 2023, police shot dead four people in Juba as protesters marched on parliament.",
+         "Excessive force against protesters"),
+        # crowds fighting each other, or with blades, are mob violence
+        ("On 9 July 2023, youths from two villages clashed with machetes over farmland near Kasese.",
+         "Mob violence"),
+        ("On 10 July 2023, members of two clans attacked each other near Baidoa.", "Mob violence"),
+        # heavy weapons by their own words; ordnance left behind is a remote explosive
+        ("On 11 July 2023, the two armies exchanged artillery fire across the border near Kurram.",
+         "Shelling/artillery/missile attack"),
+        ("On 12 July 2023, mortar bombs landed on a market in Afgooye, killing three.",
+         "Shelling/artillery/missile attack"),
+        ("On 13 July 2023, an unexploded shell went off in a field near Taiz, killing a boy.",
+         "Remote explosive/landmine/IED"),
+        # agreements: prisoners exchanged, captives released in a deal, a pause in fighting agreed
+        ("On 14 July 2023, the two sides exchanged prisoners at a checkpoint near Mariupol.", "Agreement"),
+        ("On 15 July 2023, the rebels and the government released 40 detainees each under a deal.",
+         "Agreement"),
+        # groups changing: a new leader named, a unit reorganised
+        ("On 16 July 2023, the militant group named a new commander for its southern wing.",
+         "Change to group/activity"),
+        # weapons made safe; places retaken by government forces
+        ("On 17 July 2023, soldiers recovered and destroyed an IED near Pulwama.", "Disrupted weapons use"),
+        ("On 18 July 2023, the army drove the insurgents out of three villages near Kirkuk.",
+         "Government regains territory"),
+        ("On 19 July 2023, troops took back control of the town of Bama from the militants.",
+         "Government regains territory"),
+    ],
+)
+def test_constructions_read_from_descriptions(extractor: Extractor, text: str, sub_event_type: str) -> None:
+    events = extract_text(extractor, text).events
+    assert events and events[0].sub_event_type == sub_event_type
+
+
+def test_a_bar_fight_without_weapons_is_no_event(extractor: Extractor) -> None:
+    assert extract_text(extractor, "Two men fought outside a bar in Leeds on Saturday night.").events == []
+
+
+def test_a_released_statement_is_no_release(extractor: Extractor) -> None:
+    result = extract_text(extractor, "The ministry released a statement on Monday about the border.")
+    assert result.events == []

@@ -65,6 +65,7 @@ def same_incident(first: Draft, second: Draft) -> bool:
         first.sentence == second.sentence
         and a.sub_event_type != b.sub_event_type
         and a.event_type != b.event_type
+        and DESTRUCTION not in kinds
     ):
         return False  # "kidnapped advisers and exploded bombs": two acts told side by side
     near = abs(second.sentence - first.sentence) <= NEARBY_SENTENCES or second.anaphoric
@@ -94,8 +95,11 @@ def _types_agree(first: Draft, second: Draft) -> bool:
     violent = [t.event_type in VIOLENT_TYPES for t in (a, b)]
     if a.sub_event_type == b.sub_event_type or all(violent) or a.event_type == b.event_type == PROTESTS:
         return True  # a protest and how it ended, told apart
+    if first.sentence == second.sentence and a.event_type == b.event_type:
+        return True  # "detained the president and seized power": one development
     destruction = DESTRUCTION in (a.sub_event_type, b.sub_event_type)
-    return destruction and any(violent) and _same_doer(first, second)
+    one_report = first.sentence == second.sentence  # "killed 8 civilians and set fire to houses"
+    return destruction and any(violent) and (one_report or _same_doer(first, second))
 
 
 def _same_doer(first: Draft, second: Draft) -> bool:
@@ -131,6 +135,8 @@ def absorb(kept: Draft, other: Draft) -> None:
     """Fold a second report of the same incident into the first: fill what it lacks, keep all evidence."""
     if other.sentence == kept.sentence and other.fatalities and not kept.fatalities:
         kept.typing = other.typing  # "killed 12 and abducted dozens": the killing types the incident
+    elif _more_specific(other, kept):
+        kept.typing, kept.frame = other.typing, other.frame  # "abducted and raped a woman": sexual violence
     if kept.typing.sub_event_type == DESTRUCTION and other.typing.event_type in VIOLENT_TYPES:
         kept.typing = other.typing  # the attack in which the houses were burned
     if other.typing.event_type == PROTESTS and kept.typing.event_type != PROTESTS:
@@ -149,6 +155,13 @@ def absorb(kept: Draft, other: Draft) -> None:
     kept.injuries = most_conservative(kept.injuries, other.injuries)
     kept.sources += [s for s in other.sources if s not in kept.sources]
     kept.evidence += [e for e in other.evidence if e not in kept.evidence]
+
+
+def _more_specific(other: Draft, kept: Draft) -> bool:
+    """Two acts of one kind told in one sentence: the frame of higher priority names the incident (a rape
+    over an abduction, a town taken over the fight for it, a coup over the arrests it made)."""
+    same_kind = other.typing.event_type == kept.typing.event_type
+    return other.sentence == kept.sentence and same_kind and other.frame.priority > kept.frame.priority
 
 
 def _join_outcome(protest: Draft, outcome: Draft) -> None:

@@ -53,9 +53,12 @@ def type_incident(
     sentence: frozenset[str],
     lx: EventLexicon,
     doer: Token | None = None,
+    whole: frozenset[str] = frozenset(),
 ) -> Typing:
-    """`doer`: the head of who or what acted, the agent's or else the trigger's grammatical subject (an
-    instrument subject such as "airstrikes" is no agent but says how it was done)."""
+    """`sentence`: the lemmas that tell the incident; `whole`: those of the whole sentence, its setting
+    included ("as protesters defied the junta", "after the rebels withdrew"). `doer`: the head of who or
+    what acted, the agent's or else the trigger's grammatical subject (an instrument subject such as
+    "airstrikes" is no agent but says how it was done)."""
     assert frame.acled is not None
     sub = frame.acled[1]
     mode, event = frame.plover_mode, frame.plover_event
@@ -64,7 +67,7 @@ def type_incident(
     if frame.name in lx.instrument_agent_frames and doer is not None and _is_instrument(doer, lx):
         sub, mode = _by_instrument(sub, mode, _head_words(doer, lx), frozenset(), lx, "attack")
         event = lx.instrument_agent_event or event  # "aircraft destroyed tanks": an assault, not coercion
-    sub = _by_sides(frame, sub, agent, patient, sentence, lx)
+    sub = _by_sides(frame, sub, agent, patient, sentence, whole | sentence, lx)
     civilian = _targets_civilians(sub, patient, lx)
     plover = Plover(event=event, mode=mode, context=contexts(sentence, lx))
     return Typing(lx.event_type_of(sub), sub, plover, civilian)
@@ -112,35 +115,69 @@ def _by_sides(
     agent: Party | None,
     patient: Party | None,
     sentence: frozenset[str],
+    whole: frozenset[str],
     lx: EventLexicon,
 ) -> str:
     agent_code = agent.inter if agent else None
     patient_code = patient.inter if patient else None
     if frame.name in TERRITORY_FRAMES:
-        if _is_unopposed(sentence, lx):
-            return NON_VIOLENT_TRANSFER
-        if agent_code == STATE:
-            return "Government regains territory"
-        return "Non-state actor overtakes territory" if agent_code in NON_STATE else sub
-    if frame.name == "arrest" and agent_code in NON_STATE:
-        return "Abduction/forced disappearance"
+        return _by_territory(sub, agent_code, whole, lx)
+    if frame.name == "arrest":
+        return _by_detention(sub, agent_code, whole, lx)
     if frame.name in PROTEST_FRAMES:
         return protest_outcome(sub, sentence, lx)
-    if frame.violent and agent_code == PROTESTERS:
-        return "Violent demonstration"  # "protesters stormed the governor's office"
-    if frame.violent and patient_code == PROTESTERS and agent_code in (STATE, None):
-        return protest_outcome(INTERVENTION, sentence, lx)
-    if _forces_at_a_protest(frame, agent_code, patient_code, sentence, lx):
-        return protest_outcome(INTERVENTION, sentence, lx)
-    if frame.name == "clash" and RIOTERS in (agent_code, patient_code):
-        return "Violent demonstration"
-    if agent_code in CROWDS and frame.name in DIRECT_VIOLENCE | {"mob"}:
-        return "Mob violence"
-    if agent_code in (RIOTERS, PROTESTERS) and frame.name in CROWD_DAMAGE:
-        return "Violent demonstration"
+    crowd = _by_crowd(frame, agent_code, patient_code, sentence, whole, lx)
+    if crowd is not None:
+        return crowd
     if sub == "Attack" and frame.name in DIRECT_VIOLENCE and is_armed(patient) and patient_code != CIVILIANS:
         return "Armed clash"
     return sub
+
+
+def _by_territory(sub: str, agent_code: int | None, whole: frozenset[str], lx: EventLexicon) -> str:
+    if _is_unopposed(whole, lx):
+        return NON_VIOLENT_TRANSFER
+    if agent_code == STATE:
+        return "Government regains territory"
+    return "Non-state actor overtakes territory" if agent_code in NON_STATE else sub
+
+
+def _by_detention(sub: str, agent_code: int | None, whole: frozenset[str], lx: EventLexicon) -> str:
+    """Taken by an armed group, or held where no one says ("his whereabouts remain unknown"): a forced
+    disappearance; else an arrest."""
+    if agent_code in NON_STATE or any_cue(_cues(lx, "disappearance_cues"), whole):
+        return "Abduction/forced disappearance"
+    return sub
+
+
+def _by_crowd(
+    frame: Frame,
+    agent_code: int | None,
+    patient_code: int | None,
+    sentence: frozenset[str],
+    whole: frozenset[str],
+    lx: EventLexicon,
+) -> str | None:
+    """Violence by or against protesters, rioters and crowds: how ACLED's protest, riot and mob types read it;
+    None when no crowd takes part."""
+    if frame.violent and agent_code == PROTESTERS:
+        return "Violent demonstration"  # "protesters stormed the governor's office"
+    policing = frame.name in DIRECT_VIOLENCE and agent_code in (STATE, None)
+    if policing and patient_code == PROTESTERS:
+        return protest_outcome(INTERVENTION, sentence, lx)
+    if _forces_at_a_protest(frame, agent_code, patient_code, whole, lx):
+        return protest_outcome(INTERVENTION, sentence, lx)
+    if frame.name == "clash" and RIOTERS in (agent_code, patient_code):
+        return "Violent demonstration"
+    if agent_code in CROWDS and frame.name in DIRECT_VIOLENCE | {"mob", "clash"}:
+        return "Mob violence"
+    if agent_code in (RIOTERS, PROTESTERS) and frame.name in CROWD_DAMAGE:
+        return "Violent demonstration"
+    unarmed = agent_code is None or agent_code in CROWDS
+    reciprocal = any_cue(_cues(lx, "reciprocal_cues"), sentence)
+    if unarmed and frame.name in DIRECT_VIOLENCE | {"clash"} and reciprocal:
+        return "Mob violence"  # "members of two communities attacked each other"
+    return None
 
 
 def _is_unopposed(sentence: frozenset[str], lx: EventLexicon) -> bool:

@@ -55,6 +55,7 @@ from eventdesk.extract.event_roles import (
 )
 from eventdesk.extract.event_typing import (
     TERRITORY_FRAMES,
+    any_cue,
     contexts,
     interaction,
     protest_outcome,
@@ -84,6 +85,7 @@ WEEK_DAYS = 7
 UNNAMED = "Unidentified"  # the actor dictionary's prefix for groups the text does not name
 PROTEST_FRAME = "protest"
 CHANGE = "Change to group/activity"
+ARRESTS, DISAPPEARANCE = "Arrests", "Abduction/forced disappearance"
 PROTESTS, CIVILIANS, PROTESTER_CODE = "Protests", 7, 6
 CIVILIAN_GROUP, PROTESTER_GROUP = "Civilians", "Protesters"  # ACLED's names of unnamed crowds
 CAUSE_PREPS = frozenset({"against", "over", "about", "for"})
@@ -97,6 +99,7 @@ def extract_events(art: AnalysedArticle, kb: Knowledge, result: Result) -> None:
         if len(sentence) and not is_heading(sentence):
             reader.read_segment(sentence, index, frozenset(t.lemma_.lower() for t in sentence))
     reader.attach_interventions()
+    reader.mark_disappearances()
     drafts = _merged(reader.drafts, reader.lx)
     for draft in drafts:
         _foreign_forces(draft, reader.country_by_name, reader.lx)
@@ -117,8 +120,10 @@ class _ArticleReader:
         self.actions: list[Action] = []
         self.action_sentences: list[tuple[int, frozenset[str]]] = []  # where each action was read
         self.backdrop: list[Trigger] = []  # background incidents: they may still name the sides
+        self.lemmas_by_sentence: dict[int, frozenset[str]] = {}
 
     def read_segment(self, segment: SpacySpan, sentence: int, lemmas: frozenset[str]) -> None:
+        self.lemmas_by_sentence[sentence] = lemmas
         triggers = self._foreground(self._real_or_pledged(find_triggers(segment, self.lx, lemmas)))
         action_triggers = [t for t in triggers if t.frame.acled is None]
         incidents: list[Trigger] = []
@@ -156,9 +161,11 @@ class _ArticleReader:
         return kept
 
     def _unarmed_fight(self, draft: Draft) -> bool:
-        """ "When the argument turned into a physical fight": no armed side and no conflict setting."""
+        """ "When the argument turned into a physical fight": no armed side, weapon or conflict setting."""
         if not draft.frame.armed_side or {draft.inter1, draft.inter2} & ARMED:
             return False
+        if not self.lx.words("crowd_weapon_cues").isdisjoint(draft.lemmas):
+            return False  # "youths from two villages clashed with machetes": mob violence
         return not any(set(self.lx.context_cues.get(lemma, ())) & CONFLICT_CONTEXTS for lemma in draft.lemmas)
 
     def _killings_of_their_own(
@@ -183,6 +190,16 @@ class _ArticleReader:
             and clause_root(t.head).i not in roots
             and (alone or any(c.dep_ in ("nsubj", "agent") for c in t.head.children))
         ]
+
+    def mark_disappearances(self) -> None:
+        """ "Police picked up a student. His whereabouts remain unknown.": a detention that no one
+        acknowledges, told in the next sentence, is a forced disappearance."""
+        cues = [tuple(cue.split()) for cue in self.lx.words("disappearance_cues")]
+        for draft in (d for d in self.drafts if d.typing.sub_event_type == ARRESTS):
+            following = self.lemmas_by_sentence.get(draft.sentence + 1, frozenset())
+            if any_cue(cues, following):
+                draft.typing.sub_event_type = DISAPPEARANCE
+                draft.typing.event_type = self.lx.event_type_of(DISAPPEARANCE)
 
     def attach_interventions(self) -> None:
         """ "Hundreds protested in Gusau. Police fired tear gas to disperse the crowd.": the dispersal, told
@@ -286,14 +303,13 @@ class _ArticleReader:
         if primary.frame.name in self.lx.words("reversed_frames"):
             roles.agent, roles.patient = roles.patient, roles.agent
         self._add_victims(roles, segment, clause_root(primary.head).i)
-        told = lemmas  # a place taken "after the rebels withdrew": the setting tells that no one fought
-        if primary.frame.name not in TERRITORY_FRAMES:
-            told = lemmas - self._setting_lemmas(clause_root(primary.head), primary.head)
+        told = lemmas - self._setting_lemmas(clause_root(primary.head), primary.head)
+        told -= _riot_gear(segment, self.lx)
         if primary.frame.name == PROTEST_FRAME:
             told -= _cause_lemmas(primary.head)
         doer = roles.agent.head if roles.agent is not None else _subject_of(primary.head)
         typing = type_incident(
-            primary.frame, roles.agent, roles.patient, roles.local_lemmas, told, self.lx, doer=doer
+            primary.frame, roles.agent, roles.patient, roles.local_lemmas, told, self.lx, doer, lemmas
         )
         trigger_span = self.art.span(
             self.art.doc[primary.start].idx, _end_char(self.art.doc[primary.end - 1])
@@ -490,6 +506,15 @@ def _announced_change(trigger: Trigger, reason: str) -> bool:
     event (ACLED codes the announcement)."""
     acled = trigger.frame.acled
     return acled is not None and acled[1] == CHANGE and reason in ANNOUNCED_MODALS
+
+
+def _riot_gear(segment: SpacySpan, lx: EventLexicon) -> set[str]:
+    """ "riot police", "anti-riot unit": the word names the police, not a riot, where it is only used so."""
+    riots = [t for t in segment if t.lemma_.lower() == "riot"]
+    gear = lx.words("riot_gear_heads")
+    if riots and all(t.dep_ in ("compound", "amod") and t.head.lemma_.lower() in gear for t in riots):
+        return {"riot"}
+    return set()
 
 
 def _cause_lemmas(protest: Token) -> set[str]:
