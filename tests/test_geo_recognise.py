@@ -146,6 +146,8 @@ def test_state_after_a_dateline_is_a_place(places_only: Extractor) -> None:
 def test_armed_group_attacked_is_no_place(places_only: Extractor) -> None:
     assert names(places_only, "Fighter jets struck Hamas overnight, the army said.") == []
     assert names(places_only, "Government troops attacked the Taliban at dawn.") == []
+    text = "After the capture of Hamas commanders, fighters from Hamas fired near Taliban checkpoints."
+    assert names(places_only, text) == []
 
 
 def test_town_captured_by_rebels_is_no_actor_or_person(extractor: Extractor) -> None:

@@ -573,6 +573,8 @@ def accepted(span: SpacySpan, gaz: Gazetteer) -> bool:
         return False
     name = make_toponym(span.start_char, span.end_char, span.text, gaz).name  # "Rakhine State" → "Rakhine"
     candidates = [c for c in gaz.candidates(name) if c.whole]
+    if dictionary_actor(span) and not (locative(span) and span.root.dep_ not in MODIFIER_DEPS):
+        return any(c.entry.is_country for c in candidates if c.main_name)  # "fighters from Hamas"
     after = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
     if cued(span, gaz) or after in gaz.generic_terms or inside_named_place(span, candidates, gaz):
         return any(cued_town(c) for c in candidates)
@@ -659,6 +661,14 @@ def hometown_of(doc: Doc, of: int) -> bool:
     return previous.ent_type_ == "PERSON" or (
         previous.like_num and previous.ent_type_ in ("DATE", "CARDINAL", "")
     )
+
+
+def locative(span: SpacySpan) -> bool:
+    """ "in X", "near X", "in the X": a preposition that says where, not "to" or "from"."""
+    doc, start = span.doc, span.start
+    cue = start - 2 if start > 1 and doc[start - 1].lower_ == "the" else start - 1
+    word = doc[cue].lower_ if cue >= 0 else ""
+    return (word in place_cues() and word not in WEAK_CUES) or word in near_words()
 
 
 def cued_after_article(span: SpacySpan) -> bool:
