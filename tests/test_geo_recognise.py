@@ -154,3 +154,13 @@ def test_town_captured_by_rebels_is_no_actor_or_person(extractor: Extractor) -> 
     result = extract_text(extractor, "Rebels recaptured Saraqeb and then attacked Monguno and Damasak.")
     found = {a.name for a in result.actors} | {p.name for p in result.people}
     assert not found & {"Saraqeb", "Monguno", "Damasak"}
+
+
+def test_country_the_actor_dictionary_also_knows_is_a_place_where_visited(extractor: Extractor) -> None:
+    result = extract_text(extractor, "The envoy fled Sudan in May and is now visiting Kenya, officials said.")
+    assert {"Sudan", "Kenya"} <= {p.name for p in result.places}
+
+
+def test_country_that_speaks_stays_no_place(extractor: Extractor) -> None:
+    result = extract_text(extractor, "Kenya said the envoy had left.")
+    assert "Kenya" not in {p.name for p in result.places}
