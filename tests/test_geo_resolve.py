@@ -131,3 +131,17 @@ def test_a_small_town_abroad_that_nothing_points_to_is_no_reading(gaz: Gazetteer
     found = resolve(gaz, text, ["Germany", "France", "Congress", "Berlin"])
     assert found["Congress"].entry is None or found["Congress"].entry.country in ("DE", "FR")
     assert found["Berlin"].entry is not None and found["Berlin"].entry.country == "DE"
+
+
+def test_geoparse_gives_a_fallback_point_without_an_id_of_its_own(gaz: Gazetteer) -> None:
+    from eventdesk.geo.geoparse import resolve_spans
+
+    text = "Dockers at the Port of Mombasa went on strike in Kenya."
+    start = text.index("Port of Mombasa")
+    kenya = text.index("Kenya")
+    items = resolve_spans(gaz, text, [(start, start + len("Port of Mombasa")), (kenya, kenya + 5)])
+    port = items[0]
+    assert port["name"] == "Port of Mombasa" and port["geonameid"] is None
+    assert port["within"]["name"] == "Mombasa" and port["within"]["by"] == "part"
+    assert port["precision"] >= 2 and port["lat"] is not None
+    assert "within" not in items[1]
