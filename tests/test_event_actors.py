@@ -268,3 +268,45 @@ def test_a_two_word_nationality_is_not_its_last_word(extractor: Extractor) -> No
     event = _only_event(extractor, "South Sudanese troops clashed with rebels near Juba.")
     assert event.actor1 == "Military Forces of South Sudan"
     assert event.actor2 == "Unidentified Armed Group (South Sudan)"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "phrase"),
+    [
+        (
+            "The ambush, carried out by al-Shabaab, killed eight soldiers near Baidoa, Somalia.",
+            "al-Shabaab",
+            "al-Shabaab",
+        ),
+        (
+            "Two children were killed by a mine laid by the militia in Taiz, Yemen.",
+            "Unidentified Armed Group (Yemen)",
+            "militia",
+        ),
+        (
+            "A bomb planted by militants exploded near a bus in Quetta, Pakistan, killing four passengers.",
+            "Unidentified Armed Group (Pakistan)",
+            "militants",
+        ),
+    ],
+)
+def test_the_agent_of_a_participle_on_the_incident_or_weapon_is_the_doer(
+    extractor: Extractor, text: str, actor1: str, phrase: str
+) -> None:
+    event = _only_event(extractor, text)
+    assert (event.actor1, _actor1_text(event)) == (actor1, phrase)
+
+
+def test_who_fired_a_weapon_and_at_what(extractor: Extractor) -> None:
+    event = _only_event(
+        extractor, "Iranian-backed militias fired rockets at an army base near Baghdad, Iraq."
+    )
+    assert event.actor1 == "Unidentified Armed Group (Iraq)"  # the backer's country is not theirs
+    assert event.actor2 == "Military Forces of Iraq"
+
+
+def test_a_capital_hit_is_a_place_not_its_government(extractor: Extractor) -> None:
+    event = _only_event(extractor, "Russian missiles struck the capital Kyiv on Monday.")
+    assert event.actor2 is None and event.target == "capital Kyiv"
+    attack = _only_event(extractor, "Russia's missile attack on Kyiv killed three people.")
+    assert attack.actor1 == "Military Forces of Russia" and attack.actor2 != "Government of Ukraine"

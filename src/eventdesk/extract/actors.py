@@ -138,6 +138,12 @@ def state_forces(art: AnalysedArticle, name: str) -> tuple[str, int | None] | No
 _STATE_TYPES = frozenset({"government", "external_state"})
 
 
+def is_country_or_capital(art: AnalysedArticle, text: str) -> bool:
+    """Whether a name is a country's or a capital's ("Ukraine", "Kyiv"), which may stand for its state."""
+    dictionary: ActorDictionary | None = art.annotations.get(_DICTIONARY)
+    return dictionary is not None and text in dictionary.words.countries
+
+
 def counted_noun(token: Token) -> Token:
     """The noun a quantity word counts: "Hundreds of people" -> "people", "dozens of gunmen" -> "gunmen"."""
     if token.lower_ not in _QUANTITY_NOUNS:
@@ -189,7 +195,7 @@ def _named_country(token: Token, words: ActorWords) -> tuple[str, str] | None:
     spans += [(c.i + 1, c.right_edge.i + 1) for c in phrases]
     names = words.country_names
     for start, end in spans:
-        for i in (i for i in range(start, end) if not after_stance_prefix(doc, i)):
+        for i in (i for i in range(start, end) if not (after_stance_prefix(doc, i) or _backer(doc, i))):
             for width in (2, 1):
                 text = doc[i : i + width].text if i + width <= end else ""
                 found = words.demonyms.get(text) or names.get(text)
@@ -204,6 +210,16 @@ def after_stance_prefix(doc: Doc, i: int) -> bool:
 
 
 _STANCE_PREFIXES = frozenset({"anti", "pro"})
+
+
+def _backer(doc: Doc, i: int) -> bool:
+    """ "Iranian-backed militias": the country that backs a party is not its own."""
+    return i + 2 < len(doc) and doc[i + 1].text == "-" and doc[i + 2].lower_ in _BACKING_WORDS
+
+
+_BACKING_WORDS = frozenset(
+    {"backed", "supported", "sponsored", "funded", "trained", "armed", "allied", "aligned"}
+)
 
 
 def _place_country(art: AnalysedArticle, token: Token, words: ActorWords) -> tuple[str, str] | None:

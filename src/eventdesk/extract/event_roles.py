@@ -10,6 +10,7 @@ from eventdesk.extract.actors import (
     after_stance_prefix,
     counted_noun,
     generic_actor,
+    is_country_or_capital,
     mentions_in,
     state_forces,
 )
@@ -79,7 +80,9 @@ def read_roles(art: AnalysedArticle, trigger: Trigger, lx: EventLexicon) -> Role
     weapon_lemmas: set[str] = set()  # "fired shells at targets in X": the weapons are the trigger's own words
     if trigger.is_noun:
         agent_token, patient_token = _noun_roles(head, lx)
-        agent_token = agent_token or _wielder(head, lx)
+        if agent_token is None and _is_weapon_object(head, lx):  # "assailants threw a grenade at a bus"
+            agent_token, aimed_at = _verb_objects(head.head, range(head.i, head.i + 1))
+            patient_token = patient_token or next((o for o in aimed_at if o.dep_ == "pobj"), None)
     else:
         agent_token, objects = _verb_objects(head, own_words)
         patient_token = next((o for o in objects if not _is_weapon(o, lx)), None)
@@ -89,11 +92,12 @@ def read_roles(art: AnalysedArticle, trigger: Trigger, lx: EventLexicon) -> Role
     if agent_token is None:
         agent_token, patient_token = _sides_between(head, patient_token)
     if agent_token is None and trigger.is_noun:
-        agent_token = _participant(head, lx)
+        agent_token = _participant(head, lx) or _agent_of_participle(head)
     if agent_token is None:
         agent_token = _phrase_owner(art, trigger, lx)
     if agent_token is not None and _is_incident_word(agent_token, lx):
-        agent_token = _owner(agent_token)  # "a car bomb exploded": the weapon is no actor; "Russian missiles"
+        # "a car bomb exploded": the weapon is no actor; "Russian missiles", "a bomb planted by militants"
+        agent_token = _owner(agent_token) or _agent_of_participle(agent_token)
     if agent_token is None and not trigger.is_noun:
         agent_token = _inherited_agent(head)
     if patient_token is not None and (
@@ -114,9 +118,19 @@ def read_roles(art: AnalysedArticle, trigger: Trigger, lx: EventLexicon) -> Role
         roles.local_lemmas |= {t.lemma_.lower() for t in patient_token.subtree}
     elif patient_token is not None:
         roles.patient = _placed(art, party(art, _aimed_at(patient_token, lx), lx), lx)
+        if trigger.frame.violent:
+            _place_not_state(art, roles.patient)
     if roles.patient is not None and _property_hit_by_unarmed(roles.patient, roles.agent, lx):
         roles.patient.inter = None  # "rioters torched a police station": a building burnt, not a fight
     return roles
+
+
+def _place_not_state(art: AnalysedArticle, patient: Party) -> None:
+    """ "a missile attack on Kyiv", "shelled Donetsk": a country or capital hit is a place, the target, not
+    the state it can stand for."""
+    place = patient.head.ent_type_ == "GPE" or is_country_or_capital(art, patient.text)
+    if place and patient.name is not None and state_forces(art, patient.name):
+        patient.name, patient.inter = None, None
 
 
 def _property_hit_by_unarmed(patient: Party, agent: Party | None, lx: EventLexicon) -> bool:
@@ -158,7 +172,8 @@ def victim_roles(art: AnalysedArticle, head: Token, lx: EventLexicon) -> tuple[P
     if agent_token is None and head.pos_ == "VERB":
         agent_token = _inherited_agent(head)
     if agent_token is not None and _is_incident_word(agent_token, lx):
-        agent_token = None  # "the attack killed three": the killer is the incident itself
+        # "the attack killed three": the killer is the incident itself, or who it is told to be by
+        agent_token = _agent_of_participle(agent_token)
     if head.lemma_.lower() in ("die", "dead") and victim is None:
         victim = next((c for c in head.children if c.dep_ == "nsubj"), None)
         agent_token = _custodian(head, lx)
@@ -182,12 +197,10 @@ def _agent_party(art: AnalysedArticle, token: Token, lx: EventLexicon, violent: 
     return side
 
 
-def _wielder(noun: Token, lx: EventLexicon) -> Token | None:
-    """Who used a weapon that is the object of a verb: "assailants threw a grenade", "militants fired
-    rockets", "gunmen planted a bomb"."""
-    if noun.dep_ != "dobj" or not _is_weapon(noun, lx):
-        return None
-    return next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+def _is_weapon_object(noun: Token, lx: EventLexicon) -> bool:
+    """A weapon that is the object of a verb: who used it and at what are the verb's ("assailants threw a
+    grenade at a bus station", "militants fired rockets at a base", "gunmen planted a bomb")."""
+    return noun.dep_ == "dobj" and _is_weapon(noun, lx)
 
 
 def _custodian(death: Token, lx: EventLexicon) -> Token | None:
@@ -223,6 +236,16 @@ def _phrase_owner(art: AnalysedArticle, trigger: Trigger, lx: EventLexicon) -> T
 def _is_actor_word(art: AnalysedArticle, token: Token) -> bool:
     """A modifier the actors component read as an actor ("US" before a weapon's name), not as a place."""
     return any(m.kind == "actor" for m in mentions_in(art, token.idx, token.idx + len(token)))
+
+
+def _agent_of_participle(noun: Token) -> Token | None:
+    """ "the attack, claimed by the Islamic State", "a bomb planted by militants", "a raid carried out by
+    the army": the agent of a past participle that describes an incident or weapon."""
+    for verb in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        if agent is not None and (doer := _pobj(agent)) is not None:
+            return doer
+    return None
 
 
 def _owner(weapon: Token) -> Token | None:
@@ -455,7 +478,7 @@ def _local_lemmas(trigger: Trigger) -> set[str]:
 
 def party(art: AnalysedArticle, head: Token, lx: EventLexicon) -> Party:
     head = _antecedent_token(art, head)
-    tokens = phrase_tokens(head)
+    tokens = phrase_tokens(head, keep_name=lx.object_kinds.get(head.lemma_.lower()) == "place")
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     text = art.norm.text[start:end]
     mention = _mention_for(art, head, start, end)
@@ -513,11 +536,17 @@ def _could_be(token: Token, plural: bool, art: AnalysedArticle) -> bool:
     return (token.tag_ in ("NNS", "NNPS")) == plural
 
 
-def phrase_tokens(head: Token) -> list[Token]:
-    """The words of a noun phrase without relative clauses, appositions and leading determiners or numbers."""
+def phrase_tokens(head: Token, keep_name: bool = False) -> list[Token]:
+    """The words of a noun phrase without relative clauses, appositions and leading determiners or numbers;
+    with `keep_name`, a name in apposition stays ("the capital Kyiv")."""
     kept = [head]
     for child in head.children:
-        if child.dep_ in PHRASE_CUTS and not (child.dep_ == "prep" and child.lower_ in ("of", "for")):
+        name = keep_name and child.dep_ == "appos" and child.pos_ == "PROPN"
+        if (
+            child.dep_ in PHRASE_CUTS
+            and not (child.dep_ == "prep" and child.lower_ in ("of", "for"))
+            and not name
+        ):
             continue
         if (child.dep_ in DROPPED_MODIFIERS or child.tag_ == "PRP$") and child.i < head.i:
             continue
