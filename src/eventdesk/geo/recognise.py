@@ -193,10 +193,11 @@ def block_ranges(doc: Doc, blocked: bytearray, ranges: Sequence[tuple[int, int]]
     """Blocks the words of actor names ("Islamic State Sahel Province"). An actor that is just a place
     entity ("visiting Russia", which the dictionary reads as Russia's government) is left to the tests of
     place names used as actors."""
-    places = {(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in PLACE_LABELS}
+    entities = [ent for ent in doc.ents if ent.label_ in PLACE_LABELS]
+    places = {(start, ent.end) for ent in entities for start in (ent.start, name_start(ent))}  # "the US"
     for start, end in ranges:
         span = doc.char_span(start, end, alignment_mode="expand")
-        if span is not None and (span.start_char, span.end_char) not in places:
+        if span is not None and (span.start, span.end) not in places:
             blocked[span.start : span.end] = b"\x01" * len(span)
 
 
