@@ -508,3 +508,47 @@ def test_a_bar_fight_without_weapons_is_no_event(extractor: Extractor) -> None:
 def test_a_released_statement_is_no_release(extractor: Extractor) -> None:
     result = extract_text(extractor, "The ministry released a statement on Monday about the border.")
     assert result.events == []
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        # what a protest is about is not how it ended, wherever the cause is told
+        ("On 1 August 2023, party members held a human chain in Khulna to demand the release of jailed "
+         "leaders.",
+         "Peaceful protest"),
+        ("On 2 August 2023, police used tear gas to disperse students who were demonstrating over the death "
+         "of a classmate in Tehran.", "Protest with intervention"),
+        # protesters fighting the police riot, they are no mob
+        ("On 3 August 2023, students protesting fee rises smashed windows and clashed with police in Dhaka.",
+         "Violent demonstration"),
+        # positions on a hill are places taken; control recovered by the army is regained
+        ("On 4 August 2023, rebels captured several hilltop positions near Harib after clashes with troops.",
+         "Non-state actor overtakes territory"),
+        ("On 5 August 2023, the army recovered control of Djibo from the militants.",
+         "Government regains territory"),
+        # force shown, not used
+        ("On 6 August 2023, soldiers fired warning shots at a crowd near a checkpoint in Tirah.", "Other"),
+    ],
+)
+def test_causes_positions_and_shows_of_force(extractor: Extractor, text: str, sub_event_type: str) -> None:
+    events = extract_text(extractor, text).events
+    assert events and events[0].sub_event_type == sub_event_type
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The club appointed a new head coach on Wednesday.",
+        "He drove out of the city on Sunday to visit his family.",
+        "Residents gathered at the mosque for Friday prayers.",
+        "Researchers found a new species of frog in the forest.",
+    ],
+)
+def test_everyday_uses_of_the_new_words_are_no_events(extractor: Extractor, text: str) -> None:
+    assert extract_text(extractor, text).events == []
+
+
+def test_arrests_with_weapons_found_stay_arrests(extractor: Extractor) -> None:
+    text = "On 7 August 2023, police arrested 14 suspected militants in Lagos and recovered rifles."
+    assert [e.sub_event_type for e in extract_text(extractor, text).events][:1] == ["Arrests"]

@@ -169,6 +169,9 @@ def _by_crowd(
         return protest_outcome(INTERVENTION, sentence, lx)
     if frame.name == "clash" and RIOTERS in (agent_code, patient_code):
         return "Violent demonstration"
+    at_a_protest = not lx.words("protest_settings").isdisjoint(whole)
+    if agent_code in CROWDS and frame.violent and at_a_protest:
+        return "Violent demonstration"  # "students protesting fees smashed windows and clashed with police"
     if agent_code in CROWDS and frame.name in DIRECT_VIOLENCE | {"mob", "clash"}:
         return "Mob violence"
     if agent_code in (RIOTERS, PROTESTERS) and frame.name in CROWD_DAMAGE:

@@ -305,8 +305,7 @@ class _ArticleReader:
         self._add_victims(roles, segment, clause_root(primary.head).i)
         told = lemmas - self._setting_lemmas(clause_root(primary.head), primary.head)
         told -= _riot_gear(segment, self.lx)
-        if primary.frame.name == PROTEST_FRAME:
-            told -= _cause_lemmas(primary.head)
+        told -= self._protest_causes(segment)
         doer = roles.agent.head if roles.agent is not None else _subject_of(primary.head)
         typing = type_incident(
             primary.frame, roles.agent, roles.patient, roles.local_lemmas, told, self.lx, doer, lemmas
@@ -333,6 +332,17 @@ class _ArticleReader:
         draft.root = root.i
         draft.lemmas = lemmas
         return draft
+
+    def _protest_causes(self, segment: SpacySpan) -> set[str]:
+        """The words of what the sentence's protests are about: their cause, not how they ended."""
+        causes: set[str] = set()
+        for token in segment:
+            entries = self.lx.triggers.get(self.lx.lemma_of(token.lemma_, token.lower_), ())
+            for entry in (e for e in entries if PROTEST_FRAME in e.frames):
+                last = token.i + len(entry.phrase) - 1  # "a human chain": the phrase's head noun
+                if last < segment.end:
+                    causes |= _cause_lemmas(segment.doc[last])
+        return causes
 
     def _setting_lemmas(self, root: Token, trigger: Token) -> set[str]:
         """Words of the clauses that give the setting ("after a man died in custody"), not the incident."""
@@ -520,9 +530,11 @@ def _riot_gear(segment: SpacySpan, lx: EventLexicon) -> set[str]:
 def _cause_lemmas(protest: Token) -> set[str]:
     """What a protest is about ("gathered to denounce the arrest of their leader", "protested against the
     killing of a student") tells its cause, not how it ended."""
+    heads = [protest, protest.head] if protest.dep_ == "dobj" else [protest]  # "held a human chain to demand"
     causes = [
         c
-        for c in protest.children
+        for head in heads
+        for c in head.children
         if (c.dep_ == "prep" and c.lower_ in CAUSE_PREPS)
         or (c.dep_ in ("xcomp", "advcl") and (c.tag_ == "VBG" or any(a.lower_ == "to" for a in c.children)))
     ]
