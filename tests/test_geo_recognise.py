@@ -164,3 +164,8 @@ def test_country_the_actor_dictionary_also_knows_is_a_place_where_visited(extrac
 def test_country_that_speaks_stays_no_place(extractor: Extractor) -> None:
     result = extract_text(extractor, "Kenya said the envoy had left.")
     assert "Kenya" not in {p.name for p in result.places}
+
+
+def test_stance_towards_a_state_is_no_place(places_only: Extractor) -> None:
+    text = "Pro-government and pro-Iran militias clashed in Basra."
+    assert names(places_only, text) == ["Basra"]

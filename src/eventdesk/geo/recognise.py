@@ -76,6 +76,7 @@ INNER_PARTICLES = frozenset(
 )
 PAIR_SEPARATORS = ("-", "–", "/")  # "U.S.-Iraq partnership", "the Syria–Turkey border", "Chartres/Franklin"
 POSSESSIVE = frozenset({"'s", "’s"})
+STANCE_PREFIXES = frozenset({"anti", "pro"})
 WEAK_CUES = frozenset({"to", "from", "toward", "towards"})  # also said of people: "according to Davis"
 # ACLED event notes name a place with its administrative units: "Boni (Hombori, Douentza, Mopti)",
 # "Gidan Bakuso village (Isa LGA, Sokoto)". Capitalised names, 2 to 4 units, comma-separated.
@@ -309,8 +310,10 @@ def with_particle_prefix(ent: SpacySpan, gaz: Gazetteer) -> SpacySpan:
 
 
 def used_as_actor(ent: SpacySpan) -> bool:
-    """ "Kabul said", "Washington warned", "Russia attacked", "U.S. forces", "Turkey's president": the name
-    stands for a government or its forces."""
+    """ "Kabul said", "Washington warned", "Russia attacked", "U.S. forces", "Turkey's president", "pro-Iran
+    militias": the name stands for a government or its forces."""
+    if stance_prefix(ent):
+        return True
     root = first_conjunct(ent.root)  # "Ethiopia and Eritrea signed"
     head = root.head.lemma_.lower()
     if root.dep_ == "nsubj" and head in actor_verbs():
@@ -320,6 +323,14 @@ def used_as_actor(ent: SpacySpan) -> bool:
     # "the Government of Iraq", "a representative of the United States"
     of = root.head
     return root.dep_ == "pobj" and of.lower_ == "of" and of.head.lower_ in actor_nouns()
+
+
+def stance_prefix(name: SpacySpan) -> bool:
+    """ "anti-Syria", "pro-Iran": a stance towards the state, not its territory."""
+    doc, start = name.doc, name.start
+    if start < 2 or doc[start - 1].text != "-" or doc[start - 2].whitespace_ or doc[start - 1].whitespace_:
+        return False
+    return doc[start - 2].lower_ in STANCE_PREFIXES
 
 
 def first_conjunct(token: Token) -> Token:
