@@ -169,3 +169,8 @@ def test_country_that_speaks_stays_no_place(extractor: Extractor) -> None:
 def test_stance_towards_a_state_is_no_place(places_only: Extractor) -> None:
     text = "Pro-government and pro-Iran militias clashed in Basra."
     assert names(places_only, text) == ["Basra"]
+
+
+def test_abbreviated_countries_opening_a_paragraph_are_no_dateline(places_only: Extractor) -> None:
+    found = names(places_only, "Talks ended.\n\nUS, UK and French officials said the talks had failed.")
+    assert "US" not in found

@@ -240,6 +240,8 @@ def datelines(doc: Doc, gaz: Gazetteer, blocked: bytearray) -> list[Toponym]:
         start, end = match.span("place")
         if match.groupdict().get("bare") and (" " not in match["place"] or "." in match["place"]):
             continue  # "U.S. Army General": with no punctuation after it only a name of two words
+        if sum(ch.isalpha() for ch in match["place"]) < 3:
+            continue  # "US, UK and France said": abbreviations opening a sentence are no dateline
         place = dateline_toponym(doc, start, end, gaz, blocked, cued_town)
         if place is None:
             continue
