@@ -49,6 +49,7 @@ WEIGHTS = {
     "neighbours": 0.5,
     "neighbours_max": 4,
 }
+KM_PER_DEGREE = 111.0  # of latitude
 CELL_DEGREES = 1.0  # the grid that `Neighbourhood` counts names in: about 110 km a cell
 FEATURE_PRIOR = {"PCLI": 4.0, "CONT": 2.5, "REGION": 2.5, "ADM1": 0.3, "PPLC": 1.5, "PPLA": 1.5, "ADM2": -0.5}
 
@@ -284,6 +285,7 @@ class Neighbourhood:
 
     cells: Counter[Cell] = field(default_factory=Counter)
     own: dict[str, frozenset[Cell]] = field(default_factory=dict)
+    counted: dict[tuple[int, str], int] = field(default_factory=dict)  # the same for every round
 
     @classmethod
     def of(cls, toponyms: Sequence[Toponym]) -> Neighbourhood:
@@ -300,8 +302,12 @@ class Neighbourhood:
         return cls(Counter(cell for cells in own.values() for cell in cells), own)
 
     def others_near(self, entry: GazEntry, name: str) -> int:
-        cell = cell_of(entry)
-        return self.cells[cell] - (cell in self.own.get(name, ()))
+        """How many of the article's other names could be in or next to the place's cell."""
+        count = self.counted.get((entry.id, name))
+        if count is None:
+            cell = cell_of(entry)
+            count = self.counted[entry.id, name] = self.cells[cell] - (cell in self.own.get(name, ()))
+        return count
 
 
 def is_local(entry: GazEntry) -> bool:
@@ -513,17 +519,21 @@ def context_score(entry: GazEntry, context: Context) -> float:
     if entry.country and entry.admin1 and context.admin1:
         share = context.admin1[entry.country, entry.admin1] / sum(context.admin1.values())
         score += WEIGHTS["admin1_share"] * share + (WEIGHTS["admin1_any"] if share else 0.0)
-    if entry.is_town and context.points:
-        nearest = min(distance_km(entry.lat, entry.lon, lat, lon) for lat, lon, _ in context.points)
-        score += WEIGHTS["near"] if nearest < WEIGHTS["near_km"] else 0.0
-    if is_local(entry) and context.neighbourhood.cells:
+    if entry.is_town and context.points and near_any(entry, context.points, WEIGHTS["near_km"]):
+        score += WEIGHTS["near"]
+    if context.neighbourhood.cells and is_local(entry):
         others = context.neighbourhood.others_near(entry, context.name)
         score += WEIGHTS["neighbours"] * min(others, WEIGHTS["neighbours_max"])
     return score
 
 
-def _near(entry: GazEntry, lat: float, lon: float, km: float = 150.0) -> bool:
-    return distance_km(entry.lat, entry.lon, lat, lon) < km
+def near_any(entry: GazEntry, points: Sequence[tuple[float, float, str]], km: float) -> bool:
+    """Whether a point lies within `km` of the place (those too far north or south are not measured)."""
+    degrees = km / KM_PER_DEGREE
+    return any(
+        abs(entry.lat - lat) < degrees and distance_km(entry.lat, entry.lon, lat, lon) < km
+        for lat, lon, _ in points
+    )
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
