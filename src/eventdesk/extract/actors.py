@@ -212,6 +212,12 @@ def after_stance_prefix(doc: Doc, i: int) -> bool:
 _STANCE_PREFIXES = frozenset({"anti", "pro"})
 
 
+def _opposed_place(art: AnalysedArticle, start: int) -> bool:
+    """ "an anti-Syria journalist": a country a party is against is not where it is."""
+    words = art.doc.char_span(start, start + 1, alignment_mode="expand")
+    return words is not None and after_stance_prefix(art.doc, words.start)
+
+
 def _backer(doc: Doc, i: int) -> bool:
     """ "Iranian-backed militias": the country that backs a party is not its own."""
     return i + 2 < len(doc) and doc[i + 1].text == "-" and doc[i + 2].lower_ in _BACKING_WORDS
@@ -225,7 +231,11 @@ _BACKING_WORDS = frozenset(
 def _place_country(art: AnalysedArticle, token: Token, words: ActorWords) -> tuple[str, str] | None:
     places = art.annotations.get("places") or []
     sentence = token.sent
-    before = [p for p in places if sentence.start_char <= p.start < token.idx and p.place.country]
+    before = [
+        p
+        for p in places
+        if sentence.start_char <= p.start < token.idx and p.place.country and not _opposed_place(art, p.start)
+    ]
     code = before[-1].place.country if before else _article_country(art, places)
     name = words.country_name(code) if code else None
     return (code, name) if code and name else None
@@ -233,7 +243,8 @@ def _place_country(art: AnalysedArticle, token: Token, words: ActorWords) -> tup
 
 def _article_country(art: AnalysedArticle, places: list) -> str | None:
     if _ARTICLE_COUNTRY not in art.annotations:
-        counts = Counter(p.place.country for p in places if p.place.country)
+        where = [p.place.country for p in places if p.place.country and not _opposed_place(art, p.start)]
+        counts = Counter(where)
         art.annotations[_ARTICLE_COUNTRY] = counts.most_common(1)[0][0] if counts else None
     return art.annotations[_ARTICLE_COUNTRY]
 

@@ -41,6 +41,7 @@ from eventdesk.extract.event_fill import (
     date_in,
     location_for,
     name_unnamed_sides,
+    register_sides,
     sources_for,
 )
 from eventdesk.extract.event_roles import (
@@ -106,6 +107,7 @@ def extract_events(art: AnalysedArticle, kb: Knowledge, result: Result) -> None:
         name_unnamed_sides(reader.art, draft, kb)
         _crowd_as_protesters(draft, kb)
     result.events.extend(_event(draft, number, reader) for number, draft in enumerate(drafts, start=1))
+    register_sides(result, kb)
     result.actions.extend(reader.actions)
 
 
