@@ -686,3 +686,40 @@ def test_a_real_attack_on_a_training_camp_is_an_incident(extractor: Extractor) -
 def test_an_undated_past_use_is_no_incident(extractor: Extractor) -> None:
     text = "The militia has used barrel bombs in the past, and it could do so again, a commander said."
     assert extract_text(extractor, text).events == []
+
+
+# --- PLOVER actions that are no ACLED incidents ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        ("The two navies began joint war games in the Baltic Sea on Monday.", "COOPERATE"),
+        ("Kenya extradited a suspected arms dealer to Belgium on Friday.", "COOPERATE"),
+        ("Jordan shared intelligence with Iraq about the smuggling network.", "COOPERATE"),
+        ("Japan sent food and medicine to the flooded provinces of Pakistan.", "AID"),
+        ("The United States is providing weapons and training to the Kenyan army.", "AID"),
+        ("Red Cross teams evacuated the wounded from the besieged town on Friday.", "AID"),
+        ("The army strengthened its forces along the northern border on Tuesday.", "MOBILIZE"),
+        ("Police remained on alert in the capital ahead of the verdict.", "MOBILIZE"),
+        ("The court cancelled restrictions on the use of minority languages in schools.", "CONCEDE"),
+        ("The government accepted the demands of the striking doctors on Monday.", "CONCEDE"),
+        ("Chile and Bolivia restored diplomatic ties after a ten-year break.", "SUPPORT"),
+        ("The agency reduced food supplies to the camp after reports of theft.", "SANCTION"),
+    ],
+)
+def test_plover_actions_given_shared_or_eased(extractor: Extractor, text: str, plover: str) -> None:
+    result = extract_text(extractor, text)
+    assert result.events == []
+    assert plover in {a.plover.event for a in result.actions}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Relief officials in Nairobi said the road to the camp was open again.",
+        "Aid agencies and support groups met in Geneva on Monday.",
+    ],
+)
+def test_a_noun_naming_a_kind_is_no_action(extractor: Extractor, text: str) -> None:
+    assert {a.plover.event for a in extract_text(extractor, text).actions} <= {"CONSULT"}

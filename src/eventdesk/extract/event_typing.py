@@ -167,7 +167,7 @@ def _by_crowd(
         return protest_outcome(INTERVENTION, sentence, lx)
     if _forces_at_a_protest(frame, agent_code, patient_code, whole, lx):
         return protest_outcome(INTERVENTION, sentence, lx)
-    if frame.name == "clash" and RIOTERS in (agent_code, patient_code):
+    if frame.name == "clash" and {RIOTERS, PROTESTERS} & {agent_code, patient_code}:
         return "Violent demonstration"
     at_a_protest = not lx.words("protest_settings").isdisjoint(whole)
     if agent_code in CROWDS and frame.violent and at_a_protest:

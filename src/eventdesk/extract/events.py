@@ -127,7 +127,7 @@ class _ArticleReader:
     def read_segment(self, segment: SpacySpan, sentence: int, lemmas: frozenset[str]) -> None:
         self.lemmas_by_sentence[sentence] = lemmas
         triggers = self._foreground(self._real_or_pledged(find_triggers(segment, self.lx, lemmas)))
-        action_triggers = [t for t in triggers if t.frame.acled is None]
+        action_triggers = [t for t in triggers if t.frame.acled is None and not _names_a_kind(t)]
         incidents: list[Trigger] = []
         for trigger in triggers:
             if trigger.frame.acled is not None and is_anchored(trigger, self.lx):
@@ -527,6 +527,13 @@ def _riot_gear(segment: SpacySpan, lx: EventLexicon) -> set[str]:
     if riots and all(t.dep_ in ("compound", "amod") and t.head.lemma_.lower() in gear for t in riots):
         return {"riot"}
     return set()
+
+
+def _names_a_kind(trigger: Trigger) -> bool:
+    """ "relief officials", "aid agencies", "support groups": a noun modifying a noun says what kind of thing
+    it is, not that anything was done."""
+    head = trigger.head
+    return trigger.is_noun and head.dep_ == "compound" and head.head.pos_ in ("NOUN", "PROPN")
 
 
 def _cause_lemmas(protest: Token) -> set[str]:
