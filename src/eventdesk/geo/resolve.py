@@ -2,8 +2,11 @@
 
 Candidates come from the name's keys (geo/names.py); a scoring function ranks them by population, kind of
 place, the words around the name ("Helmand province", "Paris, Texas", "Hombori in Mopti") and the
-article's other places (a town in a country the article names elsewhere wins). Works on character offsets
-and plain text only, so gold toponym spans can be resolved without a parse.
+article's other places (a town in a country the article names elsewhere wins, and so does a reading near
+the possible readings of the article's other names). A name no gazetteer place has gets a fallback point
+(a place named inside it, its stated container, or the article's main town), never taken for an exact
+match. Works on character offsets and plain text only, so gold toponym spans can be resolved without a
+parse.
 """
 
 from __future__ import annotations
@@ -30,7 +33,8 @@ DOMINANT_SHARE = 0.9
 # How fine a kind of place is: a place can lie only in a coarser one
 LEVELS = {"country": 0, "ADM1": 1, "ADM2": 2}
 TOWN_LEVEL = 3
-# Scoring weights, set by hand and checked on GWN-dev, LGL and TR-News together (bench/geo_eval.py).
+# Scoring weights, set by hand and checked on the development halves of GWN-dev, LGL and TR-News
+# (bench/geo_eval.py --split dev); the held-out halves (--split held) check that a change generalises.
 WEIGHTS = {
     "rounds": 3,
     "population": 1.0,
