@@ -320,3 +320,9 @@ def test_every_side_of_an_event_is_among_the_actors(extractor: Extractor) -> Non
     bomber = actors["Unidentified Armed Group (Iraq)"]
     assert (bomber.type, bomber.country, bomber.inter) == ("political_militia", "IQ", 3)
     assert "roadside bomb" in [m.text for m in bomber.mentions]
+
+
+def test_an_unnamed_group_is_named_after_the_country_where_it_acts(extractor: Extractor) -> None:
+    event = _only_event(extractor, "A Somali suicide bomber killed five people at a hotel in Nairobi, Kenya.")
+    assert event.actor1 == "Unidentified Armed Group (Kenya)"
+    assert _actor1_text(event) == "Somali suicide bomber"

@@ -139,11 +139,20 @@ def name_unnamed_sides(art: AnalysedArticle, draft: Draft, kb: Knowledge) -> Non
     if draft.typing.event_type in rules.crowd_event_types:
         _crowd_first(draft, kb, rules)
     country = _event_country(draft, kb)
+    if country is None:
+        return
     generic = {group.name for group in kb.actors.words.generic_groups.values()}
-    if country is not None and draft.actor1 in generic:
-        draft.actor1 = f"{draft.actor1} ({country})"
-    if country is not None and draft.actor2 in generic:
-        draft.actor2 = f"{draft.actor2} ({country})"
+    draft.actor1 = _with_country(draft.actor1, country, generic, rules.group)
+    draft.actor2 = _with_country(draft.actor2, country, generic, rules.group)
+
+
+def _with_country(name: str | None, country: str, generic: set[str], unnamed: str) -> str | None:
+    """A generic group without a country takes the event's; an unnamed armed group is named after the
+    country where it acts, whatever its members' nationality ("Palestinian suicide bombers" in Tel Aviv:
+    Unidentified Armed Group (Israel))."""
+    if name in generic or (name or "").startswith(f"{unnamed} ("):
+        return f"{(name or '').partition(' (')[0]} ({country})"
+    return name
 
 
 def _unnamed_perpetrator(

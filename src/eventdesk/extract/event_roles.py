@@ -632,15 +632,13 @@ def is_armed(side: Party | None) -> bool:
 def instrument_phrase(
     art: AnalysedArticle, root: Token, heads: frozenset[str], modifiers: frozenset[str], lx: EventLexicon
 ) -> Party | None:
-    """The first unowned instrument, or the blast it made, in a clause ("a roadside bomb", "a car bomb
+    """The first instrument, or the blast it made, in a clause ("a roadside bomb", "a car bomb
     explosion", "struck a landmine", "a suicide attack"): the phrase an unnamed perpetrator is read from."""
     for token in root.subtree:
         if token.pos_ not in ("NOUN", "PROPN") or not _names_instrument(token, heads, modifiers, lx):
             continue
         while token.dep_ in ("compound", "amod") and token.head.lemma_.lower() in heads:
             token = token.head  # "car bomb explosion": the whole phrase
-        if _owner(token) is not None:
-            return None
         tokens = phrase_tokens(token)
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
         return Party(token, start, end, art.norm.text[start:end], None, None)
