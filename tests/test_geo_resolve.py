@@ -145,3 +145,11 @@ def test_geoparse_gives_a_fallback_point_without_an_id_of_its_own(gaz: Gazetteer
     assert port["within"]["name"] == "Mombasa" and port["within"]["by"] == "part"
     assert port["precision"] >= 2 and port["lat"] is not None
     assert "within" not in items[1]
+
+
+def test_an_area_named_after_a_place_falls_back_to_the_article_not_to_its_namesake(gaz: Gazetteer) -> None:
+    text = "Crews from Nashville fought the fire; Nashville officials said it reached Biloxi Creek."
+    found = resolve(gaz, text, ["Nashville", "Nashville", "Biloxi Creek"])
+    creek = found["Biloxi Creek"]
+    assert creek.fallback is not None and creek.fallback.name == "Nashville"
+    assert creek.fallback_by == "article"

@@ -232,6 +232,8 @@ def part_candidates(gaz: Gazetteer, name: str) -> tuple[Candidate, ...]:
     words that may be a place, the longest that names one. See `fair_part` for which runs may."""
     words = [w for w in re.split(r"[\s\-‐–/]+", name) if w]
     kinds = [gaz.name_parts.get(w.lower().rstrip(".")) for w in words]
+    if "area" in kinds:
+        return ()
     for size in range(len(words) - 1, 0, -1):
         found: dict[int, Candidate] = {}
         for first in range(len(words) - size + 1):
