@@ -54,7 +54,8 @@ class PlaceMention:
 def extract_places(art: AnalysedArticle, kb: Knowledge, result: Result) -> None:
     gaz = kb.gazetteer
     found = recognise(art.doc, gaz, actor_ranges(art))
-    resolve_toponyms(gaz, art.doc.text, found.toponyms, found.demonyms)
+    text = art.doc.text  # rebuilt from the tokens on each access
+    resolve_toponyms(gaz, text, found.toponyms, found.demonyms)
     places: dict[int, Place] = {}
     mentions: list[PlaceMention] = []
     for toponym in supported(found.toponyms, found.demonyms):
@@ -71,7 +72,7 @@ def extract_places(art: AnalysedArticle, kb: Knowledge, result: Result) -> None:
     result.places.extend(places.values())
     art.annotations[ANNOTATION] = mentions
     art.annotations[ACTOR_USES] = found.actor_uses
-    art.annotations[PARAGRAPHS] = paragraph_starts(art.doc.text)
+    art.annotations[PARAGRAPHS] = paragraph_starts(text)
 
 
 def actor_ranges(art: AnalysedArticle) -> list[tuple[int, int]]:
