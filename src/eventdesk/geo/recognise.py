@@ -148,11 +148,12 @@ def recognise(doc: Doc, gaz: Gazetteer, actors: Sequence[tuple[int, int]] = ()) 
     """Toponyms of `doc`; `actors` are the character ranges of actor names ("Islamic State Sahel
     Province", "SANA"), whose words are no places."""
     found = Recognised()
+    text, ents = doc.text, doc.ents  # both are rebuilt from the tokens on each access
     blocked = bytearray(len(doc))  # tokens inside a toponym, or inside an entity that is no place
-    found.toponyms.extend(admin_chains(doc, gaz, blocked))
-    found.toponyms.extend(datelines(doc, gaz, blocked))
-    block_ranges(doc, blocked, actors)
-    for ent in doc.ents:
+    found.toponyms.extend(admin_chains(doc, text, gaz, blocked))
+    found.toponyms.extend(datelines(doc, text, gaz, blocked))
+    block_ranges(doc, ents, blocked, actors)
+    for ent in ents:
         if ent.label_ in DEMONYM_LABELS and gaz.is_demonym(ent.text):
             if country := gaz.demonym_country(ent.text):
                 found.demonyms[country] += 1
@@ -166,17 +167,17 @@ def recognise(doc: Doc, gaz: Gazetteer, actors: Sequence[tuple[int, int]] = ()) 
         elif ent.label_ not in NUMERIC_LABELS:
             continue  # left to gazetteer_matches
         blocked[ent.start : ent.end] = b"\x01" * len(ent)
-    found.toponyms.extend(gazetteer_matches(doc, gaz, blocked))
+    found.toponyms.extend(gazetteer_matches(doc, ents, gaz, blocked))
     found.toponyms.sort(key=lambda t: t.start)
-    found.toponyms = without_surnames(doc, found.toponyms)
+    found.toponyms = without_surnames(doc, ents, found.toponyms)
     mark_facility_names(doc, found.toponyms)
     return found
 
 
-def without_surnames(doc: Doc, toponyms: list[Toponym]) -> list[Toponym]:
+def without_surnames(doc: Doc, ents: Sequence[SpacySpan], toponyms: list[Toponym]) -> list[Toponym]:
     """ "Scott C. Dayton ... Dayton, who was supporting": a person's surname used alone is the person, not
     the town of that name, unless a word such as "in" puts it as a place."""
-    surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+    surnames = {ent[-1].text for ent in ents if ent.label_ == "PERSON" and len(ent) > 1}
     return [t for t in toponyms if t.text not in surnames or placed_by_cue(doc, t)]
 
 
@@ -190,11 +191,13 @@ def placed_by_cue(doc: Doc, toponym: Toponym) -> bool:
     return before in place_cues() | near_words() and before not in WEAK_CUES and not possessive
 
 
-def block_ranges(doc: Doc, blocked: bytearray, ranges: Sequence[tuple[int, int]]) -> None:
+def block_ranges(
+    doc: Doc, ents: Sequence[SpacySpan], blocked: bytearray, ranges: Sequence[tuple[int, int]]
+) -> None:
     """Blocks the words of actor names ("Islamic State Sahel Province"). An actor that is just a place
     entity ("visiting Russia", which the dictionary reads as Russia's government) is left to the tests of
     place names used as actors."""
-    entities = [ent for ent in doc.ents if ent.label_ in PLACE_LABELS]
+    entities = [ent for ent in ents if ent.label_ in PLACE_LABELS]
     places = {(start, ent.end) for ent in entities for start in (ent.start, name_start(ent))}  # "the US"
     for start, end in ranges:
         span = doc.char_span(start, end, alignment_mode="expand")
@@ -202,12 +205,12 @@ def block_ranges(doc: Doc, blocked: bytearray, ranges: Sequence[tuple[int, int]]
             blocked[span.start : span.end] = b"\x01" * len(span)
 
 
-def admin_chains(doc: Doc, gaz: Gazetteer, blocked: bytearray) -> list[Toponym]:
+def admin_chains(doc: Doc, text: str, gaz: Gazetteer, blocked: bytearray) -> list[Toponym]:
     """ "Boni (Hombori, Douentza, Mopti)": the place and each unit become toponyms whatever the language
     model made of them; each lies in the next (the resolver's hard containers). Without a generic term
     the last unit is taken as the province and the one before it as the district."""
     toponyms: list[Toponym] = []
-    for match in ADMIN_CHAIN.finditer(doc.text):
+    for match in ADMIN_CHAIN.finditer(text):
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is None or any(blocked[span.start : span.end]):
             continue
@@ -231,35 +234,37 @@ def admin_chains(doc: Doc, gaz: Gazetteer, blocked: bytearray) -> list[Toponym]:
     return toponyms
 
 
-def datelines(doc: Doc, gaz: Gazetteer, blocked: bytearray) -> list[Toponym]:
+def datelines(doc: Doc, text: str, gaz: Gazetteer, blocked: bytearray) -> list[Toponym]:
     """Places in capitals before a comma, dash or bracket at the start of a paragraph ("BAGHDAD, Iraq —"),
     or before a news agency's name ("Baghdad (Reuters)"), that the gazetteer knows as a country, region,
     province or a town that is no small village; and the state or country named after it ("Calif.")."""
     toponyms = []
-    for match in (*DATELINE.finditer(doc.text), *AGENCY_DATELINE.finditer(doc.text)):
+    for match in (*DATELINE.finditer(text), *AGENCY_DATELINE.finditer(text)):
         start, end = match.span("place")
         if match.groupdict().get("bare") and (" " not in match["place"] or "." in match["place"]):
             continue  # "U.S. Army General": with no punctuation after it only a name of two words
         if sum(ch.isalpha() for ch in match["place"]) < 3:
             continue  # "US, UK and France said": abbreviations opening a sentence are no dateline
-        place = dateline_toponym(doc, start, end, gaz, blocked, cued_town)
+        place = dateline_toponym(doc, text[start:end], start, gaz, blocked, cued_town)
         if place is None:
             continue
         toponyms.append(place)
-        region = DATELINE_REGION.match(doc.text, end)
+        region = DATELINE_REGION.match(text, end)
         if region is not None:
             start, end = region.span("region")
-            toponyms.extend(filter(None, [dateline_toponym(doc, start, end, gaz, blocked, larger_than_town)]))
+            region_name = dateline_toponym(doc, region["region"], start, gaz, blocked, larger_than_town)
+            toponyms.extend(filter(None, [region_name]))
     return toponyms
 
 
 def dateline_toponym(
-    doc: Doc, start: int, end: int, gaz: Gazetteer, blocked: bytearray, kind: Callable[[Candidate], bool]
+    doc: Doc, name: str, start: int, gaz: Gazetteer, blocked: bytearray, kind: Callable[[Candidate], bool]
 ) -> Toponym | None:
+    end = start + len(name)
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or any(blocked[span.start : span.end]):
         return None
-    toponym = make_toponym(start, end, doc.text[start:end], gaz)
+    toponym = make_toponym(start, end, name, gaz)
     if not any(c.whole and kind(c) for c in gaz.candidates(toponym.name)):
         return None
     blocked[span.start : span.end] = b"\x01" * len(span)
@@ -462,12 +467,14 @@ def detail_after(doc: Doc, end: int) -> str | None:
     return None
 
 
-def gazetteer_matches(doc: Doc, gaz: Gazetteer, blocked: bytearray) -> list[Toponym]:
+def gazetteer_matches(
+    doc: Doc, ents: Sequence[SpacySpan], gaz: Gazetteer, blocked: bytearray
+) -> list[Toponym]:
     """Names the language model missed or mislabelled: capitalised words that the gazetteer knows, taken
     when the gazetteer added them for news use, when a word such as "in" or "near" comes before them, or
     when they name a country, province, region or large town."""
     entity_bounds = {}
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ not in PLACE_LABELS | NUMERIC_LABELS:
             for part in name_parts(ent):
                 for start, end in paired_names(doc, *part, gaz):
@@ -739,7 +746,7 @@ def self_evident(entry: GazEntry, before: str) -> bool:
 def added_name(tokens: SpacySpan, gaz: Gazetteer) -> bool:
     """A capitalised name inside a sentence that the gazetteer added for news use, whatever part of speech
     the model gave it ("the Gossi military base", Gossi tagged ADJ)."""
-    if tokens.start == tokens.sent.start or not all(t.text[:1].isupper() for t in tokens):
+    if tokens[0].is_sent_start or not all(t.text[:1].isupper() for t in tokens):
         return False
     return name_key(tokens.text) in gaz.added_keys()
 
@@ -748,7 +755,7 @@ def named_by_term(tokens: SpacySpan, gaz: Gazetteer) -> bool:
     """Capitalised words inside a sentence before a generic term, whatever part of speech the model gave
     them ("Beni territory", Beni tagged ADJ)."""
     doc = tokens.doc
-    if tokens.start == tokens.sent.start or tokens.end >= len(doc) or not all(t.is_title for t in tokens):
+    if tokens[0].is_sent_start or tokens.end >= len(doc) or not all(t.is_title for t in tokens):
         return False
     return doc[tokens.end].lower_ in gaz.generic_terms
 
