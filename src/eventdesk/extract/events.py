@@ -123,6 +123,7 @@ class _ArticleReader:
         self.action_sentences: list[tuple[int, frozenset[str]]] = []  # where each action was read
         self.backdrop: list[Trigger] = []  # background incidents: they may still name the sides
         self.lemmas_by_sentence: dict[int, frozenset[str]] = {}
+        self.causes_by_start: dict[int, set[str]] = {}  # a sentence's protest causes, read once
 
     def read_segment(self, segment: SpacySpan, sentence: int, lemmas: frozenset[str]) -> None:
         self.lemmas_by_sentence[sentence] = lemmas
@@ -337,6 +338,11 @@ class _ArticleReader:
 
     def _protest_causes(self, segment: SpacySpan) -> set[str]:
         """The words of what the sentence's protests are about: their cause, not how they ended."""
+        if segment.start not in self.causes_by_start:
+            self.causes_by_start[segment.start] = self._read_protest_causes(segment)
+        return self.causes_by_start[segment.start]
+
+    def _read_protest_causes(self, segment: SpacySpan) -> set[str]:
         causes: set[str] = set()
         for token in segment:
             entries = self.lx.triggers.get(self.lx.lemma_of(token.lemma_, token.lower_), ())
