@@ -326,3 +326,22 @@ def test_an_unnamed_group_is_named_after_the_country_where_it_acts(extractor: Ex
     event = _only_event(extractor, "A Somali suicide bomber killed five people at a hotel in Nairobi, Kenya.")
     assert event.actor1 == "Unidentified Armed Group (Kenya)"
     assert _actor1_text(event) == "Somali suicide bomber"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A man detonated an explosive vest at a wedding in Kabul, killing 20 guests.",
+        "Two men opened fire on worshippers at a mosque in Quetta, Pakistan.",
+    ],
+)
+def test_unnamed_people_who_attack_are_an_armed_group(extractor: Extractor, text: str) -> None:
+    event = _only_event(extractor, text)
+    assert event.actor1 is not None and event.actor1.startswith("Unidentified Armed Group (")
+    assert event.actor2 is not None and event.actor2.startswith("Civilians (")
+
+
+def test_a_mob_is_rioters(extractor: Extractor) -> None:
+    event = _only_event(extractor, "Villagers lynched a suspected thief in Kisumu, Kenya.")
+    assert event.sub_event_type == "Mob violence"
+    assert (event.actor1, event.inter1) == ("Rioters (Kenya)", 5)

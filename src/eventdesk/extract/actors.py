@@ -78,7 +78,7 @@ _ARTICLE_COUNTRY = "actors.article_country"
 
 
 def generic_actor(
-    art: AnalysedArticle, token: Token, code: int | None = None
+    art: AnalysedArticle, token: Token, code: int | None = None, armed: bool = False
 ) -> tuple[str, int | None] | None:
     """ACLED's name and inter code for a party no dictionary actor names, read from its head noun `token`
     (call after the actors component, for a party without an actor mention):
@@ -95,15 +95,16 @@ def generic_actor(
     army"), an "of"/"from" phrase ("soldiers from Chad"), else the place nearest before the head in its
     sentence, else the article's most named country (art.annotations["places"], read at call time).
     Without a country the generic name stands alone ("Civilians"). A head the caller knows as civilian or
-    armed by its ACLED inter `code` ("inmates", "a priest", "militiamen") names that generic group too.
-    None for other heads.
+    armed by its ACLED inter `code` ("inmates", "a priest", "militiamen") names that generic group too;
+    unnamed people the caller knows to be `armed` (they did political violence: "a man detonated a vest")
+    are the unidentified armed group. None for other heads.
     """
     dictionary: ActorDictionary | None = art.annotations.get(_DICTIONARY)
     if dictionary is None:
         return None
     words = dictionary.words
     token = counted_noun(token)
-    kind = _generic_kind(token, words) or _KIND_OF_CODE.get(code or 0)
+    kind = _generic_kind(token, words, armed) or _KIND_OF_CODE.get(code or 0)
     if kind is None or (kind not in _STATE_KINDS and kind not in words.generic_groups):
         return None
     country = _party_country(art, token, words)
@@ -157,7 +158,7 @@ _QUANTITY_NOUNS = frozenset({"hundreds", "thousands", "dozens", "scores", "tens"
                              "crowd", "number", "handful"})
 
 
-def _generic_kind(token: Token, words: ActorWords) -> str | None:
+def _generic_kind(token: Token, words: ActorWords, armed: bool = False) -> str | None:
     """A generic_groups noun, "military" or "police" for a state force head, or None."""
     lower = token.lower_
     compound = next((c.lower_ for c in token.children if c.dep_ == "compound"), None)
@@ -168,7 +169,7 @@ def _generic_kind(token: Token, words: ActorWords) -> str | None:
             return text
     if lower in words.unnamed_people:
         modifiers = [c.lower_ for c in token.children if c.dep_ in ("amod", "compound")]
-        armed = any(m in words.armed_modifiers for m in modifiers)
+        armed = armed or any(m in words.armed_modifiers for m in modifiers)
         return _UNIDENTIFIED if armed else _CIVILIANS
     return None
 

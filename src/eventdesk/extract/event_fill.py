@@ -110,7 +110,8 @@ class UnnamedPerpetrators:
     instrument_modifiers: frozenset[str]
     crowd_event_types: frozenset[str]
     riot_event_type: str
-    protesters: str
+    crowds: frozenset[str]
+    become_rioters: frozenset[str]
     rioters: str
 
 
@@ -124,7 +125,8 @@ def unnamed_perpetrators() -> UnnamedPerpetrators:
         instrument_modifiers=frozenset(str(w).lower() for w in data.get("instrument_modifiers", ())),
         crowd_event_types=frozenset(data["crowds"]["event_types"]),
         riot_event_type=str(data["crowds"]["riot_event_type"]),
-        protesters=str(data["crowds"]["protesters"]),
+        crowds=frozenset(data["crowds"]["groups"]),
+        become_rioters=frozenset(data["crowds"]["become_rioters"]),
         rioters=str(data["crowds"]["rioters"]),
     )
 
@@ -166,16 +168,17 @@ def _unnamed_perpetrator(
 
 
 def _crowd_first(draft: Draft, kb: Knowledge, rules: UnnamedPerpetrators) -> None:
-    """ "Clashes between police and protesters": the crowd is actor1 and who faced it actor2; in a riot a
-    crowd of protesters is rioters (ACLED)."""
-    protesters, rioters = _group(kb, rules.protesters), _group(kb, rules.rioters)
-    crowds = {protesters.inter, rioters.inter}
+    """ "Police clashed with rioters": the crowd is actor1 and who faced it actor2; in a riot a crowd of
+    protesters or villagers is rioters ("villagers lynched a thief": Rioters, ACLED)."""
+    rioters = _group(kb, rules.rioters)
+    crowds = {_group(kb, name).inter for name in rules.crowds}
     if draft.inter2 in crowds and draft.inter1 not in crowds:
         draft.actor1, draft.actor2 = draft.actor2, draft.actor1
         draft.inter1, draft.inter2 = draft.inter2, draft.inter1
         draft.actor1_text, draft.actor2_text = draft.actor2_text, draft.actor1_text
-    if draft.typing.event_type == rules.riot_event_type and (draft.actor1 or "").startswith(protesters.name):
-        draft.actor1 = rioters.name + (draft.actor1 or "")[len(protesters.name) :]
+    group, _, country = (draft.actor1 or "").partition(" (")
+    if draft.typing.event_type == rules.riot_event_type and group in rules.become_rioters:
+        draft.actor1 = f"{rioters.name} ({country}" if country else rioters.name
         draft.inter1 = rioters.inter
 
 

@@ -112,7 +112,8 @@ def read_roles(art: AnalysedArticle, trigger: Trigger, lx: EventLexicon) -> Role
         patient_token = _purpose_object(head)
     roles = Roles(local_lemmas=_local_lemmas(trigger) | weapon_lemmas)
     if agent_token is not None:
-        roles.agent = _agent_party(art, agent_token, lx, trigger.frame.violent)
+        attack = trigger.frame.violent and trigger.frame.name not in lx.words("mutual_frames")
+        roles.agent = _agent_party(art, agent_token, lx, trigger.frame.violent, attack)
         roles.local_lemmas |= {t.lemma_.lower() for t in agent_token.subtree}
     if patient_token is not None and _is_weapon(patient_token, lx):
         roles.local_lemmas |= {t.lemma_.lower() for t in patient_token.subtree}
@@ -184,17 +185,32 @@ def victim_roles(art: AnalysedArticle, head: Token, lx: EventLexicon) -> tuple[P
     return agent, (party(art, victim, lx) if victim is not None else None)
 
 
-def _agent_party(art: AnalysedArticle, token: Token, lx: EventLexicon, violent: bool) -> Party | None:
+def _agent_party(
+    art: AnalysedArticle, token: Token, lx: EventLexicon, violent: bool, attack: bool = False
+) -> Party | None:
     """The doer's party; none for a thing a relative clause hangs on ("an attack on a church that killed
     five": the church did not kill). A state that strikes ("the US launched airstrikes", "US Predator
-    attacks") strikes with its military forces."""
+    attacks") strikes with its military forces; a few unnamed people who attack, bomb or shoot (not who
+    fight each other) are armed."""
     side = party(art, token, lx)
     if token.tag_ in ("WP", "WDT") and not side.is_actor:
         return None
     forces = state_forces(art, side.name) if violent and side.name else None
     if forces is not None:
         side.name, side.inter = forces
+    elif (
+        attack
+        and side.inter == CIVILIAN_CODE
+        and _few(token)
+        and (armed := generic_actor(art, token, armed=True))
+    ):
+        side.name, side.inter = armed  # "a man detonated a vest": unnamed people who attack are armed
     return side
+
+
+def _few(token: Token) -> bool:
+    """ "a man", "two men", unlike "hundreds of people": not a crowd, whose violence is a riot's."""
+    return token.tag_ in ("NN", "NNP") or any(c.dep_ == "nummod" for c in token.children)
 
 
 def _is_weapon_object(noun: Token, lx: EventLexicon) -> bool:
