@@ -552,3 +552,21 @@ def test_everyday_uses_of_the_new_words_are_no_events(extractor: Extractor, text
 def test_arrests_with_weapons_found_stay_arrests(extractor: Extractor) -> None:
     text = "On 7 August 2023, police arrested 14 suspected militants in Lagos and recovered rifles."
     assert [e.sub_event_type for e in extract_text(extractor, text).events][:1] == ["Arrests"]
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        ("On 2 September 2023, soldiers repelled an attack by rebels on their post near Kitchanga.",
+         "Armed clash"),
+        ("On 3 September 2023, warplanes hit the town of Vovchansk with glide bombs, killing two.",
+         "Air/drone strike"),
+        ("On 4 September 2023, the militants set up a checkpoint and a camp near Djibo.",
+         "Headquarters or base established"),
+    ],
+)
+def test_repelled_attacks_glide_bombs_and_coordinated_objects(
+    extractor: Extractor, text: str, sub_event_type: str
+) -> None:
+    events = extract_text(extractor, text).events
+    assert events and events[0].sub_event_type == sub_event_type

@@ -143,6 +143,7 @@ def object_heads(head: Token) -> set[str]:
     "the suspension of military operations", "set up a new base")."""
     objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
     objects += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    objects += [c for o in objects for c in o.children if c.dep_ == "conj"]  # "a checkpoint and a camp"
     if (head.pos_ == "NOUN" and head.dep_ == "compound") or _is_misparsed_verb(head):
         objects.append(head.head)  # "weapons cache seizure", "the SDF fired mortar rounds" read as a noun
     lemmas = {o.lemma_.lower() for o in objects if o.dep_ != "prep"}
