@@ -174,3 +174,25 @@ def test_stance_towards_a_state_is_no_place(places_only: Extractor) -> None:
 def test_abbreviated_countries_opening_a_paragraph_are_no_dateline(places_only: Extractor) -> None:
     found = names(places_only, "Talks ended.\n\nUS, UK and French officials said the talks had failed.")
     assert "US" not in found
+
+
+def test_double_barrelled_surname_is_no_pair_of_towns(places_only: Extractor) -> None:
+    text = "The motion was backed by Ambassador Anthony Phillips-Spencer of the mission."
+    assert names(places_only, text) == []
+
+
+def test_every_country_of_a_listed_subject_is_an_actor(places_only: Extractor) -> None:
+    assert actor_uses(places_only, "Russia, China and Iran said they would veto it.") == [
+        "Russia",
+        "China",
+        "Iran",
+    ]
+
+
+def test_capitals_dateline_after_a_byline(places_only: Extractor) -> None:
+    found = names(places_only, "By Jane Doe, The Associated Press. WASHINGTON (AP) - Talks resumed.")
+    assert found[0] == "WASHINGTON"
+
+
+def test_big_city_the_actor_dictionary_knows_is_still_a_place(places_only: Extractor) -> None:
+    assert "London" in names(places_only, "The return Amsterdam-London leg of the trip was cancelled.")

@@ -91,8 +91,10 @@ DATELINE_REGION = re.compile(
     r",\s*(?P<region>[A-Z][a-z]+\.?(?: [A-Z][a-z]+\.?)?)(?=\s*[-—–(,])"
 )  # ", Calif. -"
 # A wire dateline in ordinary case names its agency in brackets: "Beijing (AFP) -", "Kabul, Jan. 5 (Reuters)"
+# (or in capitals after a byline's full stop: "By Jane Doe, The Associated Press. WASHINGTON (AP)")
 AGENCY_DATELINE = re.compile(
-    r"(?m)^[ \t]*(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})(?:,[^\n(,]{1,20})? \([A-Z][\w ]{1,20}\)"
+    r"(?m)(?:^[ \t]*|(?<=[.!?] ))(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}|[A-Z]{3,}(?: [A-Z]{2,})?)"
+    r"(?:,[^\n(,]{1,20})? \([A-Z][\w ]{1,20}\)"
 )
 ADMIN_CHAIN = re.compile(rf"\b(?P<place>{_NAME}(?: [a-z]+)?) \((?P<units>{_UNIT}(?:, {_UNIT}){{1,3}})\)")
 
@@ -343,9 +345,16 @@ def stance_prefix(name: SpacySpan) -> bool:
 def first_conjunct(token: Token) -> Token:
     """ "Eritrea" in "Ethiopia and Eritrea signed": the first of the coordinated words, whose head and
     dependency the others share."""
-    while token.dep_ == "conj" and token.head.i < token.i:
+    while token.dep_ == "conj" and token.head.i < token.i and coordinated(token):
         token = token.head
     return token
+
+
+def coordinated(conjunct: Token) -> bool:
+    """A list joined by "and" or "or" ("Russia, China and Iran"); "Manila, Philippines" is a place in a
+    place."""
+    words = [conjunct.head, *conjunct.head.conjuncts]
+    return any(child.dep_ == "cc" for word in words for child in word.children)
 
 
 def entity_toponyms(ent: SpacySpan, gaz: Gazetteer) -> list[Toponym]:
@@ -599,7 +608,8 @@ def accepted(span: SpacySpan, gaz: Gazetteer) -> bool:
     name = make_toponym(span.start_char, span.end_char, span.text, gaz).name  # "Rakhine State" → "Rakhine"
     candidates = [c for c in gaz.candidates(name) if c.whole]
     if dictionary_actor(span) and not (locative(span) and span.root.dep_ not in MODIFIER_DEPS):
-        return any(c.entry.is_country for c in candidates if c.main_name)  # "fighters from Hamas"
+        # "fighters from Hamas" (read as Hamm): only a country or large town named by its own name
+        return any(self_evident(c.entry, "") for c in candidates if c.main_name)
     after = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
     if cued(span, gaz) or after in gaz.generic_terms or inside_named_place(span, candidates, gaz):
         return any(cued_town(c) for c in candidates)
@@ -668,8 +678,15 @@ def joins_names(doc: Doc, index: int) -> bool:
 
 
 def proper_word(token: Token) -> bool:
-    """A capitalised proper noun, not an acronym ("PSC") or a capitalised function word ("All")."""
-    return token.is_title and token.pos_ == "PROPN" and not token.is_stop
+    """A capitalised proper noun, not an acronym ("PSC"), a letter ("K-Mart"), a capitalised function word
+    ("All") or part of a person's name ("Ambassador Phillips-Spencer")."""
+    return (
+        token.is_title
+        and len(token) > 1
+        and token.pos_ == "PROPN"
+        and not token.is_stop
+        and token.ent_type_ != "PERSON"
+    )
 
 
 def known_town_name(token: Token, gaz: Gazetteer) -> bool:
@@ -697,9 +714,10 @@ def locative(span: SpacySpan) -> bool:
 
 
 def cued_after_article(span: SpacySpan) -> bool:
-    """ "in the EU", "at the White House", "inside the Holy See": a place cue, then "the"."""
+    """ "in the EU", "at the White House", "inside the Holy See": a place cue, then "the" (not "to the" or
+    "from the": "a letter to the Duma")."""
     doc, start = span.doc, span.start
-    return start > 1 and doc[start - 1].lower_ == "the" and doc[start - 2].lower_ in place_cues()
+    return start > 1 and doc[start - 1].lower_ == "the" and locative(span)
 
 
 def of_place(governor: str, gaz: Gazetteer) -> bool:
