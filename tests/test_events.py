@@ -723,3 +723,23 @@ def test_plover_actions_given_shared_or_eased(extractor: Extractor, text: str, p
 )
 def test_a_noun_naming_a_kind_is_no_action(extractor: Extractor, text: str) -> None:
     assert {a.plover.event for a in extract_text(extractor, text).actions} <= {"CONSULT"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The opposition said it would boycott the elections in Lome.",
+        "The government will extend the curfew in the capital, the minister announced on Monday.",
+        "The union will withdraw its members from the talks unless the employers raise wages.",
+    ],
+)
+def test_coercion_announced_for_the_future_is_a_threat(extractor: Extractor, text: str) -> None:
+    result = extract_text(extractor, text)
+    assert result.events == []
+    assert "THREATEN" in {a.plover.event for a in result.actions}
+
+
+def test_help_announced_for_the_future_is_a_pledge(extractor: Extractor) -> None:
+    text = "Norway will send food and medicine to the flooded region, the minister said."
+    result = extract_text(extractor, text)
+    assert {a.plover.event for a in result.actions} == {"AGREE"}

@@ -223,9 +223,19 @@ def pledge_frame(trigger: Trigger, reason: str, lx: EventLexicon) -> Frame | Non
     """What an unreal trigger still says when a party commits to it: "Israel will evacuate the settlements",
     "Syria offered its troops" is a pledge (PLOVER AGREE); "they vowed to fight" a threat (THREATEN)."""
     word = reason.split()[-1].strip("'()")
-    if word not in lx.words("pledge_cues"):
+    hostile = _is_hostile(trigger, lx)
+    if word not in lx.words("pledge_cues") and not (hostile and word in lx.words("threat_cues")):
         return None
-    return lx.frames["threaten" if trigger.frame.violent else "agree"]
+    return lx.frames["threaten" if hostile else "agree"]
+
+
+def _is_hostile(trigger: Trigger, lx: EventLexicon) -> bool:
+    """Violence, coercion, sanctions or a boycott to come, or anything to come "unless" the other side
+    yields: a threat (PLOVER), not a pledge."""
+    if trigger.frame.violent or trigger.frame.plover_event in lx.words("threat_events"):
+        return True
+    clauses = (c for c in trigger.head.children if c.dep_ == "advcl")
+    return any(m.dep_ == "mark" and m.lower_ == "unless" for c in clauses for m in c.children)
 
 
 def is_anchored(trigger: Trigger, lx: EventLexicon) -> bool:
