@@ -345,3 +345,20 @@ def test_a_mob_is_rioters(extractor: Extractor) -> None:
     event = _only_event(extractor, "Villagers lynched a suspected thief in Kisumu, Kenya.")
     assert event.sub_event_type == "Mob violence"
     assert (event.actor1, event.inter1) == ("Rioters (Kenya)", 5)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kabul attack killed 13 soldiers, officials said.",
+        "The Baghdad bombing killed 30 people.",
+    ],
+)
+def test_a_place_before_an_attack_noun_is_where_not_who(extractor: Extractor, text: str) -> None:
+    event = _only_event(extractor, text)
+    assert event.actor1 is None or event.actor1.startswith("Unidentified Armed Group")
+
+
+def test_a_town_attacked_is_no_actor(extractor: Extractor) -> None:
+    event = _only_event(extractor, "A Syrian army attack on Idlib killed five civilians.")
+    assert event.actor1 == "Military Forces of Syria" and event.actor2 == "Civilians (Syria)"

@@ -14,7 +14,7 @@ from eventdesk.extract.actors import (
     mentions_in,
     state_forces,
 )
-from eventdesk.extract.event_detect import Trigger
+from eventdesk.extract.event_detect import PLACE_ENTS, Trigger
 from eventdesk.knowledge.event_types import EventLexicon
 
 if TYPE_CHECKING:
@@ -127,11 +127,20 @@ def read_roles(art: AnalysedArticle, trigger: Trigger, lx: EventLexicon) -> Role
 
 
 def _place_not_state(art: AnalysedArticle, patient: Party) -> None:
-    """ "a missile attack on Kyiv", "shelled Donetsk": a country or capital hit is a place, the target, not
-    the state it can stand for."""
-    place = patient.head.ent_type_ == "GPE" or is_country_or_capital(art, patient.text)
-    if place and patient.name is not None and state_forces(art, patient.name):
+    """ "a missile attack on Kyiv", "shelled Idlib": a country, capital or town hit is a place, the target,
+    not the state it can stand for nor an actor of unknown kind."""
+    place = (
+        patient.head.ent_type_ in PLACE_ENTS
+        or is_country_or_capital(art, patient.text)
+        or _read_as_place(art, patient.start, patient.end)
+    )
+    if place and patient.name is not None and (patient.inter is None or state_forces(art, patient.name)):
         patient.name, patient.inter = None, None
+
+
+def _read_as_place(art: AnalysedArticle, start: int, end: int) -> bool:
+    """Whether the places component read a place in the phrase ("an attack on Idlib")."""
+    return any(p.start < end and start < p.end for p in art.annotations.get("places") or ())
 
 
 def _property_hit_by_unarmed(patient: Party, agent: Party | None, lx: EventLexicon) -> bool:
@@ -250,7 +259,10 @@ def _phrase_owner(art: AnalysedArticle, trigger: Trigger, lx: EventLexicon) -> T
 
 
 def _is_actor_word(art: AnalysedArticle, token: Token) -> bool:
-    """A modifier the actors component read as an actor ("US" before a weapon's name), not as a place."""
+    """A modifier the actors component read as an actor ("US" before a weapon's name), not a place ("the
+    Kabul attack", "the Paris attacks")."""
+    if token.ent_type_ in PLACE_ENTS or is_country_or_capital(art, token.text):
+        return False
     return any(m.kind == "actor" for m in mentions_in(art, token.idx, token.idx + len(token)))
 
 
