@@ -743,3 +743,15 @@ def test_help_announced_for_the_future_is_a_pledge(extractor: Extractor) -> None
     text = "Norway will send food and medicine to the flooded region, the minister said."
     result = extract_text(extractor, text)
     assert {a.plover.event for a in result.actions} == {"AGREE"}
+
+
+def test_what_a_speaker_says_another_must_do_is_a_demand(extractor: Extractor) -> None:
+    text = "The European Union said on Monday that Belarus must release all political prisoners."
+    result = extract_text(extractor, text)
+    demands = [a for a in result.actions if a.plover.event == "REQUEST"]
+    assert len(demands) == 1 and demands[0].actor2 and "Belarus" in demands[0].actor2
+
+
+def test_we_must_is_no_demand(extractor: Extractor) -> None:
+    result = extract_text(extractor, "The minister said we must remain calm.")
+    assert "REQUEST" not in {a.plover.event for a in result.actions}

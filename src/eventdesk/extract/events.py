@@ -87,6 +87,8 @@ UNNAMED = "Unidentified"  # the actor dictionary's prefix for groups the text do
 PROTEST_FRAME = "protest"
 CHANGE = "Change to group/activity"
 ARRESTS, DISAPPEARANCE = "Arrests", "Abduction/forced disappearance"
+REQUEST = "REQUEST"
+SPEAKERS_THEMSELVES = frozenset({"we", "i"})
 PROTESTS, CIVILIANS, PROTESTER_CODE = "Protests", 7, 6
 CIVILIAN_GROUP, PROTESTER_GROUP = "Civilians", "Protesters"  # ACLED's names of unnamed crowds
 CAUSE_PREPS = frozenset({"against", "over", "about", "for"})
@@ -146,6 +148,8 @@ class _ArticleReader:
         self.drafts += new
         roots = {clause_root(t.head).i for t in incidents}
         self._read_actions(action_triggers, roots, segment, sentence, lemmas)
+        if not self.lx.words("demand_modals").isdisjoint(lemmas):
+            self._read_demands(segment, sentence, lemmas)
 
     def _real_or_pledged(self, triggers: list[Trigger]) -> list[Trigger]:
         """Real triggers; an unreal one a party commits to becomes its pledge or threat (one a clause)."""
@@ -376,11 +380,13 @@ class _ArticleReader:
                 and victims.is_actor
                 and (roles.patient is None or not roles.patient.is_actor)
             ):
-                roles.patient = victims
+                roles.take_victims(victims, self.lx)
             return
 
     def _fill_sides(self, draft: Draft, roles: Roles) -> None:
         agent, patient = roles.agent, roles.patient
+        if roles.thing_hit is not None:
+            draft.target = _without_article(roles.thing_hit.text)
         if agent is not None and agent.is_side and (
             agent.is_actor or agent.head.ent_type_ not in PLACE_ENTS or agent.head.pos_ == "ADJ"
         ):
@@ -492,6 +498,32 @@ class _ArticleReader:
     def _is_setting(self, clause: Token) -> bool:
         marks = self.lx.words("background_marks")
         return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)
+
+    def _read_demands(self, segment: SpacySpan, sentence: int, lemmas: frozenset[str]) -> None:
+        """ "The US said China must drop its trade barriers", "a reminder that Iraq must cooperate": what a
+        speaker says another party must do is a demand (PLOVER REQUEST), one a sentence."""
+        told = zip(self.actions, self.action_sentences, strict=True)
+        if any(a.plover.event == REQUEST and s == sentence for a, (s, _) in told):
+            return
+        for token in segment:
+            demanded = token.head
+            if token.dep_ != "aux" or token.lower_ not in self.lx.words("demand_modals"):
+                continue
+            if demanded.dep_ not in ("ccomp", "acl") or demanded.head.i == demanded.i:
+                continue
+            speaker = _subject_of(demanded.head)
+            addressee = _subject_of(demanded)
+            if speaker is None or addressee is None or addressee.lower_ in SPEAKERS_THEMSELVES:
+                continue  # "we must act": an exhortation, no demand on another party
+            plover = Plover(REQUEST, None, contexts(lemmas, self.lx))
+            evidence = [_evidence(self.art, segment)]
+            action = Action(plover=plover, evidence=evidence, confidence=ACTION_CONFIDENCE)
+            action.trigger = self.art.span_of(token)
+            action.actor1, _, action.actor1_text = self._side(party(self.art, speaker, self.lx))
+            action.actor2, _, action.actor2_text = self._side(party(self.art, addressee, self.lx))
+            self.actions.append(action)
+            self.action_sentences.append((sentence, lemmas))
+            return
 
     def _read_actions(
         self,
