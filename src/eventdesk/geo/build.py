@@ -8,6 +8,7 @@ Built once into the cache folder (see gazetteer.cache_path) and then only read.
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -226,13 +227,23 @@ def admin1_records(cities: list[PlaceRecord], countries: dict[str, PlaceRecord])
 
 
 def without_generic_term(name: str, terms: Mapping[str, str]) -> list[str]:
-    """ "Cabo Delgado Province" → ["Cabo Delgado"]; "Province of Sindh" stays as it is."""
+    """ "Cabo Delgado Province" → ["Cabo Delgado"]; "Province du Yagha", "Provincia de Salta" → ["Yagha"],
+    ["Salta"] (a term, then a French or Spanish "of"); "Province of Sindh" stays as it is."""
     words = name.split()
     if len(words) > 1 and words[-1].lower() in terms:
         return [" ".join(words[:-1])]
+    leading = LEADING_TERM.match(name)
+    if leading and (leading.group("term").lower() in terms or leading.group("term").lower() in ROMANCE_TERMS):
+        return [leading.group("name")]
     return []
 
 
+# GeoNames names many admin units in the country's language: "Province du Yagha", "Departamento de Meta"
+LEADING_TERM = re.compile(r"^(?P<term>\w+) (?:de la|de l'|d'|du|des|de|del|do|da) ?(?P<name>\S.*)$")
+ROMANCE_TERMS = frozenset(
+    {"provincia", "departamento", "département", "municipio", "distrito", "partido", "région"}
+    | {"arrondissement", "préfecture", "commune", "cercle", "caza", "concelho", "município"}
+)
 ADMIN1_POINT_SOURCE = "GeoNames; admin1 point"  # an admin2 unit placed at its province's point
 
 
