@@ -73,7 +73,9 @@ def test_empty_input_scores_zero() -> None:
     assert macro_f1({}) == 0.0
 
 
-@pytest.mark.parametrize(("name", "per_type"), [("dev.jsonl", 10), ("holdout.jsonl", 8)])
+@pytest.mark.parametrize(
+    ("name", "per_type"), [("dev.jsonl", 10), ("holdout.jsonl", 8), ("holdout2.jsonl", 8)]
+)
 def test_description_sets_are_balanced_and_labelled_as_in_the_contract(name: str, per_type: int) -> None:
     path = NOTES / name
     if not path.exists():
