@@ -94,6 +94,7 @@ class Gazetteer:
         self._user_names: dict[str, list[Candidate]] = {}
         self._added_keys: frozenset[str] | None = None
         self.generic_terms = generic_terms()  # "province" → "admin1"
+        self.longest_term = max(len(term.replace("-", " - ").split()) for term in self.generic_terms)
         self.name_parts = name_parts()  # "north", "university": no place name alone inside a longer name
         self.demonym_endings = demonym_endings()  # ("ans", "a"): "Minnesotans" → "Minnesota"
         for path in user_files:

@@ -391,11 +391,20 @@ def direction_before(name: SpacySpan) -> str | None:
 
 
 def with_generic_term(doc: Doc, end: int, gaz: Gazetteer) -> int:
-    """ "Helmand province": the name's span takes in the term after it, which tells the kind of place."""
-    after = doc[end] if end < len(doc) else None
-    if after is not None and after.is_alpha and after.lower_ in gaz.generic_terms:
-        return end + 1
-    return end
+    """ "Helmand province", "Chikun local government area": the name's span takes in the term after it,
+    which tells the kind of place."""
+    return end + term_length(doc, end, gaz)
+
+
+def term_length(doc: Doc, index: int, gaz: Gazetteer) -> int:
+    """How many tokens from `index` on spell a generic term ("province", "sub-county", "local government
+    area"); 0 if none does."""
+    if index >= len(doc) or not doc[index].is_alpha:
+        return 0
+    for length in range(min(gaz.longest_term, len(doc) - index), 0, -1):
+        if doc[index : index + length].text.lower() in gaz.generic_terms:
+            return length
+    return 0
 
 
 def split_coordination(text: str, start: int, gaz: Gazetteer) -> list[Toponym]:
@@ -610,8 +619,7 @@ def accepted(span: SpacySpan, gaz: Gazetteer) -> bool:
     if dictionary_actor(span) and not (locative(span) and span.root.dep_ not in MODIFIER_DEPS):
         # "fighters from Hamas" (read as Hamm): only a country or large town named by its own name
         return any(self_evident(c.entry, "") for c in candidates if c.main_name)
-    after = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
-    if cued(span, gaz) or after in gaz.generic_terms or inside_named_place(span, candidates, gaz):
+    if cued(span, gaz) or term_length(span.doc, span.end, gaz) or inside_named_place(span, candidates, gaz):
         return any(cued_town(c) for c in candidates)
     if cued_after_article(span):
         return any(not c.entry.is_town for c in candidates)
@@ -775,7 +783,7 @@ def named_by_term(tokens: SpacySpan, gaz: Gazetteer) -> bool:
     doc = tokens.doc
     if tokens[0].is_sent_start or tokens.end >= len(doc) or not all(t.is_title for t in tokens):
         return False
-    return doc[tokens.end].lower_ in gaz.generic_terms
+    return term_length(doc, tokens.end, gaz) > 0
 
 
 def _plausible_name(tokens: SpacySpan) -> bool:

@@ -98,8 +98,10 @@ def split_generic(text: str, terms: Mapping[str, str]) -> tuple[str, str | None]
     """ "Helmand province" → ("Helmand", "admin1"); "Province of Sindh" → ("Sindh", "admin1"): the name
     and the kind of place its generic term says (geo/data/generic_terms.tsv)."""
     words = text.split()
-    if len(words) > 1 and words[-1].lower() in terms:
-        return " ".join(words[:-1]), terms[words[-1].lower()]
+    for length in range(min(3, len(words) - 1), 0, -1):  # "Chikun local government area"
+        term = " ".join(words[-length:]).lower()
+        if term in terms:
+            return " ".join(words[:-length]), terms[term]
     if len(words) > 2 and words[0].lower() in terms and words[1].lower() == "of":
         return " ".join(words[2:]), terms[words[0].lower()]
     return text, None
