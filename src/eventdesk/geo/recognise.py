@@ -173,6 +173,7 @@ def recognise(doc: Doc, gaz: Gazetteer, actors: Sequence[tuple[int, int]] = ()) 
     found.toponyms.sort(key=lambda t: t.start)
     found.toponyms = without_surnames(doc, ents, found.toponyms)
     mark_facility_names(doc, found.toponyms)
+    mark_locative(doc, found.toponyms, gaz)
     return found
 
 
@@ -464,6 +465,25 @@ def mark_facility_names(doc: Doc, toponyms: list[Toponym]) -> None:
         name = doc.char_span(toponym.start, toponym.end, alignment_mode="expand")
         if name is not None and name.end < len(doc) and doc[name.end].lower_ in nouns:
             toponym.facility = True
+
+
+def mark_locative(doc: Doc, toponyms: list[Toponym], gaz: Gazetteer) -> None:
+    """Names the text puts as where something is or happened: "in X", "near the X", "the village of X",
+    "militants attacked X", "X village", a name in an admin chain. The resolver keeps such a name's best
+    reading even when nothing else in the article points to its country (a village in a conflict report)."""
+    for toponym in toponyms:
+        if toponym.chained or toponym.hint == "town":
+            toponym.locative = True
+            continue
+        name = doc.char_span(toponym.start, toponym.end, alignment_mode="expand")
+        if name is not None and name.start > 0:
+            toponym.locative = locative(name) or object_of_place_verb(name) or of_generic_term(name, gaz)
+
+
+def of_generic_term(span: SpacySpan, gaz: Gazetteer) -> bool:
+    """ "the village of X", "the district of X"."""
+    doc, start = span.doc, span.start
+    return start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in gaz.generic_terms
 
 
 def is_near(doc: Doc, start: int) -> bool:

@@ -85,6 +85,7 @@ class Toponym:
     # holds by "of" ("the Nice of Russia"), so it rules out no reading of the name before it
     weak_container: bool = False
     facility: bool = False  # part of a facility's name: "Salem" in "the Al Salem hospital"
+    locative: bool = False  # put as where something happened: "in X", "attacked X", "the village of X"
     # A name the gazetteer lacks still gets the best point there is, never taken for the place itself:
     # `fallback` is a place it lies in or near, `fallback_by` how that was found: "part" (a place named
     # inside the name: "Port of Los Angeles", "North London"), "container" ("X, Kaduna State") or
@@ -185,10 +186,18 @@ def supported(toponyms: Sequence[Toponym], demonyms: Counter[str] | None = None)
             entry.is_town and not toponym.by_main_name and entry.population < LARGE_TOWN_POPULATION
         )
         unsure = is_small_town(entry) or known_otherwise or entry.is_point or toponym.facility
-        if unsure and countries[entry.country or ""] <= mentions[entry.id]:
-            continue  # its own mentions are all that point to its country
+        unsupported = countries[entry.country or ""] <= mentions[entry.id]  # only its own mentions
+        if unsure and unsupported and not stands_alone(toponym):
+            continue
         kept.append(toponym)
     return kept
+
+
+def stands_alone(toponym: Toponym) -> bool:
+    """A name put as where something happened ("in X", "attacked X") and read by the place's own name keeps
+    its reading with no other support: in conflict reports the small village is the event's place. Not an
+    acronym ("gains in BOV")."""
+    return toponym.locative and toponym.by_main_name and not toponym.text.isupper()
 
 
 def is_area(entry: GazEntry) -> bool:
