@@ -583,7 +583,9 @@ def longest_match(
         if last >= len(doc) or any(blocked[index : last + 1]):
             continue
         words = doc[index : last + 1]
-        if not (_plausible_name(words) or added_name(words, gaz) or named_by_term(words, gaz)):
+        if not (
+            _plausible_name(words) or added_name(words, gaz) or named_by_term(words, gaz) or after_cue(words)
+        ):
             continue
         if bounds is None and entity_bounds.get(last, (index, 0))[0] != index:
             continue  # would end inside a mislabelled entity
@@ -804,6 +806,16 @@ def named_by_term(tokens: SpacySpan, gaz: Gazetteer) -> bool:
     if tokens[0].is_sent_start or tokens.end >= len(doc) or not all(t.is_title for t in tokens):
         return False
     return term_length(doc, tokens.end, gaz) > 0
+
+
+def after_cue(tokens: SpacySpan) -> bool:
+    """Capitalised words inside a sentence right after a place cue, whatever part of speech the model gave
+    them ("moved towards Sake", Sake tagged NOUN); `accepted` still asks for a town of some size."""
+    doc, start = tokens.doc, tokens.start
+    if not start or tokens[0].is_sent_start or tokens[0].is_stop or not all(t.is_title for t in tokens):
+        return False
+    before = doc[start - 1].lower_
+    return before in place_cues() or before in near_words()
 
 
 def _plausible_name(tokens: SpacySpan) -> bool:
