@@ -362,3 +362,18 @@ def test_a_place_before_an_attack_noun_is_where_not_who(extractor: Extractor, te
 def test_a_town_attacked_is_no_actor(extractor: Extractor) -> None:
     event = _only_event(extractor, "A Syrian army attack on Idlib killed five civilians.")
     assert event.actor1 == "Military Forces of Syria" and event.actor2 == "Civilians (Syria)"
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Mortar shells fell on a market in Mogadishu, killing five people.", "market"),
+        ("Gunmen attacked a church in Burkina Faso, killing 14 worshippers.", "church"),
+    ],
+)
+def test_the_victims_are_actor2_and_the_place_hit_the_target(
+    extractor: Extractor, text: str, target: str
+) -> None:
+    event = _only_event(extractor, text)
+    assert event.actor2 is not None and event.actor2.startswith("Civilians (")
+    assert event.target == target

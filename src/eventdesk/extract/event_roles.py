@@ -30,6 +30,7 @@ PHRASE_CUTS = frozenset({"relcl", "acl", "appos", "punct", "advcl", "cc", "conj"
 DROPPED_MODIFIERS = frozenset({"det", "nummod", "quantmod", "predet", "case"})
 PRONOUNS = frozenset({"it", "they", "them", "its", "their"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+OTHERS = frozenset({"other", "others", "one", "ones"})
 INDEFINITES = frozenset({"anyone", "anybody", "everyone", "everybody", "someone", "somebody", "nobody"})
 ARMED_CODES = frozenset({1, 2, 3, 4, 8})
 STATE_CODE, REBEL_CODE, CIVILIAN_CODE = 1, 2, 7
@@ -72,6 +73,26 @@ class Roles:
     agent: Party | None = None
     patient: Party | None = None
     local_lemmas: set[str] = field(default_factory=set)  # the trigger's own words, modifiers and instruments
+    thing_hit: Party | None = None  # a place or building hit, when the victims became the patient
+
+    def take_victims(self, victims: Party, lx: EventLexicon) -> None:
+        """The victims are the side hit; a place or thing the trigger named stays what was hit ("shells fell
+        on a market, killing five people": the market)."""
+        hit = self.patient
+        if hit is not None and _a_thing(hit, lx):
+            self.thing_hit = hit
+        self.patient = victims
+
+
+def _a_thing(side: Party, lx: EventLexicon) -> bool:
+    """A place or thing hit: not people counted ("dozens of others") or left unnamed ("two others"), nor
+    what was used ("an explosive vest", "a weapons cache")."""
+    head = side.head
+    if side.is_actor or head.pos_ not in ("NOUN", "PROPN") or counted_noun(head).i != head.i:
+        return False
+    if head.lemma_.lower() in OTHERS:
+        return False
+    return not any(lx.object_kinds.get(t.lemma_.lower()) == "weapon" for t in head.subtree)
 
 
 def read_roles(art: AnalysedArticle, trigger: Trigger, lx: EventLexicon) -> Roles:
@@ -83,6 +104,9 @@ def read_roles(art: AnalysedArticle, trigger: Trigger, lx: EventLexicon) -> Role
         if agent_token is None and _is_weapon_object(head, lx):  # "assailants threw a grenade at a bus"
             agent_token, aimed_at = _verb_objects(head.head, range(head.i, head.i + 1))
             patient_token = patient_token or next((o for o in aimed_at if o.dep_ == "pobj"), None)
+        if patient_token is None and head.dep_ == "nsubj":  # "shells fell on a market", "crashed into a bus"
+            landed_on = _verb_objects(head.head, range(head.i, head.i + 1))[1]
+            patient_token = next((o for o in landed_on if o.dep_ == "pobj"), None)
     else:
         agent_token, objects = _verb_objects(head, own_words)
         patient_token = next((o for o in objects if not _is_weapon(o, lx)), None)
