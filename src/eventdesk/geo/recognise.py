@@ -34,6 +34,7 @@ MODIFIER_DEPS = frozenset({"compound", "poss", "amod", "nmod"})
 CUED_TOWN_POPULATION = 1_000  # "in X": a known town of this size will do
 UNCUED_TOWN_POPULATION = 100_000  # X with no "in" before it: only a large town
 MAX_NAME_TOKENS = 4
+FACILITY_WORDS = 3  # lower-case words from a name to its facility noun: "X nuclear power plant"
 DIRECTIONS = frozenset(
     {
         "north",
@@ -460,11 +461,24 @@ def is_origin(doc: Doc, start: int) -> bool:
 def mark_facility_names(doc: Doc, toponyms: list[Toponym]) -> None:
     """A name right before a facility noun ("Al Salem hospital", "Kabul airport") is part of the
     facility's name; the resolver keeps it only when the article otherwise points to its country."""
-    nouns = facility_nouns()
     for toponym in toponyms:
         name = doc.char_span(toponym.start, toponym.end, alignment_mode="expand")
-        if name is not None and name.end < len(doc) and doc[name.end].lower_ in nouns:
+        if name is not None and facility_after(doc, name.end) is not None:
             toponym.facility = True
+            toponym.hint = toponym.hint or "town"  # a facility is named after its town, not its province
+
+
+def facility_after(doc: Doc, end: int) -> int | None:
+    """The facility noun that a name at `end` begins, perhaps after a few lower-case words ("Kabul
+    airport", "the Zaporizhzhia nuclear power plant", "the Kramatorsk railway station"), or None."""
+    nouns = facility_nouns()
+    for index in range(end, min(end + FACILITY_WORDS, len(doc))):
+        word = doc[index]
+        if word.lower_ in nouns:
+            return index
+        if not (word.is_alpha and word.is_lower):
+            return None
+    return None
 
 
 def mark_locative(doc: Doc, toponyms: list[Toponym], gaz: Gazetteer) -> None:
@@ -472,12 +486,15 @@ def mark_locative(doc: Doc, toponyms: list[Toponym], gaz: Gazetteer) -> None:
     "militants attacked X", "X village", a name in an admin chain. The resolver keeps such a name's best
     reading even when nothing else in the article points to its country (a village in a conflict report)."""
     for toponym in toponyms:
-        if toponym.chained or toponym.hint == "town":
+        if toponym.chained or (toponym.hint == "town" and not toponym.facility):
             toponym.locative = True
             continue
         name = doc.char_span(toponym.start, toponym.end, alignment_mode="expand")
         if name is not None and name.start > 0:
             toponym.locative = locative(name) or object_of_place_verb(name) or of_generic_term(name, gaz)
+            facility = facility_after(doc, name.end) if toponym.facility else None
+            if facility is not None:  # "struck the X power plant"
+                toponym.locative |= object_of_place_verb(doc[facility : facility + 1])
 
 
 def of_generic_term(span: SpacySpan, gaz: Gazetteer) -> bool:
@@ -645,6 +662,8 @@ def accepted(span: SpacySpan, gaz: Gazetteer) -> bool:
         return any(cued_town(c) for c in candidates)
     if cued_after_article(span):
         return any(not c.entry.is_town for c in candidates)
+    if facility_after(span.doc, span.end) is not None:  # "the Kramatorsk railway station"
+        return any(cued_town(c) for c in candidates if c.main_name)
     if span[0].pos_ != "PROPN":
         return False
     if titled_person(span):

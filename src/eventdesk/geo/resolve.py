@@ -185,7 +185,8 @@ def supported(toponyms: Sequence[Toponym], demonyms: Counter[str] | None = None)
         known_otherwise = (
             entry.is_town and not toponym.by_main_name and entry.population < LARGE_TOWN_POPULATION
         )
-        unsure = is_small_town(entry) or known_otherwise or entry.is_point or toponym.facility
+        chance_facility = toponym.facility and entry.id > 0  # the supplement's places are no chance match
+        unsure = is_small_town(entry) or known_otherwise or entry.is_point or chance_facility
         unsupported = countries[entry.country or ""] <= mentions[entry.id]  # only its own mentions
         if unsure and unsupported and not stands_alone(toponym):
             continue
