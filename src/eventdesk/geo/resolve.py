@@ -24,6 +24,9 @@ LARGE_TOWN_POPULATION = 100_000
 REGION_POPULATION = 100_000_000  # regions have no population; rank them as a large place
 UNPEOPLED_AREAS = frozenset({"REGION", "OCN", "SEA", "GULF", "STRT"})  # ranked as regions ("the Atlantic")
 CONTAINER_GAP = re.compile(r"^\s*(,|,?\s+in|,?\s+of)\s+$|^\s*,\s*$|^\s*\(\s*$", re.IGNORECASE)
+# "Ore.", "La.", "Calif.": a short word with a full stop, alone, abbreviates a state or province (AP
+# style), not a town known by the letters ("LA")
+STATE_ABBREVIATION = re.compile(r"[A-Z][a-z]{1,4}\.")
 LIST_GAP = re.compile(r"^\s*(,|,?\s+and|,?\s+or)\s+$|^\s*,\s*$", re.IGNORECASE)
 OF_GAP = re.compile(r"\bof\s*$", re.IGNORECASE)
 # A country that this many of the article's other names point to, making up this share of them, rules out
@@ -110,6 +113,8 @@ def split_generic(text: str, terms: Mapping[str, str]) -> tuple[str, str | None]
 
 def make_toponym(start: int, end: int, text: str, gaz: Gazetteer) -> Toponym:
     name, hint = split_generic(text, gaz.generic_terms)
+    if hint is None and STATE_ABBREVIATION.fullmatch(text):
+        hint = "admin1"
     return Toponym(start, end, text, name, hint)
 
 
