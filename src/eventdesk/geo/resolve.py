@@ -16,6 +16,9 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from anyascii import anyascii
 
 from eventdesk.geo.gazetteer import Candidate, GazEntry, Gazetteer
 
@@ -27,6 +30,7 @@ CONTAINER_GAP = re.compile(r"^\s*(,|,?\s+in|,?\s+of)\s+$|^\s*,\s*$|^\s*\(\s*$", 
 # "Ore.", "La.", "Calif.": a short word with a full stop, alone, abbreviates a state or province (AP
 # style), not a town known by the letters ("LA")
 STATE_ABBREVIATION = re.compile(r"[A-Z][a-z]{1,4}\.")
+SPELLING_SIMILARITY = 0.75
 LIST_GAP = re.compile(r"^\s*(,|,?\s+and|,?\s+or)\s+$|^\s*,\s*$", re.IGNORECASE)
 OF_GAP = re.compile(r"\bof\s*$", re.IGNORECASE)
 # A country that this many of the article's other names point to, making up this share of them, rules out
@@ -202,8 +206,19 @@ def supported(toponyms: Sequence[Toponym], demonyms: Counter[str] | None = None)
 def stands_alone(toponym: Toponym) -> bool:
     """A name put as where something happened ("in X", "attacked X") and read by the place's own name keeps
     its reading with no other support: in conflict reports the small village is the event's place. Not an
-    acronym ("gains in BOV")."""
-    return toponym.locative and toponym.by_main_name and not toponym.text.isupper()
+    acronym ("gains in BOV"); by another name only when that is a spelling of it ("Izium", "Izyum")."""
+    if not toponym.locative or toponym.text.isupper() or toponym.entry is None:
+        return False
+    return toponym.by_main_name or spelling_variant(toponym.name, toponym.entry.name)
+
+
+def spelling_variant(one: str, other: str) -> bool:
+    """Two transliterations of one name: as long give or take a letter, the same first letter, and mostly
+    the same letters ("Avdiivka" and "Avdiyivka", not "Mr" and "Macará")."""
+    a, b = anyascii(one).lower(), anyascii(other).lower()
+    if abs(len(a) - len(b)) > 1 or a[:1] != b[:1]:
+        return False
+    return SequenceMatcher(None, a, b).ratio() >= SPELLING_SIMILARITY
 
 
 def is_area(entry: GazEntry) -> bool:
