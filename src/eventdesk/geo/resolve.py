@@ -377,8 +377,8 @@ class Context:
 
     def add(self, toponym: Toponym) -> None:
         entry = toponym.entry
-        if entry is None or entry.country is None:
-            return
+        if entry is None or entry.country is None or toponym.partial:
+            return  # a place named inside an unknown name is a guess, no evidence for the others
         own = self.by_name.setdefault(toponym.name.lower(), (Counter(), Counter()))
         self.countries[entry.country] += 1
         own[0][entry.country] += 1
