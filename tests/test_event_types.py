@@ -191,12 +191,16 @@ CASES: list[tuple[str, str]] = [
         "Security forces detained a prominent opposition leader at his home in Dhaka on Sunday, his "
         "party said.",
     ),
-    (
-        "Change to group/activity",
+    (  # ACLED lists surrenders among agreements
+        "Agreement",
         "More than 200 fighters of the rebel group surrendered to the army in North "
         "Kivu on Wednesday, officials said.",
     ),
     ("Change to group/activity", "The militia formally disbanded on Sunday, its leader said."),
+    (
+        "Change to group/activity",
+        "Two rebel factions in the east merged into a single movement on Friday, their leaders said.",
+    ),
     (
         "Disrupted weapons use",
         "Army engineers defused a roadside bomb planted near a school in Kandahar on "
@@ -570,3 +574,75 @@ def test_repelled_attacks_glide_bombs_and_coordinated_objects(
 ) -> None:
     events = extract_text(extractor, text).events
     assert events and events[0].sub_event_type == sub_event_type
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        # a verb coordinated with a governor word is no intention ("stopped ... and abducted")
+        ("Gunmen stopped a minibus near Kaduna on Tuesday and abducted nine travellers.",
+         "Abduction/forced disappearance"),
+        # people taken away or from where they were, by an armed group
+        ("On 4 May 2022, armed men took a village chief from his house in Ruhengeri.",
+         "Abduction/forced disappearance"),
+        ("Militants snatched two engineers from a construction site near Quetta on Monday.",
+         "Abduction/forced disappearance"),
+        # control or a place taken
+        ("The rebels said they had taken full control of the airport in Kamina on Thursday.",
+         "Non-state actor overtakes territory"),
+        ("On 3 March 2022, the army recovered the town of Djibasso from jihadist fighters.",
+         "Government regains territory"),
+        ("Government troops pushed the insurgents out of three villages near Pemba on Friday.",
+         "Government regains territory"),
+        # counted weapons and counted arrests are one incident
+        ("Unknown attackers threw three grenades at a police station in Kerala overnight, police said.",
+         "Grenade"),
+        ("Police fired tear gas at students marching in Kampala and made dozens of arrests.",
+         "Protest with intervention"),
+        # a participle describes what was fired; amounts and numbers stand for what they count
+        ("Rockets fired by the militia landed near the airport in Tripoli on Monday, injuring three.",
+         "Shelling/artillery/missile attack"),
+        ("On 2 June 2023, soldiers seized 300 kilograms of explosives from a rebel hideout near Beni.",
+         "Disrupted weapons use"),
+        ("Air defences downed 12 of the 20 drones launched at the city overnight, the military said.",
+         "Disrupted weapons use"),
+        # weapons used by aircraft that pound a place; a munition named after its chemical agent
+        ("Army helicopters pounded rebel positions in the hills on Wednesday, the military said.",
+         "Air/drone strike"),
+        ("On 4 July 2024, troops dropped CS gas grenades from drones on enemy trenches near Toretsk.",
+         "Chemical weapon"),
+        # water cannon or tear gas used on a crowd
+        ("Police used water cannon to scatter hundreds of farmers outside parliament on Monday.",
+         "Protest with intervention"),
+        # surrenders are agreements; a place surrendered is handed over
+        ("On 5 May 2023, forty militiamen gave themselves up to the army in Bunia.", "Agreement"),
+        ("On 9 June 2021, the garrison surrendered the town to the rebels without a fight.",
+         "Non-violent transfer of territory"),
+        # a group's defection, its reunion; a leader removed from power
+        ("On 7 July 2020, a commander of the militia announced his defection to the rival faction.",
+         "Change to group/activity"),
+        ("On 3 April 2021, soldiers removed the president from power and dissolved the cabinet.", "Other"),
+        # a mass grave or bodies found
+        ("On 6 June 2022, a mass grave holding 30 bodies was discovered near the village of Bambari.",
+         "Other"),
+        # a place moved into after the other side withdrew
+        ("Rebel forces moved into the town of Karema after government troops withdrew on Sunday.",
+         "Non-violent transfer of territory"),
+    ],
+)
+def test_recall_round_two_constructions(extractor: Extractor, text: str, sub_event_type: str) -> None:
+    events = extract_text(extractor, text).events
+    assert events and events[0].sub_event_type == sub_event_type
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She took her children from school early because of the storm.",
+        "The boxer downed his opponent in the third round.",
+        "Fans threw two bottles onto the pitch during the match.",
+        "The museum found the remains of a Roman villa under the car park.",
+    ],
+)
+def test_everyday_uses_of_round_two_words_are_no_events(extractor: Extractor, text: str) -> None:
+    assert extract_text(extractor, text).events == []

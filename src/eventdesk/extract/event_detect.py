@@ -25,6 +25,7 @@ DATELINE_MAX_TOKENS = 16
 DASHES = frozenset({"-", "--", "—", "–"})
 LEFT_PREPS = frozenset({"from", "of"})  # "withdrew from", "pulled out of"
 PART_WORDS = frozenset({"part", "parts", "most", "much", "section", "half", "portion", "area", "rest"})
+PERSONAL_PRONOUNS = frozenset({"him", "her", "them", "he", "she", "they", "us", "we", "me", "i"})
 
 
 @dataclass(slots=True)
@@ -67,19 +68,19 @@ def find_triggers(segment: SpacySpan, lx: EventLexicon, sentence_lemmas: frozens
     found: list[Trigger] = []
     doc, i = segment.doc, segment.start
     while i < segment.end:
-        match = _match_at(doc, i, segment.end, lx)
+        match = match_at(doc, i, segment.end, lx)
         if match is None:
             i += 1
             continue
         entry, head = match
-        frame = _resolve_frame(entry, head, lx, sentence_lemmas)
+        frame = resolve_frame(entry, head, lx, sentence_lemmas)
         if frame is not None:
             found.append(Trigger(head, i, i + len(entry.phrase), frame, " ".join(entry.phrase)))
         i += len(entry.phrase)
     return found
 
 
-def _match_at(doc: object, i: int, end: int, lx: EventLexicon) -> tuple[TriggerEntry, Token] | None:
+def match_at(doc: object, i: int, end: int, lx: EventLexicon) -> tuple[TriggerEntry, Token] | None:
     token = doc[i]  # type: ignore[index]
     entries = lx.triggers.get(lx.lemma_of(token.lemma_, token.lower_)) or lx.triggers.get(token.lower_)
     if not entries:
@@ -100,15 +101,13 @@ def _is_word(token: Token, word: str, lx: EventLexicon) -> bool:
 
 
 def _phrase_head(span: SpacySpan) -> Token:
-    for token in span:
-        if not (span.start <= token.head.i < span.end) or token.head.i == token.i:
-            return token
-    return span.root
+    """The phrase's word whose head lies outside it; of several ("CS gas" both modifying "grenades"), the
+    first noun or verb."""
+    heads = [t for t in span if not (span.start <= t.head.i < span.end) or t.head.i == t.i]
+    return next((t for t in heads if t.pos_ in CONTENT_POS), heads[0] if heads else span.root)
 
 
-def _resolve_frame(
-    entry: TriggerEntry, head: Token, lx: EventLexicon, lemmas: frozenset[str]
-) -> Frame | None:
+def resolve_frame(entry: TriggerEntry, head: Token, lx: EventLexicon, lemmas: frozenset[str]) -> Frame | None:
     rules = lx.senses.get(" ".join(entry.phrase))
     if not rules:
         return lx.frames[entry.frames[0]]
@@ -130,19 +129,29 @@ def _resolve_frame(
 
 
 def _doer(head: Token) -> Token | None:
-    """The subject of a verb, or of the verb a noun is the object of ("Serbia lodged a protest")."""
+    """The subject of a verb, or of the verb a noun is the object of ("Serbia lodged a protest"); of a
+    passive, who it was done by ("taken away by armed men")."""
     verb = head if head.pos_ == "VERB" else head.head
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None and verb.dep_ == "acl":  # "a group protesting ...": the noun it describes
+    if subject is not None:
+        return subject
+    by = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    if by is None and verb.dep_ == "acl":  # "a group protesting ...": the noun it describes
         return verb.head
-    return subject
+    if by is not None:
+        return by
+    # "men believed to be agents took...", parsed with the participle as the clause's subject
+    clause_subjects = (c for c in verb.children if c.dep_ == "csubj")
+    return next((g for c in clause_subjects for g in c.children if g.dep_ == "nsubj"), None)
 
 
 def object_heads(head: Token) -> set[str]:
     """Lemmas of what a verb or noun acts on and of their modifiers ("suspend its kidnapping operations",
     "the suspension of military operations", "set up a new base")."""
-    objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects = [_counted(c) for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
     objects += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    if head.dep_ == "acl" and head.tag_ == "VBN":
+        objects.append(head.head)  # "mortar rounds fired by the group": the noun a participle describes
     objects += [c for o in objects for c in o.children if c.dep_ == "conj"]  # "a checkpoint and a camp"
     if (head.pos_ == "NOUN" and head.dep_ == "compound") or _is_misparsed_verb(head):
         objects.append(head.head)  # "weapons cache seizure", "the SDF fired mortar rounds" read as a noun
@@ -156,8 +165,7 @@ def object_kind(verb: Token, lx: EventLexicon) -> str | None:
     left = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in LEFT_PREPS for g in c.children]
     for child in [*verb.children, *left]:
         if child.dep_ in ("dobj", "nsubjpass", "pobj", "attr"):
-            if child.lemma_.lower() in PART_WORDS:
-                child = next((g for p in child.children if p.lower_ == "of" for g in p.children), child)
+            child = _counted(child)
             if child.ent_type_ in PLACE_ENTS:
                 return "place"
             kind = lx.object_kinds.get(child.lemma_.lower())
@@ -165,7 +173,17 @@ def object_kind(verb: Token, lx: EventLexicon) -> str | None:
                 return kind
             if child.ent_type_ in PERSON_ENTS or child.lemma_.lower() in lx.participants:
                 return "person"
+            if child.pos_ == "PRON" and child.lower_ in PERSONAL_PRONOUNS:
+                return "person"
     return None
+
+
+def _counted(noun: Token) -> Token:
+    """What a part, amount or number counts ("parts of the town", "2 tonnes of explosives", "80 of the
+    drones"), else the noun itself."""
+    if noun.lemma_.lower() in PART_WORDS or noun.like_num or any(c.dep_ == "nummod" for c in noun.children):
+        return next((g for p in noun.children if p.lower_ == "of" for g in p.children), noun)
+    return noun
 
 
 def clause_root(token: Token) -> Token:
@@ -190,8 +208,13 @@ def unreal_reason(trigger: Trigger, lx: EventLexicon) -> str | None:
             return None
         if token.head.i == token.i:
             return None
-        first, from_subject = False, token.dep_ in SUBJECT_DEPS
+        # a verb does not govern its subject, nor a verb coordinated with it ("stopped a bus and abducted")
+        first, from_subject = False, token.dep_ in SUBJECT_DEPS or _is_coordinated_verb(token)
         token = token.head
+
+
+def _is_coordinated_verb(token: Token) -> bool:
+    return token.dep_ == "conj" and token.pos_ == "VERB" and token.head.pos_ == "VERB"
 
 
 def _own_modality(token: Token, lx: EventLexicon) -> str | None:
@@ -243,7 +266,7 @@ def is_anchored(trigger: Trigger, lx: EventLexicon) -> bool:
     token: Token = trigger.head
     if not trigger.is_noun:  # "the targeted neighbourhood": a description, not an occurrence
         return token.dep_ != "amod" or _is_misparsed_verb(token)
-    if token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN"):
+    if _names_a_kind(trigger, lx):
         return False  # "battle zones", "invasion forces": a kind of thing, not an occurrence
     anchors = lx.frame_anchors.get(trigger.frame.name)
     if lx.object_kinds.get(token.lemma_.lower()) == "weapon":
@@ -253,6 +276,17 @@ def is_anchored(trigger: Trigger, lx: EventLexicon) -> bool:
         if token.pos_ in ("VERB", "AUX"):
             return anchors is None or token.lemma_.lower() in anchors
     return token.pos_ in ("VERB", "AUX") and anchors is None
+
+
+def _names_a_kind(trigger: Trigger, lx: EventLexicon) -> bool:
+    token: Token = trigger.head
+    modifier = token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN")
+    return modifier and not _names_the_weapon(trigger, lx)
+
+
+def _names_the_weapon(trigger: Trigger, lx: EventLexicon) -> bool:
+    """ "chlorine barrel bombs", "CS gas canisters": an agent named before its munition is what was used."""
+    return trigger.frame.name in lx.words("agent_modifier_frames")
 
 
 def _is_misparsed_verb(token: Token) -> bool:
@@ -265,7 +299,7 @@ def is_background(trigger: Trigger, lx: EventLexicon) -> bool:
     of fighting", "as battles raged") or as a modifier ("invasion forces")."""
     token: Token = trigger.head
     modifier = token.dep_ in ("compound", "amod") and token.head.pos_ in ("NOUN", "PROPN")
-    modifier = modifier and not _is_misparsed_verb(token)
+    modifier = modifier and not _is_misparsed_verb(token) and not _names_the_weapon(trigger, lx)
     if modifier and trigger.frame.acled is not None:
         return True
     while token.head.i != token.i:
@@ -300,10 +334,15 @@ def is_aggregate(trigger: Trigger, lx: EventLexicon) -> bool:
     head: Token = trigger.head
     if not trigger.is_noun:
         return False
-    if head.tag_ in ("NNS", "NNPS") and any(_is_plural_amount(c) for c in head.children):
+    counted_once = trigger.frame.name in lx.words("counted_once_frames")
+    # "threw two grenades": weapons counted are one incident
+    counted_once = counted_once or lx.object_kinds.get(head.lemma_.lower()) == "weapon"
+    if not counted_once and head.tag_ in ("NNS", "NNPS") and any(_is_plural_amount(c) for c in head.children):
         return True
     governor = head.head.head if head.dep_ == "pobj" else head.head
-    return governor.lemma_.lower() in lx.words("aggregate_heads") and governor.i != head.i
+    # "a rise in attacks", "attacks dropped", not "dropped grenades"
+    counting = governor.i != head.i and (governor.pos_ in ("NOUN", "PROPN") or head.dep_ in SUBJECT_DEPS)
+    return counting and governor.lemma_.lower() in lx.words("aggregate_heads")
 
 
 def _is_plural_amount(child: Token) -> bool:

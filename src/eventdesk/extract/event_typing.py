@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from eventdesk.extract.event_roles import Party, is_armed
-from eventdesk.knowledge.event_types import EventLexicon, Frame, Phrase
+from eventdesk.knowledge.event_types import EventLexicon, Frame, Instrument, Phrase
 from eventdesk.records import Plover
 
 if TYPE_CHECKING:
@@ -64,7 +64,9 @@ def type_incident(
     mode, event = frame.plover_mode, frame.plover_event
     if frame.name in WEAPON_FRAMES:
         sub, mode = _by_instrument(sub, mode, local, sentence, lx, frame.name)
-    if frame.name in lx.instrument_agent_frames and doer is not None and _is_instrument(doer, lx):
+    decided = frame.name in WEAPON_FRAMES and _sentence_wide(local | sentence, lx) is not None
+    by_carrier = not decided and doer is not None and _is_instrument(doer, lx)  # sarin dropped by aircraft
+    if frame.name in lx.instrument_agent_frames and by_carrier:
         sub, mode = _by_instrument(sub, mode, _head_words(doer, lx), frozenset(), lx, "attack")
         event = lx.instrument_agent_event or event  # "aircraft destroyed tanks": an assault, not coercion
     sub = _by_sides(frame, sub, agent, patient, sentence, whole | sentence, lx)
@@ -79,9 +81,9 @@ def _by_instrument(
     """A weapon that decides the type sentence-wide (a suicide bomber, a chemical agent) first; then, for an
     attack or explosion, the first instrument whose cue the trigger's words hold, else the sentence's (for an
     attack, only in its own words)."""
-    for instrument in lx.instruments:
-        if instrument.sentence_wide and any_cue(instrument.cues, local | sentence):
-            return instrument.sub_event_type or sub, instrument.mode or mode
+    instrument = _sentence_wide(local | sentence, lx)
+    if instrument is not None:
+        return instrument.sub_event_type or sub, instrument.mode or mode
     if frame not in INSTRUMENT_FRAMES:
         return sub, mode
     local_only = frame == "attack"
@@ -91,6 +93,11 @@ def _by_instrument(
             if allowed and any_cue(instrument.cues, scope):
                 return instrument.sub_event_type or sub, instrument.mode or mode
     return sub, mode
+
+
+def _sentence_wide(lemmas: set[str] | frozenset[str], lx: EventLexicon) -> Instrument | None:
+    """A weapon that types the incident wherever the sentence names it (chemical agents, suicide bombers)."""
+    return next((i for i in lx.instruments if i.sentence_wide and any_cue(i.cues, lemmas)), None)
 
 
 def _is_instrument(doer: Token, lx: EventLexicon) -> bool:
