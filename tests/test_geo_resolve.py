@@ -153,3 +153,21 @@ def test_an_area_named_after_a_place_falls_back_to_the_article_not_to_its_namesa
     creek = found["Biloxi Creek"]
     assert creek.fallback is not None and creek.fallback.name == "Nashville"
     assert creek.fallback_by == "article"
+
+
+def test_a_plural_term_after_a_list_says_the_kind_of_each_place(gaz: Gazetteer) -> None:
+    text = "Gunmen raided villages in Zamfara and Katsina states; floods hit Marion and Hamilton counties."
+    found = resolve(gaz, text, ["Zamfara", "Katsina", "Marion", "Hamilton"])
+    assert found["Katsina"].entry is not None and found["Katsina"].entry.feature == "ADM1"
+    assert found["Marion"].entry is not None and found["Marion"].entry.feature == "ADM2"
+    assert found["Hamilton"].entry is not None and found["Hamilton"].entry.feature == "ADM2"
+
+
+def test_a_state_abbreviation_with_a_full_stop_is_the_state(gaz: Gazetteer) -> None:
+    found = resolve(gaz, "A storm flooded streets in Lafayette, La., on Sunday.", ["Lafayette", "La."])
+    assert found["La."].entry is not None and found["La."].entry.name == "Louisiana"
+
+
+def test_admin_units_named_in_the_country_language_are_found_by_their_bare_name(gaz: Gazetteer) -> None:
+    found = resolve(gaz, "Jihadists attacked a convoy in Yagha province.", ["Yagha province"])
+    assert found["Yagha province"].entry is not None and found["Yagha province"].entry.country == "BF"

@@ -31,6 +31,7 @@ CONTAINER_GAP = re.compile(r"^\s*(,|,?\s+in|,?\s+of)\s+$|^\s*,\s*$|^\s*\(\s*$", 
 # style), not a town known by the letters ("LA")
 STATE_ABBREVIATION = re.compile(r"[A-Z][a-z]{1,4}\.")
 SPELLING_SIMILARITY = 0.75
+PLURAL_TERM = re.compile(r"\s+([a-z]+s)\b")  # "... and Barrow counties"
 LIST_GAP = re.compile(r"^\s*(,|,?\s+and|,?\s+or)\s+$|^\s*,\s*$", re.IGNORECASE)
 OF_GAP = re.compile(r"\bof\s*$", re.IGNORECASE)
 # A country that this many of the article's other names point to, making up this share of them, rules out
@@ -131,6 +132,7 @@ def resolve_toponyms(
     for toponym in toponyms:
         toponym.candidates = find_candidates(gaz, toponym)
     link_containers(text, toponyms)
+    share_plural_terms(text, toponyms, gaz.generic_terms)
     for toponym in toponyms:
         toponym.article = has_article(text, toponym)
     context = Context(Counter(demonym_countries or {}), neighbourhood=Neighbourhood.of(toponyms))
@@ -305,6 +307,26 @@ def link_containers(text: str, toponyms: Sequence[Toponym]) -> None:
             second.origin |= first.origin  # "of Woodbridge, Virginia": the state is the hometown's
         first.weak_container |= bool(LIST_GAP.match(gap))
         second.weak_container |= bool(OF_GAP.search(gap))
+
+
+def share_plural_terms(text: str, toponyms: Sequence[Toponym], terms: Mapping[str, str]) -> None:
+    """ "Jackson and Barrow counties", "Borno, Yobe and Adamawa states": a plural generic term after a list
+    of names says the kind of place of each."""
+    for index, toponym in enumerate(toponyms):
+        plural = PLURAL_TERM.match(text, toponym.end)
+        kind = terms.get(singular(plural.group(1).lower())) if plural else None
+        if kind is None or toponym.hint is not None:
+            continue
+        first = index
+        while first > 0 and LIST_GAP.match(text[toponyms[first - 1].end : toponyms[first].start]):
+            first -= 1
+        if first < index:
+            for listed in toponyms[first : index + 1]:
+                listed.hint = listed.hint or kind
+
+
+def singular(word: str) -> str:
+    return word[:-3] + "y" if word.endswith("ies") else word[:-1]
 
 
 Cell = tuple[int, int]
