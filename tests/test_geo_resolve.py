@@ -171,3 +171,15 @@ def test_a_state_abbreviation_with_a_full_stop_is_the_state(gaz: Gazetteer) -> N
 def test_admin_units_named_in_the_country_language_are_found_by_their_bare_name(gaz: Gazetteer) -> None:
     found = resolve(gaz, "Jihadists attacked a convoy in Yagha province.", ["Yagha province"])
     assert found["Yagha province"].entry is not None and found["Yagha province"].entry.country == "BF"
+
+
+def test_a_town_whose_state_is_stated_once_is_that_town_at_its_other_mentions(gaz: Gazetteer) -> None:
+    text = "Columbus police said a fan of an Ohio team was shot after the game in Columbus, Ga., on Sunday."
+    toponyms, start = [], 0
+    for name in ("Columbus", "Ohio", "Columbus", "Ga."):
+        start = text.index(name, start)
+        toponyms.append(make_toponym(start, start + len(name), name, gaz))
+        start += len(name)
+    resolve_toponyms(gaz, text, toponyms)
+    assert toponyms[2].entry is not None and toponyms[2].entry.admin1 == "GA"
+    assert toponyms[0].entry is toponyms[2].entry

@@ -140,7 +140,30 @@ def resolve_toponyms(
         for toponym in toponyms:
             choose(toponym, toponyms, context.seen_from(toponym))
         context = Context.of(toponyms, demonym_countries, context.neighbourhood)
+    follow_stated_containers(toponyms)
     assign_fallbacks(toponyms)
+
+
+def follow_stated_containers(toponyms: Sequence[Toponym]) -> None:
+    """ "Portland, Ore." once, then "Portland": a name whose container the text states at one mention means
+    the same place at its other mentions (when the stated mentions agree)."""
+    stated: dict[str, set[int]] = {}
+    entries: dict[int, GazEntry] = {}
+    for toponym in toponyms:
+        if toponym.entry is not None and stated_container(toponym, toponyms):
+            stated.setdefault(toponym.text.lower(), set()).add(toponym.entry.id)
+            entries[toponym.entry.id] = toponym.entry
+    for toponym in toponyms:
+        ids = stated.get(toponym.text.lower())
+        if ids is not None and len(ids) == 1 and toponym.entry is not None and toponym.container is None:
+            toponym.entry = entries[next(iter(ids))]
+
+
+def stated_container(toponym: Toponym, toponyms: Sequence[Toponym]) -> bool:
+    container = resolved_container(toponym, toponyms)
+    if container is None or container.entry is None or container.weak_container:
+        return False
+    return toponym.entry is not None and toponym.entry.is_town and container.entry.feature == "ADM1"
 
 
 def assign_fallbacks(toponyms: Sequence[Toponym]) -> None:
