@@ -647,8 +647,8 @@ def unknown_named_place(doc: Doc, index: int, blocked: bytearray, gaz: Gazetteer
 
 
 def accepted(span: SpacySpan, gaz: Gazetteer) -> bool:
-    if span.text.lower() in DIRECTIONS:
-        return False
+    if span.text.lower() in DIRECTIONS or span.text in NAME_PARTICLES:
+        return False  # "the West"; "Al" opening "the Al Shifa hospital"
     if name_key(span.text) in gaz.added_keys():
         return True
     if gaz.is_demonym(span.text):
@@ -819,12 +819,12 @@ def added_name(tokens: SpacySpan, gaz: Gazetteer) -> bool:
 
 
 def named_by_term(tokens: SpacySpan, gaz: Gazetteer) -> bool:
-    """Capitalised words inside a sentence before a generic term, whatever part of speech the model gave
-    them ("Beni territory", Beni tagged ADJ)."""
+    """Capitalised words inside a sentence before a generic term or a facility noun, whatever part of
+    speech the model gave them ("Beni territory", Beni tagged ADJ; "the Kidal military camp")."""
     doc = tokens.doc
     if tokens[0].is_sent_start or tokens.end >= len(doc) or not all(t.is_title for t in tokens):
         return False
-    return term_length(doc, tokens.end, gaz) > 0
+    return term_length(doc, tokens.end, gaz) > 0 or facility_after(doc, tokens.end) is not None
 
 
 def after_cue(tokens: SpacySpan) -> bool:
