@@ -118,6 +118,9 @@ PLACEMENTS = [
         1,
     ),
     ("A gunman shot two people near Kabul airport on Friday, Afghan police said.", "Kabul", "Kabul", 2),
+    ("Drones targeted the Goma airport overnight.", "Goma", "North Kivu", 1),
+    ("Rebels shelled the Kidal military camp at dawn.", "Kidal", "Kidal", 1),
+    ("Relatives waited outside the Al Shifa hospital in Gaza City.", "Gaza", "Gaza Strip", 1),
     ("Police used tear gas on marchers in Portland, Ore., late on Friday.", "Portland", "Oregon", 1),
     (
         "Police closed a school in Springfield, Mass., after a shooting on Tuesday.",
