@@ -91,6 +91,12 @@ PLACEMENTS = [
     ),
     # towns and parts of towns
     (
+        "KABUL, Jan. 5 (Reuters) - A bomb at a mosque in the northern city of Mazar-i-Sharif killed 20 people.",
+        "Mazar-e Sharif",
+        "Balkh",
+        1,
+    ),
+    (
         "Protesters blocked the main road in Bamenda, the capital of Cameroon's North West region.",
         "Bamenda",
         "North-West",

@@ -43,6 +43,7 @@ class PlaceMention:
     hint: str | None = None  # the generic term named with it: "district" in "Nad Ali district"
     inside: bool = False  # a place the gazetteer lacks, named as lying in `place` (named in `detail`)
     origin: bool = False  # "from X": an event is placed here only when no other place is named
+    dateline: bool = False  # where the report was filed: the event is there only when no other place is named
 
     @property
     def specificity(self) -> int:
@@ -127,6 +128,7 @@ def mention_of(toponym: Toponym, place: Place, town: Place | None) -> PlaceMenti
         toponym.detail,
         toponym.hint,
         origin=toponym.origin,
+        dateline=toponym.dateline,
     )
 
 
@@ -187,13 +189,15 @@ def place_event(art: AnalysedArticle, start: int, end: int) -> EventLocation | N
 
 
 def most_specific(mentions: list[PlaceMention], around: int | None = None) -> PlaceMention:
-    """The finest place not named as an origin ("a convoy from Kabul was attacked in Logar"); among
-    equals the first, or the one named closest before `around` (a place named earlier in the paragraph is
-    what a following sentence refers back to)."""
+    """The finest place not named as an origin ("a convoy from Kabul was attacked in Logar") nor as the
+    dateline ("KABUL (Reuters) - A bomb in Mazar-i-Sharif"); among equals the first, or the one named
+    closest before `around` (a place named earlier in the paragraph is what a following sentence refers
+    back to)."""
     if around is None:
-        return max(mentions, key=lambda m: (not m.origin, m.specificity, -m.start))
+        return max(mentions, key=lambda m: (not m.origin, not m.dateline, m.specificity, -m.start))
     return max(
-        mentions, key=lambda m: (not m.origin, m.specificity, m.start < around, -abs(around - m.start))
+        mentions,
+        key=lambda m: (not m.origin, not m.dateline, m.specificity, m.start < around, -abs(around - m.start)),
     )
 
 

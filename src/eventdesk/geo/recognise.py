@@ -75,6 +75,8 @@ NAME_PARTICLES = frozenset({"Al", "El", "Ad", "As", "Ar", "An"})  # Arabic artic
 INNER_PARTICLES = frozenset(
     {"al", "el", "ad", "ar", "as", "an", "at", "az", "ash", "ath", "ez", "es", "ed", "ul"}
 )
+NEAR_LINKS = frozenset({"of", "the", "to", "from"})  # between a near word and its place: "west of X"
+LINKING_VOWELS = frozenset({"e", "i"})  # Persian ezafe inside a name: "Mazar-i-Sharif", "Kart-e-Char"
 PAIR_SEPARATORS = ("-", "–", "/")  # "U.S.-Iraq partnership", "the Syria–Turkey border", "Chartres/Franklin"
 POSSESSIVE = frozenset({"'s", "’s"})
 STANCE_PREFIXES = frozenset({"anti", "pro"})
@@ -272,6 +274,7 @@ def dateline_toponym(
     if not any(c.whole and kind(c) for c in gaz.candidates(toponym.name)):
         return None
     blocked[span.start : span.end] = b"\x01" * len(span)
+    toponym.dateline = True
     return toponym
 
 
@@ -294,18 +297,20 @@ def with_hyphenated_part(ent: SpacySpan, gaz: Gazetteer) -> SpacySpan:
     """ "Dutsin-Ma" or "Guinea-Bissau" when the model took only "Dutsin" or "Guinea": a capitalised part
     joined by a bare hyphen belongs to the name when the gazetteer knows the whole ("UK-France" and
     "Syria-Iraq" are two places)."""
-    doc, end = ent.doc, ent.end
+    doc, end, ends = ent.doc, ent.end, []
     while (
         end + 1 < len(doc)
         and doc[end].text == "-"
         and not doc[end - 1].whitespace_
         and not doc[end].whitespace_
-        and doc[end + 1].text[:1].isupper()
+        and (doc[end + 1].text[:1].isupper() or doc[end + 1].text in INNER_PARTICLES | LINKING_VOWELS)
     ):
         end += 2
-    if end == ent.end or not any(c.whole for c in gaz.candidates(doc[ent.start : end].text)):
-        return ent
-    return doc[ent.start : end]
+        ends.append(end)  # "Mazar-i-Sharif": a linking vowel in the middle
+    for longest in reversed(ends):
+        if any(c.whole for c in gaz.candidates(doc[ent.start : longest].text)):
+            return doc[ent.start : longest]
+    return ent
 
 
 def with_particle_prefix(ent: SpacySpan, gaz: Gazetteer) -> SpacySpan:
@@ -504,8 +509,13 @@ def of_generic_term(span: SpacySpan, gaz: Gazetteer) -> bool:
 
 
 def is_near(doc: Doc, start: int) -> bool:
+    """ "near X", "near the town of X", "30 km west of X", "on the outskirts of X"; not "the northern city
+    of X", where the word describes the place."""
     words = near_words()
-    return any(doc[i].lower_ in words for i in range(max(0, start - 3), start))
+    return any(
+        doc[i].lower_ in words and (i + 1 == start or doc[i + 1].lower_ in words | NEAR_LINKS)
+        for i in range(max(0, start - 3), start)
+    )
 
 
 def detail_after(doc: Doc, end: int) -> str | None:

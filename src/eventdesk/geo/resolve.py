@@ -94,6 +94,7 @@ class Toponym:
     weak_container: bool = False
     facility: bool = False  # part of a facility's name: "Salem" in "the Al Salem hospital"
     locative: bool = False  # put as where something happened: "in X", "attacked X", "the village of X"
+    dateline: bool = False  # where the report was filed ("KABUL, Jan. 5 (Reuters) -")
     # A name the gazetteer lacks still gets the best point there is, never taken for the place itself:
     # `fallback` is a place it lies in or near, `fallback_by` how that was found: "part" (a place named
     # inside the name: "Port of Los Angeles", "North London"), "container" ("X, Kaduna State") or
