@@ -175,3 +175,12 @@ def test_village_named_as_the_scene_keeps_its_reading_with_no_country_named(
 
 def test_small_namesake_without_a_place_cue_is_still_dropped(places_only: Extractor) -> None:
     assert locate(places_only, "Gajiram said on Sunday that the talks had failed.") is None
+
+
+def test_a_name_cut_by_the_event_range_still_places_the_event(places_only: Extractor) -> None:
+    text = "A car bomb in the city of Mazar-i-Sharif killed six people on Friday."
+    analysed = next(analyse([Article(id="t", text=text)], places_only.nlp))
+    places_only.extract_analysed(analysed)
+    start = analysed.doc.text.index("Sharif")
+    location = place_event(analysed, start, len(analysed.doc.text))
+    assert location is not None and location.admin1 == "Balkh" and location.precision == 1

@@ -178,7 +178,7 @@ def place_event(art: AnalysedArticle, start: int, end: int) -> EventLocation | N
     mentions: list[PlaceMention] = art.annotations.get(ANNOTATION, [])
     if not mentions:
         return None
-    inside = [m for m in mentions if start <= m.start and m.end <= end]
+    inside = [m for m in mentions if m.start < end and start < m.end]  # a name cut by the range counts
     if inside:
         return location_of(art, most_specific(inside), mentions, named=True)
     paragraph = paragraph_around(art, start)
