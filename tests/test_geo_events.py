@@ -91,7 +91,7 @@ PLACEMENTS = [
     ),
     # towns and parts of towns
     (
-        "KABUL, Jan. 5 (Reuters) - A bomb at a mosque in the northern city of Mazar-i-Sharif killed 20 people.",
+        "KABUL, Jan. 5 (Reuters) - A bomb at a mosque in the northern city of Mazar-i-Sharif killed 20.",
         "Mazar-e Sharif",
         "Balkh",
         1,
