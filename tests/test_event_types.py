@@ -646,3 +646,48 @@ def test_recall_round_two_constructions(extractor: Extractor, text: str, sub_eve
 )
 def test_everyday_uses_of_round_two_words_are_no_events(extractor: Extractor, text: str) -> None:
     assert extract_text(extractor, text).events == []
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        # a light verb's object is what was done
+        ("On 3 May 2021, militiamen committed rape against two women near Bambari.", "Sexual violence"),
+        # a bombing at a protest is the bombing
+        ("A bomb blast ripped through an opposition rally in Peshawar on Friday, killing nine people.",
+         "Remote explosive/landmine/IED"),
+        # a vehicle laden with explosives driven into a target by its bomber
+        ("On 2 April 2022, a suicide attacker drove a truck laden with explosives into a police station.",
+         "Suicide bomb"),
+        # a mine a vehicle runs over
+        ("Three villagers were killed when their car ran over a landmine near Kharkiv on Monday.",
+         "Remote explosive/landmine/IED"),
+        # protesters removed, a protest scattered
+        ("On 6 May 2024, police removed students from a protest camp at the university and detained 20.",
+         "Protest with intervention"),
+        # crowds destroying property: a mob without a cause, a demonstration with barricades
+        ("A mob burned down a church in the village after a quarrel between neighbours, police said.",
+         "Mob violence"),
+        ("On 2 June 2024, residents erected barricades and burned tyres on the main road in Tulear.",
+         "Violent demonstration"),
+        # captives freed under a ceasefire are an agreement
+        ("The rebels freed 12 soldiers on Sunday under a ceasefire brokered by Qatar, officials said.",
+         "Agreement"),
+        # an explosives workshop uncovered; a building turned into a base; shots fired into the air
+        ("On 9 May 2023, soldiers uncovered an explosives workshop in a house in Jenin.",
+         "Disrupted weapons use"),
+        ("The militia turned a primary school in the district into a military base, residents said.",
+         "Headquarters or base established"),
+        ("On 3 May 2023, gunmen rode into the market of Djibo and fired into the air before leaving.",
+         "Other"),
+    ],
+)
+def test_recall_round_two_more_constructions(extractor: Extractor, text: str, sub_event_type: str) -> None:
+    events = extract_text(extractor, text).events
+    assert events and events[0].sub_event_type == sub_event_type
+
+
+def test_goods_carried_off_are_looted(extractor: Extractor) -> None:
+    text = "Gunmen broke into a food warehouse near Malakal and carried off sacks of grain, the WFP said."
+    events = extract_text(extractor, text).events
+    assert [e.sub_event_type for e in events] == ["Looting/property destruction"]

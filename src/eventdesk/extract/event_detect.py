@@ -24,6 +24,7 @@ HEADING_MAX_WORDS = 20
 DATELINE_MAX_TOKENS = 16
 DASHES = frozenset({"-", "--", "—", "–"})
 LEFT_PREPS = frozenset({"from", "of"})  # "withdrew from", "pulled out of"
+OBJECT_PREPS = frozenset({"of", "into"})
 PART_WORDS = frozenset({"part", "parts", "most", "much", "section", "half", "portion", "area", "rest"})
 PERSONAL_PRONOUNS = frozenset({"him", "her", "them", "he", "she", "they", "us", "we", "me", "i"})
 
@@ -147,9 +148,10 @@ def _doer(head: Token) -> Token | None:
 
 def object_heads(head: Token) -> set[str]:
     """Lemmas of what a verb or noun acts on and of their modifiers ("suspend its kidnapping operations",
-    "the suspension of military operations", "set up a new base")."""
+    "the suspension of military operations", "set up a new base"), or what it makes of it ("turned the
+    school into a base", "fired into the air")."""
     objects = [_counted(c) for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
-    objects += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    objects += [g for c in head.children if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS for g in c.children]
     if head.dep_ == "acl" and head.tag_ == "VBN":
         objects.append(head.head)  # "mortar rounds fired by the group": the noun a participle describes
     objects += [c for o in objects for c in o.children if c.dep_ == "conj"]  # "a checkpoint and a camp"

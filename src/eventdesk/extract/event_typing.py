@@ -176,13 +176,16 @@ def _by_crowd(
         return protest_outcome(INTERVENTION, sentence, lx)
     if frame.name == "clash" and {RIOTERS, PROTESTERS} & {agent_code, patient_code}:
         return "Violent demonstration"
-    at_a_protest = not lx.words("protest_settings").isdisjoint(whole)
-    if agent_code in CROWDS and frame.violent and at_a_protest:
+    # a protest, or a crowd's grievance or barricades: "youths angry at power cuts smashed windows"
+    demonstrating = not (lx.words("protest_settings") | lx.words("riot_motive_cues")).isdisjoint(whole)
+    if agent_code in CROWDS and (frame.violent or frame.name in CROWD_DAMAGE) and demonstrating:
         return "Violent demonstration"  # "students protesting fees smashed windows and clashed with police"
     if agent_code in CROWDS and frame.name in DIRECT_VIOLENCE | {"mob", "clash"}:
         return "Mob violence"
-    if agent_code in (RIOTERS, PROTESTERS) and frame.name in CROWD_DAMAGE:
+    if agent_code in (RIOTERS, PROTESTERS) and frame.name in CROWD_DAMAGE - {"destruction"}:
         return "Violent demonstration"
+    if frame.name == "destruction" and agent_code in CROWDS | {PROTESTERS}:  # "a mob torched shops"
+        return "Violent demonstration" if agent_code == PROTESTERS else "Mob violence"
     unarmed = agent_code is None or agent_code in CROWDS
     reciprocal = any_cue(_cues(lx, "reciprocal_cues"), sentence)
     if unarmed and frame.name in DIRECT_VIOLENCE | {"clash"} and reciprocal:

@@ -90,6 +90,7 @@ ARRESTS, DISAPPEARANCE = "Arrests", "Abduction/forced disappearance"
 REQUEST = "REQUEST"
 SPEAKERS_THEMSELVES = frozenset({"we", "i"})
 PROTESTS, CIVILIANS, PROTESTER_CODE = "Protests", 7, 6
+REMOTE_VIOLENCE = "Explosions/Remote violence"
 CIVILIAN_GROUP, PROTESTER_GROUP = "Civilians", "Protesters"  # ACLED's names of unnamed crowds
 CAUSE_PREPS = frozenset({"against", "over", "about", "for"})
 ANNOUNCED_MODALS = frozenset({"modal will", "modal would", "modal 'll"})
@@ -238,7 +239,7 @@ class _ArticleReader:
         return [t for t in triggers if not self._subordinate(t, governing_trigger(t, heads, self.lx))]
 
     def _subordinate(self, trigger: Trigger, governor: Trigger | None) -> bool:
-        if governor is None:
+        if governor is None or _light_verb_object(trigger, governor, self.lx):
             return False
         if governor.frame.name in self.lx.words("topic_frames") and trigger.frame.name != governor.frame.name:
             return True
@@ -551,6 +552,13 @@ class _ArticleReader:
             self.action_sentences.append((segment_index, lemmas))
 
 
+def _light_verb_object(trigger: Trigger, governor: Trigger, lx: EventLexicon) -> bool:
+    """ "fighters committed rape", "staged a protest": a light verb's object is what was done, not the
+    topic of the verb's own sense."""
+    head = trigger.head
+    return head.head.i == governor.head.i and head.dep_ == "dobj" and governor.word in lx.words("light_verbs")
+
+
 def _announced_change(trigger: Trigger, reason: str) -> bool:
     """ "The group announced it would suspend its operations": a group's stated change of activity is the
     event (ACLED codes the announcement)."""
@@ -625,17 +633,23 @@ def _by_clause(triggers: Iterable[Trigger]) -> list[list[Trigger]]:
     groups: dict[int, list[Trigger]] = {}
     for trigger in triggers:
         groups.setdefault(clause_root(trigger.head).i, []).append(trigger)
-    return [sorted(group, key=_lead_order) for group in groups.values()]
+    return [_in_lead_order(group) for group in groups.values()]
 
 
-def _lead_order(trigger: Trigger) -> tuple[bool, int, int]:
-    """A protest leads its clause (ACLED codes the arrests or shooting at a protest as its outcome); then the
-    trigger nearest the clause's head."""
-    depth, token = 0, trigger.head
-    root = clause_root(token)
-    while token.i != root.i and token.head.i != token.i:
-        token, depth = token.head, depth + 1
-    return trigger.frame.name != PROTEST_FRAME, depth, -trigger.frame.priority
+def _in_lead_order(group: list[Trigger]) -> list[Trigger]:
+    """A protest leads its clause (ACLED codes the arrests or shooting at a protest as its outcome), unless a
+    bombing or strike is told with it ("a suicide blast tore through a rally"); then the trigger nearest the
+    clause's head."""
+    protest_leads = not any(t.frame.acled and t.frame.acled[0] == REMOTE_VIOLENCE for t in group)
+
+    def order(trigger: Trigger) -> tuple[bool, int, int]:
+        depth, token = 0, trigger.head
+        root = clause_root(token)
+        while token.i != root.i and token.head.i != token.i:
+            token, depth = token.head, depth + 1
+        return not (protest_leads and trigger.frame.name == PROTEST_FRAME), depth, -trigger.frame.priority
+
+    return sorted(group, key=order)
 
 
 def _roles(art: AnalysedArticle, group: list[Trigger], lx: EventLexicon) -> Roles:
