@@ -89,6 +89,8 @@ PLACEMENTS = [
         "Tillaberi Region",
         3,
     ),
+    ("An attack in eastern DR Congo's Ituri province killed 30 people.", "Ituri", "Ituri", 3),
+    ("Clashes erupted in west Darfur on Sunday, aid workers said.", "Western Darfur", "Western Darfur", 3),
     # towns and parts of towns
     (
         "KABUL, Jan. 5 (Reuters) - A bomb at a mosque in the northern city of Mazar-i-Sharif killed 20.",
@@ -184,3 +186,11 @@ def test_a_name_cut_by_the_event_range_still_places_the_event(places_only: Extra
     start = analysed.doc.text.index("Sharif")
     location = place_event(analysed, start, len(analysed.doc.text))
     assert location is not None and location.admin1 == "Balkh" and location.precision == 1
+
+
+def test_two_entities_the_gazetteer_knows_as_one_name_are_one_place(places_only: Extractor) -> None:
+    analysed = next(
+        analyse([Article(id="t", text="Rebels advanced in eastern DR Congo on Monday.")], places_only.nlp)
+    )
+    result = places_only.extract_analysed(analysed)
+    assert [place.country for place in result.places] == ["CD"]

@@ -153,7 +153,8 @@ def recognise(doc: Doc, gaz: Gazetteer, actors: Sequence[tuple[int, int]] = ()) 
     """Toponyms of `doc`; `actors` are the character ranges of actor names ("Islamic State Sahel
     Province", "SANA"), whose words are no places."""
     found = Recognised()
-    text, ents = doc.text, doc.ents  # both are rebuilt from the tokens on each access
+    text = doc.text  # rebuilt from the tokens on each access, as are the entities
+    ents = joined_entities(doc.ents, gaz)
     blocked = bytearray(len(doc))  # tokens inside a toponym, or inside an entity that is no place
     found.toponyms.extend(admin_chains(doc, text, gaz, blocked))
     found.toponyms.extend(datelines(doc, text, gaz, blocked))
@@ -178,6 +179,27 @@ def recognise(doc: Doc, gaz: Gazetteer, actors: Sequence[tuple[int, int]] = ()) 
     mark_facility_names(doc, found.toponyms)
     mark_locative(doc, found.toponyms, gaz)
     return found
+
+
+def joined_entities(ents: Sequence[SpacySpan], gaz: Gazetteer) -> list[SpacySpan]:
+    """ "DR" and "Congo" taken as two places by the model: adjacent place entities that the gazetteer knows
+    as one name are one entity."""
+    joined: list[SpacySpan] = []
+    for ent in ents:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and previous.end == ent.start
+            and previous.label_ in PLACE_LABELS
+            and ent.label_ in PLACE_LABELS
+            and any(c.whole for c in gaz.candidates(ent.doc[previous.start : ent.end].text))
+        ):
+            from spacy.tokens import Span  # spaCy loads with the model, not with this module
+
+            joined[-1] = Span(ent.doc, previous.start, ent.end, label=ent.label_)
+        else:
+            joined.append(ent)
+    return joined
 
 
 def without_surnames(doc: Doc, ents: Sequence[SpacySpan], toponyms: list[Toponym]) -> list[Toponym]:
@@ -373,6 +395,8 @@ def entity_toponyms(ent: SpacySpan, gaz: Gazetteer) -> list[Toponym]:
     leading = leading_directions(name, gaz)
     direction = name[:leading].text if leading else direction_before(name)
     name = name[leading:]
+    if not leading and direction is not None and (whole := named_with_direction(name, gaz)) is not None:
+        name, direction = whole, None
     toponyms = split_coordination(name.text, name.start_char, gaz)
     for toponym in toponyms:
         note_relation(toponym, ent.doc, ent.start)
@@ -389,6 +413,17 @@ def leading_directions(name: SpacySpan, gaz: Gazetteer) -> int:
     while words < len(name) - 1 and (name[words].lower_ in DIRECTIONS or name[words].text == "-"):
         words += 1
     return words if gaz.candidates(name[words:].text) else 0
+
+
+def named_with_direction(name: SpacySpan, gaz: Gazetteer) -> SpacySpan | None:
+    """ "in south Kordofan", "west Darfur": a direction word in lower case before a name that the gazetteer
+    knows with it as a province or region is part of the name; not before a country ("south Sudan" may
+    be the south of Sudan)."""
+    whole = name.doc[name.start - 1 : name.end]
+    if any(c.entry.is_country for c in gaz.candidates(name.text)):
+        return None
+    known = [c.entry for c in gaz.candidates(whole.text) if c.whole]
+    return whole if any(e.is_admin or e.is_region for e in known) else None
 
 
 def direction_before(name: SpacySpan) -> str | None:
