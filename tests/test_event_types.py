@@ -691,3 +691,23 @@ def test_goods_carried_off_are_looted(extractor: Extractor) -> None:
     text = "Gunmen broke into a food warehouse near Malakal and carried off sacks of grain, the WFP said."
     events = extract_text(extractor, text).events
     assert [e.sub_event_type for e in events] == ["Looting/property destruction"]
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        # an assault or raid that was repelled is a clash
+        ("On 5 March 2024, soldiers repelled a raid by jihadists on their camp near Diffa.", "Armed clash"),
+        # a raid on property to loot it, nobody hurt
+        ("Armed men raided a pharmacy in the town of Kaya and stole medicine, residents said.",
+         "Looting/property destruction"),
+    ],
+)
+def test_repelled_raids_and_raids_for_loot(extractor: Extractor, text: str, sub_event_type: str) -> None:
+    events = extract_text(extractor, text).events
+    assert events and events[0].sub_event_type == sub_event_type
+
+
+def test_a_raid_that_kills_is_no_looting(extractor: Extractor) -> None:
+    text = "Armed men raided a shop in Kaya, killed the owner and stole money, residents said."
+    assert extract_text(extractor, text).events[0].sub_event_type != "Looting/property destruction"

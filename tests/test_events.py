@@ -11,6 +11,7 @@ import pytest
 
 from conftest import extract_text
 from eventdesk.extract import Extractor
+from eventdesk.knowledge.event_types import load_event_lexicon
 from eventdesk.records import Event, Result
 
 SEED_GOLD = Path("gold") / "seed" / "thereference-21499.gold.json"
@@ -755,3 +756,26 @@ def test_what_a_speaker_says_another_must_do_is_a_demand(extractor: Extractor) -
 def test_we_must_is_no_demand(extractor: Extractor) -> None:
     result = extract_text(extractor, "The minister said we must remain calm.")
     assert "REQUEST" not in {a.plover.event for a in result.actions}
+
+
+def test_a_toll_after_an_incident_is_its_toll(extractor: Extractor) -> None:
+    text = "On 2 May 2023, militants attacked an army post near Gao. At least 7 killed."
+    events = extract_text(extractor, text).events
+    assert len(events) == 1
+    assert events[0].fatalities.low == 7
+
+
+def test_a_toll_after_a_protest_tells_its_outcome(extractor: Extractor) -> None:
+    text = "On 4 June 2022, troops fired at protesters outside the governor's office in Kano. 3 killed."
+    events = extract_text(extractor, text).events
+    assert [e.sub_event_type for e in events] == ["Excessive force against protesters"]
+
+
+def test_no_one_killed_after_a_protest_is_no_lethal_force(extractor: Extractor) -> None:
+    text = "On 4 June 2022, police fired tear gas at protesters in Kano. No one was killed."
+    events = extract_text(extractor, text).events
+    assert [e.sub_event_type for e in events] == ["Protest with intervention"]
+
+
+def test_no_is_read_as_a_negation_word() -> None:
+    assert "no" in load_event_lexicon().words("negations")

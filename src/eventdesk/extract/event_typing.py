@@ -27,6 +27,7 @@ CROWDS = frozenset({5, 7})  # rioters, or civilians acting as a crowd: their vio
 CROWD_DAMAGE = frozenset({"destruction", "clash", "riot"})
 NON_VIOLENT_TRANSFER = "Non-violent transfer of territory"
 INTERVENTION = "Protest with intervention"
+LOOTING = "Looting/property destruction"
 
 
 @dataclass(slots=True)
@@ -138,7 +139,17 @@ def _by_sides(
         return crowd
     if sub == "Attack" and frame.name in DIRECT_VIOLENCE and is_armed(patient) and patient_code != CIVILIANS:
         return "Armed clash"
+    if sub == "Attack" and frame.name in DIRECT_VIOLENCE and _raid_for_loot(patient, whole, lx):
+        return LOOTING
     return sub
+
+
+def _raid_for_loot(patient: Party | None, whole: frozenset[str], lx: EventLexicon) -> bool:
+    """ "Gunmen raided a warehouse and carried off sacks of grain": property raided and looted, none hurt."""
+    if patient is None or lx.object_kinds.get(patient.head.lemma_.lower()) != "property":
+        return False
+    harmed = not (lx.fatal_words | lx.injury_words).isdisjoint(whole)
+    return not harmed and any_cue(_cues(lx, "looting_cues"), whole)
 
 
 def _by_territory(sub: str, agent_code: int | None, whole: frozenset[str], lx: EventLexicon) -> str:

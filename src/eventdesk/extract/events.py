@@ -103,6 +103,7 @@ def extract_events(art: AnalysedArticle, kb: Knowledge, result: Result) -> None:
         if len(sentence) and not is_heading(sentence):
             reader.read_segment(sentence, index, frozenset(t.lemma_.lower() for t in sentence))
     reader.attach_interventions()
+    reader.read_protest_tolls()
     reader.mark_disappearances()
     drafts = _merged(reader.drafts, reader.lx)
     for draft in drafts:
@@ -145,6 +146,9 @@ class _ArticleReader:
         self.actions += [_as_action(d) for d in actions]
         self.action_sentences += [(d.sentence, d.lemmas) for d in actions]
         new = [d for d in new if all(d is not a for a in actions)]
+        if not incidents and self._is_toll(sentence, lemmas):
+            new_of_before = [d for d in self.drafts if d.sentence == sentence - 1]
+            self._add_casualties(new_of_before[-1:], segment, lemmas)
         self._add_casualties(new, segment, lemmas)
         self.drafts += new
         roots = {clause_root(t.head).i for t in incidents}
@@ -190,14 +194,22 @@ class _ArticleReader:
             return []
         roots = {clause_root(t.head).i for t in incidents}
         alone = not incidents and not any(d.sentence == sentence for d in self.drafts)
+        alone = alone and not self._is_toll(sentence, lemmas)
         found = self._foreground(self._casualty_triggers(segment) + actions)
         return [
             t
             for t in found
             if t.frame.acled is not None
             and clause_root(t.head).i not in roots
-            and (alone or any(c.dep_ in ("nsubj", "agent") for c in t.head.children))
+            and (alone or _has_killer(t.head))
         ]
+
+    def _is_toll(self, sentence: int, lemmas: frozenset[str]) -> bool:
+        """ "Militants attacked a base. Two soldiers were killed.": killings with no stated killer right
+        after an incident are its toll, not an incident of their own."""
+        if not lemmas.isdisjoint(self.lx.words("new_story_words")):
+            return False
+        return any(d.sentence == sentence - 1 for d in self.drafts)
 
     def mark_disappearances(self) -> None:
         """ "Police picked up a student. His whereabouts remain unknown.": a detention that no one
@@ -208,6 +220,22 @@ class _ArticleReader:
             if any_cue(cues, following):
                 draft.typing.sub_event_type = DISAPPEARANCE
                 draft.typing.event_type = self.lx.event_type_of(DISAPPEARANCE)
+
+    def read_protest_tolls(self) -> None:
+        """ "Soldiers fired at protesters in Lagos. At least 12 killed.": a note's toll, told in the next
+        sentence that reports nothing of its own, says how the protest ended."""
+        told = {d.sentence for d in self.drafts} | {s for s, _ in self.action_sentences}
+        severity = [outcome for _cues, _event_type, outcome in self.lx.protest_outcomes]
+        for draft in (d for d in self.drafts if d.typing.event_type == PROTESTS):
+            following = self.lemmas_by_sentence.get(draft.sentence + 1)
+            if following is None or draft.sentence + 1 in told or following & self.lx.words("negations"):
+                continue
+            current = draft.typing.sub_event_type
+            outcome = protest_outcome(current, following, self.lx)
+            rank = severity.index(current) if current in severity else len(severity)
+            if outcome in severity and severity.index(outcome) < rank:
+                draft.typing.sub_event_type = outcome
+                draft.typing.event_type = self.lx.event_type_of(outcome)
 
     def attach_interventions(self) -> None:
         """ "Hundreds protested in Gusau. Police fired tear gas to disperse the crowd.": the dispersal, told
@@ -613,6 +641,11 @@ def _has_subject_trigger(trigger: Trigger, triggers: list[Trigger]) -> bool:
         if token.i in heads:
             return True
     return False
+
+
+def _has_killer(verb: Token) -> bool:
+    """ "Gunmen killed five": a stated killer; not a note's count read as a subject ("At least 12 killed")."""
+    return any(c.dep_ in ("nsubj", "agent") and not c.like_num for c in verb.children)
 
 
 def _self_claim(verb: Token) -> bool:
