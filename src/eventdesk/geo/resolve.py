@@ -32,6 +32,7 @@ CONTAINER_GAP = re.compile(r"^\s*(,|,?\s+in|,?\s+of)\s+$|^\s*,\s*$|^\s*\(\s*$", 
 STATE_ABBREVIATION = re.compile(r"[A-Z][a-z]{1,4}\.")
 SPELLING_SIMILARITY = 0.75
 PLURAL_TERM = re.compile(r"\s+([a-z]+s)\b")  # "... and Barrow counties"
+APPOSITIVE_GAP = re.compile(r"^\s*,\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?P<term>[a-z]+)\s+(?:in|of)\s+$")
 LIST_GAP = re.compile(r"^\s*(,|,?\s+and|,?\s+or)\s+$|^\s*,\s*$", re.IGNORECASE)
 OF_GAP = re.compile(r"\bof\s*$", re.IGNORECASE)
 # A country that this many of the article's other names point to, making up this share of them, rules out
@@ -132,7 +133,7 @@ def resolve_toponyms(
     without a place gets a `fallback` (see Toponym)."""
     for toponym in toponyms:
         toponym.candidates = find_candidates(gaz, toponym)
-    link_containers(text, toponyms)
+    link_containers(text, toponyms, gaz.generic_terms)
     share_plural_terms(text, toponyms, gaz.generic_terms)
     for toponym in toponyms:
         toponym.article = has_article(text, toponym)
@@ -320,12 +321,14 @@ def fair_part(words: list[str], kinds: list[str | None], start: int, end: int) -
     return start == 0 or all(kinds[i] is not None for i in range(start))
 
 
-def link_containers(text: str, toponyms: Sequence[Toponym]) -> None:
-    """ "Paris, Texas" and "Hombori in Mopti": the second name holds the first."""
+def link_containers(text: str, toponyms: Sequence[Toponym], terms: Mapping[str, str]) -> None:
+    """ "Paris, Texas", "Hombori in Mopti" and "Kuriga, a village in Kaduna State": the second name holds
+    the first."""
     for index in range(len(toponyms) - 1):
         first, second = toponyms[index], toponyms[index + 1]
         gap = text[first.end : second.start] if second.start >= first.end else "-"
-        if CONTAINER_GAP.match(gap):
+        described = APPOSITIVE_GAP.match(gap)
+        if CONTAINER_GAP.match(gap) or (described and described["term"].lower() in terms):
             first.container = index + 1
             second.contains = index
             second.origin |= first.origin  # "of Woodbridge, Virginia": the state is the hometown's
