@@ -197,6 +197,6 @@ def test_two_entities_the_gazetteer_knows_as_one_name_are_one_place(places_only:
 
 
 def test_a_village_described_as_lying_in_a_province_is_placed_there(places_only: Extractor) -> None:
-    location = locate(places_only, "Gunmen killed 11 farmers in Tudun Kaya, a remote village in Kaduna State.")
+    location = locate(places_only, "Gunmen killed 11 people in Tudun Kaya, a remote village in Kaduna State.")
     assert location is not None and location.admin1 == "Kaduna State"
     assert location.detail == "Tudun Kaya" and location.precision == 2
