@@ -711,3 +711,34 @@ def test_repelled_raids_and_raids_for_loot(extractor: Extractor, text: str, sub_
 def test_a_raid_that_kills_is_no_looting(extractor: Extractor) -> None:
     text = "Armed men raided a shop in Kaya, killed the owner and stole money, residents said."
     assert extract_text(extractor, text).events[0].sub_event_type != "Looting/property destruction"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        # a detention after which the person went missing, or taken away in a clause without a subject
+        ("A student leader went missing after being detained by plainclothes officers in Lahore.",
+         "Abduction/forced disappearance"),
+        ("On 3 May 2023, a journalist disappeared after being taken away by armed men in Bukavu.",
+         "Abduction/forced disappearance"),
+        # arms laid down, a faction breaking away, a ceasefire ended, a spokesperson named
+        ("On 6 March 2022, 30 fighters of the militia laid down their weapons in Kalehe.", "Agreement"),
+        ("On 8 March 2022, a faction of the rebel movement broke away from its leadership in Wau.",
+         "Change to group/activity"),
+        ("The armed group announced on Monday that it was ending its unilateral ceasefire.",
+         "Change to group/activity"),
+        ("On 2 January 2024, the rebel group named a new spokesperson.", "Change to group/activity"),
+        # a depot that blew up by accident
+        ("On 4 March 2023, an ammunition depot exploded accidentally at a barracks in Brazzaville.", "Other"),
+    ],
+)
+def test_recall_round_two_group_and_detention_constructions(
+    extractor: Extractor, text: str, sub_event_type: str
+) -> None:
+    events = extract_text(extractor, text).events
+    assert events and events[0].sub_event_type == sub_event_type
+
+
+def test_a_seized_town_is_no_arrest(extractor: Extractor) -> None:
+    text = "On 4 March 2023, rebels seized the town of Rubaya after the army left."
+    assert extract_text(extractor, text).events[0].sub_event_type != "Arrests"

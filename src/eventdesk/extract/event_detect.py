@@ -25,6 +25,7 @@ DATELINE_MAX_TOKENS = 16
 DASHES = frozenset({"-", "--", "—", "–"})
 LEFT_PREPS = frozenset({"from", "of"})  # "withdrew from", "pulled out of"
 OBJECT_PREPS = frozenset({"of", "into"})
+OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "oprd"})  # "named a new spokesperson" may read as a predicate
 PART_WORDS = frozenset({"part", "parts", "most", "much", "section", "half", "portion", "area", "rest"})
 PERSONAL_PRONOUNS = frozenset({"him", "her", "them", "he", "she", "they", "us", "we", "me", "i"})
 
@@ -150,7 +151,7 @@ def object_heads(head: Token) -> set[str]:
     """Lemmas of what a verb or noun acts on and of their modifiers ("suspend its kidnapping operations",
     "the suspension of military operations", "set up a new base"), or what it makes of it ("turned the
     school into a base", "fired into the air")."""
-    objects = [_counted(c) for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects = [_counted(c) for c in head.children if c.dep_ in OBJECT_DEPS]
     objects += [g for c in head.children if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS for g in c.children]
     if head.dep_ == "acl" and head.tag_ == "VBN":
         objects.append(head.head)  # "mortar rounds fired by the group": the noun a participle describes
@@ -165,19 +166,34 @@ def object_kind(verb: Token, lx: EventLexicon) -> str | None:
     """What a verb acts on: "place", "weapon" or "person" (from the object's entity type or head noun); a
     verb of leaving acts on what it leaves ("withdrew from the town")."""
     left = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in LEFT_PREPS for g in c.children]
-    for child in [*verb.children, *left]:
-        if child.dep_ in ("dobj", "nsubjpass", "pobj", "attr"):
-            child = _counted(child)
-            if child.ent_type_ in PLACE_ENTS:
-                return "place"
-            kind = lx.object_kinds.get(child.lemma_.lower())
-            if kind:
-                return kind
-            if child.ent_type_ in PERSON_ENTS or child.lemma_.lower() in lx.participants:
-                return "person"
-            if child.pos_ == "PRON" and child.lower_ in PERSONAL_PRONOUNS:
-                return "person"
+    acted_on = [c for c in [*verb.children, *left] if c.dep_ in ("dobj", "nsubjpass", "pobj", "attr")]
+    for child in acted_on + _passive_subject_elided(verb):
+        kind = _kind_of(_counted(child), lx)
+        if kind:
+            return kind
     return None
+
+
+def _kind_of(noun: Token, lx: EventLexicon) -> str | None:
+    if noun.ent_type_ in PLACE_ENTS:
+        return "place"
+    kind = lx.object_kinds.get(noun.lemma_.lower())
+    if kind:
+        return kind
+    if noun.ent_type_ in PERSON_ENTS or noun.lemma_.lower() in lx.participants:
+        return "person"
+    return "person" if noun.pos_ == "PRON" and noun.lower_ in PERSONAL_PRONOUNS else None
+
+
+def _passive_subject_elided(verb: Token) -> list[Token]:
+    """ "a defender disappeared after being taken away": a passive clause without a subject acts on the
+    subject of the clause it depends on."""
+    if verb.dep_ not in ("advcl", "pcomp") or not any(c.dep_ == "auxpass" for c in verb.children):
+        return []
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        return []
+    governor = verb.head.head if verb.dep_ == "pcomp" else verb.head
+    return [c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")]
 
 
 def _counted(noun: Token) -> Token:
