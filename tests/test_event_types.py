@@ -742,3 +742,31 @@ def test_recall_round_two_group_and_detention_constructions(
 def test_a_seized_town_is_no_arrest(extractor: Extractor) -> None:
     text = "On 4 March 2023, rebels seized the town of Rubaya after the army left."
     assert extract_text(extractor, text).events[0].sub_event_type != "Arrests"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        # what a seized vehicle carries; a missile destroyed by air defences
+        ("On 2 May 2023, soldiers seized a pickup loaded with rifles and ammunition near Menaka.",
+         "Disrupted weapons use"),
+        ("Air defence systems destroyed two missiles fired toward the capital on Friday, the army said.",
+         "Disrupted weapons use"),
+        # a place pulled out of is handed over
+        ("Government forces pulled out of the town of Kalemie on Sunday, residents said.",
+         "Non-violent transfer of territory"),
+        # a deal between warring sides
+        ("The warring sides reached a deal on Monday to let civilians leave the besieged town.",
+         "Agreement"),
+    ],
+)
+def test_recall_round_two_carried_weapons_and_deals(
+    extractor: Extractor, text: str, sub_event_type: str
+) -> None:
+    events = extract_text(extractor, text).events
+    assert events and events[0].sub_event_type == sub_event_type
+
+
+def test_a_trade_deal_is_no_conflict_agreement(extractor: Extractor) -> None:
+    text = "The two companies reached a deal on Monday to merge their shipping businesses."
+    assert extract_text(extractor, text).events == []

@@ -156,22 +156,37 @@ def object_heads(head: Token) -> set[str]:
     if head.dep_ == "acl" and head.tag_ == "VBN":
         objects.append(head.head)  # "mortar rounds fired by the group": the noun a participle describes
     objects += [c for o in objects for c in o.children if c.dep_ == "conj"]  # "a checkpoint and a camp"
+    objects += [g for o in objects for c in o.children if c.dep_ == "acl" for g in _with_objects(c)]
     if (head.pos_ == "NOUN" and head.dep_ == "compound") or _is_misparsed_verb(head):
         objects.append(head.head)  # "weapons cache seizure", "the SDF fired mortar rounds" read as a noun
     lemmas = {o.lemma_.lower() for o in objects if o.dep_ != "prep"}
     return lemmas | {m.lemma_.lower() for o in objects for m in o.children if m.dep_ in ("compound", "amod")}
 
 
+def _with_objects(participle: Token) -> list[Token]:
+    """ "a truck loaded with weapons": what the thing acted on carries."""
+    return [g for p in participle.children if p.dep_ == "prep" and p.lower_ == "with" for g in p.children]
+
+
 def object_kind(verb: Token, lx: EventLexicon) -> str | None:
     """What a verb acts on: "place", "weapon" or "person" (from the object's entity type or head noun); a
     verb of leaving acts on what it leaves ("withdrew from the town")."""
-    left = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in LEFT_PREPS for g in c.children]
-    acted_on = [c for c in [*verb.children, *left] if c.dep_ in ("dobj", "nsubjpass", "pobj", "attr")]
+    candidates = [*verb.children, *_left(verb, lx)]
+    acted_on = [c for c in candidates if c.dep_ in ("dobj", "nsubjpass", "pobj", "attr")]
     for child in acted_on + _passive_subject_elided(verb):
         kind = _kind_of(_counted(child), lx)
         if kind:
             return kind
     return None
+
+
+def _left(verb: Token, lx: EventLexicon) -> list[Token]:
+    """What a verb of leaving leaves: "withdrew from the town", "pulled out of the town" (with "of" read
+    under "out" for the verbs of leaving)."""
+    preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in LEFT_PREPS]
+    if verb.lemma_.lower() in {cue.split()[0] for cue in lx.words("leaving_cues")}:
+        preps += [p for c in verb.children if c.lower_ == "out" for p in c.children if p.lower_ in LEFT_PREPS]
+    return [g for p in preps for g in p.children]
 
 
 def _kind_of(noun: Token, lx: EventLexicon) -> str | None:
