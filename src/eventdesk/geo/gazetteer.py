@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import re
 import sqlite3
 import tempfile
 import threading
@@ -95,6 +96,7 @@ class Gazetteer:
         self._added_keys: frozenset[str] | None = None
         self.generic_terms = generic_terms()  # "province" → "admin1"
         self.longest_term = max(len(term.replace("-", " - ").split()) for term in self.generic_terms)
+        self.term_starts = frozenset(re.split(r"[ -]", term)[0] for term in self.generic_terms)
         self.name_parts = name_parts()  # "north", "university": no place name alone inside a longer name
         self.demonym_endings = demonym_endings()  # ("ans", "a"): "Minnesotans" → "Minnesota"
         for path in user_files:

@@ -441,7 +441,7 @@ def with_generic_term(doc: Doc, end: int, gaz: Gazetteer) -> int:
 def term_length(doc: Doc, index: int, gaz: Gazetteer) -> int:
     """How many tokens from `index` on spell a generic term ("province", "sub-county", "local government
     area"); 0 if none does."""
-    if index >= len(doc) or not doc[index].is_alpha:
+    if index >= len(doc) or doc[index].lower_ not in gaz.term_starts:
         return 0
     for length in range(min(gaz.longest_term, len(doc) - index), 0, -1):
         if doc[index : index + length].text.lower() in gaz.generic_terms:
