@@ -779,3 +779,26 @@ def test_no_one_killed_after_a_protest_is_no_lethal_force(extractor: Extractor) 
 
 def test_no_is_read_as_a_negation_word() -> None:
     assert "no" in load_event_lexicon().words("negations")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen have abducted dozens of travellers on the Abuja road over the past month, residents said.",
+        "The minister said police had seized more than 3,000 weapons this year.",
+        "Farmers burned crop residue in the fields near Amritsar, worsening the smog.",
+    ],
+)
+def test_counts_over_a_stretch_and_field_burning_are_no_events(extractor: Extractor, text: str) -> None:
+    assert extract_text(extractor, text).events == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Earlier this year, gunmen kidnapped a priest near Kaduna, police said.",
+        "Gunmen kidnapped a priest near Kaduna last week, police said.",
+    ],
+)
+def test_a_vague_date_still_dates_one_incident(extractor: Extractor, text: str) -> None:
+    assert len(extract_text(extractor, text).events) == 1

@@ -25,6 +25,8 @@ DATELINE_MAX_TOKENS = 16
 DASHES = frozenset({"-", "--", "—", "–"})
 LEFT_PREPS = frozenset({"from", "of"})  # "withdrew from", "pulled out of"
 OBJECT_PREPS = frozenset({"of", "into"})
+SPAN_PREPS = frozenset({"over", "during", "throughout", "in", "within"})
+STRETCH_WORDS = frozenset({"past", "recent", "preceding", "previous"})  # "over the past month"
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "oprd"})  # "named a new spokesperson" may read as a predicate
 PART_WORDS = frozenset({"part", "parts", "most", "much", "section", "half", "portion", "area", "rest"})
 PERSONAL_PRONOUNS = frozenset({"him", "her", "them", "he", "she", "they", "us", "we", "me", "i"})
@@ -435,6 +437,21 @@ def is_recalled(trigger: Trigger, lx: EventLexicon) -> bool:
     if any(_in_the_past(t) for t in chain):
         return True
     return any(_years_ago(c, units) or _years_since(c, units) for t in chain for c in (t, *t.children))
+
+
+def is_counted_over_a_period(trigger: Trigger, lx: EventLexicon) -> bool:
+    """ "have abducted dozens over the past month", "seized 2,000 weapons this year": incidents counted over
+    a stretch of time, not one incident ("last week" and "since Sunday" can date one)."""
+    verb: Token = trigger.head if trigger.head.pos_ == "VERB" else trigger.head.head
+    adjuncts = [c for t in (trigger.head, verb) for c in t.children]
+    adjuncts += [g for c in adjuncts if c.dep_ == "prep" and c.lower_ in SPAN_PREPS for g in c.children]
+    units = lx.words("period_units")
+    for noun in (a for a in adjuncts if a.lemma_.lower() in units):
+        modifiers = {c.lower_ for c in noun.children}
+        this_year = "this" in modifiers and noun.lemma_.lower() in lx.words("year_units")
+        if modifiers & STRETCH_WORDS or (this_year and not modifiers & lx.words("vague_date_words")):
+            return True
+    return False
 
 
 def _in_the_past(token: Token) -> bool:

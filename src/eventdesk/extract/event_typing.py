@@ -134,7 +134,7 @@ def _by_sides(
         return _by_detention(sub, agent_code, whole, lx)
     if frame.name in PROTEST_FRAMES:
         return protest_outcome(sub, sentence, lx)
-    crowd = _by_crowd(frame, agent_code, patient_code, sentence, whole, lx)
+    crowd = _by_crowd(frame, agent_code, patient, sentence, whole, lx)
     if crowd is not None:
         return crowd
     if sub == "Attack" and frame.name in DIRECT_VIOLENCE and is_armed(patient) and patient_code != CIVILIANS:
@@ -144,9 +144,13 @@ def _by_sides(
     return sub
 
 
+def _is_property(patient: Party | None, lx: EventLexicon) -> bool:
+    return patient is not None and lx.object_kinds.get(patient.head.lemma_.lower()) == "property"
+
+
 def _raid_for_loot(patient: Party | None, whole: frozenset[str], lx: EventLexicon) -> bool:
     """ "Gunmen raided a warehouse and carried off sacks of grain": property raided and looted, none hurt."""
-    if patient is None or lx.object_kinds.get(patient.head.lemma_.lower()) != "property":
+    if not _is_property(patient, lx):
         return False
     harmed = not (lx.fatal_words | lx.injury_words).isdisjoint(whole)
     return not harmed and any_cue(_cues(lx, "looting_cues"), whole)
@@ -171,13 +175,14 @@ def _by_detention(sub: str, agent_code: int | None, whole: frozenset[str], lx: E
 def _by_crowd(
     frame: Frame,
     agent_code: int | None,
-    patient_code: int | None,
+    patient: Party | None,
     sentence: frozenset[str],
     whole: frozenset[str],
     lx: EventLexicon,
 ) -> str | None:
     """Violence by or against protesters, rioters and crowds: how ACLED's protest, riot and mob types read it;
     None when no crowd takes part."""
+    patient_code = patient.inter if patient else None
     if frame.violent and agent_code == PROTESTERS:
         return "Violent demonstration"  # "protesters stormed the governor's office"
     policing = frame.name in DIRECT_VIOLENCE and agent_code in (STATE, None)
@@ -195,8 +200,10 @@ def _by_crowd(
         return "Mob violence"
     if agent_code in (RIOTERS, PROTESTERS) and frame.name in CROWD_DAMAGE - {"destruction"}:
         return "Violent demonstration"
-    if frame.name == "destruction" and agent_code in CROWDS | {PROTESTERS}:  # "a mob torched shops"
+    if frame.name == "destruction" and agent_code in (RIOTERS, PROTESTERS):  # "a mob torched shops"
         return "Violent demonstration" if agent_code == PROTESTERS else "Mob violence"
+    if frame.name == "destruction" and agent_code == CIVILIANS and _is_property(patient, lx):
+        return "Mob violence"  # "villagers burned the houses of ..."; not "farmers burned crop residue"
     unarmed = agent_code is None or agent_code in CROWDS
     reciprocal = any_cue(_cues(lx, "reciprocal_cues"), sentence)
     if unarmed and frame.name in DIRECT_VIOLENCE | {"clash"} and reciprocal:

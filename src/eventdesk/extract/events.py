@@ -26,6 +26,7 @@ from eventdesk.extract.event_detect import (
     is_aggregate_item,
     is_anchored,
     is_background,
+    is_counted_over_a_period,
     is_depicted,
     is_heading,
     is_practice,
@@ -142,7 +143,8 @@ class _ArticleReader:
         new = [d for d in drafts if not self._unarmed_fight(d)]
         # counted over a period ("defaced 3,000 sites over the past month") or by no armed side: a PLOVER
         # action, not an ACLED incident
-        actions = [d for d in new if _over_a_period(d, self.lx) or _lacks_armed_agent(d)]
+        counted = {clause_root(t.head).i for t in incidents if is_counted_over_a_period(t, self.lx)}
+        actions = [d for d in new if d.root in counted or _over_a_period(d, self.lx) or _lacks_armed_agent(d)]
         self.actions += [_as_action(d) for d in actions]
         self.action_sentences += [(d.sentence, d.lemmas) for d in actions]
         new = [d for d in new if all(d is not a for a in actions)]
@@ -771,11 +773,12 @@ def _as_action(draft: Draft) -> Action:
 def _over_a_period(draft: Draft, lx: EventLexicon) -> bool:
     """ "have killed more than 3,000 people since 2020": a count over a period, not one incident."""
     date = draft.date
-    if date.assumed or not (date.start and date.end):
-        return False
+    words = set((date.text or "").lower().split())
+    if date.assumed or not (date.start and date.end) or words & lx.words("vague_date_words"):
+        return False  # "earlier this year" dates one incident
     limit = max((int(days) for days in lx.words("max_incident_days")), default=92)
     days = (dt.date.fromisoformat(date.end) - dt.date.fromisoformat(date.start)).days
-    stretch = set((date.text or "").lower().split()) & lx.words("period_markers")
+    stretch = words & lx.words("period_markers")
     return days >= limit or (days > WEEK_DAYS and bool(stretch))  # "in the past month", "since January"
 
 
