@@ -770,3 +770,27 @@ def test_recall_round_two_carried_weapons_and_deals(
 def test_a_trade_deal_is_no_conflict_agreement(extractor: Extractor) -> None:
     text = "The two companies reached a deal on Monday to merge their shipping businesses."
     assert extract_text(extractor, text).events == []
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        # "teargassed": the tagger's lemma corrected for the sentence's words too
+        ("On 5 April 2023, police teargassed students marching in Accra.", "Protest with intervention"),
+        # a town handed to the other side
+        ("On 2 June 2022, the garrison handed the town of Kaya to the rebels without a fight.",
+         "Non-violent transfer of territory"),
+        # a branch of an armed group names a leader
+        ("The group's West Africa branch announced the appointment of a new emir on Friday.",
+         "Change to group/activity"),
+    ],
+)
+def test_recall_round_two_dispersal_handover_and_appointments(
+    extractor: Extractor, text: str, sub_event_type: str
+) -> None:
+    events = extract_text(extractor, text).events
+    assert events and events[0].sub_event_type == sub_event_type
+
+
+def test_a_letter_handed_over_is_no_transfer(extractor: Extractor) -> None:
+    assert extract_text(extractor, "The envoy handed a letter to the president on Monday.").events == []

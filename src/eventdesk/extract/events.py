@@ -102,7 +102,8 @@ def extract_events(art: AnalysedArticle, kb: Knowledge, result: Result) -> None:
     for index, unit in enumerate(sentence_units(art.doc)):
         sentence = without_dateline(unit)
         if len(sentence) and not is_heading(sentence):
-            reader.read_segment(sentence, index, frozenset(t.lemma_.lower() for t in sentence))
+            lemmas = frozenset(reader.lx.lemma_of(t.lemma_, t.lower_) for t in sentence)
+            reader.read_segment(sentence, index, lemmas)
     reader.attach_interventions()
     reader.read_protest_tolls()
     reader.mark_disappearances()
