@@ -802,3 +802,8 @@ def test_counts_over_a_stretch_and_field_burning_are_no_events(extractor: Extrac
 )
 def test_a_vague_date_still_dates_one_incident(extractor: Extractor, text: str) -> None:
     assert len(extract_text(extractor, text).events) == 1
+
+
+def test_a_leader_detained_in_a_coup_is_part_of_the_coup(extractor: Extractor) -> None:
+    text = "On 3 August 2023, soldiers detained the president and seized power in Bissau."
+    assert [e.sub_event_type for e in extract_text(extractor, text).events] == ["Other"]

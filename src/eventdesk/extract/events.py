@@ -86,6 +86,7 @@ ACTION_CONFIDENCE = 0.5
 WEEK_DAYS = 7
 UNNAMED = "Unidentified"  # the actor dictionary's prefix for groups the text does not name
 PROTEST_FRAME = "protest"
+COUP_FRAME = "coup"
 CHANGE = "Change to group/activity"
 ARRESTS, DISAPPEARANCE = "Arrests", "Abduction/forced disappearance"
 REQUEST = "REQUEST"
@@ -141,7 +142,7 @@ class _ArticleReader:
                 incidents += self._as_incidents(trigger, segment, sentence, lemmas)
         incidents += self._killings_of_their_own(segment, sentence, lemmas, incidents, action_triggers)
         drafts = [self._draft(group, segment, sentence, lemmas) for group in _by_clause(incidents)]
-        new = [d for d in drafts if not self._unarmed_fight(d)]
+        new = _without_parts_of_a_coup([d for d in drafts if not self._unarmed_fight(d)], self.lx)
         # counted over a period ("defaced 3,000 sites over the past month") or by no armed side: a PLOVER
         # action, not an ACLED incident
         counted = {clause_root(t.head).i for t in incidents if is_counted_over_a_period(t, self.lx)}
@@ -581,6 +582,13 @@ class _ArticleReader:
                 action.actor2, _, action.actor2_text = self._side(roles.patient)
             self.actions.append(action)
             self.action_sentences.append((segment_index, lemmas))
+
+
+def _without_parts_of_a_coup(drafts: list[Draft], lx: EventLexicon) -> list[Draft]:
+    """ "The guard detained the president and seized power": detentions told with a coup are part of it."""
+    if not any(d.frame.name == COUP_FRAME for d in drafts):
+        return drafts
+    return [d for d in drafts if d.frame.name not in lx.words("coup_parts")]
 
 
 def _light_verb_object(trigger: Trigger, governor: Trigger, lx: EventLexicon) -> bool:
