@@ -794,3 +794,24 @@ def test_recall_round_two_dispersal_handover_and_appointments(
 
 def test_a_letter_handed_over_is_no_transfer(extractor: Extractor) -> None:
     assert extract_text(extractor, "The envoy handed a letter to the president on Monday.").events == []
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        ("On 3 June 2023, rebels held two engineers captive after stopping their car near Arauca.",
+         "Abduction/forced disappearance"),
+        ("Dozens of young men clashed with police in Conakry on Monday, throwing stones at officers.",
+         "Violent demonstration"),
+        ("On 5 May 2023, villagers stoned a suspected thief to death near Segou.", "Mob violence"),
+    ],
+)
+def test_recall_round_two_captives_riots_and_stoning(
+    extractor: Extractor, text: str, sub_event_type: str
+) -> None:
+    events = extract_text(extractor, text).events
+    assert events and events[0].sub_event_type == sub_event_type
+
+
+def test_holding_a_meeting_is_no_abduction(extractor: Extractor) -> None:
+    assert extract_text(extractor, "The elders held a meeting with the youths on Monday.").events == []

@@ -192,6 +192,8 @@ def _by_crowd(
         return protest_outcome(INTERVENTION, sentence, lx)
     if frame.name == "clash" and {RIOTERS, PROTESTERS} & {agent_code, patient_code}:
         return "Violent demonstration"
+    if frame.name == "clash" and agent_code in CROWDS and patient_code == STATE:
+        return "Violent demonstration"  # "youths clashed with police": a riot against the state, no mob
     # a protest, or a crowd's grievance or barricades: "youths angry at power cuts smashed windows"
     demonstrating = not (lx.words("protest_settings") | lx.words("riot_motive_cues")).isdisjoint(whole)
     if agent_code in CROWDS and (frame.violent or frame.name in CROWD_DAMAGE) and demonstrating:
