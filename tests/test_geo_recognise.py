@@ -196,3 +196,13 @@ def test_capitals_dateline_after_a_byline(places_only: Extractor) -> None:
 
 def test_big_city_the_actor_dictionary_knows_is_still_a_place(places_only: Extractor) -> None:
     assert "London" in names(places_only, "The return Amsterdam-London leg of the trip was cancelled.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Fighting broke out in Al, a village west of Raqqa.", "Residents fled from Al after the shelling."],
+)
+def test_an_arabic_article_alone_is_no_place_even_when_tagged_as_one(
+    places_only: Extractor, text: str
+) -> None:
+    assert "Al" not in names(places_only, text)

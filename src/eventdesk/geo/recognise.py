@@ -390,8 +390,8 @@ def entity_toponyms(ent: SpacySpan, gaz: Gazetteer) -> list[Toponym]:
     first = ent.start + 1 if ent[0].lower_ == "the" and len(ent) > 1 else ent.start
     last = ent.end - 1 if ent[-1].lower_ in POSSESSIVE and len(ent) > 1 else ent.end  # "Gaza City's"
     name = ent.doc[first : with_generic_term(ent.doc, last, gaz)]
-    if name.text.lower() in DIRECTIONS:
-        return []  # "against the West": a direction, unless a term makes it a region ("West region")
+    if name.text.lower() in DIRECTIONS or name.text in NAME_PARTICLES:
+        return []  # "against the West": a direction, unless a term makes it a region ("West region"); "in Al"
     leading = leading_directions(name, gaz)
     direction = name[:leading].text if leading else direction_before(name)
     name = name[leading:]
