@@ -195,7 +195,7 @@ def test_capitals_dateline_after_a_byline(places_only: Extractor) -> None:
 
 
 def test_big_city_the_actor_dictionary_knows_is_still_a_place(places_only: Extractor) -> None:
-    assert "London" in names(places_only, "The return Amsterdam-London leg of the trip was cancelled.")
+    assert "London" in names(places_only, "Storms delayed the first Dublin-London ferry of the week.")
 
 
 @pytest.mark.parametrize(
