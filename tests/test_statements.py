@@ -290,15 +290,15 @@ def test_titles_and_one_word_nicknames_in_quotes_are_not_speech(extractor: Extra
 
 def test_missing_closing_mark_does_not_shift_later_quotations(extractor: Extractor) -> None:
     text = (
-        "Officers saw a man matching the description. “The suspect took a shooting stance and pointed an "
-        "object at the officers. Four officers fired 10 shots, said Chief Terence Monahan, who added that "
-        "the man was holding a “pipe with some sort of knob at the end,” he said. His neighbour Andre "
-        "Wilson, 38, said he knew him well. “All he did was just walk around the neighborhood,” Wilson said."
+        "Firefighters reached the flat within minutes. “The fire spread through the stairwell faster than "
+        "expected. Two crews worked an hour, said Commander Lisa Hartmann, who added that the blaze began "
+        "in a “storage room next to the boiler,” she said. A tenant, Marco Bellini, 52, said he had lived "
+        "there for years. “Nobody ever checked the alarms in this building,” Bellini said."
     )
     result = extract_text(extractor, text)
-    wilson = [s for s in result.statements if s.direct and s.speaker.name == "Andre Wilson"]
-    assert [s.content.text for s in wilson] == ["All he did was just walk around the neighborhood"]
-    assert "38" not in (wilson[0].speaker.role or "")  # an age is not a role
+    bellini = [s for s in result.statements if s.direct and s.speaker.name == "Marco Bellini"]
+    assert [s.content.text for s in bellini] == ["Nobody ever checked the alarms in this building"]
+    assert "52" not in (bellini[0].speaker.role or "")  # an age is not a role
 
 
 def test_according_to_a_person_with_a_description(extractor: Extractor) -> None:
@@ -329,7 +329,7 @@ def test_shouted_quotation_goes_to_the_subject_of_the_sentence(extractor: Extrac
 
 
 def test_relative_that_is_not_reported_speech(extractor: Extractor) -> None:
-    text = "Kurdish militants claimed responsibility for a bombing that killed 44 people, many of them police"
+    text = "Separatists claimed responsibility for an ambush that wounded 19 people, most of them guards."
     assert [s for s in extract_text(extractor, text).statements if s.cue == "claimed"] == []
 
 

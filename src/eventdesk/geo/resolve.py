@@ -90,7 +90,7 @@ class Toponym:
     by_main_name: bool = False  # resolved by the place's own name, not an alternate one
     end_token: int = 0  # for the recogniser: the token after the name
     chained: bool = False  # named in an admin chain, "Boni (Hombori, Douentza, Mopti)": containers are hard
-    # a weak container: this name is one of a list ("Miami, West Palm Beach, New York, and Detroit") or
+    # a weak container: this name is one of a list ("Leeds, Hull, Bristol, and Exeter") or
     # holds by "of" ("the Nice of Russia"), so it rules out no reading of the name before it
     weak_container: bool = False
     facility: bool = False  # part of a facility's name: "Salem" in "the Al Salem hospital"
@@ -537,7 +537,7 @@ def outside_container(entry: GazEntry, container: Toponym, hard: bool) -> bool:
     """A stated container rules out readings elsewhere: "Kuriga, Kaduna State" is no town in Morocco.
     Names in an admin chain are held to all of the container's units; elsewhere ("X, Y", "X in Y") only a
     town or point is, and only by a country, province or district that ends the run of names (in "Mosul,
-    Aleppo and Raqqa" or "Miami, West Palm Beach, New York, and Detroit" the commas list places)."""
+    Aleppo and Raqqa" or "Leeds, Hull, Bristol, and Exeter" the commas list places)."""
     holder = container.entry
     if holder is None or holder.country is None or entry.is_region:
         return False
