@@ -206,7 +206,7 @@ def _named_country(token: Token, words: ActorWords) -> tuple[str, str] | None:
 
 
 def after_stance_prefix(doc: Doc, i: int) -> bool:
-    """ "an anti-Syria journalist": the country a party is against (or for) is not its own."""
+    """ "an anti-Iran lawyer": the country a party is against (or for) is not its own."""
     return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in _STANCE_PREFIXES
 
 
@@ -214,7 +214,7 @@ _STANCE_PREFIXES = frozenset({"anti", "pro"})
 
 
 def _opposed_place(art: AnalysedArticle, start: int) -> bool:
-    """ "an anti-Syria journalist": a country a party is against is not where it is."""
+    """ "an anti-Iran lawyer": a country a party is against is not where it is."""
     words = art.doc.char_span(start, start + 1, alignment_mode="expand")
     return words is not None and after_stance_prefix(art.doc, words.start)
 

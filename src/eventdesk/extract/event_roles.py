@@ -621,7 +621,7 @@ def _mention_for(art: AnalysedArticle, head: Token, start: int, end: int) -> Men
 
 
 def _stance_of(art: AnalysedArticle, mention: Mention) -> bool:
-    """ "an anti-Syria journalist", "pro-Russian separatists": the name says what the party is for or
+    """ "an anti-Iran lawyer", "pro-Russian separatists": the name says what the party is for or
     against, not what it is."""
     words = art.doc.char_span(mention.start, mention.end)
     return words is not None and after_stance_prefix(art.doc, words.start)
