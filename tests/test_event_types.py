@@ -815,3 +815,22 @@ def test_recall_round_two_captives_riots_and_stoning(
 
 def test_holding_a_meeting_is_no_abduction(extractor: Extractor) -> None:
     assert extract_text(extractor, "The elders held a meeting with the youths on Monday.").events == []
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        ("On 6 March 2023, a surveillance drone was seen flying over the army base near Kidal.", "Other"),
+        ("Unidentified drones flew over the town of Gao and dropped bombs on a market, killing five.",
+         "Air/drone strike"),
+        ("Police found the bodies of three men who had been shot dead near Bunia on Monday.", "Attack"),
+    ],
+)
+def test_sightings_and_findings_are_details_of_another_incident(
+    extractor: Extractor, text: str, sub_event_type: str
+) -> None:
+    assert [e.sub_event_type for e in extract_text(extractor, text).events][:1] == [sub_event_type]
+
+
+def test_a_flight_is_no_sighting(extractor: Extractor) -> None:
+    assert extract_text(extractor, "The president flew to Paris on Monday for talks.").events == []

@@ -144,6 +144,9 @@ def _doer(head: Token) -> Token | None:
         return verb.head
     if by is not None:
         return by
+    if verb.dep_ in ("xcomp", "advcl") and verb.head.i != verb.i:  # "drones were seen flying over the base"
+        governed = (c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass"))
+        return next(governed, None)
     # "men believed to be agents took...", parsed with the participle as the clause's subject
     clause_subjects = (c for c in verb.children if c.dep_ == "csubj")
     return next((g for c in clause_subjects for g in c.children if g.dep_ == "nsubj"), None)

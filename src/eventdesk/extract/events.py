@@ -143,6 +143,7 @@ class _ArticleReader:
         incidents += self._killings_of_their_own(segment, sentence, lemmas, incidents, action_triggers)
         drafts = [self._draft(group, segment, sentence, lemmas) for group in _by_clause(incidents)]
         new = _without_parts_of_a_coup([d for d in drafts if not self._unarmed_fight(d)], self.lx)
+        new = _without_side_notes(new, self.lx)
         # counted over a period ("defaced 3,000 sites over the past month") or by no armed side: a PLOVER
         # action, not an ACLED incident
         counted = {clause_root(t.head).i for t in incidents if is_counted_over_a_period(t, self.lx)}
@@ -589,6 +590,15 @@ def _without_parts_of_a_coup(drafts: list[Draft], lx: EventLexicon) -> list[Draf
     if not any(d.frame.name == COUP_FRAME for d in drafts):
         return drafts
     return [d for d in drafts if d.frame.name not in lx.words("coup_parts")]
+
+
+def _without_side_notes(drafts: list[Draft], lx: EventLexicon) -> list[Draft]:
+    """A sighting or a finding told with another incident ("drones flew over the town and bombed a school")
+    is a detail of it."""
+    side_notes = lx.words("side_note_frames")
+    if all(d.frame.name in side_notes for d in drafts):
+        return drafts
+    return [d for d in drafts if d.frame.name not in side_notes]
 
 
 def _light_verb_object(trigger: Trigger, governor: Trigger, lx: EventLexicon) -> bool:
