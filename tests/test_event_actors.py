@@ -8,7 +8,8 @@ import pytest
 
 from conftest import extract_text
 from eventdesk.extract import Extractor
-from eventdesk.records import Event
+from eventdesk.extract.event_fill import register_sides
+from eventdesk.records import Action, Article, Event, Plover, Result
 
 
 def _only_event(extractor: Extractor, text: str) -> Event:
@@ -316,6 +317,18 @@ def test_every_side_of_an_event_is_among_the_actors(extractor: Extractor) -> Non
     bomber = actors["Unidentified Armed Group (Iraq)"]
     assert (bomber.type, bomber.country, bomber.inter) == ("political_militia", "IQ", 3)
     assert "roadside bomb" in [m.text for m in bomber.mentions]
+
+
+def test_every_side_of_an_action_joins_the_actors(extractor: Extractor) -> None:
+    result = Result(article=Article(id="t", text="Insurgents told the army to leave Gao."))
+    demand = Action(
+        Plover(event="REQUEST"), actor1="Unidentified Armed Group (Mali)", actor2="Military Forces of Mali"
+    )
+    result.actions.append(demand)
+    register_sides(result, extractor.knowledge)
+    actors = {actor.name: actor for actor in result.actors}
+    assert actors.keys() == {"Unidentified Armed Group (Mali)", "Military Forces of Mali"}
+    assert actors["Unidentified Armed Group (Mali)"].country == "ML"
 
 
 def test_an_unnamed_group_is_named_after_the_country_where_it_acts(extractor: Extractor) -> None:

@@ -13,7 +13,7 @@ import yaml
 from eventdesk.analyse.dates import find_date_phrases
 from eventdesk.analyse.quantities import find_counts
 from eventdesk.extract.event_roles import instrument_phrase
-from eventdesk.records import Actor, Count, DateRange, Event, EventLocation, Result, Span
+from eventdesk.records import Actor, Count, DateRange, EventLocation, Result, Span
 
 try:  # the geo component's event placement, when installed
     from eventdesk.geo.places import place_event  # type: ignore[attr-defined]
@@ -21,6 +21,8 @@ except ImportError:  # pragma: no cover - depends on the geo component's progres
     place_event = None
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
@@ -195,27 +197,36 @@ def _group(kb: Knowledge, name: str) -> ActorEntry:
 
 
 def register_sides(result: Result, kb: Knowledge) -> None:
-    """Event sides are named as in `actors` (contract): a side read only for an event ("Unidentified Armed
-    Group (Iraq)", "Civilians (Nigeria)", "Military Forces of the United States") joins the actors, with the
-    words it was read from."""
+    """Event and action sides are named as in `actors` (contract): a side read only for an event or action
+    ("Unidentified Armed Group (Iraq)", "Civilians (Nigeria)", "Military Forces of the United States") joins
+    the actors, with the words it was read from."""
     known = {actor.name for actor in result.actors}
     added: dict[str, Actor] = {}
-    for event in result.events:
-        sides = [
-            (event.actor1, event.inter1, event.actor1_text),
-            (event.actor2, event.inter2, event.actor2_text),
-        ]
-        sides += [(name, None, None) for name in event.assoc_actor1 + event.assoc_actor2]
-        for name, inter, text in sides:
-            if not name or name in known:
-                continue
-            actor = added.get(name) or added.setdefault(name, _side_actor(name, inter, event, kb))
-            if text is not None and text not in actor.mentions:
-                actor.mentions.append(text)
+    for name, inter, text, place_country in _sides(result):
+        if not name or name in known:
+            continue
+        actor = added.get(name) or added.setdefault(name, _side_actor(name, inter, place_country, kb))
+        if text is not None and text not in actor.mentions:
+            actor.mentions.append(text)
     result.actors.extend(added.values())
 
 
-def _side_actor(name: str, inter: int | None, event: Event, kb: Knowledge) -> Actor:
+Side = tuple[str | None, int | None, Span | None, str | None]  # name, inter, words, country of the place
+
+
+def _sides(result: Result) -> Iterator[Side]:
+    for event in result.events:
+        country = event.location.country
+        yield event.actor1, event.inter1, event.actor1_text, country
+        yield event.actor2, event.inter2, event.actor2_text, country
+        for name in event.assoc_actor1 + event.assoc_actor2:
+            yield name, None, None, country
+    for action in result.actions:
+        yield action.actor1, None, action.actor1_text, None
+        yield action.actor2, None, action.actor2_text, None
+
+
+def _side_actor(name: str, inter: int | None, place_country: str | None, kb: Knowledge) -> Actor:
     entry = kb.actors.get(name)
     if entry is not None:
         return Actor(name, entry.type, entry.country, list(entry.aliases), inter=entry.inter)
@@ -224,6 +235,6 @@ def _side_actor(name: str, inter: int | None, event: Event, kb: Knowledge) -> Ac
     if group is None:
         return Actor(name, inter=inter)
     code = kb.actors.words.country_names.get(country.rstrip(")"), (None, None))[0]
-    if code is None and country and event.location.country:
-        code = event.location.country  # a country named after the event's place, not a nationality word
+    if code is None and country and place_country:
+        code = place_country  # a country named after the event's place, not a nationality word
     return Actor(name, group.type, code, inter=group.inter)
