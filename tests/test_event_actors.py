@@ -4,6 +4,8 @@ victims and targets)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from conftest import extract_text
@@ -386,3 +388,15 @@ def test_the_victims_are_actor2_and_the_place_hit_the_target(
     event = _only_event(extractor, text)
     assert event.actor2 is not None and event.actor2.startswith("Civilians (")
     assert event.target == target
+
+
+def test_the_unnamed_perpetrator_rules_come_from_the_knowledge_in_use(extractor: Extractor) -> None:
+    text = "A roadside bomb killed four policemen near Kandahar, Afghanistan, on Tuesday."
+    kb = extractor.knowledge
+    packaged = kb.unnamed_perpetrators
+    kb.__dict__["unnamed_perpetrators"] = replace(packaged, sub_event_types=frozenset())
+    try:
+        assert _only_event(extractor, text).actor1 is None
+    finally:
+        kb.__dict__["unnamed_perpetrators"] = packaged
+    assert _only_event(extractor, text).actor1 == "Unidentified Armed Group (Afghanistan)"

@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING
-
-import yaml
 
 from eventdesk.analyse.dates import find_date_phrases
 from eventdesk.analyse.quantities import find_counts
@@ -30,10 +25,10 @@ if TYPE_CHECKING:
     from eventdesk.extract.event_draft import Draft
     from eventdesk.knowledge import Knowledge
     from eventdesk.knowledge.actors import ActorEntry
+    from eventdesk.knowledge.unnamed_perpetrators import UnnamedPerpetrators
 
 ASSUMED_WINDOW_DAYS = 30  # no date in the text: the month up to publication (ACLED time precision 3)
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-UNNAMED_FILE = Path(__file__).resolve().parents[1] / "knowledge" / "data" / "unnamed_perpetrators.yaml"
 
 
 def date_in(art: AnalysedArticle, segment: SpacySpan, start: int, end: int, anchor: int) -> DateRange | None:
@@ -102,42 +97,11 @@ def sources_for(result: Result, trigger: Span) -> list[str]:
     return names
 
 
-@dataclass(frozen=True, slots=True)
-class UnnamedPerpetrators:
-    """When and from which words an unnamed perpetrator is inferred (data: unnamed_perpetrators.yaml)."""
-
-    group: str
-    sub_event_types: frozenset[str]
-    instrument_heads: frozenset[str]
-    instrument_modifiers: frozenset[str]
-    crowd_event_types: frozenset[str]
-    riot_event_type: str
-    crowds: frozenset[str]
-    become_rioters: frozenset[str]
-    rioters: str
-
-
-@cache
-def unnamed_perpetrators() -> UnnamedPerpetrators:
-    data = yaml.safe_load(UNNAMED_FILE.read_text(encoding="utf-8"))
-    return UnnamedPerpetrators(
-        group=str(data["group"]),
-        sub_event_types=frozenset(data["sub_event_types"]),
-        instrument_heads=frozenset(str(w).lower() for w in data["instrument_heads"]),
-        instrument_modifiers=frozenset(str(w).lower() for w in data.get("instrument_modifiers", ())),
-        crowd_event_types=frozenset(data["crowds"]["event_types"]),
-        riot_event_type=str(data["crowds"]["riot_event_type"]),
-        crowds=frozenset(data["crowds"]["groups"]),
-        become_rioters=frozenset(data["crowds"]["become_rioters"]),
-        rioters=str(data["crowds"]["rioters"]),
-    )
-
-
 def name_unnamed_sides(art: AnalysedArticle, draft: Draft, kb: Knowledge) -> None:
     """ACLED's names for sides the text does not name: an explosion nobody is said to have caused is the work
     of an Unidentified Armed Group, read from its instrument; in a riot the crowd acts first, as rioters; a
     generic group ("Civilians") takes the country of the event's place."""
-    rules = unnamed_perpetrators()
+    rules = kb.unnamed_perpetrators
     if draft.actor1 is None and draft.typing.sub_event_type in rules.sub_event_types and draft.root >= 0:
         _unnamed_perpetrator(art, draft, kb, rules)
     if draft.typing.event_type in rules.crowd_event_types:
@@ -193,7 +157,10 @@ def _event_country(draft: Draft, kb: Knowledge) -> str | None:
 
 
 def _group(kb: Knowledge, name: str) -> ActorEntry:
-    return next(g for g in kb.actors.words.generic_groups.values() if g.name == name)
+    found = next((g for g in kb.actors.words.generic_groups.values() if g.name == name), None)
+    if found is None:
+        raise ValueError(f"unnamed_perpetrators.yaml: {name!r} is no generic group of actor_words.yaml")
+    return found
 
 
 def register_sides(result: Result, kb: Knowledge) -> None:

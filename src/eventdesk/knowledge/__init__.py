@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from eventdesk.geo.gazetteer import Gazetteer
     from eventdesk.knowledge.actors import ActorDictionary
     from eventdesk.knowledge.event_types import EventLexicon
+    from eventdesk.knowledge.unnamed_perpetrators import UnnamedPerpetrators
 
 
 class Knowledge:
@@ -37,6 +38,12 @@ class Knowledge:
         from eventdesk.knowledge.event_types import load_event_lexicon
 
         return load_event_lexicon(self.settings.user_event_types)
+
+    @cached_property
+    def unnamed_perpetrators(self) -> UnnamedPerpetrators:
+        from eventdesk.knowledge.unnamed_perpetrators import load_unnamed_perpetrators
+
+        return load_unnamed_perpetrators()
 
     @cached_property
     def gazetteer(self) -> Gazetteer:
