@@ -253,8 +253,9 @@ def test_people_named_by_nationality_alone_are_civilians(extractor: Extractor) -
     assert (event.actor2, event.inter2) == ("Civilians (Iraq)", 7)
 
 
-def test_a_country_a_victim_is_against_is_not_their_country(extractor: Extractor) -> None:
-    event = _only_event(extractor, "An outspoken anti-Iran lawyer was killed by a roadside bomb in Kirkuk.")
+@pytest.mark.parametrize("stance", ["anti-Iran", "anti- Iran", "pro-Iran"])
+def test_a_country_a_victim_is_against_is_not_their_country(extractor: Extractor, stance: str) -> None:
+    event = _only_event(extractor, f"An outspoken {stance} lawyer was killed by a roadside bomb in Kirkuk.")
     assert event.actor2 == "Civilians (Iraq)"
 
 

@@ -206,3 +206,8 @@ def test_an_arabic_article_alone_is_no_place_even_when_tagged_as_one(
     places_only: Extractor, text: str
 ) -> None:
     assert "Al" not in names(places_only, text)
+
+
+@pytest.mark.parametrize("stance", ["anti-Iran", "anti- Iran", "Pro-Iran"])
+def test_a_country_after_a_stance_word_is_no_place(places_only: Extractor, stance: str) -> None:
+    assert names(places_only, f"A {stance} lawyer was shot in Kirkuk.") == ["Kirkuk"]

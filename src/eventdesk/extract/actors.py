@@ -36,6 +36,7 @@ from spacy.attrs import LOWER, ORTH
 
 from eventdesk.analyse.pipeline import AnalysedArticle
 from eventdesk.extract.place_names import InGazetteer, named_as_place
+from eventdesk.geo.recognise import after_stance_prefix
 from eventdesk.knowledge import Knowledge
 from eventdesk.knowledge.actors import SPANS_KEY, ActorDictionary, ActorEntry, ActorWords
 from eventdesk.records import Actor, Result
@@ -203,14 +204,6 @@ def _named_country(token: Token, words: ActorWords) -> tuple[str, str] | None:
                 if found:
                     return found
     return None
-
-
-def after_stance_prefix(doc: Doc, i: int) -> bool:
-    """ "an anti-Iran lawyer": the country a party is against (or for) is not its own."""
-    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in _STANCE_PREFIXES
-
-
-_STANCE_PREFIXES = frozenset({"anti", "pro"})
 
 
 def _opposed_place(art: AnalysedArticle, start: int) -> bool:

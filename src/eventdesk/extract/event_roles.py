@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from eventdesk.extract.actors import (
-    after_stance_prefix,
     counted_noun,
     generic_actor,
     is_country_or_capital,
@@ -15,6 +14,7 @@ from eventdesk.extract.actors import (
     state_forces,
 )
 from eventdesk.extract.event_detect import PLACE_ENTS, Trigger
+from eventdesk.geo.recognise import after_stance_prefix
 from eventdesk.knowledge.event_types import EventLexicon
 
 if TYPE_CHECKING:

@@ -79,7 +79,6 @@ NEAR_LINKS = frozenset({"of", "the", "to", "from"})  # between a near word and i
 LINKING_VOWELS = frozenset({"e", "i"})  # Persian ezafe inside a name: "Mazar-i-Sharif", "Kart-e-Char"
 PAIR_SEPARATORS = ("-", "–", "/")  # "U.S.-Iraq partnership", "the Syria–Turkey border", "Chartres/Franklin"
 POSSESSIVE = frozenset({"'s", "’s"})
-STANCE_PREFIXES = frozenset({"anti", "pro"})
 WEAK_CUES = frozenset({"to", "from", "toward", "towards"})  # also said of people: "according to Davis"
 # ACLED event notes name a place with its administrative units: "Boni (Hombori, Douentza, Mopti)",
 # "Gidan Bakuso village (Isa LGA, Sokoto)". Capitalised names, 2 to 4 units, comma-separated.
@@ -365,10 +364,22 @@ def used_as_actor(ent: SpacySpan) -> bool:
 
 def stance_prefix(name: SpacySpan) -> bool:
     """ "anti-Syria", "pro-Iran": a stance towards the state, not its territory."""
-    doc, start = name.doc, name.start
-    if start < 2 or doc[start - 1].text != "-" or doc[start - 2].whitespace_ or doc[start - 1].whitespace_:
+    return after_stance_prefix(name.doc, name.start)
+
+
+def after_stance_prefix(doc: Doc, i: int) -> bool:
+    """Whether token `i` follows a stance word and its hyphen ("an anti-Iran lawyer", "anti- Iran")."""
+    if i < 1:
         return False
-    return doc[start - 2].lower_ in STANCE_PREFIXES
+    before = doc[i - 1].lower_
+    if before != "-":
+        return before.endswith("-") and before[:-1] in stance_prefixes()  # one token, "anti-"
+    return i >= 2 and not doc[i - 2].whitespace_ and doc[i - 2].lower_ in stance_prefixes()
+
+
+@cache
+def stance_prefixes() -> frozenset[str]:
+    return frozenset(read_lines(DATA_DIR / "stance_prefixes.txt"))
 
 
 def first_conjunct(token: Token) -> Token:
