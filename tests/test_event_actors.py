@@ -401,3 +401,10 @@ def test_the_unnamed_perpetrator_rules_come_from_the_knowledge_in_use(extractor:
     finally:
         kb.__dict__["unnamed_perpetrators"] = packaged
     assert _only_event(extractor, text).actor1 == "Unidentified Armed Group (Afghanistan)"
+
+
+@pytest.mark.parametrize("dash", ["-", "—", "–"])
+def test_the_place_of_a_wire_dateline_is_no_doer_whatever_its_dash(extractor: Extractor, dash: str) -> None:
+    text = f"NAIROBI (AP) {dash} A roadside bomb exploded near a bus station on Sunday, killing four people."
+    event = _only_event(extractor, text)
+    assert event.actor1 == "Unidentified Armed Group (Kenya)"  # not the capital as the state

@@ -13,7 +13,7 @@ from eventdesk.extract.actors import (
     mentions_in,
     state_forces,
 )
-from eventdesk.extract.event_detect import PLACE_ENTS, Trigger
+from eventdesk.extract.event_detect import PLACE_ENTS, Trigger, without_dateline
 from eventdesk.geo.recognise import after_stance_prefix
 from eventdesk.knowledge.event_types import EventLexicon
 
@@ -361,7 +361,7 @@ def _verb_objects(verb: Token, skip: range = range(0)) -> tuple[Token | None, li
         dep = child.dep_
         if child.i in skip:
             continue
-        if dep == "nsubj":
+        if dep == "nsubj" and not _in_dateline(child):
             agent = child
         elif dep in ("nsubjpass", "dobj"):
             direct.append(child)
@@ -454,10 +454,16 @@ def _inherited_agent(token: Token) -> Token | None:
     """The subject of the verb a participle or a coordinated verb hangs on ("opened fire, killing one")."""
     while token.dep_ in ("advcl", "xcomp", "conj") and token.head.i != token.i and token.head.pos_ == "VERB":
         token = token.head
-        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        subject = next((c for c in token.children if c.dep_ == "nsubj" and not _in_dateline(c)), None)
         if subject is not None:
             return subject
     return None
+
+
+def _in_dateline(token: Token) -> bool:
+    """ "KABUL (Reuters) — A car bomb exploded": the parser may make a wire dateline's place the verb's
+    subject, but it is where the report was filed, no doer."""
+    return token.is_upper and token.i < without_dateline(token.sent).start
 
 
 def clause_subject(token: Token) -> Token | None:
