@@ -765,10 +765,31 @@ def test_a_toll_after_an_incident_is_its_toll(extractor: Extractor) -> None:
     assert events[0].fatalities.low == 7
 
 
+def test_a_toll_sentence_is_evidence_of_the_incident_it_counts(extractor: Extractor) -> None:
+    text = "Bandits raided a police outpost near Katsina on Sunday. Four officers were killed."
+    events = extract_text(extractor, text).events
+    assert len(events) == 1
+    assert events[0].fatalities.best == 4
+    assert any(span.contains(events[0].fatalities.span) for span in events[0].evidence)
+
+
+def test_killings_told_with_their_own_place_and_day_are_another_incident(extractor: Extractor) -> None:
+    text = (
+        "Bandits raided a farming village in Sokoto on Sunday. "
+        "Three police officers were killed in Jos on Wednesday."
+    )
+    events = extract_text(extractor, text).events
+    assert len(events) == 2
+    village, officers = sorted(events, key=lambda e: e.evidence[0].start)
+    assert village.fatalities.best is None
+    assert officers.fatalities.best == 3 and officers.location.name == "Jos"
+
+
 def test_a_toll_after_a_protest_tells_its_outcome(extractor: Extractor) -> None:
     text = "On 4 June 2022, troops fired at protesters outside the governor's office in Kano. 3 killed."
     events = extract_text(extractor, text).events
     assert [e.sub_event_type for e in events] == ["Excessive force against protesters"]
+    assert "3 killed." in _evidence_of(events[0])
 
 
 def test_no_one_killed_after_a_protest_is_no_lethal_force(extractor: Extractor) -> None:

@@ -130,10 +130,12 @@ class _ArticleReader:
         self.action_sentences: list[tuple[int, frozenset[str]]] = []  # where each action was read
         self.backdrop: list[Trigger] = []  # background incidents: they may still name the sides
         self.lemmas_by_sentence: dict[int, frozenset[str]] = {}
+        self.span_by_sentence: dict[int, Span] = {}  # a sentence's evidence, for outcomes told after it
         self.causes_by_start: dict[int, set[str]] = {}  # a sentence's protest causes, read once
 
     def read_segment(self, segment: SpacySpan, sentence: int, lemmas: frozenset[str]) -> None:
         self.lemmas_by_sentence[sentence] = lemmas
+        self.span_by_sentence[sentence] = _evidence(self.art, segment)
         triggers = self._foreground(self._real_or_pledged(find_triggers(segment, self.lx, lemmas)))
         action_triggers = [t for t in triggers if t.frame.acled is None and not _names_a_kind(t)]
         incidents: list[Trigger] = []
@@ -151,9 +153,9 @@ class _ArticleReader:
         self.actions += [_as_action(d) for d in actions]
         self.action_sentences += [(d.sentence, d.lemmas) for d in actions]
         new = [d for d in new if all(d is not a for a in actions)]
-        if not incidents and self._is_toll(sentence, lemmas):
-            new_of_before = [d for d in self.drafts if d.sentence == sentence - 1]
-            self._add_casualties(new_of_before[-1:], segment, lemmas)
+        if not incidents and self._is_toll(segment, sentence, lemmas):
+            for draft in self._add_casualties(self._drafts_of(sentence - 1)[-1:], segment, lemmas):
+                _add_evidence(draft, _evidence(self.art, segment))
         self._add_casualties(new, segment, lemmas)
         self.drafts += new
         roots = {clause_root(t.head).i for t in incidents}
@@ -199,7 +201,7 @@ class _ArticleReader:
             return []
         roots = {clause_root(t.head).i for t in incidents}
         alone = not incidents and not any(d.sentence == sentence for d in self.drafts)
-        alone = alone and not self._is_toll(sentence, lemmas)
+        alone = alone and not self._is_toll(segment, sentence, lemmas)
         found = self._foreground(self._casualty_triggers(segment) + actions)
         return [
             t
@@ -209,12 +211,38 @@ class _ArticleReader:
             and (alone or _has_killer(t.head))
         ]
 
-    def _is_toll(self, sentence: int, lemmas: frozenset[str]) -> bool:
+    def _is_toll(self, segment: SpacySpan, sentence: int, lemmas: frozenset[str]) -> bool:
         """ "Militants attacked a base. Two soldiers were killed.": killings with no stated killer right
-        after an incident are its toll, not an incident of their own."""
+        after an incident are its toll, not an incident of their own; not when the sentence names a place
+        or a date of its own ("... were killed in Kano on Tuesday") or victims other than the incident's
+        sides."""
         if not lemmas.isdisjoint(self.lx.words("new_story_words")):
             return False
-        return any(d.sentence == sentence - 1 for d in self.drafts)
+        before = self._drafts_of(sentence - 1)
+        if not before or self._names_own_place_or_date(segment):
+            return False
+        return not self._other_victims(before[-1], segment)
+
+    def _drafts_of(self, sentence: int) -> list[Draft]:
+        return [d for d in self.drafts if d.sentence == sentence]
+
+    def _names_own_place_or_date(self, segment: SpacySpan) -> bool:
+        if date_in(self.art, segment, segment.start_char, segment.end_char, segment.start_char) is not None:
+            return True
+        place = location_for(self.art, segment)
+        own = place.span if place is not None else None
+        return own is not None and _evidence(self.art, segment).contains(own)
+
+    def _other_victims(self, draft: Draft, segment: SpacySpan) -> bool:
+        """The killed are a named side that is neither side of an incident whose sides are both known."""
+        if draft.actor1 is None or draft.actor2 is None:
+            return False
+        words = self.lx.fatal_words | self.lx.injury_words
+        for token in (t for t in segment if t.lemma_.lower() in words):
+            victims = victim_roles(self.art, token, self.lx)[1]
+            if victims is not None and victims.is_side:
+                return self._side(victims)[0] not in draft.sides()
+        return False
 
     def mark_disappearances(self) -> None:
         """ "Police picked up a student. His whereabouts remain unknown.": a detention that no one
@@ -241,6 +269,7 @@ class _ArticleReader:
             if outcome in severity and severity.index(outcome) < rank:
                 draft.typing.sub_event_type = outcome
                 draft.typing.event_type = self.lx.event_type_of(outcome)
+                _add_evidence(draft, self.span_by_sentence[draft.sentence + 1])
 
     def attach_interventions(self) -> None:
         """ "Hundreds protested in Gusau. Police fired tear gas to disperse the crowd.": the dispersal, told
@@ -501,9 +530,11 @@ class _ArticleReader:
             draft.date = self._date(segment, aggregate.head, aggregate.head)
             self.drafts.append(draft)
 
-    def _add_casualties(self, drafts: list[Draft], segment: SpacySpan, lemmas: frozenset[str]) -> None:
+    def _add_casualties(self, drafts: list[Draft], segment: SpacySpan, lemmas: frozenset[str]) -> list[Draft]:
+        """Fill the drafts' fatalities and injuries from the segment; the drafts that took a count."""
+        filled: list[Draft] = []
         if not drafts:
-            return
+            return filled
         for field_name, words in (("fatalities", self.lx.fatal_words), ("injuries", self.lx.injury_words)):
             if not words & lemmas:
                 continue
@@ -513,6 +544,8 @@ class _ArticleReader:
                 draft = _draft_for(drafts, clause_root(head).i)
                 if getattr(draft, field_name) is None:
                     setattr(draft, field_name, count)
+                    filled += [draft] if draft not in filled else []
+        return filled
 
     def _in_background_clause(self, head: Token, drafts: list[Draft]) -> bool:
         """ "protested after a man died in police custody": a death in the clause that gives the setting is
@@ -896,6 +929,11 @@ def _evidence(art: AnalysedArticle, segment: SpacySpan) -> Span:
     if not tokens:
         return art.span_of(segment)
     return art.span(tokens[0].idx, _end_char(tokens[-1]))
+
+
+def _add_evidence(draft: Draft, span: Span) -> None:
+    if span not in draft.evidence:
+        draft.evidence.append(span)
 
 
 def _end_char(token: Token) -> int:
