@@ -95,17 +95,15 @@ def test_actors_scored_by_name_type_and_country() -> None:
 
 
 def test_dates_inside_the_gold_interval_or_by_rule() -> None:
-    gold = {"start": "2023-01-01", "end": "2023-02-28"}
-    assert date_agrees({"start": "2023-01-01", "end": "2023-01-01"}, gold, None)
-    assert not date_agrees({"start": "2022-12-30", "end": "2023-01-05"}, gold, None)
-    rule = {
-        "rule": "no date in the text: any date in the 60 days up to publication is accepted, "
-        "with time precision 2 or 3"
-    }
-    published = date(2023, 3, 1)
-    assert date_agrees({"start": "2023-02-01", "end": "2023-02-28", "precision": 3}, rule, published)
-    assert not date_agrees({"start": "2023-02-27", "end": "2023-02-27", "precision": 1}, rule, published)
-    assert not date_agrees({"start": "2022-11-01", "end": "2022-11-30", "precision": 3}, rule, published)
+    gold = {"start": "2023-04-01", "end": "2023-05-31"}
+    assert date_agrees({"start": "2023-04-01", "end": "2023-04-01"}, gold, None)
+    assert not date_agrees({"start": "2023-03-30", "end": "2023-04-05"}, gold, None)
+    rule = {"rule": "undated: a range within the 45 days before publication counts, at precision 2 or 3"}
+    published = date(2023, 6, 1)
+    assert date_agrees({"start": "2023-05-01", "end": "2023-05-31", "precision": 3}, rule, published)
+    assert not date_agrees({"start": "2023-05-30", "end": "2023-05-30", "precision": 1}, rule, published)
+    assert not date_agrees({"start": "2023-04-01", "end": "2023-04-30", "precision": 3}, rule, published)
+    assert not date_agrees({"start": "2023-04-10", "end": "2023-04-10", "precision": 2}, rule, published)
 
 
 def gold_article() -> GoldArticle:
