@@ -190,10 +190,10 @@ def test_in_a_riot_the_crowd_acts_first_as_rioters(extractor: Extractor) -> None
     assert event.actor2 == "Police Forces of Nigeria"
 
 
-def test_who_fires_on_protesters_stays_actor1(extractor: Extractor) -> None:
+def test_who_fires_on_protesters_is_the_protests_second_side(extractor: Extractor) -> None:
     event = _only_event(extractor, "Soldiers opened fire on protesters in Yangon, killing three.")
     assert event.sub_event_type == "Excessive force against protesters"
-    assert (event.actor1, event.actor2) == ("Military Forces of Myanmar", "Protesters (Myanmar)")
+    assert (event.actor1, event.actor2) == ("Protesters (Myanmar)", "Military Forces of Myanmar")
 
 
 def test_coordinated_doers_lead_and_associate(extractor: Extractor) -> None:
@@ -408,3 +408,20 @@ def test_the_place_of_a_wire_dateline_is_no_doer_whatever_its_dash(extractor: Ex
     text = f"NAIROBI (AP) {dash} A roadside bomb exploded near a bus station on Sunday, killing four people."
     event = _only_event(extractor, text)
     assert event.actor1 == "Unidentified Armed Group (Kenya)"  # not the capital as the state
+
+
+@pytest.mark.parametrize(
+    ("text", "force"),
+    [
+        ("Riot police beat demonstrators with batons in Abidjan on Friday.", "Police Forces of Ivory Coast"),
+        ("Troops shot at demonstrators in Kano on Friday, killing four.", "Military Forces of Nigeria"),
+        ("Police fired rubber bullets at protesters in Yerevan on Friday.", "Police Forces of Armenia"),
+    ],
+)
+def test_force_used_on_protesters_codes_the_protesters_first(
+    extractor: Extractor, text: str, force: str
+) -> None:
+    events = extract_text(extractor, text).events
+    assert [e.event_type for e in events] == ["Protests"]
+    assert events[0].actor1 is not None and events[0].actor1.startswith("Protesters (")
+    assert events[0].actor2 == force

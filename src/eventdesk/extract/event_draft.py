@@ -46,6 +46,12 @@ class Draft:
     def sides(self) -> set[str]:
         return {name for name in (self.actor1, self.actor2) if name}
 
+    def swap_sides(self) -> None:
+        """Who is told as acting becomes the second side ("police clashed with rioters": the rioters lead)."""
+        self.actor1, self.actor2 = self.actor2, self.actor1
+        self.inter1, self.inter2 = self.inter2, self.inter1
+        self.actor1_text, self.actor2_text = self.actor2_text, self.actor1_text
+
 
 def same_incident(first: Draft, second: Draft) -> bool:
     """Two reports are one incident when nothing conflicts: type family, sides, target, date and place."""

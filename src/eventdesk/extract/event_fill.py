@@ -139,9 +139,7 @@ def _crowd_first(draft: Draft, kb: Knowledge, rules: UnnamedPerpetrators) -> Non
     rioters = _group(kb, rules.rioters)
     crowds = {_group(kb, name).inter for name in rules.crowds}
     if draft.inter2 in crowds and draft.inter1 not in crowds:
-        draft.actor1, draft.actor2 = draft.actor2, draft.actor1
-        draft.inter1, draft.inter2 = draft.inter2, draft.inter1
-        draft.actor1_text, draft.actor2_text = draft.actor2_text, draft.actor1_text
+        draft.swap_sides()
     group, _, country = (draft.actor1 or "").partition(" (")
     if draft.typing.event_type == rules.riot_event_type and group in rules.become_rioters:
         draft.actor1 = f"{rioters.name} ({country}" if country else rioters.name

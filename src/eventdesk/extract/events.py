@@ -777,16 +777,30 @@ def _foreign_forces(draft: Draft, country_by_name: dict[str, str], lx: EventLexi
 
 
 def _crowd_as_protesters(draft: Draft, kb: Knowledge) -> None:
-    """ "Hundreds of people marched", "teachers held a demonstration": who protests are protesters (ACLED 6,
-    "Protesters (Sudan)"), not civilians."""
-    if draft.typing.event_type != PROTESTS or draft.inter1 not in (CIVILIANS, None):
+    """ "Hundreds of people marched", "teachers held a demonstration", "police fired at protesters": who
+    protests are protesters (ACLED 6, "Protesters (Sudan)"), not civilians, and act first; force used on
+    them makes the protest's second side."""
+    if draft.typing.event_type != PROTESTS:
         return
-    if draft.actor1 is None or (draft.actor1_named and not draft.actor1.startswith(CIVILIAN_GROUP)):
+    _force_second(draft)
+    if draft.inter1 not in (CIVILIANS, None):
+        return
+    if draft.actor1_named and draft.actor1 is not None and not draft.actor1.startswith(CIVILIAN_GROUP):
         return
     code = draft.location.country if draft.location is not None else None
     country = kb.actors.words.country_name(code.upper()) if code else None
     draft.actor1 = f"{PROTESTER_GROUP} ({country})" if country else PROTESTER_GROUP
     draft.inter1 = PROTESTER_CODE
+
+
+def _force_second(draft: Draft) -> None:
+    """A protest told as force used on a crowd ("soldiers fired at protesters", "police beat marchers"):
+    the crowd is actor1, the force actor2; a protest told by its protesters stays as it is."""
+    crowds = (CIVILIANS, PROTESTER_CODE)
+    crowd_hit = draft.inter2 in crowds and draft.inter1 not in crowds
+    force_alone = draft.actor2 is None and draft.inter1 == STATE and draft.frame.name != PROTEST_FRAME
+    if crowd_hit or force_alone:
+        draft.swap_sides()
 
 
 def _is_period(period: DateRange, lx: EventLexicon) -> bool:
