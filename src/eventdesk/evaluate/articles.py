@@ -515,8 +515,8 @@ _RULE_PRECISION = re.compile(r"precision\s+([123](?:\s*(?:,|or|and)\s*[123])*)")
 
 
 def date_agrees(predicted: dict[str, Any], gold: dict[str, Any], published: date | None) -> bool:
-    """The predicted interval lies inside the gold one, or follows the gold's stated `rule` ("any date in
-    the 60 days up to publication is accepted, with time precision 2 or 3")."""
+    """The predicted interval lies inside the gold one, or follows the gold's stated `rule` (a window of days
+    before publication, with a coarse time precision)."""
     try:
         start, end = (
             date.fromisoformat(predicted["start"]),

@@ -1,4 +1,4 @@
-"""Claims: counts over periods ("nearly 24 attacks in January and February of last year"), with who did
+"""Claims: counts over periods ("some 30 raids in March and April of this year"), with who did
 them (subject), what is counted (quantity), the figure and its qualifier, the period, and the source whose
 statement carries them. A count with no period, or over a single day, is left to the events extractor.
 """

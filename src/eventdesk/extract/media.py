@@ -228,7 +228,7 @@ def _speaker_actor(art: AnalysedArticle, noun: Token) -> str | None:
 
 def _sentence_actor(art: AnalysedArticle, unit: SpacySpan, noun: Token) -> str | None:
     """The actor the sentence is about, when it is the subject of the main verb before the release
-    ("ISIS Khorasan is still broadcasting ..., the most recent of which was the fourth issue ...")."""
+    ("the group keeps publishing ..., the latest being the ninth issue ...")."""
     root = unit.root
     subject = next((c for c in root.children if c.dep_ in SUBJECTS and c.i < noun.i), None)
     return _actor(art, subject) if subject is not None else None

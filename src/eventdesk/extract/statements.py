@@ -541,7 +541,7 @@ class _Reader:
         return all(t.i in attached for t in tail)
 
     def _cued(self, token: Token, unit: SpacySpan) -> Found | None:
-        """ "..., according to the independent Afghan newspaper Hasht-e Subh." """
+        """ "..., according to the regional daily Al-Sabah." """
         cue = self._cue_at(token, unit)
         if cue is None:
             return None
@@ -614,7 +614,7 @@ class _Reader:
         return Found(statement, start, end, token.i)
 
     def _venue(self, verb: Token) -> str | None:
-        """ "in a statement to the UN Security Council", "during a meeting in ...", "told Reuters"."""
+        """ "in a speech to parliament", "during a visit to ...", "told reporters"."""
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ in VENUE_PREPOSITIONS:
                 venue = self._venue_in(child)
