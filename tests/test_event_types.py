@@ -834,3 +834,35 @@ def test_sightings_and_findings_are_details_of_another_incident(
 
 def test_a_flight_is_no_sighting(extractor: Extractor) -> None:
     assert extract_text(extractor, "The president flew to Paris on Monday for talks.").events == []
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        # a word naming a weapon elsewhere in the sentence does not retype the incident
+        ("Rebel artillery shelled a chemical plant on the edge of Aleppo on Tuesday, killing two guards.",
+         "Shelling/artillery/missile attack"),
+        ("Warplanes bombed a chemical warehouse outside Raqqa on Friday, killing six workers.",
+         "Air/drone strike"),
+        # ... but a weapon named on the trigger or its weapon does
+        ("Government helicopters dropped barrel bombs filled with chlorine on Saraqib, wounding 20.",
+         "Chemical weapon"),
+        ("A suicide attack on an army checkpoint in Kabul killed seven soldiers on Monday.", "Suicide bomb"),
+        # an accident is no attack only when no one is said to have done it
+        ("An accidental explosion at a fireworks warehouse killed four people in Dhaka on Monday.", "Other"),
+        ("A soldier accidentally shot dead a shopkeeper at a roadblock in Goma on Monday.", "Attack"),
+        # riot-control agents on a crowd break up a protest
+        ("Riot police used riot control agents against marchers in Minsk on Sunday.",
+         "Protest with intervention"),
+    ],
+)
+def test_an_instrument_types_the_incident_it_belongs_to(
+    extractor: Extractor, text: str, sub_event_type: str
+) -> None:
+    assert [e.sub_event_type for e in extract_text(extractor, text).events] == [sub_event_type]
+
+
+def test_a_vehicle_laden_with_goods_is_no_car_bomb(extractor: Extractor) -> None:
+    text = "A man drove laden with furniture into a crowd of shoppers in Leeds on Friday, killing two."
+    subs = {e.sub_event_type for e in extract_text(extractor, text).events}
+    assert not subs & {"Suicide bomb", "Remote explosive/landmine/IED"}

@@ -63,12 +63,16 @@ def type_incident(
     assert frame.acled is not None
     sub = frame.acled[1]
     mode, event = frame.plover_mode, frame.plover_event
+    if doer is not None:
+        local = local | _head_words(doer, lx)  # "an SVBIED struck a checkpoint": the weapon as subject
     if frame.name in WEAPON_FRAMES:
-        sub, mode = _by_instrument(sub, mode, local, sentence, lx, frame.name)
-    decided = frame.name in WEAPON_FRAMES and _sentence_wide(local | sentence, lx) is not None
+        sub, mode = _by_instrument(sub, mode, local, sentence, lx, frame.name, agent)
+    decided = (
+        frame.name in WEAPON_FRAMES and _sentence_wide(local, sentence, lx, frame.name, agent) is not None
+    )
     by_carrier = not decided and doer is not None and _is_instrument(doer, lx)  # sarin dropped by aircraft
     if frame.name in lx.instrument_agent_frames and by_carrier:
-        sub, mode = _by_instrument(sub, mode, _head_words(doer, lx), frozenset(), lx, "attack")
+        sub, mode = _by_instrument(sub, mode, _head_words(doer, lx), frozenset(), lx, "attack", agent)
         event = lx.instrument_agent_event or event  # "aircraft destroyed tanks": an assault, not coercion
     sub = _by_sides(frame, sub, agent, patient, sentence, whole | sentence, lx)
     civilian = _targets_civilians(sub, patient, lx)
@@ -77,12 +81,18 @@ def type_incident(
 
 
 def _by_instrument(
-    sub: str, mode: str | None, local: set[str], sentence: frozenset[str], lx: EventLexicon, frame: str
+    sub: str,
+    mode: str | None,
+    local: set[str],
+    sentence: frozenset[str],
+    lx: EventLexicon,
+    frame: str,
+    agent: Party | None,
 ) -> tuple[str, str | None]:
     """A weapon that decides the type sentence-wide (a suicide bomber, a chemical agent) first; then, for an
     attack or explosion, the first instrument whose cue the trigger's words hold, else the sentence's (for an
     attack, only in its own words)."""
-    instrument = _sentence_wide(local | sentence, lx)
+    instrument = _sentence_wide(local, sentence, lx, frame, agent)
     if instrument is not None:
         return instrument.sub_event_type or sub, instrument.mode or mode
     if frame not in INSTRUMENT_FRAMES:
@@ -90,15 +100,33 @@ def _by_instrument(
     local_only = frame == "attack"
     for scope in (local, sentence):
         for instrument in lx.instruments:
-            allowed = scope is local or not local_only
+            allowed = (scope is local or not local_only) and _types_frame(instrument, frame, agent)
             if allowed and any_cue(instrument.cues, scope):
                 return instrument.sub_event_type or sub, instrument.mode or mode
     return sub, mode
 
 
-def _sentence_wide(lemmas: set[str] | frozenset[str], lx: EventLexicon) -> Instrument | None:
-    """A weapon that types the incident wherever the sentence names it (chemical agents, suicide bombers)."""
-    return next((i for i in lx.instruments if i.sentence_wide and any_cue(i.cues, lemmas)), None)
+def _sentence_wide(
+    local: set[str], sentence: frozenset[str], lx: EventLexicon, frame: str, agent: Party | None
+) -> Instrument | None:
+    """A weapon that types the incident wherever the sentence names it ("a suicide bomber", "a nerve agent");
+    a one-word cue only among the trigger's own words and weapon ("a suicide attack", "fired chlorine
+    shells"), not anywhere ("shelled a chemical plant")."""
+    for instrument in (i for i in lx.instruments if i.sentence_wide and _types_frame(i, frame, agent)):
+        anywhere = local | sentence
+        own = (
+            anywhere if instrument.agentless else local
+        )  # "a depot exploded accidentally": no doer to mix up
+        if any(has_cue(cue, own if len(cue) == 1 else anywhere) for cue in instrument.cues):
+            return instrument
+    return None
+
+
+def _types_frame(instrument: Instrument, frame: str, agent: Party | None) -> bool:
+    done_by_someone = agent is not None and agent.is_side  # not "a depot exploded"
+    return (not instrument.frames or frame in instrument.frames) and not (
+        instrument.agentless and done_by_someone
+    )
 
 
 def _is_instrument(doer: Token, lx: EventLexicon) -> bool:

@@ -53,6 +53,8 @@ class Instrument:
     sub_event_type: str | None
     mode: str | None
     sentence_wide: bool = False  # a cue anywhere in the sentence decides, even for a direct attack
+    frames: frozenset[str] = frozenset()  # the frames it types; empty: every weapon frame
+    agentless: bool = False  # it types only incidents no one is said to have done
 
 
 @dataclass(slots=True)
@@ -210,6 +212,8 @@ def _instrument(spec: dict[str, Any]) -> Instrument:
         sub_event_type=spec.get("sub"),
         mode=spec.get("mode"),
         sentence_wide=bool(spec.get("sentence", False)),
+        frames=frozenset(spec.get("frames", [])),
+        agentless=bool(spec.get("agentless", False)),
     )
 
 
