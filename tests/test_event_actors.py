@@ -425,3 +425,24 @@ def test_force_used_on_protesters_codes_the_protesters_first(
     assert [e.event_type for e in events] == ["Protests"]
     assert events[0].actor1 is not None and events[0].actor1.startswith("Protesters (")
     assert events[0].actor2 == force
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Soldiers detained her at a roadblock in Bamako on Friday.",
+        "Two suicide bombers blew themselves up at a bus station in Maiduguri, killing 9.",
+        "Herders and farmers clashed with knives near Makurdi on Tuesday.",
+        "Troops fired live rounds at a crowd of mourners in Khartoum on Friday.",
+    ],
+)
+def test_a_target_is_never_a_pronoun_a_number_or_a_weapon(extractor: Extractor, text: str) -> None:
+    targets = [e.target for e in extract_text(extractor, text).events]
+    wrong = {"her", "9", "knives", "live rounds"}
+    assert targets and all(t is None or t.lower() not in wrong for t in targets)
+
+
+def test_a_place_that_holds_weapons_is_a_target(extractor: Extractor) -> None:
+    text = "Rockets hit an ammunition depot near Kherson on Monday, killing a guard."
+    events = extract_text(extractor, text).events
+    assert [e.target for e in events] == ["ammunition depot"]

@@ -85,13 +85,18 @@ class Roles:
 
 
 def _a_thing(side: Party, lx: EventLexicon) -> bool:
-    """A place or thing hit: not people counted ("dozens of others") or left unnamed ("two others"), nor
-    what was used ("an explosive vest", "a weapons cache")."""
+    return not side.is_actor and names_a_thing(side, lx)
+
+
+def names_a_thing(side: Party, lx: EventLexicon) -> bool:
+    """A place or thing that can be hit: not a pronoun ("him"), people counted ("5", "dozens of others")
+    or left unnamed ("two others"), nor what was used ("machetes", "an explosive vest", "a weapons
+    cache"); a place that holds weapons is still a place ("an arms depot")."""
     head = side.head
-    if side.is_actor or head.pos_ not in ("NOUN", "PROPN") or counted_noun(head).i != head.i:
+    if head.pos_ not in ("NOUN", "PROPN") or counted_noun(head).i != head.i or head.lemma_.lower() in OTHERS:
         return False
-    if head.lemma_.lower() in OTHERS:
-        return False
+    if lx.object_kinds.get(head.lemma_.lower()) in ("place", "property"):
+        return True
     return not any(lx.object_kinds.get(t.lemma_.lower()) == "weapon" for t in head.subtree)
 
 

@@ -49,6 +49,7 @@ from eventdesk.extract.event_roles import (
     Party,
     Roles,
     clause_subject,
+    names_a_thing,
     other_side,
     partners,
     party,
@@ -390,7 +391,7 @@ class _ArticleReader:
             draft.target, roles.patient = _without_article(roles.patient.text), None  # type: ignore[union-attr]
         self._fill_sides(draft, roles if not one_sided else Roles(agent=roles.agent))
         if one_sided and roles.patient is not None and primary.frame.name != PROTEST_FRAME:
-            draft.target = _without_article(roles.patient.text)
+            draft.target = self._target(roles.patient)
         self._add_other_sides(draft, primary, roles)
         if draft.actor2 is None and setting:
             self._counterpart_from_setting(draft, setting)
@@ -465,7 +466,10 @@ class _ArticleReader:
             if name != draft.actor1:
                 draft.actor2, draft.inter2, draft.actor2_text = name, inter, text
         else:  # a place or thing hit, or an armed side's position whose owner is not named
-            draft.target = _without_article(patient.text)
+            draft.target = self._target(patient)
+
+    def _target(self, hit: Party) -> str | None:
+        return _without_article(hit.text) if names_a_thing(hit, self.lx) else None
 
     def _add_other_sides(self, draft: Draft, primary: Trigger, roles: Roles) -> None:
         """The side territory is taken from or handed to; sides named with the agent: a counterpart in a
