@@ -699,14 +699,14 @@ def test_an_undated_past_use_is_no_incident(extractor: Extractor) -> None:
         ("Kenya extradited a suspected arms dealer to Belgium on Friday.", "COOPERATE"),
         ("Jordan shared intelligence with Iraq about the smuggling network.", "COOPERATE"),
         ("Japan sent food and medicine to the flooded provinces of Pakistan.", "AID"),
-        ("The United States is providing weapons and training to the Kenyan army.", "AID"),
-        ("Red Cross teams evacuated the wounded from the besieged town on Friday.", "AID"),
+        ("Turkey is supplying drones and training to the Somali army.", "AID"),
+        ("Medical volunteers evacuated injured civilians from the shelled district on Sunday.", "AID"),
         ("The army strengthened its forces along the northern border on Tuesday.", "MOBILIZE"),
-        ("Police remained on alert in the capital ahead of the verdict.", "MOBILIZE"),
-        ("The court cancelled restrictions on the use of minority languages in schools.", "CONCEDE"),
+        ("Security forces stayed on alert in Dakar before the election results were announced.", "MOBILIZE"),
+        ("The ministry lifted the ban on opposition newspapers on Wednesday.", "CONCEDE"),
         ("The government accepted the demands of the striking doctors on Monday.", "CONCEDE"),
         ("Chile and Bolivia restored diplomatic ties after a ten-year break.", "SUPPORT"),
-        ("The agency reduced food supplies to the camp after reports of theft.", "SANCTION"),
+        ("The charity reduced medicine shipments to the clinics after a dispute with officials.", "SANCTION"),
     ],
 )
 def test_plover_actions_given_shared_or_eased(extractor: Extractor, text: str, plover: str) -> None:
@@ -718,7 +718,7 @@ def test_plover_actions_given_shared_or_eased(extractor: Extractor, text: str, p
 @pytest.mark.parametrize(
     "text",
     [
-        "Relief officials in Nairobi said the road to the camp was open again.",
+        "Relief workers in Goma said the border crossing had reopened.",
         "Aid agencies and support groups met in Geneva on Monday.",
     ],
 )

@@ -181,7 +181,7 @@ class _ArticleReader:
         return kept
 
     def _unarmed_fight(self, draft: Draft) -> bool:
-        """ "When the argument turned into a physical fight": no armed side, weapon or conflict setting."""
+        """ "Two neighbours came to blows over a parking space": no armed side, weapon or conflict setting."""
         if not draft.frame.armed_side or {draft.inter1, draft.inter2} & ARMED:
             return False
         if not self.lx.words("crowd_weapon_cues").isdisjoint(draft.lemmas):
@@ -662,7 +662,7 @@ def _riot_gear(segment: SpacySpan, lx: EventLexicon) -> set[str]:
 
 
 def _names_a_kind(trigger: Trigger) -> bool:
-    """ "relief officials", "aid agencies", "support groups": a noun modifying a noun says what kind of thing
+    """ "relief workers", "aid agencies", "support groups": a noun modifying a noun says what kind of thing
     it is, not that anything was done."""
     head = trigger.head
     return trigger.is_noun and head.dep_ == "compound" and head.head.pos_ in ("NOUN", "PROPN")
