@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from conftest import extract_text
 from eventdesk.extract import Extractor
+from eventdesk.extract.event_typing import protest_severity
 from eventdesk.knowledge.event_types import load_event_lexicon
 
 CASES: list[tuple[str, str]] = [
@@ -866,3 +868,15 @@ def test_a_vehicle_laden_with_goods_is_no_car_bomb(extractor: Extractor) -> None
     text = "A man drove laden with furniture into a crowd of shoppers in Leeds on Friday, killing two."
     subs = {e.sub_event_type for e in extract_text(extractor, text).events}
     assert not subs & {"Suicide bomb", "Remote explosive/landmine/IED"}
+
+
+def test_protest_severity_is_read_from_the_order_of_protest_outcomes() -> None:
+    lx = load_event_lexicon()
+    ranked = sorted(
+        ["Protest with intervention", "Peaceful protest", "Excessive force against protesters"],
+        key=lambda sub: protest_severity(sub, lx),
+    )
+    assert ranked == ["Peaceful protest", "Protest with intervention", "Excessive force against protesters"]
+    reordered = replace(lx, protest_outcomes=list(reversed(lx.protest_outcomes)))
+    worse = protest_severity("Protest with intervention", reordered)
+    assert worse > protest_severity("Excessive force against protesters", reordered)

@@ -5,15 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from eventdesk.extract.event_roles import Party
-from eventdesk.extract.event_typing import Typing
-from eventdesk.knowledge.event_types import Frame
+from eventdesk.extract.event_typing import Typing, protest_severity
+from eventdesk.knowledge.event_types import EventLexicon, Frame
 from eventdesk.records import Count, DateRange, EventLocation, Span
 
 PROTESTS = "Protests"
 VIOLENT_TYPES = frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence"})
 NEARBY_SENTENCES = 2
 DESTRUCTION = "Looting/property destruction"
-PROTEST_SEVERITY = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters")
 
 
 @dataclass(slots=True)
@@ -137,7 +136,7 @@ def _own(draft: Draft) -> bool:
     return span is not None and any(e.contains(span) for e in draft.evidence)
 
 
-def absorb(kept: Draft, other: Draft) -> None:
+def absorb(kept: Draft, other: Draft, lx: EventLexicon) -> None:
     """Fold a second report of the same incident into the first: fill what it lacks, keep all evidence."""
     if other.sentence == kept.sentence and other.fatalities and not kept.fatalities:
         kept.typing = other.typing  # "killed 12 and abducted dozens": the killing types the incident
@@ -148,7 +147,7 @@ def absorb(kept: Draft, other: Draft) -> None:
     if other.typing.event_type == PROTESTS and kept.typing.event_type != PROTESTS:
         _become_protest(kept, other)
     elif kept.typing.event_type == other.typing.event_type == PROTESTS:
-        _join_outcome(kept, other)
+        _join_outcome(kept, other, lx)
     if other.actor1_named and not kept.actor1_named and other.actor1 not in kept.sides():
         kept.actor1, kept.inter1, kept.actor1_text = other.actor1, other.inter1, other.actor1_text
         kept.actor1_named = True  # "Gunmen stormed a hotel ... Al-Shabaab said it carried out the attack."
@@ -170,18 +169,14 @@ def _more_specific(other: Draft, kept: Draft) -> bool:
     return other.sentence == kept.sentence and same_kind and other.frame.priority > kept.frame.priority
 
 
-def _join_outcome(protest: Draft, outcome: Draft) -> None:
+def _join_outcome(protest: Draft, outcome: Draft, lx: EventLexicon) -> None:
     """The protest keeps its protesters and takes the worse outcome and who intervened."""
     protest.typing.sub_event_type = max(
-        protest.typing.sub_event_type, outcome.typing.sub_event_type, key=_severity
+        protest.typing.sub_event_type, outcome.typing.sub_event_type, key=lambda t: protest_severity(t, lx)
     )
     if protest.actor2 is None and outcome.actor2 is not None:
         protest.actor2, protest.inter2 = outcome.actor2, outcome.inter2
         protest.actor2_text = outcome.actor2_text
-
-
-def _severity(protest_type: str) -> int:
-    return PROTEST_SEVERITY.index(protest_type) if protest_type in PROTEST_SEVERITY else 0
 
 
 def _become_protest(kept: Draft, protest: Draft) -> None:

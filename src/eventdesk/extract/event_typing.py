@@ -263,6 +263,13 @@ def _forces_at_a_protest(
     return not lx.words("protest_settings").isdisjoint(sentence)
 
 
+def protest_severity(sub_event_type: str, lx: EventLexicon) -> int:
+    """How badly a protest ended: `protest_outcomes` lists the worst outcome first; one it does not list (a
+    peaceful protest) is the mildest, 0."""
+    outcomes = [outcome for _cues, _event_type, outcome in lx.protest_outcomes]
+    return len(outcomes) - outcomes.index(sub_event_type) if sub_event_type in outcomes else 0
+
+
 def protest_outcome(sub: str, sentence: frozenset[str], lx: EventLexicon) -> str:
     """How a protest ended, by the first outcome whose cue the sentence holds; `sub` when none does."""
     for cues, _event_type, outcome in lx.protest_outcomes:

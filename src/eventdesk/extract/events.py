@@ -62,6 +62,7 @@ from eventdesk.extract.event_typing import (
     contexts,
     interaction,
     protest_outcome,
+    protest_severity,
     type_incident,
 )
 from eventdesk.knowledge import Knowledge
@@ -259,15 +260,13 @@ class _ArticleReader:
         """ "Soldiers fired at protesters in Lagos. At least 12 killed.": a note's toll, told in the next
         sentence that reports nothing of its own, says how the protest ended."""
         told = {d.sentence for d in self.drafts} | {s for s, _ in self.action_sentences}
-        severity = [outcome for _cues, _event_type, outcome in self.lx.protest_outcomes]
         for draft in (d for d in self.drafts if d.typing.event_type == PROTESTS):
             following = self.lemmas_by_sentence.get(draft.sentence + 1)
             if following is None or draft.sentence + 1 in told or following & self.lx.words("negations"):
                 continue
             current = draft.typing.sub_event_type
             outcome = protest_outcome(current, following, self.lx)
-            rank = severity.index(current) if current in severity else len(severity)
-            if outcome in severity and severity.index(outcome) < rank:
+            if protest_severity(outcome, self.lx) > protest_severity(current, self.lx):
                 draft.typing.sub_event_type = outcome
                 draft.typing.event_type = self.lx.event_type_of(outcome)
                 _add_evidence(draft, self.span_by_sentence[draft.sentence + 1])
@@ -860,7 +859,7 @@ def _merged(drafts: list[Draft], lx: EventLexicon) -> list[Draft]:
             _inherit_date(draft, kept[-1] if kept else None, lx)
             kept.append(draft)
         else:
-            absorb(same, draft)
+            absorb(same, draft, lx)
     return kept
 
 
