@@ -31,7 +31,7 @@ def _repeated_keys(node: yaml.Node) -> set[str]:
 
 # Fields that are flags or may be empty on purpose (event_types.yaml: "violent: false", "acled: null",
 # "plover: [REQUEST, null]"), not words
-FLAG_FIELDS = frozenset({"violent", "sentence", "armed_side", "armed_agent", "acled", "plover"})
+FLAG_FIELDS = frozenset({"violent", "sentence", "agentless", "armed_side", "armed_agent", "acled", "plover"})
 
 
 def _non_words(value: Any, where: str = "") -> list[str]:
