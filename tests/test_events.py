@@ -828,3 +828,11 @@ def test_a_vague_date_still_dates_one_incident(extractor: Extractor, text: str) 
 def test_a_leader_detained_in_a_coup_is_part_of_the_coup(extractor: Extractor) -> None:
     text = "On 3 August 2023, soldiers detained the president and seized power in Bissau."
     assert [e.sub_event_type for e in extract_text(extractor, text).events] == ["Other"]
+
+
+def test_the_sides_of_actions_are_listed_actors(extractor: Extractor) -> None:
+    result = extract_text(extractor, "The opposition coalition said the army must leave the capital.")
+    assert result.actions, "a demand is a PLOVER action"
+    names = {actor.name for actor in result.actors}
+    sides = {side for action in result.actions for side in (action.actor1, action.actor2) if side}
+    assert sides and sides <= names

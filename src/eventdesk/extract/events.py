@@ -116,8 +116,8 @@ def extract_events(art: AnalysedArticle, kb: Knowledge, result: Result) -> None:
         name_unnamed_sides(reader.art, draft, kb)
         _crowd_as_protesters(draft, kb)
     result.events.extend(_event(draft, number, reader) for number, draft in enumerate(drafts, start=1))
-    register_sides(result, kb)
     result.actions.extend(reader.actions)
+    register_sides(result, kb)
 
 
 class _ArticleReader:
