@@ -38,3 +38,31 @@ def shared() -> Path:
 
 def extract_text(extractor: Extractor, text: str, published: str | None = "2024-05-10") -> Result:
     return extractor.extract(Article(id="t", text=text, published=published))
+
+
+# ACLED's event types and sub-event types as CONTRACT.md section 3 spells them: written out here, once,
+# so that tests check the code and the data sets against the contract rather than against the code itself.
+CONTRACT_SUB_EVENT_TYPES = {
+    "Battles": {"Armed clash", "Government regains territory", "Non-state actor overtakes territory"},
+    "Violence against civilians": {"Sexual violence", "Attack", "Abduction/forced disappearance"},
+    "Explosions/Remote violence": {
+        "Chemical weapon",
+        "Air/drone strike",
+        "Suicide bomb",
+        "Shelling/artillery/missile attack",
+        "Remote explosive/landmine/IED",
+        "Grenade",
+    },
+    "Protests": {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"},
+    "Riots": {"Violent demonstration", "Mob violence"},
+    "Strategic developments": {
+        "Agreement",
+        "Arrests",
+        "Change to group/activity",
+        "Disrupted weapons use",
+        "Headquarters or base established",
+        "Looting/property destruction",
+        "Non-violent transfer of territory",
+        "Other",
+    },
+}

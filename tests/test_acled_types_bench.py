@@ -9,35 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from conftest import CONTRACT_SUB_EVENT_TYPES
 from eventdesk.evaluate.labels import accuracy, confusions, label_tallies, macro_f1, support, weighted_f1
 
 # gold A x3, B x1; predictions: A right twice, A taken for B once, B taken for C once.
 PAIRS = [("A", "A"), ("A", "A"), ("A", "B"), ("B", "C")]
 NOTES = Path(__file__).parent / "data" / "acled_notes"
-SUB_EVENT_TYPES = {
-    "Battles": ["Armed clash", "Government regains territory", "Non-state actor overtakes territory"],
-    "Violence against civilians": ["Sexual violence", "Attack", "Abduction/forced disappearance"],
-    "Explosions/Remote violence": [
-        "Chemical weapon",
-        "Air/drone strike",
-        "Suicide bomb",
-        "Shelling/artillery/missile attack",
-        "Remote explosive/landmine/IED",
-        "Grenade",
-    ],
-    "Protests": ["Peaceful protest", "Protest with intervention", "Excessive force against protesters"],
-    "Riots": ["Violent demonstration", "Mob violence"],
-    "Strategic developments": [
-        "Agreement",
-        "Arrests",
-        "Change to group/activity",
-        "Disrupted weapons use",
-        "Headquarters or base established",
-        "Looting/property destruction",
-        "Non-violent transfer of territory",
-        "Other",
-    ],
-}
 
 
 def test_tallies_count_a_wrong_label_as_a_miss_and_a_false_alarm() -> None:
@@ -80,7 +57,7 @@ def test_description_sets_are_balanced_and_labelled_as_in_the_contract(name: str
     path = NOTES / name
     if not path.exists():
         pytest.skip(f"{name} not written yet")
-    parent = {sub: event for event, subs in SUB_EVENT_TYPES.items() for sub in subs}
+    parent = {sub: event for event, subs in CONTRACT_SUB_EVENT_TYPES.items() for sub in subs}
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     assert len({row["id"] for row in rows}) == len(rows)
     assert all(parent[row["sub_event_type"]] == row["event_type"] for row in rows)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import extract_text
+from conftest import CONTRACT_SUB_EVENT_TYPES, extract_text
 from eventdesk.extract import Extractor
 from eventdesk.extract.event_typing import protest_severity
 from eventdesk.knowledge.event_types import load_event_lexicon
@@ -245,30 +245,6 @@ CASES: list[tuple[str, str]] = [
     ("Other", "The government freed 300 political prisoners on Saturday, state television reported."),
 ]
 
-CONTRACT_SUB_EVENT_TYPES = {
-    "Battles": {"Armed clash", "Government regains territory", "Non-state actor overtakes territory"},
-    "Violence against civilians": {"Sexual violence", "Attack", "Abduction/forced disappearance"},
-    "Explosions/Remote violence": {
-        "Chemical weapon",
-        "Air/drone strike",
-        "Suicide bomb",
-        "Shelling/artillery/missile attack",
-        "Remote explosive/landmine/IED",
-        "Grenade",
-    },
-    "Protests": {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"},
-    "Riots": {"Violent demonstration", "Mob violence"},
-    "Strategic developments": {
-        "Agreement",
-        "Arrests",
-        "Change to group/activity",
-        "Disrupted weapons use",
-        "Headquarters or base established",
-        "Looting/property destruction",
-        "Non-violent transfer of territory",
-        "Other",
-    },
-}
 
 
 @pytest.mark.parametrize(("sub_event_type", "text"), CASES)
