@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -29,17 +30,27 @@ if TYPE_CHECKING:
 
 ASSUMED_WINDOW_DAYS = 30  # no date in the text: the month up to publication (ACLED time precision 3)
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+DATE_PHRASES = "date_phrases"  # annotation: (start_char, end_char) of a segment -> its date phrases
+DatePhrase = tuple[int, int, DateRange]  # (start_char, end_char, date) in normalised offsets
 
 
 def date_in(art: AnalysedArticle, segment: SpacySpan, start: int, end: int, anchor: int) -> DateRange | None:
     """The date phrase inside normalised range [start, end) nearest to `anchor`; else any in the segment."""
-    phrases = find_date_phrases(segment, art.published)
+    phrases = _date_phrases(art, segment)
     inside = [p for p in phrases if start <= p[0] and p[1] <= end] or phrases
     if not inside:
         return None
     s, e, found = min(inside, key=lambda p: abs(p[0] - anchor))
-    found.span = art.span(s, e)
-    return found
+    return replace(found, span=art.span(s, e))
+
+
+def _date_phrases(art: AnalysedArticle, segment: SpacySpan) -> list[DatePhrase]:
+    """The segment's date phrases, read once per article (every draft of a sentence asks again)."""
+    cache: dict[tuple[int, int], list[DatePhrase]] = art.annotations.setdefault(DATE_PHRASES, {})
+    key = (segment.start_char, segment.end_char)
+    if key not in cache:
+        cache[key] = find_date_phrases(segment, art.published)
+    return cache[key]
 
 
 def assumed_date(published: date | None) -> DateRange:
