@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
 
 SENTENCE_FINAL = frozenset(".!?")
+UNITS = "sentence_units"  # key in AnalysedArticle.annotations: the article's sentence_units
 PERSON_PRONOUNS = frozenset(["he", "she", "him", "her"])
 GROUP_PRONOUNS = frozenset(["it", "they", "them"])
 SUBJECTS = frozenset(("nsubj", "nsubjpass"))
@@ -107,6 +108,13 @@ def _lower_map(items: dict[str, Any] | None) -> dict[str, str]:
 
 def _lower_set(items: Iterable[Any]) -> frozenset[str]:
     return frozenset(str(item).lower() for item in items)
+
+
+def article_units(art: AnalysedArticle) -> list[SpacySpan]:
+    """The article's sentence_units, cut once and shared by every component through its annotations."""
+    if UNITS not in art.annotations:
+        art.annotations[UNITS] = sentence_units(art.doc)
+    return art.annotations[UNITS]
 
 
 def sentence_units(doc: Doc) -> list[SpacySpan]:

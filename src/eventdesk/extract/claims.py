@@ -14,7 +14,7 @@ from eventdesk.analyse.dates import resolve_date
 from eventdesk.analyse.pipeline import AnalysedArticle
 from eventdesk.analyse.quantities import parse_quantity
 from eventdesk.extract.actors import mentions_in
-from eventdesk.extract.attribution import SUBJECTS, read_lexicon, sentence_units, statement_source
+from eventdesk.extract.attribution import SUBJECTS, article_units, read_lexicon, statement_source
 from eventdesk.knowledge import Knowledge
 from eventdesk.records import Claim, DateRange, Result
 
@@ -55,7 +55,7 @@ def count_lexicon(user_files: tuple[str, ...] = ()) -> CountLexicon:
 
 def extract_claims(art: AnalysedArticle, kb: Knowledge, result: Result) -> None:
     lex = kb.count_words
-    for unit in art.annotations.get("sentence_units") or sentence_units(art.doc):
+    for unit in article_units(art):
         subject: str | None = None
         for token in unit:
             claim = _claim_at(art, token, unit, lex, subject)

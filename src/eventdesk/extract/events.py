@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from eventdesk.extract.attribution import sentence_units
+from eventdesk.extract.attribution import article_units
 from eventdesk.extract.event_detect import (
     PLACE_ENTS,
     Trigger,
@@ -102,7 +102,7 @@ ANNOUNCED_MODALS = frozenset({"modal will", "modal would", "modal 'll"})
 
 def extract_events(art: AnalysedArticle, kb: Knowledge, result: Result) -> None:
     reader = _ArticleReader(art, kb.event_lexicon, result)
-    for index, unit in enumerate(sentence_units(art.doc)):
+    for index, unit in enumerate(article_units(art)):
         sentence = without_dateline(unit)
         if len(sentence) and not is_heading(sentence):
             lemmas = frozenset(reader.lx.lemma_of(t.lemma_, t.lower_) for t in sentence)

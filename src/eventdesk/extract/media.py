@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from eventdesk.analyse.pipeline import AnalysedArticle
 from eventdesk.analyse.quantities import ORDINALS, parse_number
 from eventdesk.extract.actors import mentions_in
-from eventdesk.extract.attribution import SUBJECTS, noun_phrase, read_lexicon, sentence_units, strip_article
+from eventdesk.extract.attribution import SUBJECTS, article_units, noun_phrase, read_lexicon, strip_article
 from eventdesk.knowledge import Knowledge
 from eventdesk.records import Media, Result
 
@@ -72,7 +72,7 @@ def media_lexicon(user_files: tuple[str, ...] = ()) -> MediaLexicon:
 
 def extract_media(art: AnalysedArticle, kb: Knowledge, result: Result) -> None:
     lex = kb.media_words
-    for unit in art.annotations.get("sentence_units") or sentence_units(art.doc):
+    for unit in article_units(art):
         for token in unit:
             media = _release(art, token, unit, lex) or _claim_of_responsibility(art, token, unit, lex)
             if media is not None:

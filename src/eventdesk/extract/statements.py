@@ -21,9 +21,9 @@ from eventdesk.extract.attribution import (
     Resolved,
     SpeakerResolver,
     actor_names_in,
+    article_units,
     ends_sentence,
     noun_phrase,
-    sentence_units,
     trimmed,
 )
 from eventdesk.extract.attribution_quotes import Quote, find_quotes, mark_kinds
@@ -35,7 +35,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
 
 STATEMENTS = "statements"  # key in AnalysedArticle.annotations
-UNITS = "sentence_units"
 MIN_CONTENT_TOKENS = 3
 PARENTHETICAL_LEAD_IN = 8  # tokens before "X said," kept in the content ("Also on Monday, X said, ...")
 THAT_LOOKAHEAD = 14  # tokens between a reporting verb and its "that" ("said in a statement to X that")
@@ -66,8 +65,7 @@ class Found:
 
 def extract_statements(art: AnalysedArticle, kb: Knowledge, result: Result) -> None:
     lex = kb.attribution
-    units = sentence_units(art.doc)
-    art.annotations[UNITS] = units
+    units = article_units(art)
     resolver = SpeakerResolver(art, result, lex, units)
     quotes = find_quotes(art.norm.text, art.norm.paragraphs(), mark_kinds(art))
     reader = _Reader(art, lex, resolver, units, quotes)
