@@ -31,6 +31,7 @@ DEMONYM_LABELS = frozenset({"NORP", "GPE", "LOC"})
 # dates ("March") are left alone.
 NUMERIC_LABELS = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "TIME", "DATE"})
 MODIFIER_DEPS = frozenset({"compound", "poss", "amod", "nmod"})
+ACTOR_BOUNDS_KEY = "eventdesk_actor_bounds"  # doc.user_data: (span group, its matches' token bounds)
 CUED_TOWN_POPULATION = 1_000  # "in X": a known town of this size will do
 UNCUED_TOWN_POPULATION = 100_000  # X with no "in" before it: only a large town
 MAX_NAME_TOKENS = 4
@@ -759,8 +760,19 @@ def object_of_place_verb(span: SpacySpan) -> bool:
 
 def dictionary_actor(span: SpacySpan) -> bool:
     """The actor dictionary knows the name ("attacked Hamas", not the German town the gazetteer reads)."""
-    matches = span.doc.spans.get(SPANS_KEY, ())
-    return any(match.start <= span.start and span.end <= match.end for match in matches)
+    return any(start <= span.start and span.end <= end for start, end in actor_match_bounds(span.doc))
+
+
+def actor_match_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) tokens of the actor dictionary's matches in `doc`, read from its span group once per
+    Doc rather than once per candidate name (iterating a span group builds a Span per match)."""
+    group = doc.spans.get(SPANS_KEY)
+    if group is None:
+        return []
+    bounds = doc.user_data.get(ACTOR_BOUNDS_KEY)
+    if bounds is None or bounds[0] is not group or len(bounds[1]) != len(group):
+        bounds = doc.user_data[ACTOR_BOUNDS_KEY] = (group, [(match.start, match.end) for match in group])
+    return bounds[1]
 
 
 def paired_with_place(span: SpacySpan, gaz: Gazetteer) -> bool:
