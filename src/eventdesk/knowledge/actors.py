@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import yaml
 from anyascii import anyascii
+from spacy.attrs import ORTH
 from spacy.strings import get_string_id
 
 from eventdesk.errors import InputError
@@ -240,7 +241,7 @@ class ActorDictionary:
             self.compile(_blank_tokenizer())
         trie = self._trie
         assert trie is not None
-        keys = [self._key(token) for token in doc]
+        keys = self._keys_of(doc)
         found: list[tuple[int, int, str]] = []
         i, n = 0, len(doc)
         while i < n:
@@ -253,9 +254,15 @@ class ActorDictionary:
         return found
 
     def _key(self, token: Token) -> str:
-        key = self._keys.get(token.orth)
-        if key is None:
-            key = self._keys[token.orth] = token_key(token.text)
+        return self._keys.get(token.orth) or self._new_key(token.orth, token.text)
+
+    def _keys_of(self, doc: Doc) -> list[str]:
+        """Every token's key, read from the Doc's ORTH array (no Token objects built)."""
+        known, strings = self._keys, doc.vocab.strings
+        return [known.get(orth) or self._new_key(orth, strings[orth]) for orth in doc.to_array(ORTH).tolist()]
+
+    def _new_key(self, orth: int, text: str) -> str:
+        key = self._keys[orth] = token_key(text)
         return key
 
 
