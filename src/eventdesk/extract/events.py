@@ -13,6 +13,8 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from spacy.attrs import LEMMA, LOWER
+
 from eventdesk.extract.attribution import article_units
 from eventdesk.extract.event_detect import (
     PLACE_ENTS,
@@ -70,8 +72,8 @@ from eventdesk.knowledge.event_types import EventLexicon
 from eventdesk.records import Action, DateRange, Event, Plover, Result, Span
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
-    from spacy.tokens import Token
 
     from eventdesk.analyse.pipeline import AnalysedArticle
 
@@ -102,10 +104,11 @@ ANNOUNCED_MODALS = frozenset({"modal will", "modal would", "modal 'll"})
 
 def extract_events(art: AnalysedArticle, kb: Knowledge, result: Result) -> None:
     reader = _ArticleReader(art, kb.event_lexicon, result)
+    token_lemmas = _token_lemmas(art.doc, reader.lx)
     for index, unit in enumerate(article_units(art)):
         sentence = without_dateline(unit)
         if len(sentence) and not is_heading(sentence):
-            lemmas = frozenset(reader.lx.lemma_of(t.lemma_, t.lower_) for t in sentence)
+            lemmas = frozenset(token_lemmas[sentence.start : sentence.end])
             reader.read_segment(sentence, index, lemmas)
     reader.attach_interventions()
     reader.read_protest_tolls()
@@ -118,6 +121,12 @@ def extract_events(art: AnalysedArticle, kb: Knowledge, result: Result) -> None:
     result.events.extend(_event(draft, number, reader) for number, draft in enumerate(drafts, start=1))
     result.actions.extend(reader.actions)
     register_sides(result, kb)
+
+
+def _token_lemmas(doc: Doc, lx: EventLexicon) -> list[str]:
+    """Every token's lemma as `EventLexicon.lemma_of` gives it, read from the Doc's arrays at once."""
+    strings, rows = doc.vocab.strings, doc.to_array([LEMMA, LOWER]).tolist()
+    return [lx.lemma_of(strings[lemma], strings[lower]) for lemma, lower in rows]
 
 
 class _ArticleReader:
