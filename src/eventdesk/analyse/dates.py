@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -678,12 +678,17 @@ _EXTRA = re.compile(
 _WIDEN_LEFT = re.compile(rf"(?:(?:ever\s+)?since|(?:the\s+)?{_PART}(?:\s+of)?|{_PART}-)\s*$", re.IGNORECASE)
 
 
-def find_date_phrases(sent: SpacySpan, published: date | None) -> list[tuple[int, int, DateRange]]:
+def find_date_phrases(
+    sent: SpacySpan, published: date | None, date_entities: Sequence[tuple[int, int]] | None = None
+) -> list[tuple[int, int, DateRange]]:
     """Date phrases in one spaCy sentence: its DATE entities (widened to "since ..." / "the beginning of
     ...") and what the small model misses (weekdays, "overnight", month names). Returns
-    (start_char, end_char, DateRange) in the Doc's character offsets, in text order, without overlaps."""
+    (start_char, end_char, DateRange) in the Doc's character offsets, in text order, without overlaps.
+    `date_entities`: the sentence's DATE entities as (start_char, end_char), when the caller has them."""
     text, base = sent.text, sent.start_char
-    candidates = [(e.start_char - base, e.end_char - base) for e in sent.ents if e.label_ == "DATE"]
+    if date_entities is None:
+        date_entities = [(e.start_char, e.end_char) for e in sent.ents if e.label_ == "DATE"]
+    candidates = [(start - base, end - base) for start, end in date_entities]
     candidates += [(m.start(), m.end()) for m in _EXTRA.finditer(text)]
     found: list[tuple[int, int, DateRange]] = []
     for start, end in _longest_first(candidates):

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 ASSUMED_WINDOW_DAYS = 30  # no date in the text: the month up to publication (ACLED time precision 3)
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 DATE_PHRASES = "date_phrases"  # annotation: (start_char, end_char) of a segment -> its date phrases
+DATE_ENTITIES = "date_entities"  # annotation: (start, end, start_char, end_char) of the Doc's DATE entities
 DatePhrase = tuple[int, int, DateRange]  # (start_char, end_char, date) in normalised offsets
 
 
@@ -49,8 +50,18 @@ def _date_phrases(art: AnalysedArticle, segment: SpacySpan) -> list[DatePhrase]:
     cache: dict[tuple[int, int], list[DatePhrase]] = art.annotations.setdefault(DATE_PHRASES, {})
     key = (segment.start_char, segment.end_char)
     if key not in cache:
-        cache[key] = find_date_phrases(segment, art.published)
+        cache[key] = find_date_phrases(segment, art.published, _date_entities(art, segment))
     return cache[key]
+
+
+def _date_entities(art: AnalysedArticle, segment: SpacySpan) -> list[tuple[int, int]]:
+    """The (start_char, end_char) of the DATE entities inside the segment, from the article's list read
+    once (`Span.ents` walks every entity of the Doc for each sentence)."""
+    if DATE_ENTITIES not in art.annotations:
+        dated = [e for e in art.doc.ents if e.label_ == "DATE"]
+        art.annotations[DATE_ENTITIES] = [(e.start, e.end, e.start_char, e.end_char) for e in dated]
+    inside = (e for e in art.annotations[DATE_ENTITIES] if segment.start <= e[0] and e[1] <= segment.end)
+    return [(start_char, end_char) for _, _, start_char, end_char in inside]
 
 
 def assumed_date(published: date | None) -> DateRange:
