@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
+from spacy.attrs import IDX
 
 from eventdesk.analyse.pipeline import AnalysedArticle
 from eventdesk.extract.actors import generic_actor, mentions_in
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
 
 SENTENCE_FINAL = frozenset(".!?")
+TOKEN_STARTS = "token_starts"  # key in AnalysedArticle.annotations: every token's start offset
 UNITS = "sentence_units"  # key in AnalysedArticle.annotations: the article's sentence_units
 PERSON_PRONOUNS = frozenset(["he", "she", "him", "her"])
 GROUP_PRONOUNS = frozenset(["it", "they", "them"])
@@ -108,6 +110,14 @@ def _lower_map(items: dict[str, Any] | None) -> dict[str, str]:
 
 def _lower_set(items: Iterable[Any]) -> frozenset[str]:
     return frozenset(str(item).lower() for item in items)
+
+
+def token_starts(art: AnalysedArticle) -> list[int]:
+    """Every token's start offset, read once per article from the Doc's IDX array; shared, so callers
+    must not change the list."""
+    if TOKEN_STARTS not in art.annotations:
+        art.annotations[TOKEN_STARTS] = art.doc.to_array(IDX).tolist()
+    return art.annotations[TOKEN_STARTS]
 
 
 def article_units(art: AnalysedArticle) -> list[SpacySpan]:
@@ -205,7 +215,7 @@ class SpeakerResolver:
     person_speakers: list[tuple[int, Speaker]] = field(default_factory=list)  # (offset, speaker) for "he"
 
     def __post_init__(self) -> None:
-        self._token_starts = [t.idx for t in self.art.doc]
+        self._token_starts = token_starts(self.art)
         for person in self.result.people:
             self.people[person.name] = Speaker(person.name, person.role, person.organization)
         doc = self.art.doc

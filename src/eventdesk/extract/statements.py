@@ -24,6 +24,7 @@ from eventdesk.extract.attribution import (
     article_units,
     ends_sentence,
     noun_phrase,
+    token_starts,
     trimmed,
 )
 from eventdesk.extract.attribution_quotes import Quote, find_quotes, mark_kinds
@@ -94,7 +95,7 @@ class _Reader:
         self.quoted = bytearray(len(art.norm.text) + 1)  # 1 where a character is inside quoted speech
         for quote in self.speech:
             self.quoted[quote.start : quote.end] = b"\x01" * (quote.end - quote.start)
-        self.starts = [t.idx for t in art.doc]
+        self.starts = token_starts(art)
         self.cue_starts = {cue[0] for cue in lex.source_cues}
         self.pending: list[Quote] = []  # quotations with no attribution of their own
         self.paragraphs = art.norm.paragraphs()
