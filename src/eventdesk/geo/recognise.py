@@ -13,6 +13,8 @@ from functools import cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from spacy.attrs import ORTH
+
 from eventdesk.geo.build import read_lines
 from eventdesk.geo.gazetteer import Candidate, GazEntry, Gazetteer
 from eventdesk.geo.names import name_key
@@ -593,10 +595,11 @@ def gazetteer_matches(
                     entity_bounds.update({i: (start, end) for i in range(start, end)})
     toponyms: list[Toponym] = []
     free_from = 0
-    for token in doc:
-        if token.i < free_from or blocked[token.i] or not token.text[:1].isupper():
+    strings = doc.vocab.strings
+    for i, orth in enumerate(doc.to_array(ORTH).tolist()):  # the words' texts without building Tokens
+        if i < free_from or blocked[i] or not strings[orth][:1].isupper():
             continue
-        match = longest_match(doc, token.i, blocked, entity_bounds, gaz)
+        match = longest_match(doc, i, blocked, entity_bounds, gaz)
         if match is not None:
             toponyms.append(match)
             free_from = match.end_token
