@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 from eventdesk.knowledge.event_types import EventLexicon, Frame, TriggerEntry
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
@@ -68,11 +70,18 @@ def is_heading(segment: SpacySpan) -> bool:
     return len(words) <= HEADING_MAX_WORDS and words[-1].text not in FINAL_PUNCTUATION
 
 
-def find_triggers(segment: SpacySpan, lx: EventLexicon, sentence_lemmas: frozenset[str]) -> list[Trigger]:
+def find_triggers(
+    segment: SpacySpan,
+    lx: EventLexicon,
+    sentence_lemmas: frozenset[str],
+    may_start: Sequence[bool] | None = None,
+) -> list[Trigger]:
+    """`may_start`: per Doc token, whether a trigger entry is keyed by its lemma or form (`trigger_starts`);
+    tokens without one are skipped without a look-up."""
     found: list[Trigger] = []
     doc, i = segment.doc, segment.start
     while i < segment.end:
-        match = match_at(doc, i, segment.end, lx)
+        match = match_at(doc, i, segment.end, lx) if may_start is None or may_start[i] else None
         if match is None:
             i += 1
             continue
@@ -82,6 +91,12 @@ def find_triggers(segment: SpacySpan, lx: EventLexicon, sentence_lemmas: frozens
             found.append(Trigger(head, i, i + len(entry.phrase), frame, " ".join(entry.phrase)))
         i += len(entry.phrase)
     return found
+
+
+def trigger_starts(lemmas: Sequence[str], lowers: Sequence[str], lx: EventLexicon) -> list[bool]:
+    """Per token (its `lemma_of` lemma and lower-case form), whether `match_at` finds entries to try."""
+    pairs = zip(lemmas, lowers, strict=True)
+    return [bool(lx.triggers.get(lemma) or lx.triggers.get(lower)) for lemma, lower in pairs]
 
 
 def match_at(doc: object, i: int, end: int, lx: EventLexicon) -> tuple[TriggerEntry, Token] | None:

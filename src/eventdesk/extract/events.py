@@ -34,6 +34,7 @@ from eventdesk.extract.event_detect import (
     is_practice,
     is_recalled,
     pledge_frame,
+    trigger_starts,
     unreal_reason,
     without_dateline,
 )
@@ -104,11 +105,10 @@ ANNOUNCED_MODALS = frozenset({"modal will", "modal would", "modal 'll"})
 
 def extract_events(art: AnalysedArticle, kb: Knowledge, result: Result) -> None:
     reader = _ArticleReader(art, kb.event_lexicon, result)
-    token_lemmas = _token_lemmas(art.doc, reader.lx)
     for index, unit in enumerate(article_units(art)):
         sentence = without_dateline(unit)
         if len(sentence) and not is_heading(sentence):
-            lemmas = frozenset(token_lemmas[sentence.start : sentence.end])
+            lemmas = frozenset(reader.token_lemmas[sentence.start : sentence.end])
             reader.read_segment(sentence, index, lemmas)
     reader.attach_interventions()
     reader.read_protest_tolls()
@@ -123,10 +123,13 @@ def extract_events(art: AnalysedArticle, kb: Knowledge, result: Result) -> None:
     register_sides(result, kb)
 
 
-def _token_lemmas(doc: Doc, lx: EventLexicon) -> list[str]:
-    """Every token's lemma as `EventLexicon.lemma_of` gives it, read from the Doc's arrays at once."""
+def _token_words(doc: Doc, lx: EventLexicon) -> tuple[list[str], list[str]]:
+    """Every token's lemma as `EventLexicon.lemma_of` gives it, and its lower-case form, read from the
+    Doc's arrays at once."""
     strings, rows = doc.vocab.strings, doc.to_array([LEMMA, LOWER]).tolist()
-    return [lx.lemma_of(strings[lemma], strings[lower]) for lemma, lower in rows]
+    lowers = [strings[lower] for _, lower in rows]
+    lemmas = [lx.lemma_of(strings[lemma], lower) for (lemma, _), lower in zip(rows, lowers, strict=True)]
+    return lemmas, lowers
 
 
 class _ArticleReader:
@@ -143,11 +146,14 @@ class _ArticleReader:
         self.lemmas_by_sentence: dict[int, frozenset[str]] = {}
         self.span_by_sentence: dict[int, Span] = {}  # a sentence's evidence, for outcomes told after it
         self.causes_by_start: dict[int, set[str]] = {}  # a sentence's protest causes, read once
+        self.token_lemmas, lowers = _token_words(art.doc, lx)
+        self.trigger_starts = trigger_starts(self.token_lemmas, lowers, lx)
 
     def read_segment(self, segment: SpacySpan, sentence: int, lemmas: frozenset[str]) -> None:
         self.lemmas_by_sentence[sentence] = lemmas
         self.span_by_sentence[sentence] = _evidence(self.art, segment)
-        triggers = self._foreground(self._real_or_pledged(find_triggers(segment, self.lx, lemmas)))
+        found = find_triggers(segment, self.lx, lemmas, self.trigger_starts)
+        triggers = self._foreground(self._real_or_pledged(found))
         action_triggers = [t for t in triggers if t.frame.acled is None and not _names_a_kind(t)]
         incidents: list[Trigger] = []
         for trigger in triggers:
