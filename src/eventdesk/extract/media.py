@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from spacy.attrs import LEMMA, LOWER
+
 from eventdesk.analyse.pipeline import AnalysedArticle
 from eventdesk.analyse.quantities import ORDINALS, parse_number
 from eventdesk.extract.actors import mentions_in
@@ -19,8 +21,8 @@ from eventdesk.knowledge import Knowledge
 from eventdesk.records import Media, Result
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
-    from spacy.tokens import Token
 
 DURATION = re.compile(r"(\d+(?:\.\d+)?)[- ]?(second|sec|minute|min|hour|hr)s?\b", re.IGNORECASE)
 QUOTED = re.compile(r'"([^"]{2,80})"')
@@ -72,11 +74,24 @@ def media_lexicon(user_files: tuple[str, ...] = ()) -> MediaLexicon:
 
 def extract_media(art: AnalysedArticle, kb: Knowledge, result: Result) -> None:
     lex = kb.media_words
+    may_name = _may_name_media(art.doc, lex)
     for unit in article_units(art):
-        for token in unit:
+        for token in (art.doc[i] for i in range(unit.start, unit.end) if may_name[i]):
             media = _release(art, token, unit, lex) or _claim_of_responsibility(art, token, unit, lex)
             if media is not None:
                 result.media.append(media)
+
+
+def _may_name_media(doc: Doc, lex: MediaLexicon) -> list[bool]:
+    """Per token, from the Doc's arrays: whether its words could make it a release's noun (`_kind`) or a
+    claim's verb; the rest are passed over without building their Token."""
+    strings, rows = doc.vocab.strings, doc.to_array([LEMMA, LOWER]).tolist()
+    nouns, lemma_words = lex.kind_of_noun, lex.generic_nouns | lex.claim_verbs
+
+    def may_name(lemma: str, lower: str) -> bool:
+        return lemma in nouns or lemma in lemma_words or lower in nouns
+
+    return [may_name(strings[lemma].lower(), strings[lower]) for lemma, lower in rows]
 
 
 # releases
