@@ -836,3 +836,21 @@ def test_the_sides_of_actions_are_listed_actors(extractor: Extractor) -> None:
     names = {actor.name for actor in result.actors}
     sides = {side for action in result.actions for side in (action.actor1, action.actor2) if side}
     assert sides and sides <= names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The movement remains committed to carrying out attacks on the capital, its leader said.",
+        "The rebels are determined to seize the port before the rains.",
+        "The faction is keen to ambush the convoys that supply the garrison.",
+    ],
+)
+def test_a_commitment_to_violence_is_no_incident(extractor: Extractor, text: str) -> None:
+    assert extract_text(extractor, text).events == []
+
+
+def test_an_attack_committed_is_still_an_incident(extractor: Extractor) -> None:
+    text = "Militants committed an attack on a police checkpoint in Kandahar on Monday."
+    events = extract_text(extractor, text).events
+    assert [(e.sub_event_type, e.actor2) for e in events] == [("Armed clash", "Police Forces of Afghanistan")]
