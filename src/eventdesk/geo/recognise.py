@@ -105,43 +105,9 @@ ADMIN_CHAIN = re.compile(rf"\b(?P<place>{_NAME}(?: [a-z]+)?) \((?P<units>{_UNIT}
 
 
 @cache
-def actor_verbs() -> frozenset[str]:
-    return frozenset(read_lines(DATA_DIR / "actor_verbs.txt"))
-
-
-@cache
-def place_cues() -> frozenset[str]:
-    return frozenset(read_lines(DATA_DIR / "place_cues.txt"))
-
-
-@cache
-def actor_nouns() -> frozenset[str]:
-    return frozenset(read_lines(DATA_DIR / "actor_nouns.txt"))
-
-
-@cache
-def of_place_nouns() -> frozenset[str]:
-    return frozenset(read_lines(DATA_DIR / "of_place_nouns.txt"))
-
-
-@cache
-def facility_nouns() -> frozenset[str]:
-    return frozenset(read_lines(DATA_DIR / "facility_nouns.txt"))
-
-
-@cache
-def origin_nouns() -> frozenset[str]:
-    return frozenset(read_lines(DATA_DIR / "origin_nouns.txt"))
-
-
-@cache
-def place_object_verbs() -> frozenset[str]:
-    return frozenset(read_lines(DATA_DIR / "place_object_verbs.txt"))
-
-
-@cache
-def near_words() -> frozenset[str]:
-    return frozenset(read_lines(DATA_DIR / "near_words.txt"))
+def word_list(name: str) -> frozenset[str]:
+    """The words of geo/data/<name>.txt (one per line, lower-cased, '#' comments left out)."""
+    return frozenset(read_lines(DATA_DIR / f"{name}.txt"))
 
 
 @dataclass(slots=True)
@@ -218,7 +184,8 @@ def placed_by_cue(doc: Doc, toponym: Toponym) -> bool:
         return False
     possessive = name.end < len(doc) and doc[name.end].lower_ in POSSESSIVE
     before = doc[name.start - 1].lower_
-    return before in place_cues() | near_words() and before not in WEAK_CUES and not possessive
+    cued = before in word_list("place_cues") or before in word_list("near_words")
+    return cued and before not in WEAK_CUES and not possessive
 
 
 def block_ranges(
@@ -356,13 +323,13 @@ def used_as_actor(ent: SpacySpan) -> bool:
         return True
     root = first_conjunct(ent.root)  # "Ethiopia and Eritrea signed"
     head = root.head.lemma_.lower()
-    if root.dep_ == "nsubj" and head in actor_verbs():
+    if root.dep_ == "nsubj" and head in word_list("actor_verbs"):
         return True
-    if root.dep_ in MODIFIER_DEPS and root.head.i >= ent.end and root.head.lower_ in actor_nouns():
+    if root.dep_ in MODIFIER_DEPS and root.head.i >= ent.end and root.head.lower_ in word_list("actor_nouns"):
         return True
     # "the Government of Iraq", "a representative of the United States"
     of = root.head
-    return root.dep_ == "pobj" and of.lower_ == "of" and of.head.lower_ in actor_nouns()
+    return root.dep_ == "pobj" and of.lower_ == "of" and of.head.lower_ in word_list("actor_nouns")
 
 
 def stance_prefix(name: SpacySpan) -> bool:
@@ -376,13 +343,8 @@ def after_stance_prefix(doc: Doc, i: int) -> bool:
         return False
     before = doc[i - 1].lower_
     if before != "-":
-        return before.endswith("-") and before[:-1] in stance_prefixes()  # one token, "anti-"
-    return i >= 2 and not doc[i - 2].whitespace_ and doc[i - 2].lower_ in stance_prefixes()
-
-
-@cache
-def stance_prefixes() -> frozenset[str]:
-    return frozenset(read_lines(DATA_DIR / "stance_prefixes.txt"))
+        return before.endswith("-") and before[:-1] in word_list("stance_prefixes")  # one token, "anti-"
+    return i >= 2 and not doc[i - 2].whitespace_ and doc[i - 2].lower_ in word_list("stance_prefixes")
 
 
 def first_conjunct(token: Token) -> Token:
@@ -509,7 +471,8 @@ def is_origin(doc: Doc, start: int) -> bool:
         return True
     if before.lower_ != "of":
         return False
-    return before.head.ent_type_ == "PERSON" or (start > 1 and doc[start - 2].lower_ in origin_nouns())
+    origin = start > 1 and doc[start - 2].lower_ in word_list("origin_nouns")
+    return before.head.ent_type_ == "PERSON" or origin
 
 
 def mark_facility_names(doc: Doc, toponyms: list[Toponym]) -> None:
@@ -525,7 +488,7 @@ def mark_facility_names(doc: Doc, toponyms: list[Toponym]) -> None:
 def facility_after(doc: Doc, end: int) -> int | None:
     """The facility noun that a name at `end` begins, perhaps after a few lower-case words ("Kabul
     airport", "the Zaporizhzhia nuclear power plant", "the Kramatorsk railway station"), or None."""
-    nouns = facility_nouns()
+    nouns = word_list("facility_nouns")
     for index in range(end, min(end + FACILITY_WORDS, len(doc))):
         word = doc[index]
         if word.lower_ in nouns:
@@ -560,7 +523,7 @@ def of_generic_term(span: SpacySpan, gaz: Gazetteer) -> bool:
 def is_near(doc: Doc, start: int) -> bool:
     """ "near X", "near the town of X", "30 km west of X", "on the outskirts of X"; not "the northern city
     of X", where the word describes the place."""
-    words = near_words()
+    words = word_list("near_words")
     return any(
         doc[i].lower_ in words and (i + 1 == start or doc[i + 1].lower_ in words | NEAR_LINKS)
         for i in range(max(0, start - 3), start)
@@ -609,7 +572,7 @@ def gazetteer_matches(
 def name_parts(ent: SpacySpan) -> list[tuple[int, int]]:
     """A mislabelled entity split where a comma or a word such as "in" joins two names: "Nyanzale in
     Rutshuru" (WORK_OF_ART) holds two places."""
-    joins = place_cues() | near_words() | {","}
+    joins = word_list("place_cues") | word_list("near_words") | {","}
     parts, start = [], name_start(ent)
     for token in ent[start - ent.start :]:
         if token.lower_ in joins and not token.text[:1].isupper():
@@ -633,7 +596,7 @@ def paired_names(doc: Doc, start: int, end: int, gaz: Gazetteer) -> list[tuple[i
 
 def name_start(ent: SpacySpan) -> int:
     """Where the name in a mislabelled entity begins: "Near Palmyra" (PERSON) → "Palmyra"."""
-    lead = place_cues() | near_words() | {"the"}
+    lead = word_list("place_cues") | word_list("near_words") | {"the"}
     start = ent.start
     while start < ent.end - 1 and ent.doc[start].lower_ in lead:
         start += 1
@@ -743,7 +706,7 @@ def cued(span: SpacySpan, gaz: Gazetteer) -> bool:
     "John Smith, 42, of X", "rebels captured X"."""
     doc, start = span.doc, span.start
     before = doc[start - 1].lower_ if start else ""
-    if before in place_cues() or before in near_words() or before in gaz.generic_terms:
+    if before in word_list("place_cues") or before in word_list("near_words") or before in gaz.generic_terms:
         return True
     if object_of_place_verb(span) or paired_with_place(span, gaz):
         return True
@@ -756,7 +719,7 @@ def object_of_place_verb(span: SpacySpan) -> bool:
     """ "rebels captured X", "airstrikes hit X and Y": the object of a verb done to places, unless the
     actor dictionary knows it."""
     root = first_conjunct(span.root)
-    if root.dep_ not in ("dobj", "obj") or root.head.lemma_.lower() not in place_object_verbs():
+    if root.dep_ not in ("dobj", "obj") or root.head.lemma_.lower() not in word_list("place_object_verbs"):
         return False
     return not dictionary_actor(span)
 
@@ -830,7 +793,7 @@ def locative(span: SpacySpan) -> bool:
     doc, start = span.doc, span.start
     cue = start - 2 if start > 1 and doc[start - 1].lower_ == "the" else start - 1
     word = doc[cue].lower_ if cue >= 0 else ""
-    return (word in place_cues() and word not in WEAK_CUES) or word in near_words()
+    return (word in word_list("place_cues") and word not in WEAK_CUES) or word in word_list("near_words")
 
 
 def cued_after_article(span: SpacySpan) -> bool:
@@ -843,7 +806,11 @@ def cued_after_article(span: SpacySpan) -> bool:
 def of_place(governor: str, gaz: Gazetteer) -> bool:
     """A word that makes the name after "of" a place: "the residents of X", "the siege of X", "the town of
     X", "north of X"."""
-    return governor in of_place_nouns() or governor in gaz.generic_terms or governor in near_words()
+    return (
+        governor in word_list("of_place_nouns")
+        or governor in gaz.generic_terms
+        or governor in word_list("near_words")
+    )
 
 
 def cued_town(candidate: Candidate) -> bool:
@@ -905,7 +872,7 @@ def after_cue(tokens: SpacySpan) -> bool:
     if not start or tokens[0].is_sent_start or tokens[0].is_stop or not all(t.is_title for t in tokens):
         return False
     before = doc[start - 1].lower_
-    return before in place_cues() or before in near_words()
+    return before in word_list("place_cues") or before in word_list("near_words")
 
 
 def _plausible_name(tokens: SpacySpan) -> bool:
