@@ -112,6 +112,18 @@ def test_the_article_before_a_name_favours_a_sea_over_a_town(gaz: Gazetteer) -> 
     assert found["Pacific"].entry is not None and not found["Pacific"].entry.is_town
 
 
+def test_an_article_and_a_describing_word_favour_a_sea_over_a_town(gaz: Gazetteer) -> None:
+    text = "Forecasters in Colorado said warm water built up in the tropical Atlantic through the summer."
+    found = resolve(gaz, text, ["Colorado", "Atlantic"])
+    assert found["Atlantic"].entry is not None and not found["Atlantic"].entry.is_town
+
+
+def test_the_town_of_a_name_gives_no_article_to_the_name(gaz: Gazetteer) -> None:
+    text = "Floods reached the town of Atlantic in Iowa on Sunday."
+    found = resolve(gaz, text, ["Atlantic", "Iowa"])
+    assert not found["Atlantic"].article
+
+
 def test_the_article_before_a_modifying_name_keeps_the_city(gaz: Gazetteer) -> None:
     found = resolve(gaz, "Officials cancelled the Moscow flights on Monday.", ["Moscow"])
     assert found["Moscow"].entry is not None and found["Moscow"].entry.country == "RU"

@@ -35,6 +35,8 @@ PLURAL_TERM = re.compile(r"\s+([a-z]+s)\b")  # "... and Barrow counties"
 APPOSITIVE_GAP = re.compile(r"^\s*,\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?P<term>[a-z]+)\s+(?:in|of)\s+$")
 LIST_GAP = re.compile(r"^\s*(,|,?\s+and|,?\s+or)\s+$|^\s*,\s*$", re.IGNORECASE)
 OF_GAP = re.compile(r"\bof\s*$", re.IGNORECASE)
+ARTICLE_BEFORE = re.compile(r"\b[Tt]he\s+(?P<words>(?:[a-z]+\s+){0,2})$")
+PREPOSITIONS = frozenset({"of", "in", "at", "on", "to", "from", "for", "and", "or", "near", "by", "with"})
 # A country that this many of the article's other names point to, making up this share of them, rules out
 # towns elsewhere that nothing else in the article points to, unless known by their own name and large
 DOMINANT_MENTIONS = 3
@@ -199,10 +201,12 @@ def main_town(toponyms: Sequence[Toponym]) -> GazEntry | None:
 
 
 def has_article(text: str, toponym: Toponym) -> bool:
-    return (
-        toponym.text.lower().startswith("the ")
-        or text[max(0, toponym.start - 4) : toponym.start].lower() == "the "
-    )
+    """ "the Atlantic", and with a word or two that describe the area between: "the tropical Atlantic",
+    "the eastern Mediterranean" (not "the town of X": a preposition ends a phrase that names the place)."""
+    if toponym.text.lower().startswith("the "):
+        return True
+    before = ARTICLE_BEFORE.search(text, max(0, toponym.start - 40), toponym.start)
+    return before is not None and not PREPOSITIONS.intersection(before.group("words").split())
 
 
 def supported(toponyms: Sequence[Toponym], demonyms: Counter[str] | None = None) -> list[Toponym]:
