@@ -675,6 +675,9 @@ _EXTRA = re.compile(
     rf"|{_NUM}\s+{_UNIT}\s+ago|(?:earlier\s+)?this\s+(?:week|month|year)|(?:last|past)\s+(?:week|month|year))\b",
     re.IGNORECASE,
 )
+# A period in brackets after a name: the years an actor existed ("Police Forces of Chile (2018-2022)",
+# ACLED's actor names), not the date of what the sentence reports.
+_NAME_PERIOD = re.compile(r"\(\s*\d{4}\s*-\s*(?:\d{4})?\s*\)")
 _WIDEN_LEFT = re.compile(rf"(?:(?:ever\s+)?since|(?:the\s+)?{_PART}(?:\s+of)?|{_PART}-)\s*$", re.IGNORECASE)
 
 
@@ -690,8 +693,11 @@ def find_date_phrases(
         date_entities = [(e.start_char, e.end_char) for e in sent.ents if e.label_ == "DATE"]
     candidates = [(start - base, end - base) for start, end in date_entities]
     candidates += [(m.start(), m.end()) for m in _EXTRA.finditer(text)]
+    periods = [(m.start(), m.end()) for m in _NAME_PERIOD.finditer(text)]
     found: list[tuple[int, int, DateRange]] = []
     for start, end in _longest_first(candidates):
+        if any(s <= start and end <= e for s, e in periods):
+            continue
         start = _widen(text, start)
         if any(start < e and s < end for s, e, _ in found):
             continue

@@ -550,6 +550,9 @@ def _entity_mentions(
 def _typed_by_words(name: SpacySpan, dictionary: ActorDictionary) -> ActorEntry | None:
     """An organisation the dictionary lacks, typed by a word of its name ("Ministry of Interior" ->
     government, "Khaama News" -> media; knowledge words: organisation_words); None when no word tells."""
+    group = _acled_generic_name(name, dictionary)
+    if group is not None:
+        return ActorEntry(name.text, group.type, group.inter, None)
     kinds = dictionary.words.organisation_words
     for token in name:
         kind = kinds.get(token.lower_)
@@ -559,6 +562,13 @@ def _typed_by_words(name: SpacySpan, dictionary: ActorDictionary) -> ActorEntry 
 
 
 _INTER_OF = {"government": 1, "state_forces": 1}
+
+
+def _acled_generic_name(name: SpacySpan, dictionary: ActorDictionary) -> ActorEntry | None:
+    """ACLED's name of an unnamed group, a generic noun and its country in brackets ("Rioters (India)",
+    "Protesters (Chile)"): that group."""
+    opens = len(name) > 1 and name[1].text == "("
+    return dictionary.words.generic_groups.get(name[0].lower_) if opens else None
 
 
 def _actor_like(ent: SpacySpan, countries: frozenset[str], dictionary: ActorDictionary) -> bool:
