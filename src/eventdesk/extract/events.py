@@ -48,6 +48,7 @@ from eventdesk.extract.event_fill import (
     register_sides,
     sources_for,
 )
+from eventdesk.extract.event_generic import is_generic_mention, refers_back
 from eventdesk.extract.event_roles import (
     Party,
     Roles,
@@ -348,9 +349,21 @@ class _ArticleReader:
         span = self.art.span_of(trigger.head)
         if any(area.contains(span) for area in self.excluded):
             return True
-        if is_practice(trigger, self.lx):
+        if is_practice(trigger, self.lx) or is_generic_mention(trigger, self.lx):
+            return True
+        if refers_back(trigger) and self._told_before(trigger):
             return True
         return is_depicted(trigger, self.lx) or is_recalled(trigger, self.lx) or is_aggregate_item(trigger)
+
+    def _told_before(self, trigger: Trigger) -> bool:
+        """ "This attack shows the group's contempt": the latest violent incident told before is the one
+        meant; the sentence is more of its evidence."""
+        latest = next((d for d in reversed(self.drafts) if d.frame.violent), None)
+        if latest is None or not trigger.frame.violent:
+            return False
+        sentence = next(s for s in self.art.doc.sents if s.start <= trigger.head.i < s.end)
+        _add_evidence(latest, _evidence(self.art, sentence))
+        return True
 
     def _credit(self, claimant: Party) -> None:
         """ "Al-Shabaab claimed responsibility for the bombing": the claimant did the latest incident told,

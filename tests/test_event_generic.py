@@ -1,0 +1,69 @@
+"""Words of violence that report no incident (extract/event_generic.py): platforms, descriptions of a side,
+campaigns, definitions, running tallies, drills and mentions of an incident already told; each beside a
+sentence of the same shape that does report one."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import extract_text
+from eventdesk.extract import Extractor
+
+
+def _types(extractor: Extractor, text: str) -> list[str]:
+    return [e.sub_event_type for e in extract_text(extractor, text).events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a weapon platform, not an attack
+        "The air force sent attack, transport and reconnaissance helicopters to the northern base on Friday.",
+        "Allied planes flew 40 sorties using bomber and fighter aircraft over the Gulf on Monday.",
+        # a side described, not a clash
+        "Kurdish units fighting the Islamic State near Hasakah asked for more ammunition, a commander said.",
+        "Militias battling the army in the hills have recruited hundreds of teenagers, the report said.",
+        # a campaign joined or going on
+        "Four fighter jets landed in Jordan on Sunday to join the fight against the Islamic State.",
+        "The president thanked the police for their role in the ongoing battle for Marawi.",
+        "Parliament voted on Tuesday to fund the war against the insurgents in the north.",
+        # a definition
+        "An engagement, as the task force uses the term, means any exchange of fire with hostile forces.",
+        # a running tally of a campaign
+        "The airstrikes have destroyed 120 trucks, 35 bunkers and 9 command posts, the spokesman said.",
+        # a drill
+        "Gunners fired live rounds during a training exercise near Tapa on Tuesday, the army said.",
+        "Our crews shot at mock targets for three days before the exercise, a sergeant said.",
+    ],
+)
+def test_mentions_that_report_no_incident(extractor: Extractor, text: str) -> None:
+    assert _types(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Militants attacked a police patrol near Hasakah on Tuesday, killing four officers.", "Armed clash"),
+        ("Attack helicopters fired rockets at rebel positions near Sake on Friday.", "Air/drone strike"),
+        ("Kurdish units fought Islamic State militants near Hasakah on Monday, a commander said.", "Armed clash"),
+        ("The battle for the airport began on Monday when rebels stormed the terminal.", "Armed clash"),
+        ("A coalition airstrike destroyed a militant checkpoint near Tabqa on Sunday.", "Air/drone strike"),
+    ],
+)
+def test_same_shapes_that_report_an_incident(extractor: Extractor, text: str, expected: str) -> None:
+    assert expected in _types(extractor, text)
+
+
+def test_a_demonstrative_mention_adds_evidence_to_the_incident_told_before(extractor: Extractor) -> None:
+    text = (
+        "Gunmen opened fire on a wedding party in Zurmi on Saturday, killing nine guests. "
+        "This attack shows that the gangs no longer fear the state, the governor said."
+    )
+    events = extract_text(extractor, text).events
+    assert len(events) == 1
+    assert any("This attack shows" in span.text for span in events[0].evidence)
+
+
+def test_a_demonstrative_mention_with_nothing_told_before_is_kept(extractor: Extractor) -> None:
+    text = "This attack on a school in Kabul on Monday killed six pupils, officials said."
+    assert _types(extractor, text) != []
