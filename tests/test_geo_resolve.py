@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from eventdesk.geo.build import centre, core_towns
 from eventdesk.geo.gazetteer import Gazetteer, load_gazetteer
 from eventdesk.geo.resolve import Toponym, make_toponym, resolve_toponyms
+from eventdesk.geo.sources import PlaceRecord
 
 
 @pytest.fixture(scope="module")
@@ -195,3 +197,13 @@ def test_a_town_whose_state_is_stated_once_is_that_town_at_its_other_mentions(ga
     resolve_toponyms(gaz, text, toponyms)
     assert toponyms[2].entry is not None and toponyms[2].entry.admin1 == "GA"
     assert toponyms[0].entry is toponyms[2].entry
+
+
+def test_a_stray_town_does_not_move_its_province_s_point() -> None:
+    """A town filed under the wrong province code, far from the others, is left out of the middle."""
+    towns = [
+        PlaceRecord(n, f"T{n}", "CN", "04", None, 32 + n / 10, 119 + n / 10, 1000, "PPL") for n in range(20)
+    ]
+    stray = PlaceRecord(99, "Stray", "CN", "04", None, 33.0, 100.0, 1000, "PPL")
+    lat, lon = centre(core_towns([*towns, stray]))
+    assert abs(lat - 32.95) < 0.01 and abs(lon - 119.95) < 0.01

@@ -7,9 +7,11 @@ Built once into the cache folder (see gazetteer.cache_path) and then only read.
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import sqlite3
+import statistics
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import chain
@@ -187,6 +189,19 @@ def centre(towns: list[PlaceRecord], trim: float = 0.0) -> tuple[float, float]:
     return _mid_range([t.lat for t in towns], trim), _mid_range([t.lon for t in towns], trim)
 
 
+def core_towns(towns: list[PlaceRecord]) -> list[PlaceRecord]:
+    """The towns of a province without strays far from the rest (a town filed under the wrong province
+    code drags the middle of the range hundreds of kilometres): those within two and a half times the
+    distance from the median point that holds 98% of them."""
+    if len(towns) < 10:
+        return towns
+    lat = statistics.median(t.lat for t in towns)
+    lon = statistics.median(t.lon for t in towns)
+    far = [math.hypot(t.lat - lat, (t.lon - lon) * math.cos(math.radians(lat))) for t in towns]
+    reach = sorted(far)[int((len(far) - 1) * CORE_SHARE)] * CORE_MARGIN
+    return [town for town, distance in zip(towns, far, strict=True) if distance <= reach]
+
+
 def _mid_range(values: list[float], trim: float) -> float:
     values = sorted(values)
     cut = int(len(values) * trim)
@@ -206,7 +221,7 @@ def admin1_records(cities: list[PlaceRecord], countries: dict[str, PlaceRecord])
         country, admin1 = code.split(".", 1)
         members = towns.get(code, [])
         if members:
-            lat, lon = centre(members)
+            lat, lon = centre(core_towns(members))
         elif country in countries:
             lat, lon = countries[country].lat, countries[country].lon
         else:
@@ -244,6 +259,7 @@ ROMANCE_TERMS = frozenset(
     {"provincia", "departamento", "département", "municipio", "distrito", "partido", "région"}
     | {"arrondissement", "préfecture", "commune", "cercle", "caza", "concelho", "município"}
 )
+CORE_SHARE, CORE_MARGIN = 0.98, 2.5  # see core_towns
 ADMIN1_POINT_SOURCE = "GeoNames; admin1 point"  # an admin2 unit placed at its province's point
 
 
