@@ -54,6 +54,16 @@ def test_a_province_is_no_point_for_a_facility_named_after_it(gaz: Gazetteer) ->
     assert found["Bank of Ontario"].fallback is None or found["Bank of Ontario"].fallback.feature != "ADM1"
 
 
+def test_a_national_body_named_after_its_country_falls_back_to_the_country(gaz: Gazetteer) -> None:
+    text = "Markets rallied after the Bank of Japan held rates, and the US Federal Reserve said nothing."
+    found = resolve(gaz, text, ["Bank of Japan", "US Federal Reserve"])
+    for name, country in (("Bank of Japan", "JP"), ("US Federal Reserve", "US")):
+        point = found[name].fallback
+        assert (
+            found[name].entry is None and point is not None and point.is_country and point.country == country
+        )
+
+
 def test_a_head_noun_ending_a_name_is_no_place(gaz: Gazetteer) -> None:
     """ "Union" closes "Fishermen's Union": it is the kind of thing named, not a town called Union."""
     found = resolve(gaz, "The Tiber Fishermen Union met.", ["Tiber Fishermen Union"])

@@ -306,13 +306,21 @@ def part_candidates(gaz: Gazetteer, name: str) -> tuple[Candidate, ...]:
                 kinds[i] in ("direction", "link") for i in range(len(words)) if not first <= i < first + size
             )
             for candidate in gaz.candidates(" ".join(words[first : first + size])):
-                if candidate.main_name and (
-                    direction_only or candidate.entry.is_town or candidate.entry.is_point
-                ):
+                if fair_part_place(candidate, direction_only):
                     found.setdefault(candidate.entry.id, Candidate(candidate.entry, True, whole=False))
         if found:
             return tuple(found.values())
     return ()
+
+
+def fair_part_place(candidate: Candidate, direction_only: bool) -> bool:
+    """A town or point by its own name, or a country by any of its names ("Bank of Japan", "US Federal
+    Reserve": a national body lies in its country); a province only when the rest of the name is
+    directions ("Northern Ontario"), since a thing named after one need not lie in it ("Bank of Ontario")."""
+    entry = candidate.entry
+    if entry.is_country:
+        return True
+    return candidate.main_name and (direction_only or entry.is_town or entry.is_point)
 
 
 def fair_part(words: list[str], kinds: list[str | None], start: int, end: int) -> bool:
