@@ -67,3 +67,25 @@ def test_a_demonstrative_mention_adds_evidence_to_the_incident_told_before(extra
 def test_a_demonstrative_mention_with_nothing_told_before_is_kept(extractor: Extractor) -> None:
     text = "This attack on a school in Kabul on Monday killed six pupils, officials said."
     assert _types(extractor, text) != []
+
+
+def test_an_ambiguous_word_keeps_the_sense_the_article_gave_it(extractor: Extractor) -> None:
+    text = (
+        "Allied warplanes carried out six strikes against militant targets in Anbar on Sunday. "
+        "Near Rutba, one strike hit a militant fighting position."
+    )
+    assert "Air/drone strike" in _types(extractor, text)
+
+
+def test_a_labour_strike_stays_a_strike_in_the_next_sentence(extractor: Extractor) -> None:
+    text = (
+        "Nurses at state hospitals in Harare began a strike over unpaid wages on Monday. "
+        "The strike shut three wards on Tuesday, a union official said."
+    )
+    types = _types(extractor, text)
+    assert types and all(t == "Peaceful protest" for t in types)
+
+
+def test_a_bombing_that_hits_leads_its_clause(extractor: Extractor) -> None:
+    text = "A roadside blast hit an army truck near Gao on Thursday, killing two soldiers."
+    assert _types(extractor, text) == ["Remote explosive/landmine/IED"]

@@ -70,7 +70,7 @@ from eventdesk.extract.event_typing import (
     type_incident,
 )
 from eventdesk.knowledge import Knowledge
-from eventdesk.knowledge.event_types import EventLexicon
+from eventdesk.knowledge.event_types import EventLexicon, Frame, SenseRule
 from eventdesk.records import Action, DateRange, Event, Plover, Result, Span
 
 if TYPE_CHECKING:
@@ -145,6 +145,7 @@ class _ArticleReader:
         self.action_sentences: list[tuple[int, frozenset[str]]] = []  # where each action was read
         self.backdrop: list[Trigger] = []  # background incidents: they may still name the sides
         self.lemmas_by_sentence: dict[int, frozenset[str]] = {}
+        self.cued_senses: dict[str, Frame] = {}  # trigger word -> the sense its cues gave earlier on
         self.span_by_sentence: dict[int, Span] = {}  # a sentence's evidence, for outcomes told after it
         self.causes_by_start: dict[int, set[str]] = {}  # a sentence's protest causes, read once
         self.token_lemmas, lowers = _token_words(art.doc, lx)
@@ -153,7 +154,9 @@ class _ArticleReader:
     def read_segment(self, segment: SpacySpan, sentence: int, lemmas: frozenset[str]) -> None:
         self.lemmas_by_sentence[sentence] = lemmas
         self.span_by_sentence[sentence] = _evidence(self.art, segment)
-        found = find_triggers(segment, self.lx, lemmas, self.trigger_starts)
+        found = self._in_the_article_sense(
+            find_triggers(segment, self.lx, lemmas, self.trigger_starts), lemmas
+        )
         triggers = self._foreground(self._real_or_pledged(found))
         action_triggers = [t for t in triggers if t.frame.acled is None and not _names_a_kind(t)]
         incidents: list[Trigger] = []
@@ -180,6 +183,18 @@ class _ArticleReader:
         self._read_actions(action_triggers, roots, segment, sentence, lemmas)
         if not self.lx.words("demand_modals").isdisjoint(lemmas):
             self._read_demands(segment, sentence, lemmas)
+
+    def _in_the_article_sense(self, triggers: list[Trigger], lemmas: frozenset[str]) -> list[Trigger]:
+        """An ambiguous word keeps the sense its cues gave it earlier in the article ("strikes by fighter
+        aircraft ... one strike hit a unit": an air strike; "workers went on strike ... the strike closed
+        the port": a labour strike), where this sentence holds no cue of its own."""
+        for trigger in triggers:
+            rules = self.lx.senses.get(trigger.word, [])
+            if any(rule.frame == trigger.frame.name and rule.near & lemmas for rule in rules):
+                self.cued_senses[trigger.word] = trigger.frame
+            elif trigger.word in self.cued_senses and _by_default(trigger, rules):
+                trigger.frame = self.cued_senses[trigger.word]
+        return triggers
 
     def _real_or_pledged(self, triggers: list[Trigger]) -> list[Trigger]:
         """Real triggers; an unreal one a party commits to becomes its pledge or threat (one a clause)."""
@@ -478,8 +493,10 @@ class _ArticleReader:
         agent, patient = roles.agent, roles.patient
         if roles.thing_hit is not None:
             draft.target = _without_article(roles.thing_hit.text)
-        if agent is not None and agent.is_side and (
-            agent.is_actor or agent.head.ent_type_ not in PLACE_ENTS or agent.head.pos_ == "ADJ"
+        if (
+            agent is not None
+            and agent.is_side
+            and (agent.is_actor or agent.head.ent_type_ not in PLACE_ENTS or agent.head.pos_ == "ADJ")
         ):
             draft.actor1, draft.inter1, draft.actor1_text = self._side(agent)
             draft.actor1_named = agent.name is not None and not agent.name.startswith(UNNAMED)
@@ -757,15 +774,20 @@ def _by_clause(triggers: Iterable[Trigger]) -> list[list[Trigger]]:
 def _in_lead_order(group: list[Trigger]) -> list[Trigger]:
     """A protest leads its clause (ACLED codes the arrests or shooting at a protest as its outcome), unless a
     bombing or strike is told with it ("a suicide blast tore through a rally"); then the trigger nearest the
-    clause's head."""
-    protest_leads = not any(t.frame.acled and t.frame.acled[0] == REMOTE_VIOLENCE for t in group)
+    clause's head. A bombing or strike that is the subject of another trigger leads it ("one strike hit a
+    unit", "a blast tore through a market"): what hit is the incident, the verb says how."""
+    remote = [t for t in group if t.frame.acled and t.frame.acled[0] == REMOTE_VIOLENCE]
+    protest_leads = not remote
+    heads = {t.head.i for t in group}
+    doers = {t.head.i for t in remote if t.head.dep_ == "nsubj" and t.head.head.i in heads}
 
-    def order(trigger: Trigger) -> tuple[bool, int, int]:
+    def order(trigger: Trigger) -> tuple[bool, bool, int, int]:
         depth, token = 0, trigger.head
         root = clause_root(token)
         while token.i != root.i and token.head.i != token.i:
             token, depth = token.head, depth + 1
-        return not (protest_leads and trigger.frame.name == PROTEST_FRAME), depth, -trigger.frame.priority
+        protest_first = protest_leads and trigger.frame.name == PROTEST_FRAME
+        return not protest_first, trigger.head.i not in doers, depth, -trigger.frame.priority
 
     return sorted(group, key=order)
 
@@ -974,6 +996,17 @@ def _evidence(art: AnalysedArticle, segment: SpacySpan) -> Span:
     if not tokens:
         return art.span_of(segment)
     return art.span(tokens[0].idx, _end_char(tokens[-1]))
+
+
+def _by_default(trigger: Trigger, rules: list[SenseRule]) -> bool:
+    """The trigger took the sense that its word takes when nothing in the sentence says otherwise."""
+    pos = trigger.head.pos_
+    return any(
+        rule.frame == trigger.frame.name
+        and rule.pos in (None, pos)
+        and not (rule.near or rule.object or rule.subject or rule.objects)
+        for rule in rules
+    )
 
 
 def _add_evidence(draft: Draft, span: Span) -> None:
