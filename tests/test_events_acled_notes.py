@@ -58,3 +58,172 @@ def test_acled_generic_group_names_keep_their_actor_type(extractor: Extractor, t
 def test_settlers_destroying_property_is_looting(extractor: Extractor) -> None:
     text = "On 4 April 2023, Israeli settlers burned two farm sheds and cut down vines near Turmus Ayya."
     assert _first_type(extractor, text) == "Looting/property destruction"
+
+
+# --- weapons -----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        ("A man flung a grenade at a bus stop in Bujumbura on Monday, wounding three people.", "Grenade"),
+        (
+            "A car bomber rammed a police checkpoint in Mogadishu on Monday, killing four officers.",
+            "Suicide bomb",
+        ),
+        (
+            "Troops fired artillery shells filled with a choking agent at trenches near Bakhmut on Friday.",
+            "Chemical weapon",
+        ),
+        (
+            "The rebels launched drones at an airbase near Kassala on Monday, hitting a hangar.",
+            "Air/drone strike",
+        ),
+        (
+            "Soldiers stopped a man wearing an explosives belt at a market gate in Maiduguri on Friday.",
+            "Disrupted weapons use",
+        ),
+    ],
+)
+def test_weapons_used_or_stopped(extractor: Extractor, text: str, sub: str) -> None:
+    assert _first_type(extractor, text) == sub
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry launched drones to survey flood damage along the river.",
+        "The group threatened to fling grenades at any patrol entering the valley.",
+    ],
+)
+def test_drones_for_survey_and_threatened_grenades_are_no_incident(extractor: Extractor, text: str) -> None:
+    assert not extract_text(extractor, text).events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A mysterious blast destroyed a weapons depot at an army base near Isfahan on Sunday.",
+        "A fire of unknown origin broke out at an arms depot near Kharkiv on Monday.",
+    ],
+)
+def test_an_unexplained_blast_or_fire_at_a_military_site_is_other(extractor: Extractor, text: str) -> None:
+    assert _first_type(extractor, text) == "Other"
+
+
+def test_a_fire_nobody_calls_unexplained_is_no_incident(extractor: Extractor) -> None:
+    assert not extract_text(extractor, "A fire broke out at a market in Kano on Monday.").events
+
+
+def test_an_explosion_that_destroys_is_an_explosion(extractor: Extractor) -> None:
+    text = "An explosion destroyed a bus in Quetta on Monday, killing six."
+    assert _first_type(extractor, text) == "Remote explosive/landmine/IED"
+
+
+# --- territory ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels moved in without fighting after soldiers abandoned the garrison town of Ber on Sunday.",
+        "Army units entered the town of Kaya on Monday after the militants withdrew, residents said.",
+    ],
+)
+def test_a_place_entered_after_the_other_side_left_is_a_non_violent_transfer(
+    extractor: Extractor, text: str
+) -> None:
+    assert _first_type(extractor, text) == "Non-violent transfer of territory"
+
+
+# --- strategic developments --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The junta hired foreign military contractors to guard the gold mines in the north on Monday.",
+        "Two dissident fronts announced their split from the main guerrilla command on Tuesday.",
+        "The militia appointed a new field commander for the western front on Sunday.",
+        "Three rebel factions formed a new joint unit in Darfur on Monday.",
+        "The mercenaries' operations were taken over by a new defence ministry corps on Monday.",
+    ],
+)
+def test_changes_to_an_armed_group(extractor: Extractor, text: str) -> None:
+    assert _first_type(extractor, text) == "Change to group/activity"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company hired 300 workers at its new plant in Lagos.",
+        "Analysts pointed to a split in the ruling party over the budget.",
+        "The bank appointed a new chief financial officer on Monday.",
+    ],
+)
+def test_hiring_splits_and_appointments_outside_conflict_are_no_incident(
+    extractor: Extractor, text: str
+) -> None:
+    assert not extract_text(extractor, text).events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army and the rebels agreed on Sunday to halt hostilities for the Eid holiday, mediators said.",
+        "The two governments initialled a border accord in Doha on Monday.",
+    ],
+)
+def test_agreements_halting_hostilities_or_initialled(extractor: Extractor, text: str) -> None:
+    assert _first_type(extractor, text) == "Agreement"
+
+
+@pytest.mark.parametrize(
+    "text", ["The rebels refused to halt hostilities.", "The two sides may initial a truce next week."]
+)
+def test_a_refused_or_possible_agreement_is_no_incident(extractor: Extractor, text: str) -> None:
+    assert "Agreement" not in _types(extract_text(extractor, text))
+
+
+def test_warplanes_flown_across_a_line_are_a_show_of_force(extractor: Extractor) -> None:
+    text = "The air force flew fighter jets across the maritime line near the islands on Monday."
+    assert _first_type(extractor, text) == "Other"
+
+
+def test_someone_bundled_into_a_car_is_abducted(extractor: Extractor) -> None:
+    text = "A student leader was bundled into a pickup by masked men in Harare on Friday."
+    assert _first_type(extractor, text) == "Abduction/forced disappearance"
+
+
+# --- protests ----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        (
+            "Police beat students staging a sit-in at the university in Conakry on Monday, leaving a dozen "
+            "hospitalised with fractures.",
+            "Excessive force against protesters",
+        ),
+        (
+            "Rival party supporters chased away demonstrators holding a rally for better wages in Accra.",
+            "Protest with intervention",
+        ),
+        (
+            "Riot police pushed back students trying to reach parliament, using pepper spray, in Belgrade.",
+            "Protest with intervention",
+        ),
+        (
+            "Farmers drove a tractor convoy through central Madrid on Monday over fuel prices.",
+            "Peaceful protest",
+        ),
+    ],
+)
+def test_how_a_protest_was_met(extractor: Extractor, text: str, sub: str) -> None:
+    assert _first_type(extractor, text) == sub
+
+
+def test_forces_pushing_back_rebels_still_regain_ground(extractor: Extractor) -> None:
+    text = "Government troops pushed back rebels from the outskirts of Goma on Monday after heavy fighting."
+    assert _first_type(extractor, text) == "Government regains territory"
