@@ -217,3 +217,9 @@ def test_a_stray_town_does_not_move_its_province_s_point() -> None:
     stray = PlaceRecord(99, "Stray", "CN", "04", None, 33.0, 100.0, 1000, "PPL")
     lat, lon = centre(core_towns([*towns, stray]))
     assert abs(lat - 32.95) < 0.01 and abs(lon - 119.95) < 0.01
+
+
+def test_a_name_with_city_is_the_city_not_its_province(gaz: Gazetteer) -> None:
+    text = "Fares rose in Calgary, Winnipeg, Montreal, Quebec City and Halifax this winter."
+    found = resolve(gaz, text, ["Calgary", "Winnipeg", "Montreal", "Quebec City", "Halifax"])
+    assert found["Quebec City"].entry is not None and found["Quebec City"].entry.is_town

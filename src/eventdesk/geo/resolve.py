@@ -53,6 +53,7 @@ WEIGHTS = {
     "article": 1.5,
     "hint": 6.0,
     "hint_country": 4.0,
+    "hint_town": 4.0,  # "Quebec City" is the city, even among names that point to its province
     "supplement": 5.0,
     "country_share": 3.0,
     "country_any": 1.0,
@@ -580,7 +581,7 @@ def hint_score(hint: str | None, entry: GazEntry) -> float:
             return WEIGHTS["hint"]
         return -WEIGHTS["hint_country"] if entry.is_country else -1.0
     if hint == "town":
-        return 2.0 if entry.is_town else -1.0
+        return WEIGHTS["hint_town"] if entry.is_town else -1.0
     return 0.0
 
 
