@@ -3,11 +3,13 @@ derived demonyms, and the split of the geoparsing benchmark."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from eventdesk.geo.build import centre, core_towns
 from eventdesk.geo.gazetteer import Gazetteer, load_gazetteer
-from eventdesk.geo.resolve import Toponym, make_toponym, resolve_toponyms
+from eventdesk.geo.resolve import Context, Toponym, candidate_score, make_toponym, resolve_toponyms
 from eventdesk.geo.sources import PlaceRecord
 
 
@@ -223,3 +225,14 @@ def test_a_name_with_city_is_the_city_not_its_province(gaz: Gazetteer) -> None:
     text = "Fares rose in Calgary, Winnipeg, Montreal, Quebec City and Halifax this winter."
     found = resolve(gaz, text, ["Calgary", "Winnipeg", "Montreal", "Quebec City", "Halifax"])
     assert found["Quebec City"].entry is not None and found["Quebec City"].entry.is_town
+
+
+def test_a_name_inside_a_list_holds_no_name_before_it(gaz: Gazetteer) -> None:
+    """In "Montreal, Quebec, Toronto" the commas list places: Quebec's province reading gets nothing for
+    holding Montreal, as it would in "Montreal, Quebec." """
+    text = "Flights to Montreal, Quebec, Toronto and Ottawa were cancelled."
+    found = resolve(gaz, text, ["Montreal", "Quebec", "Toronto", "Ottawa"])
+    quebec, montreal = found["Quebec"], found["Montreal"]
+    province = next(c for c in quebec.candidates if c.entry.feature == "ADM1")
+    alone = candidate_score(province, quebec, Context(Counter()), None, None)
+    assert candidate_score(province, quebec, Context(Counter()), None, montreal) == alone

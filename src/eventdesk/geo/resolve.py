@@ -530,7 +530,7 @@ def candidate_score(
     score += hint_score(toponym.hint, entry)
     if toponym.article:
         score += WEIGHTS["article"] if is_area(entry) else 0.0
-    if contained is not None:
+    if contained is not None and not toponym.weak_container:  # in "A, B, C" B holds no A
         score += holding_score(entry, contained)
     if container is not None:
         score += containment_score(entry, container)
