@@ -60,7 +60,29 @@ def analyse(articles: Iterable[Article], nlp: Language, batch_size: int = 32) ->
             yield norm.text, (article, norm)
 
     for doc, (article, norm) in nlp.pipe(prepared(), as_tuples=True, batch_size=batch_size):
+        if "(" in norm.text or ")" in norm.text:
+            split_at_open_brackets(doc)
         yield AnalysedArticle(article, norm, doc, _published(article))
+
+
+def split_at_open_brackets(doc: Doc) -> None:
+    """An entity that a bracket cuts in two ("Walikale (North Kivu" ORG, from "in Walikale (North Kivu)")
+    is two names the model ran together: each side of the bracket becomes an entity of its own, with the
+    label the model gave. Entities whose brackets close ("Police Forces of Peru (2021-)") are kept."""
+    from spacy.tokens import Span as SpacySpan
+
+    mended: list[SpacySpan] = []
+    for ent in doc.ents:
+        if ent.text.count("(") == ent.text.count(")"):
+            mended.append(ent)
+            continue
+        start = ent.start
+        for token in ent:
+            if token.text in ("(", ")"):
+                mended += [SpacySpan(doc, start, token.i, label=ent.label_)] if token.i > start else []
+                start = token.i + 1
+        mended += [SpacySpan(doc, start, ent.end, label=ent.label_)] if start < ent.end else []
+    doc.ents = mended
 
 
 def _published(article: Article) -> date | None:
