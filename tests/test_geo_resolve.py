@@ -236,3 +236,7 @@ def test_a_name_inside_a_list_holds_no_name_before_it(gaz: Gazetteer) -> None:
     province = next(c for c in quebec.candidates if c.entry.feature == "ADM1")
     alone = candidate_score(province, quebec, Context(Counter()), None, None)
     assert candidate_score(province, quebec, Context(Counter()), None, montreal) == alone
+
+
+def test_korean_alone_points_to_south_korea(gaz: Gazetteer) -> None:
+    assert gaz.demonym_country("Korean") == "KR" and gaz.demonym_country("North Korean") == "KP"
