@@ -31,6 +31,10 @@ def _types(extractor: Extractor, text: str) -> list[str]:
         "An engagement, as the task force uses the term, means any exchange of fire with hostile forces.",
         # a running tally of a campaign
         "The airstrikes have destroyed 120 trucks, 35 bunkers and 9 command posts, the spokesman said.",
+        # an activity, not an incident
+        "Countries which have conducted strikes in Yemen include Britain and the United States.",
+        # not a killing
+        "The crews are ready to execute the evacuation plan, a pilot said on Monday.",
         # a drill
         "Gunners fired live rounds during a training exercise near Tapa on Tuesday, the army said.",
         "Our crews shot at mock targets for three days before the exercise, a sergeant said.",
@@ -45,9 +49,12 @@ def test_mentions_that_report_no_incident(extractor: Extractor, text: str) -> No
     [
         ("Militants attacked a police patrol near Hasakah on Tuesday, killing four officers.", "Armed clash"),
         ("Attack helicopters fired rockets at rebel positions near Sake on Friday.", "Air/drone strike"),
-        ("Kurdish units fought Islamic State militants near Hasakah on Monday, a commander said.", "Armed clash"),
+        ("Kurdish units fought Islamic State militants near Hasakah on Monday.", "Armed clash"),
         ("The battle for the airport began on Monday when rebels stormed the terminal.", "Armed clash"),
         ("A coalition airstrike destroyed a militant checkpoint near Tabqa on Sunday.", "Air/drone strike"),
+        ("Gunmen executed four farm workers near Maiduguri on Tuesday, residents said.", "Attack"),
+        ("Warplanes have conducted strikes on rebel depots near Hama since Monday.", "Air/drone strike"),
+        ("Striking miners have staged rallies in Rustenburg against the wage offer.", "Peaceful protest"),
     ],
 )
 def test_same_shapes_that_report_an_incident(extractor: Extractor, text: str, expected: str) -> None:

@@ -2,7 +2,8 @@
 aircraft"), a description of a side ("forces fighting IS"), a campaign ("joined the fight against IS"), a
 definition ("a strike means one or more engagements"), a running tally ("the strikes have destroyed 90 tanks,
 40 tunnels and 12 bunkers"), a drill ("before the exercise") and a mention of an incident already told
-("this attack"). Each test reads one trigger with the dependency parse; the word lists are data
+("this attack"), and an activity or any one incident of a kind ("have conducted strikes", "every strike").
+Each test reads one trigger with the dependency parse; the word lists are data
 (`modality` in event_types.yaml)."""
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ OBJECT_DEPS = frozenset({"dobj", "pobj"})
 MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "conj"})
 BACK_REFERENCE_DETERMINERS = frozenset({"this", "these", "those", "such"})
 PRESENT_HAVE = frozenset({"have", "has", "'ve"})
+DISTRIBUTIVES = frozenset({"every", "any"})
 
 
 def is_generic_mention(trigger: Trigger, lx: EventLexicon) -> bool:
@@ -30,6 +32,8 @@ def is_generic_mention(trigger: Trigger, lx: EventLexicon) -> bool:
         or names_a_campaign(trigger, lx)
         or is_defined(trigger, lx)
         or is_running_tally(trigger, lx)
+        or is_habitual(trigger)
+        or is_any_one(trigger)
         or is_during_a_drill(trigger, lx)
     )
 
@@ -101,6 +105,30 @@ def is_running_tally(trigger: Trigger, lx: EventLexicon) -> bool:
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     counted = [t for o in objects for t in (o, *o.conjuncts) if any(c.dep_ == "nummod" for c in t.children)]
     return len(counted) >= 2
+
+
+def is_habitual(trigger: Trigger) -> bool:
+    """ "nations which have conducted strikes in Iraq": a bare plural of incidents, with no number and no
+    determiner, done by now (present perfect) in a clause that describes who did them is their record, not
+    an incident ("activists have staged rallies in Gaza" still reports one)."""
+    head: Token = trigger.head
+    if not trigger.is_noun or head.tag_ != "NNS" or head.dep_ != "dobj":
+        return False
+    if any(c.dep_ in ("det", "nummod", "poss", "amod") for c in head.children):
+        return False
+    verb = head.head
+    if verb.dep_ != "relcl":
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in PRESENT_HAVE for c in verb.children) and not any(
+        t.ent_type_ in ("DATE", "TIME") for t in verb.subtree
+    )
+
+
+def is_any_one(trigger: Trigger) -> bool:
+    """ "the munitions dropped in every strike": any one incident of a kind, not a given one."""
+    return trigger.is_noun and any(
+        c.dep_ == "det" and c.lower_ in DISTRIBUTIVES for c in trigger.head.children
+    )
 
 
 def is_during_a_drill(trigger: Trigger, lx: EventLexicon) -> bool:

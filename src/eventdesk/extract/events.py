@@ -190,7 +190,10 @@ class _ArticleReader:
         the port": a labour strike), where this sentence holds no cue of its own."""
         for trigger in triggers:
             rules = self.lx.senses.get(trigger.word, [])
-            if any(rule.frame == trigger.frame.name and rule.near & lemmas for rule in rules):
+            lasting = trigger.frame.name in self.lx.words("article_senses")
+            if lasting and any(
+                rule.frame == trigger.frame.name and rule.near & _cue_lemmas(trigger) for rule in rules
+            ):
                 self.cued_senses[trigger.word] = trigger.frame
             elif trigger.word in self.cued_senses and _by_default(trigger, rules):
                 trigger.frame = self.cued_senses[trigger.word]
@@ -996,6 +999,14 @@ def _evidence(art: AnalysedArticle, segment: SpacySpan) -> Span:
     if not tokens:
         return art.span_of(segment)
     return art.span(tokens[0].idx, _end_char(tokens[-1]))
+
+
+def _cue_lemmas(trigger: Trigger) -> frozenset[str]:
+    """The sentence's lemmas but those of what the trigger's clause acts on: in "the strikes destroyed two
+    rocket launchers" the rockets were hit, they say nothing of the weapon."""
+    verb = trigger.head if trigger.head.pos_ == "VERB" else trigger.head.head
+    hit = {t.i for c in verb.children if c.dep_ == "dobj" and c.i != trigger.head.i for t in c.subtree}
+    return frozenset(t.lemma_.lower() for t in trigger.head.sent if t.i not in hit)
 
 
 def _by_default(trigger: Trigger, rules: list[SenseRule]) -> bool:
