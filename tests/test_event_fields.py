@@ -25,3 +25,34 @@ def test_town_with_its_province_in_brackets_is_placed(extractor: Extractor) -> N
 def test_bracketed_province_after_a_capital_does_not_hide_the_place(extractor: Extractor) -> None:
     text = "On 8 June 2023, gendarmes detained a trade unionist in Bamako (Bamako) for insulting the army."
     assert _first(extract_text(extractor, text)).location.country == "ML"
+
+
+# --- how many dead: the count line of a note ---------------------------------------------------------
+
+
+def test_note_count_line_without_a_verb_gives_the_fatalities(extractor: Extractor) -> None:
+    text = "On 2 June 2021, army troops retook Kafr Nabl (Idleb) from rebel factions. 11 fatalities."
+    event = _first(extract_text(extractor, text))
+    assert event.fatalities.best == 11
+
+
+def test_reported_fatalities_line_gives_the_fatalities(extractor: Extractor) -> None:
+    text = "On 7 May 2020, two militias fought with rifles near Bama (Borno). At least 5 fatalities reported."
+    assert _first(extract_text(extractor, text)).fatalities.best == 5
+
+
+def test_counted_dead_without_a_killer_are_the_toll_not_a_new_attack(extractor: Extractor) -> None:
+    text = (
+        "On 9 April 2023, Russian forces shelled Orikhiv (Zaporizhzhia) with artillery. 4 civilians killed."
+    )
+    result = extract_text(extractor, text)
+    assert len(result.events) == 1
+    assert result.events[0].fatalities.best == 4
+
+
+def test_stated_killer_with_counted_subject_still_makes_an_incident(extractor: Extractor) -> None:
+    text = (
+        "Police dispersed a crowd in the capital on Monday. Three gunmen killed a shopkeeper in the market."
+    )
+    result = extract_text(extractor, text)
+    assert any(e.fatalities.best == 1 and e.actor1 for e in result.events)

@@ -26,10 +26,14 @@ if TYPE_CHECKING:
     from eventdesk.extract.event_draft import Draft
     from eventdesk.knowledge import Knowledge
     from eventdesk.knowledge.actors import ActorEntry
+    from eventdesk.knowledge.event_types import EventLexicon
     from eventdesk.knowledge.unnamed_perpetrators import UnnamedPerpetrators
 
 ASSUMED_WINDOW_DAYS = 30  # no date in the text: the month up to publication (ACLED time precision 3)
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# ACLED's notes count the dead in a line of their own ("6 fatalities.", "At least 12 fatalities reported."):
+# a word of the count, not of the incident, so kept out of the typing lexicon's casualty words
+TOLL_WORDS = frozenset({"fatality"})
 DATE_PHRASES = "date_phrases"  # annotation: (start_char, end_char) of a segment -> its date phrases
 DATE_ENTITIES = "date_entities"  # annotation: (start, end, start_char, end_char) of the Doc's DATE entities
 DatePhrase = tuple[int, int, DateRange]  # (start_char, end_char, date) in normalised offsets
@@ -88,6 +92,20 @@ def _named_place(art: AnalysedArticle, segment: SpacySpan) -> EventLocation | No
     detail = next((p.text for p in places[:-1] if p.end <= broad.start and broad.start - p.end <= 2), None)
     span = art.span_of(broad)
     return EventLocation(name=broad.text, text=broad.text, detail=detail, span=span)
+
+
+def fatal_lemmas(lx: EventLexicon) -> frozenset[str]:
+    """The words that count the dead: the lexicon's casualty words and the notes' own."""
+    return lx.fatal_words | TOLL_WORDS
+
+
+def is_toll_line(segment: SpacySpan, lemmas: frozenset[str], lx: EventLexicon) -> bool:
+    """A sentence with no verb that only counts the dead: "14 fatalities.", "Dozens dead." (a heading has
+    no final stop)."""
+    words = [t for t in segment if not t.is_space]
+    if not words or words[-1].text != "." or fatal_lemmas(lx).isdisjoint(lemmas):
+        return False
+    return any(t.like_num or t.dep_ == "nummod" for t in words)
 
 
 def casualties(

@@ -43,6 +43,8 @@ from eventdesk.extract.event_fill import (
     assumed_date,
     casualties,
     date_in,
+    fatal_lemmas,
+    is_toll_line,
     location_for,
     name_unnamed_sides,
     register_sides,
@@ -108,8 +110,10 @@ def extract_events(art: AnalysedArticle, kb: Knowledge, result: Result) -> None:
     reader = _ArticleReader(art, kb.event_lexicon, result)
     for index, unit in enumerate(article_units(art)):
         sentence = without_dateline(unit)
-        if len(sentence) and not is_heading(sentence):
-            lemmas = frozenset(reader.token_lemmas[sentence.start : sentence.end])
+        if not len(sentence):
+            continue
+        lemmas = frozenset(reader.token_lemmas[sentence.start : sentence.end])
+        if not is_heading(sentence) or is_toll_line(sentence, lemmas, reader.lx):
             reader.read_segment(sentence, index, lemmas)
     reader.attach_interventions()
     reader.read_protest_tolls()
@@ -586,7 +590,7 @@ class _ArticleReader:
         filled: list[Draft] = []
         if not drafts:
             return filled
-        for field_name, words in (("fatalities", self.lx.fatal_words), ("injuries", self.lx.injury_words)):
+        for field_name, words in (("fatalities", fatal_lemmas(self.lx)), ("injuries", self.lx.injury_words)):
             if not words & lemmas:
                 continue
             for count, head in casualties(self.art, segment, words):
@@ -749,8 +753,17 @@ def _has_subject_trigger(trigger: Trigger, triggers: list[Trigger]) -> bool:
 
 
 def _has_killer(verb: Token) -> bool:
-    """ "Gunmen killed five": a stated killer; not a note's count read as a subject ("At least 12 killed")."""
-    return any(c.dep_ in ("nsubj", "agent") and not c.like_num for c in verb.children)
+    """ "Gunmen killed five": a stated killer; not a note's count read as a subject ("At least 12 killed"),
+    nor the counted dead of a line without its object or auxiliary ("10 civilians killed")."""
+    told_in_full = any(c.dep_ in ("dobj", "aux", "auxpass") for c in verb.children)
+    return any(
+        c.dep_ == "agent" or (c.dep_ == "nsubj" and not c.like_num and (told_in_full or not _counted(c)))
+        for c in verb.children
+    )
+
+
+def _counted(noun: Token) -> bool:
+    return any(c.dep_ == "nummod" or c.like_num for c in noun.children)
 
 
 def _self_claim(verb: Token) -> bool:
