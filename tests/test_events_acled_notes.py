@@ -227,3 +227,85 @@ def test_how_a_protest_was_met(extractor: Extractor, text: str, sub: str) -> Non
 def test_forces_pushing_back_rebels_still_regain_ground(extractor: Extractor) -> None:
     text = "Government troops pushed back rebels from the outskirts of Goma on Monday after heavy fighting."
     assert _first_type(extractor, text) == "Government regains territory"
+
+
+# --- readings of the parse ---------------------------------------------------------------------------------
+
+
+def test_what_a_protest_is_about_is_no_outcome(extractor: Extractor) -> None:
+    text = (
+        "On 2 May 2023, taxi drivers protesting the killing of a colleague blocked the highway with burning "
+        "tyres in Bukavu (Bukavu, Sud-Kivu)."
+    )
+    assert _first_type(extractor, text) == "Violent demonstration"
+
+
+def test_a_protest_about_a_death_is_still_peaceful(extractor: Extractor) -> None:
+    text = "Hundreds of nurses protested the killing of a colleague outside the health ministry in Nairobi."
+    assert _first_type(extractor, text) == "Peaceful protest"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        (
+            "On 5 March 2024, ISWAP militants seized Marte (Marte, Borno) after fighting with the army.",
+            "Non-state actor overtakes territory",
+        ),
+        ("On 5 March 2024, ISWAP militants seized a trader in Marte.", "Abduction/forced disappearance"),
+    ],
+)
+def test_a_name_placed_by_its_districts_in_brackets_is_a_place(
+    extractor: Extractor, text: str, sub: str
+) -> None:
+    assert _first_type(extractor, text) == sub
+
+
+def test_foreign_troops_retaking_a_town_beside_the_local_army_regain_it(extractor: Extractor) -> None:
+    text = (
+        "Kenyan and Somali troops recaptured the town of Bardhere in Somalia from al-Shabaab militants on "
+        "Monday, officials said."
+    )
+    assert _first_type(extractor, text) == "Government regains territory"
+
+
+def test_foreign_troops_taking_a_town_alone_overtake_it(extractor: Extractor) -> None:
+    text = "Russian troops recaptured the village of Robotyne in Ukraine from Ukrainian forces on Monday."
+    assert _first_type(extractor, text) == "Non-state actor overtakes territory"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        (
+            "Troops found a bomb workshop and destroyed dozens of improvised explosive devices.",
+            "Disrupted weapons use",
+        ),
+        (
+            "Turkish advisers moved into part of the naval base at Tripoli on Monday.",
+            "Headquarters or base established",
+        ),
+    ],
+)
+def test_what_a_part_or_an_amount_counts_is_what_is_acted_on(
+    extractor: Extractor, text: str, sub: str
+) -> None:
+    assert _first_type(extractor, text) == sub
+
+
+def test_tear_gas_on_trenches_is_a_chemical_weapon(extractor: Extractor) -> None:
+    text = "Russian drones dropped canisters of tear gas on Ukrainian trenches near Toretsk on Monday."
+    assert _first_type(extractor, text) == "Chemical weapon"
+
+
+def test_tear_gas_on_demonstrators_is_an_intervention(extractor: Extractor) -> None:
+    text = "Troops fired tear gas to disperse a crowd of demonstrators in Khartoum on Monday."
+    assert _first_type(extractor, text) == "Protest with intervention"
+
+
+def test_a_retaking_told_in_a_note_is_a_regain(extractor: Extractor) -> None:
+    text = (
+        "On 4 June 2022, Military Forces of Mali (2021-) retook Boulkessi (Douentza, Mopti) from JNIM "
+        "following two days of fighting."
+    )
+    assert _first_type(extractor, text) == "Government regains territory"

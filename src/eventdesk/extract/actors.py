@@ -567,7 +567,8 @@ _INTER_OF = {"government": 1, "state_forces": 1}
 def _acled_generic_name(name: SpacySpan, dictionary: ActorDictionary) -> ActorEntry | None:
     """ACLED's name of an unnamed group, a generic noun and its country in brackets ("Rioters (India)",
     "Protesters (Chile)"): that group."""
-    opens = len(name) > 1 and name[1].text == "("
+    doc, after = name.doc, name.start + 1  # the bracket may end the entity or lie inside it
+    opens = after < len(doc) and doc[after].text == "("
     return dictionary.words.generic_groups.get(name[0].lower_) if opens else None
 
 

@@ -24,6 +24,7 @@ SET_PRONOUNS = frozenset({"which", "whom", "them", "these", "those"})  # "one of
 FINAL_PUNCTUATION = frozenset({".", "!", "?", '"', "'", "”", "’", ":", ";", ")"})
 HEADING_MAX_WORDS = 20
 DATELINE_MAX_TOKENS = 16
+ADMIN_BRACKET_TOKENS = 10  # "(Masisi, Nord-Kivu)": the brackets of a note's place, up to this many tokens
 DASHES = frozenset({"-", "--", "—", "–"})
 LEFT_PREPS = frozenset({"from", "of"})  # "withdrew from", "pulled out of"
 OBJECT_PREPS = frozenset({"of", "into"})
@@ -31,6 +32,7 @@ SPAN_PREPS = frozenset({"over", "during", "throughout", "in", "within"})
 STRETCH_WORDS = frozenset({"past", "recent", "preceding", "previous"})  # "over the past month"
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "oprd"})  # "named a new spokesperson" may read as a predicate
 PART_WORDS = frozenset({"part", "parts", "most", "much", "section", "half", "portion", "area", "rest"})
+QUANTITY_WORDS = frozenset({"dozen", "hundred", "thousand", "score"})  # lemmas: "dozens of explosive devices"
 PERSONAL_PRONOUNS = frozenset({"him", "her", "them", "he", "she", "they", "us", "we", "me", "i"})
 
 
@@ -172,7 +174,12 @@ def object_heads(head: Token) -> set[str]:
     "the suspension of military operations", "set up a new base"), or what it makes of it ("turned the
     school into a base", "fired into the air")."""
     objects = [_counted(c) for c in head.children if c.dep_ in OBJECT_DEPS]
-    objects += [g for c in head.children if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS for g in c.children]
+    objects += [
+        _counted(g)
+        for c in head.children
+        if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS
+        for g in c.children
+    ]
     if head.dep_ == "acl" and head.tag_ == "VBN":
         objects.append(head.head)  # "mortar rounds fired by the group": the noun a participle describes
     objects += [c for o in objects for c in o.children if c.dep_ == "conj"]  # "a checkpoint and a camp"
@@ -210,7 +217,7 @@ def _left(verb: Token, lx: EventLexicon) -> list[Token]:
 
 
 def _kind_of(noun: Token, lx: EventLexicon) -> str | None:
-    if noun.ent_type_ in PLACE_ENTS:
+    if noun.ent_type_ in PLACE_ENTS or _with_admin_areas(noun):
         return "place"
     kind = lx.object_kinds.get(noun.lemma_.lower())
     if kind:
@@ -218,6 +225,16 @@ def _kind_of(noun: Token, lx: EventLexicon) -> str | None:
     if noun.ent_type_ in PERSON_ENTS or noun.lemma_.lower() in lx.participants:
         return "person"
     return "person" if noun.pos_ == "PRON" and noun.lower_ in PERSONAL_PRONOUNS else None
+
+
+def _with_admin_areas(noun: Token) -> bool:
+    """ "seized Mweso (Masisi, Nord-Kivu)": a name followed by its districts in brackets, the way ACLED's
+    notes place an incident, is a place."""
+    doc, after = noun.doc, noun.i + 1
+    if noun.pos_ != "PROPN" or after >= len(doc) or doc[after].text != "(":
+        return False
+    bracket = [t.text for t in doc[after + 1 : after + ADMIN_BRACKET_TOKENS]]
+    return ")" in bracket and "," in bracket[: bracket.index(")")]
 
 
 def _passive_subject_elided(verb: Token) -> list[Token]:
@@ -234,7 +251,8 @@ def _passive_subject_elided(verb: Token) -> list[Token]:
 def _counted(noun: Token) -> Token:
     """What a part, amount or number counts ("parts of the town", "2 tonnes of explosives", "80 of the
     drones"), else the noun itself."""
-    if noun.lemma_.lower() in PART_WORDS or noun.like_num or any(c.dep_ == "nummod" for c in noun.children):
+    counts = noun.lemma_.lower() in PART_WORDS | QUANTITY_WORDS or noun.like_num
+    if counts or any(c.dep_ == "nummod" for c in noun.children):
         return next((g for p in noun.children if p.lower_ == "of" for g in p.children), noun)
     return noun
 
@@ -321,6 +339,8 @@ def is_anchored(trigger: Trigger, lx: EventLexicon) -> bool:
         return token.dep_ != "amod" or _is_misparsed_verb(token)
     if _names_a_kind(trigger, lx):
         return False  # "battle zones", "invasion forces": a kind of thing, not an occurrence
+    if token.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in token.children):
+        return True  # a past tense read as the sentence's noun ("Ukrainian forces retook Kupiansk")
     anchors = lx.frame_anchors.get(trigger.frame.name)
     if lx.object_kinds.get(token.lemma_.lower()) == "weapon":
         anchors = lx.words("weapon_anchors")

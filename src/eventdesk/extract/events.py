@@ -730,6 +730,8 @@ def _cause_lemmas(protest: Token) -> set[str]:
         if (c.dep_ == "prep" and c.lower_ in CAUSE_PREPS)
         or (c.dep_ in ("xcomp", "advcl") and (c.tag_ == "VBG" or any(a.lower_ == "to" for a in c.children)))
     ]
+    if protest.pos_ == "VERB" and protest.lemma_.lower() == PROTEST_FRAME:  # "protesting the death of a man"
+        causes += [c for c in protest.children if c.dep_ == "dobj"]
     return {t.lemma_.lower() for cause in causes for t in cause.subtree}
 
 
@@ -840,9 +842,18 @@ def _foreign_forces(draft: Draft, country_by_name: dict[str, str], lx: EventLexi
         country = country_by_name.get(name) if name else None
         if inter == STATE and country and place_country and country.upper() != place_country.upper():
             setattr(draft, f"inter{side}", EXTERNAL)
-    if draft.typing.sub_event_type == REGAINS and draft.inter1 == EXTERNAL:
+    if draft.typing.sub_event_type == REGAINS and draft.inter1 == EXTERNAL and not _with_local_forces(
+        draft, country_by_name, place_country
+    ):
         draft.typing.sub_event_type = OVERTAKES
         draft.typing.event_type = lx.event_type_of(OVERTAKES)
+
+
+def _with_local_forces(draft: Draft, country_by_name: dict[str, str], place_country: str | None) -> bool:
+    """ "Rwandan and Mozambican troops recaptured the town": foreign forces fighting beside the state whose
+    place it is regain it for that state."""
+    countries = {country_by_name.get(name, "").upper() for name in draft.assoc1}
+    return place_country is not None and place_country.upper() in countries
 
 
 def _crowd_as_protesters(draft: Draft, kb: Knowledge) -> None:
