@@ -240,3 +240,14 @@ def test_a_name_inside_a_list_holds_no_name_before_it(gaz: Gazetteer) -> None:
 
 def test_korean_alone_points_to_south_korea(gaz: Gazetteer) -> None:
     assert gaz.demonym_country("Korean") == "KR" and gaz.demonym_country("North Korean") == "KP"
+
+
+def test_readings_that_pull_each_other_settle_on_the_article_s_country(gaz: Gazetteer) -> None:
+    """Round by round, Cambridge and Newmarket each favoured the other's American or Canadian reading and
+    the picks flipped; with the evidence of the rounds added up they settle in England."""
+    text = (
+        "Racing fans from Cambridge drove to Newmarket; later the trainers in Cambridge and Chesterton "
+        "met in England."
+    )
+    found = resolve(gaz, text, ["Cambridge", "Newmarket", "Cambridge", "Chesterton", "England"])
+    assert found["Newmarket"].entry is not None and found["Newmarket"].entry.country == "GB"

@@ -47,7 +47,7 @@ TOWN_LEVEL = 3
 # Scoring weights, set by hand and checked on the development halves of GWN-dev, LGL and TR-News
 # (bench/geo_eval.py --split dev); the held-out halves (--split held) check that a change generalises.
 WEIGHTS = {
-    "rounds": 3,
+    "rounds": 5,  # at most: the rounds stop once the picks settle
     "population": 1.0,
     "alternate": 1.0,
     "article": 1.5,
@@ -132,8 +132,8 @@ def resolve_toponyms(
     gaz: Gazetteer, text: str, toponyms: Sequence[Toponym], demonym_countries: Counter[str] | None = None
 ) -> None:
     """Fill `entry` of each toponym (None when the gazetteer has no candidate): first on the names alone,
-    then again in the light of what the first round found for the article's other names. A name left
-    without a place gets a `fallback` (see Toponym)."""
+    then again in the light of what the earlier rounds found for the article's other names (added up over
+    the rounds, so that the picks settle). A name left without a place gets a `fallback` (see Toponym)."""
     for toponym in toponyms:
         toponym.candidates = find_candidates(gaz, toponym)
     link_containers(text, toponyms, gaz.generic_terms)
@@ -141,10 +141,17 @@ def resolve_toponyms(
     for toponym in toponyms:
         toponym.article = has_article(text, toponym)
     context = Context(Counter(demonym_countries or {}), neighbourhood=Neighbourhood.of(toponyms))
-    for _round in range(WEIGHTS["rounds"]):
+    evidence: Context | None = None  # the picks of the rounds after the first, added up
+    picks: list[GazEntry | None] = []
+    for round_number in range(WEIGHTS["rounds"]):
         for toponym in toponyms:
             choose(toponym, toponyms, context.seen_from(toponym))
-        context = Context.of(toponyms, demonym_countries, context.neighbourhood)
+        if picks == (picks := [t.entry for t in toponyms]):
+            break  # settled
+        latest = Context.of(toponyms, demonym_countries, context.neighbourhood)
+        context = latest if evidence is None else latest.merged(evidence)
+        if round_number:  # the first round chose on the names alone
+            evidence = context
     follow_stated_containers(toponyms)
     assign_fallbacks(toponyms)
 
@@ -449,6 +456,23 @@ class Context:
             own[1][entry.country, entry.admin1] += 1
         if entry.is_town:
             self.points.append((entry.lat, entry.lon, toponym.name.lower()))
+
+    def merged(self, other: Context) -> Context:
+        """This round's picks with the earlier rounds': names whose readings favour each other's
+        alternatives ("Cambridge" and "Newmarket" each pulling the other between England and America)
+        would flip from round to round; with the evidence added up, they settle."""
+        by_name = {name: (own[0].copy(), own[1].copy()) for name, own in self.by_name.items()}
+        for name, (countries, admin1) in other.by_name.items():
+            mine = by_name.setdefault(name, (Counter(), Counter()))
+            mine[0].update(countries)
+            mine[1].update(admin1)
+        return Context(
+            self.countries + other.countries,
+            self.admin1 + other.admin1,
+            list(dict.fromkeys(self.points + other.points)),  # whether a point is near, not how often
+            by_name,
+            self.neighbourhood,
+        )
 
     def seen_from(self, toponym: Toponym) -> Context:
         name = toponym.name.lower()
