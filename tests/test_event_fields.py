@@ -56,3 +56,28 @@ def test_stated_killer_with_counted_subject_still_makes_an_incident(extractor: E
     )
     result = extract_text(extractor, text)
     assert any(e.fatalities.best == 1 and e.actor1 for e in result.events)
+
+
+# --- who: ACLED's crowd actors ------------------------------------------------------------------------
+
+
+def test_force_used_at_a_rally_leaves_the_protesters_first(extractor: Extractor) -> None:
+    text = "On 12 March 2022, police detained 40 people at a banned rally in Minsk (Minsk). [size=hundreds]"
+    event = _first(extract_text(extractor, text))
+    assert event.event_type == "Protests"
+    assert (event.actor1 or "").startswith("Protesters")
+    assert (event.actor2 or "").startswith("Police Forces")
+
+
+def test_party_holding_a_protest_is_the_protesters_associate(extractor: Extractor) -> None:
+    text = "On 6 May 2024, members of the Awami League held a rally in Dhaka (Dhaka) to demand new elections."
+    event = _first(extract_text(extractor, text))
+    assert event.actor1 == "Protesters (Bangladesh)"
+    assert "Awami League" in event.assoc_actor1
+
+
+def test_crowd_in_a_riot_is_named_rioters(extractor: Extractor) -> None:
+    text = "On 1 July 2022, a crowd set fire to a police post in Butembo (North Kivu) and beat two officers."
+    event = _first(extract_text(extractor, text))
+    assert event.event_type == "Riots"
+    assert (event.actor1 or "").startswith("Rioters")

@@ -34,6 +34,9 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # ACLED's notes count the dead in a line of their own ("6 fatalities.", "At least 12 fatalities reported."):
 # a word of the count, not of the incident, so kept out of the typing lexicon's casualty words
 TOLL_WORDS = frozenset({"fatality"})
+PROTESTS = "Protests"
+FORCE_ON_PROTESTERS = frozenset({"Protest with intervention", "Excessive force against protesters"})
+STATE, ARMED_CODES = 1, frozenset({1, 2, 3, 4, 8})  # ACLED inter codes of state forces and armed groups
 DATE_PHRASES = "date_phrases"  # annotation: (start_char, end_char) of a segment -> its date phrases
 DATE_ENTITIES = "date_entities"  # annotation: (start, end, start_char, end_char) of the Doc's DATE entities
 DatePhrase = tuple[int, int, DateRange]  # (start_char, end_char, date) in normalised offsets
@@ -146,6 +149,8 @@ def name_unnamed_sides(art: AnalysedArticle, draft: Draft, kb: Knowledge) -> Non
         _unnamed_perpetrator(art, draft, kb, rules)
     if draft.typing.event_type in rules.crowd_event_types:
         _crowd_first(draft, kb, rules)
+    if draft.typing.event_type == PROTESTS:
+        _protesters_first(draft)
     country = _event_country(draft, kb)
     if country is None:
         return
@@ -181,9 +186,27 @@ def _crowd_first(draft: Draft, kb: Knowledge, rules: UnnamedPerpetrators) -> Non
     if draft.inter2 in crowds and draft.inter1 not in crowds:
         draft.swap_sides()
     group, _, country = (draft.actor1 or "").partition(" (")
-    if draft.typing.event_type == rules.riot_event_type and group in rules.become_rioters:
+    crowd = group in rules.become_rioters or (draft.inter1 == rioters.inter and group != rioters.name)
+    if draft.typing.event_type == rules.riot_event_type and crowd:
+        if draft.actor1_named and draft.actor1 not in draft.assoc1:
+            draft.assoc1.append(draft.actor1)  # "supporters of X": ACLED's associate of the rioters
         draft.actor1 = f"{rioters.name} ({country}" if country else rioters.name
         draft.inter1 = rioters.inter
+
+
+def _protesters_first(draft: Draft) -> None:
+    """ACLED's protests have the protesters as actor1, "Protesters (Country)", named later from the place:
+    force used on a crowd with no crowd named ("police detained 60 people at a rally") makes the force
+    actor2; a party or group that holds the protest ("members of the Awami League held a sit-in") is the
+    protesters' associate, not actor1."""
+    if draft.typing.sub_event_type in FORCE_ON_PROTESTERS and draft.inter1 == STATE and draft.actor2 is None:
+        draft.swap_sides()
+        draft.actor1_named = False
+    if draft.actor1 is None or draft.inter1 in ARMED_CODES or draft.actor1.startswith("Protesters"):
+        return
+    if draft.actor1_named and draft.actor1 not in draft.assoc1:
+        draft.assoc1.append(draft.actor1)
+    draft.actor1, draft.inter1, draft.actor1_named = None, None, False
 
 
 def _event_country(draft: Draft, kb: Knowledge) -> str | None:
