@@ -101,6 +101,7 @@ REQUEST = "REQUEST"
 SPEAKERS_THEMSELVES = frozenset({"we", "i"})
 PROTESTS, CIVILIANS, PROTESTER_CODE = "Protests", 7, 6
 REMOTE_VIOLENCE = "Explosions/Remote violence"
+POLITICAL_VIOLENCE = frozenset({"Battles", REMOTE_VIOLENCE, "Violence against civilians"})
 CIVILIAN_GROUP, PROTESTER_GROUP = "Civilians", "Protesters"  # ACLED's names of unnamed crowds
 CAUSE_PREPS = frozenset({"against", "over", "about", "for"})
 ANNOUNCED_MODALS = frozenset({"modal will", "modal would", "modal 'll"})
@@ -149,6 +150,8 @@ class _ArticleReader:
         self.action_sentences: list[tuple[int, frozenset[str]]] = []  # where each action was read
         self.backdrop: list[Trigger] = []  # background incidents: they may still name the sides
         self.lemmas_by_sentence: dict[int, frozenset[str]] = {}
+        self.told_in_reactions: set[int] = set()  # incidents first told as what a reaction is about
+        self.claimed_here: dict[int, Party] = {}  # incidents first told in their claim -> the claimant
         self.cued_senses: dict[str, Frame] = {}  # trigger word -> the sense its cues gave earlier on
         self.span_by_sentence: dict[int, Span] = {}  # a sentence's evidence, for outcomes told after it
         self.causes_by_start: dict[int, set[str]] = {}  # a sentence's protest causes, read once
@@ -165,10 +168,12 @@ class _ArticleReader:
         action_triggers = [t for t in triggers if t.frame.acled is None and not _names_a_kind(t)]
         incidents: list[Trigger] = []
         for trigger in triggers:
-            if trigger.frame.acled is not None and is_anchored(trigger, self.lx):
+            if trigger.frame.acled is not None and self._anchored(trigger):
                 incidents += self._as_incidents(trigger, segment, sentence, lemmas)
         incidents += self._killings_of_their_own(segment, sentence, lemmas, incidents, action_triggers)
         drafts = [self._draft(group, segment, sentence, lemmas) for group in _by_clause(incidents)]
+        for draft, group in zip(drafts, _by_clause(incidents), strict=True):
+            self._credit_claim_told_here(draft, group)
         new = _without_parts_of_a_coup([d for d in drafts if not self._unarmed_fight(d)], self.lx)
         new = _without_side_notes(new, self.lx)
         # counted over a period ("defaced 3,000 sites over the past month") or by no armed side: a PLOVER
@@ -248,6 +253,7 @@ class _ArticleReader:
             for t in found
             if t.frame.acled is not None
             and clause_root(t.head).i not in roots
+            and not _tells_a_toll_of(t, incidents)
             and (alone or _has_killer(t.head))
         ]
 
@@ -341,6 +347,9 @@ class _ArticleReader:
     def _subordinate(self, trigger: Trigger, governor: Trigger | None) -> bool:
         if governor is None or _light_verb_object(trigger, governor, self.lx):
             return False
+        if self._first_told_in_a_reaction(trigger, governor):
+            self.told_in_reactions.add(trigger.head.i)
+            return False
         if governor.frame.name in self.lx.words("topic_frames") and trigger.frame.name != governor.frame.name:
             return True
         if (governor.frame.acled is None) == (trigger.frame.acled is None):
@@ -349,6 +358,35 @@ class _ArticleReader:
             return False
         anchors = self.lx.frame_anchors.get(trigger.frame.name, frozenset())
         return governor.head.lemma_.lower() not in anchors
+
+    def _anchored(self, trigger: Trigger) -> bool:
+        """Stated by a verb, or first told as what a reaction or a claim of responsibility is about."""
+        if is_anchored(trigger, self.lx) or trigger.head.i in self.told_in_reactions:
+            return True
+        claim = claimed_by(trigger, self.lx)
+        return claim is not None and claim[0] is not None and claim[1] and self._first_told_here(trigger)
+
+    def _first_told_in_a_reaction(self, trigger: Trigger, governor: Trigger) -> bool:
+        """ "The ministry condemned Sunday's bombing of a market in Kano, which killed 14 people": an
+        incident first told as what a reaction is about, with a place, a date or a toll of its own, is
+        reported there; one told before ("condemned the attack") is only referred to."""
+        reaction = self.lx.words("topic_frames") | self.lx.words("reference_frames")
+        return governor.frame.name in reaction and self._first_told_here(trigger)
+
+    def _first_told_here(self, trigger: Trigger) -> bool:
+        """An incident of political violence named by a noun, with a toll or a place and a date of its own,
+        in an article that has told no violent incident before it."""
+        armed = trigger.frame.acled is not None and trigger.frame.acled[0] in POLITICAL_VIOLENCE
+        if not armed or not trigger.is_noun or any(d.frame.violent for d in self.drafts):
+            return False
+        head = trigger.head
+        details = [t for t in head.subtree if t.i != head.i]
+        if head.dep_ == "dobj":  # "condemned the bombing at a bus station on Friday": attached to the verb
+            details += [t for c in head.head.children if c.dep_ == "prep" for t in c.subtree]
+        fatal = self.lx.fatal_words | self.lx.injury_words
+        if any(t.lemma_.lower() in fatal for t in details):
+            return True
+        return any(t.ent_type_ in PLACE_ENTS for t in details) and any(t.ent_type_ == "DATE" for t in details)
 
     def _as_incidents(
         self, trigger: Trigger, segment: SpacySpan, sentence: int, lemmas: frozenset[str]
@@ -360,16 +398,21 @@ class _ArticleReader:
 
     def _excluded(self, trigger: Trigger) -> bool:
         """Inside a count over a period or a media release, shown in propaganda, recalled from the past, or
-        an incident a party claims (the claimant is kept for the incident it refers to)."""
+        an incident a party claims (the claimant is kept for the incident it refers to; a claim is where an
+        incident is first told when it gives the incident's place, date or toll)."""
         claim = claimed_by(trigger, self.lx)
         if claim is not None:
             claimant, definite = claim
-            if claimant is not None and definite:
+            if claimant is not None and definite and self._first_told_here(trigger):
+                self.claimed_here[trigger.head.i] = party(self.art, claimant, self.lx)
+            elif claimant is not None and definite:
                 self._credit(party(self.art, claimant, self.lx))
-            if definite or claimant is None:
+                return True
+            elif claimant is None:
                 return True
         span = self.art.span_of(trigger.head)
-        if any(area.contains(span) for area in self.excluded):
+        in_a_release = any(area.contains(span) for area in self.excluded)
+        if in_a_release and trigger.head.i not in self.claimed_here:
             return True
         if is_practice(trigger, self.lx) or is_generic_mention(trigger, self.lx):
             return True
@@ -386,6 +429,13 @@ class _ArticleReader:
         sentence = next(s for s in self.art.doc.sents if s.start <= trigger.head.i < s.end)
         _add_evidence(latest, _evidence(self.art, sentence))
         return True
+
+    def _credit_claim_told_here(self, draft: Draft, group: list[Trigger]) -> None:
+        """ "Al-Shabaab claimed Monday's bombing of a hotel in Mogadishu": the claimant did it."""
+        claimant = next((self.claimed_here[t.head.i] for t in group if t.head.i in self.claimed_here), None)
+        if claimant is not None and claimant.is_actor and not draft.actor1_named:
+            draft.actor1, draft.inter1, draft.actor1_text = self._side(claimant)
+            draft.actor1_named = True
 
     def _credit(self, claimant: Party) -> None:
         """ "Al-Shabaab claimed responsibility for the bombing": the claimant did the latest incident told,
@@ -1031,6 +1081,16 @@ def _cue_lemmas(trigger: Trigger) -> frozenset[str]:
     verb = trigger.head if trigger.head.pos_ == "VERB" else trigger.head.head
     hit = {t.i for c in verb.children if c.dep_ == "dobj" and c.i != trigger.head.i for t in c.subtree}
     return frozenset(t.lemma_.lower() for t in trigger.head.sent if t.i not in hit)
+
+
+def _tells_a_toll_of(killing: Trigger, incidents: list[Trigger]) -> bool:
+    """ "the bombing of a hotel, which killed 12 people": a killing told in a clause that describes an
+    incident of the sentence, or a word of its phrase, is that incident's toll."""
+    clause = killing.head
+    if clause.dep_ not in ("relcl", "acl"):
+        return False
+    described = clause.head.i
+    return any(t.is_noun and t.head.left_edge.i <= described <= t.head.right_edge.i for t in incidents)
 
 
 def _by_default(trigger: Trigger, rules: list[SenseRule]) -> bool:
