@@ -9,6 +9,7 @@ import pytest
 
 from eventdesk.geo.build import centre, core_towns
 from eventdesk.geo.gazetteer import Gazetteer, load_gazetteer
+from eventdesk.geo.names import key_variants
 from eventdesk.geo.resolve import Context, Toponym, candidate_score, make_toponym, resolve_toponyms
 from eventdesk.geo.sources import PlaceRecord
 
@@ -251,3 +252,9 @@ def test_readings_that_pull_each_other_settle_on_the_article_s_country(gaz: Gaze
     )
     found = resolve(gaz, text, ["Cambridge", "Newmarket", "Cambridge", "Chesterton", "England"])
     assert found["Newmarket"].entry is not None and found["Newmarket"].entry.country == "GB"
+
+
+def test_mt_and_ft_are_spelled_out_in_name_keys(gaz: Gazetteer) -> None:
+    assert key_variants("Mt. Pleasant") == key_variants("Mount Pleasant")
+    assert key_variants("Ft Worth") == key_variants("Fort Worth")
+    assert any(c.entry.name == "Fort Worth" for c in gaz.candidates("Ft. Worth"))

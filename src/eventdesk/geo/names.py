@@ -25,6 +25,11 @@ _STATE_OF = re.compile(
 _THE = re.compile(r"^the\s+", re.IGNORECASE)
 _SAINT = re.compile(r"\b(st|ste)\.?\s", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?$")
+# "Mt. Pleasant", "Ft. Worth": spelled out wherever they stand, in the gazetteer's names and in the text
+_ABBREVIATIONS = (
+    (re.compile(r"\bmt\.?\s+", re.IGNORECASE), "Mount "),
+    (re.compile(r"\bft\.?\s+", re.IGNORECASE), "Fort "),
+)
 
 
 @lru_cache(maxsize=200_000)
@@ -38,8 +43,10 @@ def name_key(name: str) -> str:
 def key_variants(name: str) -> list[str]:
     """The keys a name in running text may be stored under: as written, without a leading article
     ("the Sahel", "al-Hol" ↔ "Hol"), without "Republic of" and the like, without a possessive, with "St."
-    spelled out."""
+    spelled out; "Mt." and "Ft." are always spelled out."""
     text = _THE.sub("", _POSSESSIVE.sub("", name.strip()))
+    for abbreviation, full in _ABBREVIATIONS:
+        text = abbreviation.sub(full, text)
     forms = [text]
     without_article = _LEADING_ARTICLE.sub("", text)
     if without_article != text and without_article:
