@@ -258,3 +258,10 @@ def test_mt_and_ft_are_spelled_out_in_name_keys(gaz: Gazetteer) -> None:
     assert key_variants("Mt. Pleasant") == key_variants("Mount Pleasant")
     assert key_variants("Ft Worth") == key_variants("Fort Worth")
     assert any(c.entry.name == "Fort Worth" for c in gaz.candidates("Ft. Worth"))
+
+
+def test_a_name_that_calls_its_place_a_state_falls_back_to_the_state(gaz: Gazetteer) -> None:
+    text = "Students at Colorado State University marched to Denver on Friday."
+    found = resolve(gaz, text, ["Colorado State University", "Denver"])
+    point = found["Colorado State University"].fallback
+    assert point is not None and point.feature == "ADM1" and point.admin1 == "CO"

@@ -313,20 +313,24 @@ def part_candidates(gaz: Gazetteer, name: str) -> tuple[Candidate, ...]:
             direction_only = all(
                 kinds[i] in ("direction", "link") for i in range(len(words)) if not first <= i < first + size
             )
+            unit = first + size < len(words) and gaz.generic_terms.get(words[first + size].lower())
             for candidate in gaz.candidates(" ".join(words[first : first + size])):
-                if fair_part_place(candidate, direction_only):
+                if fair_part_place(candidate, direction_only, unit in ("admin1", "admin2")):
                     found.setdefault(candidate.entry.id, Candidate(candidate.entry, True, whole=False))
         if found:
             return tuple(found.values())
     return ()
 
 
-def fair_part_place(candidate: Candidate, direction_only: bool) -> bool:
+def fair_part_place(candidate: Candidate, direction_only: bool, unit_named: bool) -> bool:
     """A town or point by its own name, or a country by any of its names ("Bank of Japan", "US Federal
     Reserve": a national body lies in its country); a province only when the rest of the name is
-    directions ("Northern Ontario"), since a thing named after one need not lie in it ("Bank of Ontario")."""
+    directions ("Northern Ontario") or the name calls it one ("Colorado State University", "Kaduna State
+    Polytechnic"), since a thing named after one need not lie in it ("Bank of Ontario")."""
     entry = candidate.entry
     if entry.is_country:
+        return True
+    if unit_named and entry.is_admin:
         return True
     return candidate.main_name and (direction_only or entry.is_town or entry.is_point)
 
