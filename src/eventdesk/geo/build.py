@@ -11,8 +11,7 @@ import math
 import os
 import re
 import sqlite3
-import statistics
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import chain
 from pathlib import Path
@@ -190,16 +189,21 @@ def centre(towns: list[PlaceRecord], trim: float = 0.0) -> tuple[float, float]:
 
 
 def core_towns(towns: list[PlaceRecord]) -> list[PlaceRecord]:
-    """The towns of a province without strays far from the rest (a town filed under the wrong province
-    code drags the middle of the range hundreds of kilometres): those within two and a half times the
-    distance from the median point that holds 98% of them."""
-    if len(towns) < 10:
-        return towns
-    lat = statistics.median(t.lat for t in towns)
-    lon = statistics.median(t.lon for t in towns)
-    far = [math.hypot(t.lat - lat, (t.lon - lon) * math.cos(math.radians(lat))) for t in towns]
-    reach = sorted(far)[int((len(far) - 1) * CORE_SHARE)] * CORE_MARGIN
-    return [town for town, distance in zip(towns, far, strict=True) if distance <= reach]
+    """The towns of a province without strays: a town filed under the wrong province code, with no other
+    town of the province in its grid cell or the cells around it (cells of STRAY_CELL degrees), would drag
+    the middle of the range hundreds of kilometres. The sparse towns of a desert or tundra keep company."""
+    cells = Counter(_cell(town) for town in towns)
+    kept = [town for town in towns if _neighbours(cells, _cell(town)) > 1]
+    return kept or towns
+
+
+def _cell(town: PlaceRecord) -> tuple[int, int]:
+    return math.floor(town.lat / STRAY_CELL), math.floor(town.lon / STRAY_CELL)
+
+
+def _neighbours(cells: Counter[tuple[int, int]], cell: tuple[int, int]) -> int:
+    row, col = cell
+    return sum(cells[row + dr, col + dc] for dr in (-1, 0, 1) for dc in (-1, 0, 1))
 
 
 def _mid_range(values: list[float], trim: float) -> float:
@@ -259,7 +263,7 @@ ROMANCE_TERMS = frozenset(
     {"provincia", "departamento", "département", "municipio", "distrito", "partido", "région"}
     | {"arrondissement", "préfecture", "commune", "cercle", "caza", "concelho", "município"}
 )
-CORE_SHARE, CORE_MARGIN = 0.98, 2.5  # see core_towns
+STRAY_CELL = 5.0  # degrees: see core_towns
 ADMIN1_POINT_SOURCE = "GeoNames; admin1 point"  # an admin2 unit placed at its province's point
 
 
