@@ -81,3 +81,15 @@ def test_crowd_in_a_riot_is_named_rioters(extractor: Extractor) -> None:
     event = _first(extract_text(extractor, text))
     assert event.event_type == "Riots"
     assert (event.actor1 or "").startswith("Rioters")
+
+
+def test_who_fired_a_chemical_munition_is_actor1(extractor: Extractor) -> None:
+    text = "On 4 June 2024, Russian troops fired chemical munitions at Ukrainian trenches near Kupiansk."
+    event = _first(extract_text(extractor, text))
+    assert event.sub_event_type == "Chemical weapon"
+    assert event.actor1 == "Military Forces of Russia"
+
+
+def test_who_dropped_munitions_holding_a_gas_is_actor1(extractor: Extractor) -> None:
+    text = "Russian soldiers dropped grenades containing chloropicrin on a dugout near Toretsk on Friday."
+    assert _first(extract_text(extractor, text)).actor1 == "Military Forces of Russia"

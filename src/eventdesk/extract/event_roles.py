@@ -122,6 +122,9 @@ def read_roles(art: AnalysedArticle, trigger: Trigger, lx: EventLexicon) -> Role
         agent_token, patient_token = _sides_between(head, patient_token)
     if agent_token is None and trigger.is_noun:
         agent_token = _participant(head, lx) or _agent_of_participle(head)
+    if agent_token is None and trigger.is_noun and (user := _weapon_verb(head, lx)) is not None:
+        agent_token, aimed_at = _verb_objects(user, range(head.i, head.i + 1))
+        patient_token = patient_token or next((o for o in aimed_at if o.dep_ == "pobj"), None)
     if agent_token is None:
         agent_token = _phrase_owner(art, trigger, lx)
     if agent_token is not None and _is_incident_word(agent_token, lx):
@@ -439,6 +442,22 @@ def _participant(noun: Token, lx: EventLexicon) -> Token | None:
     if verb is None:
         return None
     return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _weapon_verb(noun: Token, lx: EventLexicon) -> Token | None:
+    """The verb that fires, drops or uses what the trigger names: its subject did it, its "at" or "on" phrase
+    was hit ("forces fired chemical munitions at positions", "troops dropped munitions containing
+    chloropicrin on trenches": through the participle that describes the weapon)."""
+    token = noun
+    for _ in range(3):
+        verb = token.head
+        if token.dep_ != "dobj" or verb.pos_ != "VERB":
+            return None
+        if verb.dep_ == "acl":  # "munitions containing X": go on to the noun the participle describes
+            token = verb.head
+            continue
+        return verb if verb.lemma_.lower() in lx.words("weapon_anchors") else None
+    return None
 
 
 def _participation_verb(noun: Token, lx: EventLexicon) -> Token | None:
