@@ -309,3 +309,45 @@ def test_a_retaking_told_in_a_note_is_a_regain(extractor: Extractor) -> None:
         "following two days of fighting."
     )
     assert _first_type(extractor, text) == "Government regains territory"
+
+
+# --- precision: what did not happen or is only shown --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police said they had foiled no plot and had arrested no one in the city.",
+        "The army said its patrol found nothing in the abandoned camp.",
+        "A propaganda video released by the group shows its fighters attacking an army convoy.",
+        "A video published by the militants shows fighters storming a checkpoint.",
+    ],
+)
+def test_acts_on_nothing_and_released_footage_are_no_incident(extractor: Extractor, text: str) -> None:
+    assert not extract_text(extractor, text).events
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        (
+            "Police officers came under fire from suspected gang members in Lae on Monday and returned fire.",
+            "Armed clash",
+        ),
+        (
+            "On 6 February 2023, cattle rustlers stole 80 cows from herders in Rumbek on Sunday.",
+            "Looting/property destruction",
+        ),
+        (
+            "Armed raiders drove off hundreds of goats from a village near Kapoeta; nobody was hurt.",
+            "Looting/property destruction",
+        ),
+    ],
+)
+def test_returned_fire_and_cattle_raids(extractor: Extractor, text: str, sub: str) -> None:
+    assert _first_type(extractor, text) == sub
+
+
+def test_gunmen_who_drive_off_only_leave(extractor: Extractor) -> None:
+    text = "Gunmen shot a shopkeeper in Gao on Monday and drove off on motorbikes."
+    assert _types(extract_text(extractor, text)) == ["Attack"]

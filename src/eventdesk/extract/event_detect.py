@@ -33,6 +33,7 @@ STRETCH_WORDS = frozenset({"past", "recent", "preceding", "previous"})  # "over 
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "oprd"})  # "named a new spokesperson" may read as a predicate
 PART_WORDS = frozenset({"part", "parts", "most", "much", "section", "half", "portion", "area", "rest"})
 QUANTITY_WORDS = frozenset({"dozen", "hundred", "thousand", "score"})  # lemmas: "dozens of explosive devices"
+NOTHING_WORDS = frozenset({"nobody", "nothing", "none", "noone"})
 PERSONAL_PRONOUNS = frozenset({"him", "her", "them", "he", "she", "they", "us", "we", "me", "i"})
 
 
@@ -293,7 +294,7 @@ def _own_modality(token: Token, lx: EventLexicon) -> str | None:
         lemma = child.lemma_.lower()
         if child.dep_ in ("aux", "auxpass") and lemma in lx.words("modal_verbs"):
             return f"modal {lemma}"
-        if child.dep_ == "neg" or (child.dep_ == "det" and lemma == "no"):
+        if child.dep_ == "neg" or (child.dep_ == "det" and lemma == "no") or _names_nothing(child):
             return "negated"
         if child.dep_ == "mark" and lemma in lx.words("conditionals"):
             return "conditional"
@@ -302,6 +303,13 @@ def _own_modality(token: Token, lx: EventLexicon) -> str | None:
         if child.dep_ in ("advmod", "amod", "det") and lemma in lx.words("habitual"):
             return "habitual"
     return None
+
+
+def _names_nothing(child: Token) -> bool:
+    """ "arrested no one", "foiled no plot", "found nothing": an act on nothing did not happen."""
+    if child.dep_ != "dobj":
+        return False
+    return child.lower_ in NOTHING_WORDS or any(g.dep_ == "det" and g.lower_ == "no" for g in child.children)
 
 
 def _governor_modality(token: Token, lx: EventLexicon) -> str | None:
@@ -459,9 +467,17 @@ def _released(token: Token, lx: EventLexicon) -> bool:
         return False
     if any(c.dep_ == "poss" for c in token.children):
         return True
+    if any(_released_by_someone(c, lx) for c in token.children if c.dep_ == "acl"):
+        return True  # "a video released by the group shows..."
     verb = token.head
     released = verb.lemma_.lower() in lx.words("release_verbs") and token.dep_ in ("dobj", "nsubjpass")
     return released and any(c.dep_ in ("nsubj", "agent") for c in verb.children)
+
+
+def _released_by_someone(participle: Token, lx: EventLexicon) -> bool:
+    return participle.lemma_.lower() in lx.words("release_verbs") and any(
+        c.dep_ == "agent" for c in participle.children
+    )
 
 
 def is_recalled(trigger: Trigger, lx: EventLexicon) -> bool:
