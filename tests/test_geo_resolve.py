@@ -265,3 +265,10 @@ def test_a_name_that_calls_its_place_a_state_falls_back_to_the_state(gaz: Gazett
     found = resolve(gaz, text, ["Colorado State University", "Denver"])
     point = found["Colorado State University"].fallback
     assert point is not None and point.feature == "ADM1" and point.admin1 == "CO"
+
+
+def test_a_name_spelled_as_written_beats_one_that_only_shares_its_key(gaz: Gazetteer) -> None:
+    """ "Cooke" and "Coke" share a name key (doubled letters merge); the county spelled as written wins."""
+    text = "Deputies in Cooke County found the stolen truck near Gainesville on Sunday."
+    found = resolve(gaz, text, ["Cooke County", "Gainesville"])
+    assert found["Cooke County"].entry is not None and found["Cooke County"].entry.name == "Cooke County"

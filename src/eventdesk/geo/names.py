@@ -44,9 +44,7 @@ def key_variants(name: str) -> list[str]:
     """The keys a name in running text may be stored under: as written, without a leading article
     ("the Sahel", "al-Hol" ↔ "Hol"), without "Republic of" and the like, without a possessive, with "St."
     spelled out; "Mt." and "Ft." are always spelled out."""
-    text = _THE.sub("", _POSSESSIVE.sub("", name.strip()))
-    for abbreviation, full in _ABBREVIATIONS:
-        text = abbreviation.sub(full, text)
+    text = spelled_out(_THE.sub("", _POSSESSIVE.sub("", name.strip())))
     forms = [text]
     without_article = _LEADING_ARTICLE.sub("", text)
     if without_article != text and without_article:
@@ -62,6 +60,13 @@ def key_variants(name: str) -> list[str]:
         if key and key not in keys:
             keys.append(key)
     return keys
+
+
+def spelled_out(name: str) -> str:
+    """ "Mt. Pleasant" → "Mount Pleasant", "Ft Worth" → "Fort Worth"."""
+    for abbreviation, full in _ABBREVIATIONS:
+        name = abbreviation.sub(full, name)
+    return name
 
 
 def is_latin_name(name: str) -> bool:

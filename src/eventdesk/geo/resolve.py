@@ -17,10 +17,12 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from anyascii import anyascii
 
 from eventdesk.geo.gazetteer import Candidate, GazEntry, Gazetteer
+from eventdesk.geo.names import spelled_out
 
 SMALL_TOWN_POPULATION = 10_000
 LARGE_TOWN_POPULATION = 100_000
@@ -35,6 +37,7 @@ PLURAL_TERM = re.compile(r"\s+([a-z]+s)\b")  # "... and Barrow counties"
 APPOSITIVE_GAP = re.compile(r"^\s*,\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?P<term>[a-z]+)\s+(?:in|of)\s+$")
 LIST_GAP = re.compile(r"^\s*(,|,?\s+and|,?\s+or)\s+$|^\s*,\s*$", re.IGNORECASE)
 OF_GAP = re.compile(r"\bof\s*$", re.IGNORECASE)
+NOT_LETTERS = re.compile(r"[^a-z0-9]+")
 ARTICLE_BEFORE = re.compile(r"\b[Tt]he\s+(?P<words>(?:[a-z]+\s+){0,2})$")
 PREPOSITIONS = frozenset({"of", "in", "at", "on", "to", "from", "for", "and", "or", "near", "by", "with"})
 # A country that this many of the article's other names point to, making up this share of them, rules out
@@ -64,6 +67,7 @@ WEIGHTS = {
     "stray_countries": 2,
     "neighbours": 0.5,
     "neighbours_max": 4,
+    "as_written": 1.0,
 }
 KM_PER_DEGREE = 111.0  # of latitude
 CELL_DEGREES = 1.0  # the grid that `Neighbourhood` counts names in: about 110 km a cell
@@ -555,6 +559,12 @@ def candidate_score(
         score -= 2.0
     if toponym.demonym == entry.id:
         score += 10.0
+    if (
+        candidate.main_name
+        and candidate.whole
+        and plain(entry.name) not in (plain(toponym.text), plain(toponym.name))
+    ):
+        score -= WEIGHTS["as_written"]  # "Cooke County" is not "Coke County", though one key holds both
     score += hint_score(toponym.hint, entry)
     if toponym.article:
         score += WEIGHTS["article"] if is_area(entry) else 0.0
@@ -563,6 +573,12 @@ def candidate_score(
     if container is not None:
         score += containment_score(entry, container)
     return score + context_score(entry, context)
+
+
+@lru_cache(maxsize=100_000)
+def plain(name: str) -> str:
+    """A name as spelled, without case, accents or punctuation (name keys also merge spellings)."""
+    return NOT_LETTERS.sub("", anyascii(spelled_out(name)).lower())
 
 
 def resolved_container(toponym: Toponym, toponyms: Sequence[Toponym]) -> Toponym | None:
