@@ -46,3 +46,26 @@ def test_a_claim_of_an_incident_told_before_credits_it(extractor: Extractor) -> 
     events = extract_text(extractor, text).events
     assert len(events) == 1
     assert events[0].actor1 is not None and "Shabaab" in events[0].actor1
+
+
+def test_the_agent_of_a_passive_claim_is_the_claimant(extractor: Extractor) -> None:
+    text = "A blast claimed by the Islamic State tore through a crowded market in Kandahar on Sunday."
+    events = extract_text(extractor, text).events
+    assert len(events) == 1
+    assert events[0].actor1 == "Islamic State"
+
+
+def test_an_unclaimed_incident_first_told_in_the_denial_is_an_event(extractor: Extractor) -> None:
+    text = "No group has claimed the bombing of a bus depot in Peshawar on Sunday, which killed seven people."
+    events = extract_text(extractor, text).events
+    assert len(events) == 1
+    assert events[0].fatalities.best == 7
+
+
+def test_no_claim_of_an_incident_told_before_adds_nothing(extractor: Extractor) -> None:
+    text = (
+        "A car bomb exploded outside a courthouse in Mogadishu on Sunday, killing five people. "
+        "No group has claimed the bombing."
+    )
+    events = extract_text(extractor, text).events
+    assert len(events) == 1 and events[0].fatalities.best == 5

@@ -565,12 +565,20 @@ def _years_ago(token: Token, units: frozenset[str]) -> bool:
 def claimed_by(trigger: Trigger, lx: EventLexicon) -> tuple[Token | None, bool] | None:
     """A claim of responsibility for an incident, or None: (who claims it, None when "no group" does; whether
     the incident is one already told: "the attack", "Monday's bombing")."""
-    verb = next((g for g in governors(trigger.head) if g.pos_ in ("VERB", "AUX")), None)
-    if verb is None or verb.lemma_.lower() not in lx.words("responsibility_verbs"):
+    claims = lx.words("responsibility_verbs")
+    described = (c for c in trigger.head.children if c.dep_ == "acl" and c.lemma_.lower() in claims)
+    governing = (g for g in governors(trigger.head) if g.pos_ in ("VERB", "AUX"))
+    verb = next(described, None) or next(governing, None)
+    if verb is None or verb.lemma_.lower() not in claims:
         return None
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) or _claimed_by_agent(verb)
     definite = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in trigger.head.children)
     return (None if _denied(verb, subject) else subject), definite
+
+
+def _claimed_by_agent(verb: Token) -> Token | None:
+    """ "a blast claimed by the group": the claimant of a passive claim."""
+    return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
 
 
 def _denied(verb: Token, subject: Token | None) -> bool:

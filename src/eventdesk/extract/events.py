@@ -363,8 +363,7 @@ class _ArticleReader:
         """Stated by a verb, or first told as what a reaction or a claim of responsibility is about."""
         if is_anchored(trigger, self.lx) or trigger.head.i in self.told_in_reactions:
             return True
-        claim = claimed_by(trigger, self.lx)
-        return claim is not None and claim[0] is not None and claim[1] and self._first_told_here(trigger)
+        return claimed_by(trigger, self.lx) is not None and self._first_told_here(trigger)
 
     def _first_told_in_a_reaction(self, trigger: Trigger, governor: Trigger) -> bool:
         """ "The ministry condemned Sunday's bombing of a market in Kano, which killed 14 people": an
@@ -403,16 +402,16 @@ class _ArticleReader:
         claim = claimed_by(trigger, self.lx)
         if claim is not None:
             claimant, definite = claim
-            if claimant is not None and definite and self._first_told_here(trigger):
+            first = self._first_told_here(trigger)
+            if claimant is not None and (not definite or first):
                 self.claimed_here[trigger.head.i] = party(self.art, claimant, self.lx)
-            elif claimant is not None and definite:
-                self._credit(party(self.art, claimant, self.lx))
-                return True
-            elif claimant is None:
+            elif not first:  # told before: its claimant is credited, "no group claimed it" adds nothing
+                if claimant is not None:
+                    self._credit(party(self.art, claimant, self.lx))
                 return True
         span = self.art.span_of(trigger.head)
         in_a_release = any(area.contains(span) for area in self.excluded)
-        if in_a_release and trigger.head.i not in self.claimed_here:
+        if in_a_release and claim is None:
             return True
         if is_practice(trigger, self.lx) or is_generic_mention(trigger, self.lx):
             return True
@@ -892,8 +891,10 @@ def _foreign_forces(draft: Draft, country_by_name: dict[str, str], lx: EventLexi
         country = country_by_name.get(name) if name else None
         if inter == STATE and country and place_country and country.upper() != place_country.upper():
             setattr(draft, f"inter{side}", EXTERNAL)
-    if draft.typing.sub_event_type == REGAINS and draft.inter1 == EXTERNAL and not _with_local_forces(
-        draft, country_by_name, place_country
+    if (
+        draft.typing.sub_event_type == REGAINS
+        and draft.inter1 == EXTERNAL
+        and not _with_local_forces(draft, country_by_name, place_country)
     ):
         draft.typing.sub_event_type = OVERTAKES
         draft.typing.event_type = lx.event_type_of(OVERTAKES)
