@@ -93,3 +93,10 @@ def test_who_fired_a_chemical_munition_is_actor1(extractor: Extractor) -> None:
 def test_who_dropped_munitions_holding_a_gas_is_actor1(extractor: Extractor) -> None:
     text = "Russian soldiers dropped grenades containing chloropicrin on a dugout near Toretsk on Friday."
     assert _first(extract_text(extractor, text)).actor1 == "Military Forces of Russia"
+
+
+def test_parties_agreeing_to_a_truce_are_both_sides(extractor: Extractor) -> None:
+    text = "Israel and Hezbollah agreed to a ten-day truce along the border, mediators said on Tuesday."
+    event = _first(extract_text(extractor, text))
+    assert event.sub_event_type == "Agreement"
+    assert event.actor1 is not None and event.actor2 is not None

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 PATIENT_PREPS = frozenset({"on", "against", "at", "upon", "targeting", "into"})
 COUNTERPART_PREPS = frozenset({"with"})
 AGENT_PREPS = frozenset({"by"})
+ACCORD_VERBS = frozenset({"sign", "reach", "conclude", "agree", "accept"})  # "signed a truce"
 PHRASE_CUTS = frozenset({"relcl", "acl", "appos", "punct", "advcl", "cc", "conj", "prep"})
 DROPPED_MODIFIERS = frozenset({"det", "nummod", "quantmod", "predet", "case"})
 PRONOUNS = frozenset({"it", "they", "them", "its", "their"})
@@ -125,6 +126,8 @@ def read_roles(art: AnalysedArticle, trigger: Trigger, lx: EventLexicon) -> Role
     if agent_token is None and trigger.is_noun and (user := _weapon_verb(head, lx)) is not None:
         agent_token, aimed_at = _verb_objects(user, range(head.i, head.i + 1))
         patient_token = patient_token or next((o for o in aimed_at if o.dep_ == "pobj"), None)
+    if agent_token is None and trigger.is_noun and (accord := _accord_verb(head)) is not None:
+        agent_token, patient_token = _parties_of_accord(accord, head, patient_token)
     if agent_token is None:
         agent_token = _phrase_owner(art, trigger, lx)
     if agent_token is not None and _is_incident_word(agent_token, lx):
@@ -458,6 +461,27 @@ def _weapon_verb(noun: Token, lx: EventLexicon) -> Token | None:
             continue
         return verb if verb.lemma_.lower() in lx.words("weapon_anchors") else None
     return None
+
+
+def _accord_verb(noun: Token) -> Token | None:
+    """The verb by which parties conclude what the noun names: "signed a ceasefire", "reached a truce",
+    "agreed to a four-day pause"."""
+    head = noun.head
+    if noun.dep_ == "dobj" and head.lemma_.lower() in ACCORD_VERBS:
+        return head
+    agreed_to = noun.dep_ == "pobj" and head.lower_ in ("to", "on") and head.head.lemma_.lower() == "agree"
+    return head.head if agreed_to else None
+
+
+def _parties_of_accord(verb: Token, noun: Token, patient: Token | None) -> tuple[Token | None, Token | None]:
+    """ "Israel and Hamas agreed to a pause": the first party and the second; "the army agreed a truce with
+    the rebels": the subject and whom it agreed with."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    parties = _coordinated(subject)
+    if len(parties) > 1:
+        return parties[0], parties[1]
+    objects = _verb_objects(verb, range(noun.i, noun.i + 1))[1]
+    return subject, patient or next((o for o in objects if o.dep_ == "pobj"), None)
 
 
 def _participation_verb(noun: Token, lx: EventLexicon) -> Token | None:
