@@ -351,3 +351,33 @@ def test_returned_fire_and_cattle_raids(extractor: Extractor, text: str, sub: st
 def test_gunmen_who_drive_off_only_leave(extractor: Extractor) -> None:
     text = "Gunmen shot a shopkeeper in Gao on Monday and drove off on motorbikes."
     assert _types(extract_text(extractor, text)) == ["Attack"]
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        ("On 2 March 2023, the Houthi authorities detained 12 teachers in Ibb.", "Arrests"),
+        (
+            "On 2 March 2023, Houthi gunmen seized 12 teachers at a checkpoint near Ibb.",
+            "Abduction/forced disappearance",
+        ),
+    ],
+)
+def test_the_authorities_an_armed_group_runs_arrest(extractor: Extractor, text: str, sub: str) -> None:
+    assert _first_type(extractor, text) == sub
+
+
+def test_several_air_strikes_on_one_day_are_one_incident(extractor: Extractor) -> None:
+    text = "On 3 May 2021, coalition jets carried out several airstrikes on rebel positions near Marib."
+    assert _first_type(extractor, text) == "Air/drone strike"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The coalition has carried out more than 20,000 airstrikes since 2015, the monitor said.",
+        "Russian jets carried out dozens of airstrikes in Idlib last year.",
+    ],
+)
+def test_air_strikes_counted_over_years_are_no_incident(extractor: Extractor, text: str) -> None:
+    assert not extract_text(extractor, text).events

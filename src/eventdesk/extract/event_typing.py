@@ -159,7 +159,7 @@ def _by_sides(
     if frame.name in TERRITORY_FRAMES:
         return _by_territory(sub, agent_code, whole, lx)
     if frame.name == "arrest":
-        return _by_detention(sub, agent_code, whole, lx)
+        return _by_detention(sub, agent, whole, lx)
     if frame.name in PROTEST_FRAMES:
         return protest_outcome(sub, sentence, lx)
     crowd = _by_crowd(frame, agent_code, patient, sentence, whole, lx)
@@ -192,12 +192,17 @@ def _by_territory(sub: str, agent_code: int | None, whole: frozenset[str], lx: E
     return "Non-state actor overtakes territory" if agent_code in NON_STATE else sub
 
 
-def _by_detention(sub: str, agent_code: int | None, whole: frozenset[str], lx: EventLexicon) -> str:
+def _by_detention(sub: str, agent: Party | None, whole: frozenset[str], lx: EventLexicon) -> str:
     """Taken by an armed group, or held where no one says ("his whereabouts remain unknown"): a forced
-    disappearance; else an arrest."""
-    if agent_code in NON_STATE or any_cue(_cues(lx, "disappearance_cues"), whole):
+    disappearance; else an arrest, also by the authorities an armed group runs ("the Houthi authorities")."""
+    if any_cue(_cues(lx, "disappearance_cues"), whole):
         return "Abduction/forced disappearance"
-    return sub
+    in_control = agent is not None and agent.head.lemma_.lower() in lx.words("authority_heads")
+    return "Abduction/forced disappearance" if _inter_of(agent) in NON_STATE and not in_control else sub
+
+
+def _inter_of(agent: Party | None) -> int | None:
+    return agent.inter if agent is not None else None
 
 
 def _by_crowd(
