@@ -100,3 +100,11 @@ def test_parties_agreeing_to_a_truce_are_both_sides(extractor: Extractor) -> Non
     event = _first(extract_text(extractor, text))
     assert event.sub_event_type == "Agreement"
     assert event.actor1 is not None and event.actor2 is not None
+
+
+def test_air_defence_that_intercepts_drones_is_the_state(extractor: Extractor) -> None:
+    text = (
+        "On 2 May 2024, Ukrainian air defence shot down 9 drones over Odesa (Odesa). No damage was reported."
+    )
+    event = _first(extract_text(extractor, text))
+    assert event.actor1 == "Military Forces of Ukraine"
