@@ -15,7 +15,8 @@ cannot read without doubt is skipped for that line, so each field has its own it
 - no_deaths: a line with no word of death or casualties at all -> the event's best and low are null or 0.
 - location (notes only): the names in the note's last parentheses "(District, Province)". One of them
   must equal the event's location name, admin2 or admin1, compared without accents, case, generic words
-  ("district", "province"...) and with the gazetteer's spellings of that name.
+  ("district", "province"...) and with the gazetteer's spellings of that name; or the event's place must
+  lie in a gazetteer unit of that name (same country, province and district codes).
 - country (notes only): the country of the last name in those parentheses, when every administrative
   unit of that name in the gazetteer lies in one country; the event's country must agree.
 - actor1: present for every line except gold "Other" and a lead told in the passive without "by"
@@ -173,6 +174,23 @@ def judge_no_deaths(note: dict, event: Event, _: Gazetteer) -> Verdict:
     return count.best in (None, 0) and count.low in (None, 0), f"best={count.best} low={count.low}"
 
 
+def inside_unit(unit: str, event: Event, gazetteer: Gazetteer) -> bool:
+    """Whether the event's place lies in an administrative unit of the gazetteer that bears the name `unit`
+    (same country and province codes, and the district's code when the place has one): spellings the
+    gazetteer files under another name still count."""
+    place = gazetteer.get(event.location.geonameid)
+    if place is None or not place.admin1:
+        return False
+    for candidate in gazetteer.candidates(unit):
+        unit_place = candidate.entry
+        if unit_place.feature not in ("ADM1", "ADM2") or unit_place.country != place.country:
+            continue
+        same_district = unit_place.feature == "ADM1" or place.admin2 in (None, unit_place.admin2)
+        if unit_place.admin1 == place.admin1 and same_district:
+            return True
+    return False
+
+
 def judge_location(note: dict, event: Event, gazetteer: Gazetteer) -> Verdict:
     places = stated_places(note)
     if not places:
@@ -180,7 +198,8 @@ def judge_location(note: dict, event: Event, gazetteer: Gazetteer) -> Verdict:
     loc = event.location
     got = f"{loc.name} / {loc.admin2} / {loc.admin1}"
     names = {plain(loc.name), plain(loc.admin2), plain(loc.admin1)} - {""}
-    return any(names & spellings(place, gazetteer) for place in places), got
+    named = any(names & spellings(place, gazetteer) for place in places)
+    return named or any(inside_unit(place, event, gazetteer) for place in places), got
 
 
 def judge_country(note: dict, event: Event, gazetteer: Gazetteer) -> Verdict:
