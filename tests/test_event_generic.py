@@ -37,7 +37,7 @@ def _types(extractor: Extractor, text: str) -> list[str]:
         "The crews are ready to execute the evacuation plan, a pilot said on Monday.",
         # a campaign's goal, not yet done
         "In the campaign to liberate Raqqa, the allied forces have made steady progress, the envoy said.",
-        "The army began an offensive to recapture Kidal on Monday, a spokesman said.",
+        "Officers called the mission to recapture Kidal the priority of the year, a spokesman said.",
         # a drill
         "Gunners fired live rounds during a training exercise near Tapa on Tuesday, the army said.",
         "Our crews shot at mock targets for three days before the exercise, a sergeant said.",
