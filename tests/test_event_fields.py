@@ -108,3 +108,8 @@ def test_air_defence_that_intercepts_drones_is_the_state(extractor: Extractor) -
     )
     event = _first(extract_text(extractor, text))
     assert event.actor1 == "Military Forces of Ukraine"
+
+
+def test_who_dropped_canisters_of_a_choking_agent_is_actor1(extractor: Extractor) -> None:
+    text = "Russian troops dropped canisters of chloropicrin on a trench near Chasiv Yar, officials said."
+    assert _first(extract_text(extractor, text)).actor1 == "Military Forces of Russia"

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 PATIENT_PREPS = frozenset({"on", "against", "at", "upon", "targeting", "into"})
 COUNTERPART_PREPS = frozenset({"with"})
 AGENT_PREPS = frozenset({"by"})
+WEAPON_CONTENT_PREPS = frozenset({"of", "with"})  # "canisters of chloropicrin", "shells with chlorine"
 ACCORD_VERBS = frozenset({"sign", "reach", "conclude", "agree", "accept"})  # "signed a truce"
 PHRASE_CUTS = frozenset({"relcl", "acl", "appos", "punct", "advcl", "cc", "conj", "prep"})
 DROPPED_MODIFIERS = frozenset({"det", "nummod", "quantmod", "predet", "case"})
@@ -125,6 +126,7 @@ def read_roles(art: AnalysedArticle, trigger: Trigger, lx: EventLexicon) -> Role
         agent_token = _participant(head, lx) or _agent_of_participle(head)
     if agent_token is None and trigger.is_noun and (user := _weapon_verb(head, lx)) is not None:
         agent_token, aimed_at = _verb_objects(user, range(head.i, head.i + 1))
+        agent_token = agent_token or _inherited_agent(user)  # "used a drone to drop a grenade"
         patient_token = patient_token or next((o for o in aimed_at if o.dep_ == "pobj"), None)
     if agent_token is None and trigger.is_noun and (accord := _accord_verb(head)) is not None:
         agent_token, patient_token = _parties_of_accord(accord, head, patient_token)
@@ -449,17 +451,21 @@ def _participant(noun: Token, lx: EventLexicon) -> Token | None:
 
 def _weapon_verb(noun: Token, lx: EventLexicon) -> Token | None:
     """The verb that fires, drops or uses what the trigger names: its subject did it, its "at" or "on" phrase
-    was hit ("forces fired chemical munitions at positions", "troops dropped munitions containing
-    chloropicrin on trenches": through the participle that describes the weapon)."""
+    was hit ("forces fired chemical munitions at positions"); also through the words that describe the
+    weapon ("munitions containing chloropicrin", "canisters of chloropicrin", "a grenade filled with gas")."""
     token = noun
-    for _ in range(3):
-        verb = token.head
-        if token.dep_ != "dobj" or verb.pos_ != "VERB":
+    for _ in range(4):
+        head = token.head
+        if token.dep_ == "pobj" and head.lower_ in WEAPON_CONTENT_PREPS:
+            token = head.head  # "canisters of X", "munitions with X", "filled with X"
+        elif token.dep_ == "dobj" and head.pos_ == "VERB" and head.dep_ == "acl":
+            token = head  # "munitions containing X"
+        elif token.dep_ == "dobj" and head.pos_ == "VERB":
+            return head if head.lemma_.lower() in lx.words("weapon_anchors") else None
+        else:
             return None
-        if verb.dep_ == "acl":  # "munitions containing X": go on to the noun the participle describes
-            token = verb.head
-            continue
-        return verb if verb.lemma_.lower() in lx.words("weapon_anchors") else None
+        if token.dep_ == "acl" and token.pos_ == "VERB":
+            token = token.head  # the participle's noun: "a grenade filled with X"
     return None
 
 
