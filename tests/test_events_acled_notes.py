@@ -381,3 +381,48 @@ def test_several_air_strikes_on_one_day_are_one_incident(extractor: Extractor) -
 )
 def test_air_strikes_counted_over_years_are_no_incident(extractor: Extractor, text: str) -> None:
     assert not extract_text(extractor, text).events
+
+
+# --- news leads: shared subjects, clauses told before a denial, planned events --------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        (
+            "Bandits stopped a minibus near Zaria on Sunday and took away 14 travellers, police said.",
+            "Abduction/forced disappearance",
+        ),
+        (
+            "Men in plain clothes took a blogger from a cafe in Kampala; police denied holding him.",
+            "Abduction/forced disappearance",
+        ),
+        (
+            "Militiamen entered the town of Pinga on Monday without firing a shot after soldiers withdrew.",
+            "Non-violent transfer of territory",
+        ),
+        ("Residents set ablaze two suspected robbers in Onitsha on Tuesday, police said.", "Mob violence"),
+        (
+            "Counter-protesters attacked a student encampment in Sydney overnight, police said.",
+            "Protest with intervention",
+        ),
+        ("Rival fans fought with knives and bottles outside a stadium in Cali on Sunday.", "Mob violence"),
+    ],
+)
+def test_news_leads(extractor: Extractor, text: str, sub: str) -> None:
+    assert _first_type(extractor, text) == sub
+
+
+def test_a_planned_rally_is_no_protest(extractor: Extractor) -> None:
+    text = "Police arrested an opposition leader in Mbeya on Monday ahead of a planned rally."
+    assert _types(extract_text(extractor, text)) == ["Arrests"]
+
+
+def test_a_denial_still_governs_what_it_denies(extractor: Extractor) -> None:
+    text = "The army denied that its soldiers had abducted three herders near Gao."
+    assert not extract_text(extractor, text).events
+
+
+def test_fighting_with_guns_and_no_named_side_stays_a_clash(extractor: Extractor) -> None:
+    text = "Heavy fighting with guns and rockets erupted in the town of Sake on Monday."
+    assert _first_type(extractor, text) == "Armed clash"

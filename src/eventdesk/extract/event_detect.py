@@ -162,8 +162,9 @@ def _doer(head: Token) -> Token | None:
         return verb.head
     if by is not None:
         return by
-    if verb.dep_ in ("xcomp", "advcl") and verb.head.i != verb.i:  # "drones were seen flying over the base"
-        governed = (c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass"))
+    shares_subject = verb.dep_ == "conj" and verb.head.pos_ == "VERB"  # "stopped a bus and took away ..."
+    if (verb.dep_ in ("xcomp", "advcl") or shares_subject) and verb.head.i != verb.i:
+        governed = (c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass"))  # "seen flying over"
         return next(governed, None)
     # "men believed to be agents took...", parsed with the participle as the clause's subject
     clause_subjects = (c for c in verb.children if c.dep_ == "csubj")
@@ -272,7 +273,9 @@ def unreal_reason(trigger: Trigger, lx: EventLexicon) -> str | None:
     token: Token = trigger.head
     first, from_subject = True, False
     while True:
-        governed = not first and not from_subject  # a verb does not govern the meaning of its own subject
+        # a verb does not govern the meaning of its own subject, nor of a clause told before it ("took an
+        # activist; police denied holding him", read as the denial's complement)
+        governed = not first and not from_subject and token.i < trigger.head.i
         reason = _own_modality(token, lx) or (_governor_modality(token, lx) if governed else None)
         if reason:
             return reason
@@ -302,6 +305,8 @@ def _own_modality(token: Token, lx: EventLexicon) -> str | None:
             return "prediction"
         if child.dep_ in ("advmod", "amod", "det") and lemma in lx.words("habitual"):
             return "habitual"
+        if child.dep_ == "amod" and lemma in lx.words("unreal_modifiers"):
+            return f"{lemma} only"  # "a planned rally", "the proposed truce"
     return None
 
 
@@ -403,8 +408,8 @@ def governing_trigger(trigger: Trigger, heads: dict[int, Trigger], lx: EventLexi
         if token.dep_ == "conj" and token.pos_ == "VERB":
             return None
         below, token = token, token.head
-        if token.i in heads:
-            return None if below.dep_ in SUBJECT_DEPS else heads[token.i]  # the doer is no object
+        if token.i in heads:  # the doer is no object; nor is a clause told before ("took him; police denied")
+            return None if below.dep_ in SUBJECT_DEPS or token.i > trigger.head.i else heads[token.i]
         if token.lemma_.lower() in lx.words("reporting_verbs") and token.dep_ not in ("relcl", "acl"):
             return None
     return None

@@ -165,7 +165,7 @@ def absorb(kept: Draft, other: Draft, lx: EventLexicon) -> None:
 def _more_specific(other: Draft, kept: Draft) -> bool:
     """Two acts of one kind told in one sentence: the frame of higher priority names the incident (a rape
     over an abduction, a town taken over the fight for it, a coup over the arrests it made)."""
-    same_kind = other.typing.event_type == kept.typing.event_type
+    same_kind = other.typing.event_type == kept.typing.event_type != PROTESTS  # protests: the worst outcome
     return other.sentence == kept.sentence and same_kind and other.frame.priority > kept.frame.priority
 
 

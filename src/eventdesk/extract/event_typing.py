@@ -162,6 +162,8 @@ def _by_sides(
         return _by_detention(sub, agent, whole, lx)
     if frame.name in PROTEST_FRAMES:
         return protest_outcome(sub, sentence, lx)
+    if frame.violent and _counter_protesters(agent):
+        return INTERVENTION  # counter-protesters who attack a protest disrupt it (ACLED)
     crowd = _by_crowd(frame, agent_code, patient, sentence, whole, lx)
     if crowd is not None:
         return crowd
@@ -170,6 +172,14 @@ def _by_sides(
     if sub == "Attack" and frame.name in DIRECT_VIOLENCE and _raid_for_loot(patient, whole, lx):
         return LOOTING
     return sub
+
+
+def _counter_protesters(agent: Party | None) -> bool:
+    """ "Counter-protesters attacked the encampment", also when the tokenizer splits the prefix off."""
+    if agent is None or agent.inter != PROTESTERS:
+        return False
+    head = agent.head
+    return any(t.lower_.startswith("counter") for t in head.doc[max(head.i - 2, 0) : head.i + 1])
 
 
 def _is_property(patient: Party | None, lx: EventLexicon) -> bool:
@@ -243,6 +253,9 @@ def _by_crowd(
     reciprocal = any_cue(_cues(lx, "reciprocal_cues"), sentence)
     if unarmed and frame.name in DIRECT_VIOLENCE | {"clash"} and reciprocal:
         return "Mob violence"  # "members of two communities attacked each other"
+    armed_foe = is_armed(patient) and patient_code != CIVILIANS
+    if unarmed and frame.name == "clash" and not armed_foe and any_cue(_cues(lx, "crude_weapon_cues"), whole):
+        return "Mob violence"  # "rival fans fought with knives": no armed group on either side
     return None
 
 
