@@ -272,3 +272,10 @@ def test_a_name_spelled_as_written_beats_one_that_only_shares_its_key(gaz: Gazet
     text = "Deputies in Cooke County found the stolen truck near Gainesville on Sunday."
     found = resolve(gaz, text, ["Cooke County", "Gainesville"])
     assert found["Cooke County"].entry is not None and found["Cooke County"].entry.name == "Cooke County"
+
+
+def test_a_district_abroad_that_nothing_points_to_is_no_reading(gaz: Gazetteer) -> None:
+    text = "Police in Cairo and Giza said the march through Haram ended; Alexandria and Luxor stayed calm."
+    found = resolve(gaz, text, ["Cairo", "Giza", "Haram", "Alexandria", "Luxor"])
+    haram = found["Haram"].entry
+    assert haram is None or haram.country == "EG"

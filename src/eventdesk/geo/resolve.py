@@ -522,11 +522,14 @@ def dominant_country(context: Context) -> str | None:
 
 def foreign_to_article(candidate: Candidate, dominant: str, context: Context) -> bool:
     """A town or point outside the dominant country that nothing else in the article points to, read by
-    another of its names or small ("Salem" as Jerusalem in a story about Mosul): the name means a place in
-    the dominant country, or the gazetteer lacks it."""
+    another of its names or small ("Salem" as Jerusalem in a story about Mosul), or a district there
+    ("Haram" as a Norwegian municipality in a story about Cairo): the name means a place in the dominant
+    country, or the gazetteer lacks it."""
     entry = candidate.entry
     if entry.country in (None, dominant) or context.countries[entry.country]:
         return False
+    if entry.feature == "ADM2":
+        return True
     if not (entry.is_town or entry.is_point):
         return False
     return not candidate.main_name or entry.population < LARGE_TOWN_POPULATION
