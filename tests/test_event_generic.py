@@ -99,3 +99,13 @@ def test_a_labour_strike_stays_a_strike_in_the_next_sentence(extractor: Extracto
 def test_a_bombing_that_hits_leads_its_clause(extractor: Extractor) -> None:
     text = "A roadside blast hit an army truck near Gao on Thursday, killing two soldiers."
     assert _types(extractor, text) == ["Remote explosive/landmine/IED"]
+
+
+def test_what_a_strike_destroyed_is_not_the_weapon_used(extractor: Extractor) -> None:
+    text = (
+        "Coalition warplanes carried out strikes near Baiji on Friday. "
+        "Near Hawija, one strike destroyed a VBIED workshop and two mortar tubes."
+    )
+    types = _types(extractor, text)
+    assert "Suicide bomb" not in types and "Shelling/artillery/missile attack" not in types
+    assert types.count("Air/drone strike") >= 1

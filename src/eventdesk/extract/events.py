@@ -474,6 +474,9 @@ class _ArticleReader:
         self._add_victims(roles, segment, clause_root(primary.head).i)
         told = lemmas - self._setting_lemmas(clause_root(primary.head), primary.head)
         told -= _riot_gear(segment, self.lx)
+        struck = _struck_things(segment, self.lx)
+        told -= struck
+        roles.local_lemmas -= struck
         told -= self._protest_causes(segment)
         doer = roles.agent.head if roles.agent is not None else _subject_of(primary.head)
         typing = type_incident(
@@ -759,6 +762,23 @@ def _riot_gear(segment: SpacySpan, lx: EventLexicon) -> set[str]:
     if riots and all(t.dep_ in ("compound", "amod") and t.head.lemma_.lower() in gear for t in riots):
         return {"riot"}
     return set()
+
+
+def _struck_things(segment: SpacySpan, lx: EventLexicon) -> set[str]:
+    """ "one strike destroyed a VBIED and two mortar positions": what was hit or destroyed says nothing of
+    the weapon used, only where no other word of the sentence names it."""
+    verbs = lx.words("striking_verbs")
+    struck = [
+        t
+        for verb in segment
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in verbs
+        for c in verb.children
+        if c.dep_ in ("dobj", "nsubjpass")
+        for t in c.subtree
+    ]
+    named = {t.i for t in struck}
+    elsewhere = {t.lemma_.lower() for t in segment if t.i not in named}
+    return {t.lemma_.lower() for t in struck} - elsewhere
 
 
 def _names_a_kind(trigger: Trigger) -> bool:
