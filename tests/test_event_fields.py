@@ -113,3 +113,15 @@ def test_air_defence_that_intercepts_drones_is_the_state(extractor: Extractor) -
 def test_who_dropped_canisters_of_a_choking_agent_is_actor1(extractor: Extractor) -> None:
     text = "Russian troops dropped canisters of chloropicrin on a trench near Chasiv Yar, officials said."
     assert _first(extract_text(extractor, text)).actor1 == "Military Forces of Russia"
+
+
+def test_who_drove_out_the_rebels_before_entering_is_actor1(extractor: Extractor) -> None:
+    text = "On 3 May 2020, Syrian government forces entered Kafr Zita (Hama) after driving out HTS fighters."
+    assert _first(extract_text(extractor, text)).actor1 == "Military Forces of Syria"
+
+
+def test_who_subjected_people_to_abuse_is_actor1(extractor: Extractor) -> None:
+    text = "On 9 June 2024, gang members subjected 4 girls to sexual violence in Croix-des-Bouquets (Ouest)."
+    event = _first(extract_text(extractor, text))
+    assert event.sub_event_type == "Sexual violence"
+    assert event.actor1 is not None

@@ -130,6 +130,8 @@ def read_roles(art: AnalysedArticle, trigger: Trigger, lx: EventLexicon) -> Role
         patient_token = patient_token or next((o for o in aimed_at if o.dep_ == "pobj"), None)
     if agent_token is None and trigger.is_noun and (accord := _accord_verb(head)) is not None:
         agent_token, patient_token = _parties_of_accord(accord, head, patient_token)
+    if agent_token is None and trigger.is_noun and (subjecting := _subjecting_verb(head)) is not None:
+        agent_token, patient_token = _verb_roles(subjecting, range(head.i, head.i + 1))
     if agent_token is None:
         agent_token = _phrase_owner(art, trigger, lx)
     if agent_token is not None and _is_incident_word(agent_token, lx):
@@ -479,6 +481,18 @@ def _accord_verb(noun: Token) -> Token | None:
     return head.head if agreed_to else None
 
 
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def _subjecting_verb(noun: Token) -> Token | None:
+    """ "gunmen subjected 6 women to sexual violence": the verb whose subject did what the noun names to
+    its object."""
+    prep = noun.head
+    to_verb = noun.dep_ == "pobj" and prep.lower_ == "to" and prep.head.lemma_.lower() == "subject"
+    return prep.head if to_verb else None
+
+
 def _parties_of_accord(verb: Token, noun: Token, patient: Token | None) -> tuple[Token | None, Token | None]:
     """ "Israel and Hamas agreed to a pause": the first party and the second; "the army agreed a truce with
     the rebels": the subject and whom it agreed with."""
@@ -505,9 +519,15 @@ def _acts_on_of(noun: Token, lx: EventLexicon) -> bool:
 
 
 def _inherited_agent(token: Token) -> Token | None:
-    """The subject of the verb a participle or a coordinated verb hangs on ("opened fire, killing one")."""
-    while token.dep_ in ("advcl", "xcomp", "conj") and token.head.i != token.i and token.head.pos_ == "VERB":
-        token = token.head
+    """The subject of the verb a participle or a coordinated verb hangs on ("opened fire, killing one",
+    "entered the town after driving out the rebels")."""
+    while token.head.i != token.i:
+        if token.dep_ == "pcomp" and token.head.head.pos_ == "VERB" and not _passive(token):
+            token = token.head.head  # not "died after being tortured": the one who died was the victim
+        elif token.dep_ in ("advcl", "xcomp", "conj") and token.head.pos_ == "VERB":
+            token = token.head
+        else:
+            return None
         subject = next((c for c in token.children if c.dep_ == "nsubj" and not _in_dateline(c)), None)
         if subject is not None:
             return subject
