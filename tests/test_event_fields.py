@@ -125,3 +125,8 @@ def test_who_subjected_people_to_abuse_is_actor1(extractor: Extractor) -> None:
     event = _first(extract_text(extractor, text))
     assert event.sub_event_type == "Sexual violence"
     assert event.actor1 is not None
+
+
+def test_toll_after_a_line_naming_the_suspects_counts_for_the_incident(extractor: Extractor) -> None:
+    text = "On 2 July 2021, a suicide bomber struck a mosque in Gwoza (Borno). ISWAP suspected. 6 fatalities."
+    assert _first(extract_text(extractor, text)).fatalities.best == 6

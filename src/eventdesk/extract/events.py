@@ -184,7 +184,7 @@ class _ArticleReader:
         self.action_sentences += [(d.sentence, d.lemmas) for d in actions]
         new = [d for d in new if all(d is not a for a in actions)]
         if not incidents and self._is_toll(segment, sentence, lemmas):
-            for draft in self._add_casualties(self._drafts_of(sentence - 1)[-1:], segment, lemmas):
+            for draft in self._add_casualties(self._incident_before(sentence)[-1:], segment, lemmas):
                 _add_evidence(draft, _evidence(self.art, segment))
         self._add_casualties(new, segment, lemmas)
         self.drafts += new
@@ -264,10 +264,18 @@ class _ArticleReader:
         sides."""
         if not lemmas.isdisjoint(self.lx.words("new_story_words")):
             return False
-        before = self._drafts_of(sentence - 1)
+        before = self._incident_before(sentence)
         if not before or self._names_own_place_or_date(segment):
             return False
         return not self._other_victims(before[-1], segment)
+
+    def _incident_before(self, sentence: int) -> list[Draft]:
+        """The drafts a toll counts for: the previous sentence's, or past one sentence that reports nothing
+        ("A bomber struck a market. Boko Haram suspected. 4 fatalities.")."""
+        before = self._drafts_of(sentence - 1)
+        if before or sentence < 2 or any(s == sentence - 1 for s, _ in self.action_sentences):
+            return before
+        return self._drafts_of(sentence - 2)
 
     def _drafts_of(self, sentence: int) -> list[Draft]:
         return [d for d in self.drafts if d.sentence == sentence]
