@@ -426,3 +426,50 @@ def test_a_denial_still_governs_what_it_denies(extractor: Extractor) -> None:
 def test_fighting_with_guns_and_no_named_side_stays_a_clash(extractor: Extractor) -> None:
     text = "Heavy fighting with guns and rockets erupted in the town of Sake on Monday."
     assert _first_type(extractor, text) == "Armed clash"
+
+
+# --- burning told around its object; one act told by participles --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        (
+            "Demonstrators against a tax law set the town hall on fire in Kisumu on Tuesday.",
+            "Violent demonstration",
+        ),
+        ("Rioters set a police station ablaze in Eldoret on Monday.", "Violent demonstration"),
+        ("A mob set two suspected robbers on fire in Onitsha on Sunday.", "Mob violence"),
+    ],
+)
+def test_set_on_fire_around_its_object(extractor: Extractor, text: str, sub: str) -> None:
+    assert _first_type(extractor, text) == sub
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The court set a date for the trial of the former minister.",
+        "The rebels set new conditions for talks.",
+    ],
+)
+def test_setting_a_date_or_conditions_is_no_incident(extractor: Extractor, text: str) -> None:
+    assert not extract_text(extractor, text).events
+
+
+def test_participles_of_one_raid_are_one_incident(extractor: Extractor) -> None:
+    text = (
+        "Gunmen stormed the village of Dansadau on Sunday, shooting at residents and setting shops on fire."
+    )
+    assert _types(extract_text(extractor, text)) == ["Attack"]
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        ("On 7 March 2024, the air force downed two enemy jets near Avdiivka.", "Disrupted weapons use"),
+        ("An explosion of undetermined origin hit an army depot near Tula on Monday.", "Other"),
+    ],
+)
+def test_jets_downed_and_blasts_of_undetermined_origin(extractor: Extractor, text: str, sub: str) -> None:
+    assert _first_type(extractor, text) == sub

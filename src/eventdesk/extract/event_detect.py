@@ -33,6 +33,7 @@ STRETCH_WORDS = frozenset({"past", "recent", "preceding", "previous"})  # "over 
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "oprd"})  # "named a new spokesperson" may read as a predicate
 PART_WORDS = frozenset({"part", "parts", "most", "much", "section", "half", "portion", "area", "rest"})
 QUANTITY_WORDS = frozenset({"dozen", "hundred", "thousand", "score"})  # lemmas: "dozens of explosive devices"
+ALIGHT_WORDS = frozenset({"ablaze", "alight", "afire"})
 NOTHING_WORDS = frozenset({"nobody", "nothing", "none", "noone"})
 PERSONAL_PRONOUNS = frozenset({"him", "her", "them", "he", "she", "they", "us", "we", "me", "i"})
 
@@ -188,8 +189,19 @@ def object_heads(head: Token) -> set[str]:
     objects += [g for o in objects for c in o.children if c.dep_ == "acl" for g in _with_objects(c)]
     if (head.pos_ == "NOUN" and head.dep_ == "compound") or _is_misparsed_verb(head):
         objects.append(head.head)  # "weapons cache seizure", "the SDF fired mortar rounds" read as a noun
+    if head.lemma_.lower() == "set":
+        objects += _set_alight(head)
     lemmas = {o.lemma_.lower() for o in objects if o.dep_ != "prep"}
     return lemmas | {m.lemma_.lower() for o in objects for m in o.children if m.dep_ in ("compound", "amod")}
+
+
+def _set_alight(verb: Token) -> list[Token]:
+    """ "set the station ablaze", "set vehicles alight", "set two suspects on fire": the word of burning after
+    what is set, wherever the parse attaches it."""
+    after = (t for t in verb.subtree if t.i > verb.i)
+    return [
+        t for t in after if t.lower_ in ALIGHT_WORDS or (t.lower_ == "fire" and t.doc[t.i - 1].lower_ == "on")
+    ]
 
 
 def _with_objects(participle: Token) -> list[Token]:
@@ -262,10 +274,16 @@ def _counted(noun: Token) -> Token:
 def clause_root(token: Token) -> Token:
     """The head of the clause a token belongs to: climbing stops at coordinated or reported clauses."""
     while token.dep_ not in CLAUSE_EDGES and token.head.i != token.i:
-        if token.pos_ in ("VERB", "AUX") and token.dep_ == "conj":
+        if token.pos_ in ("VERB", "AUX") and token.dep_ == "conj" and not _participles(token, token.head):
             break
         token = token.head
     return token
+
+
+def _participles(token: Token, head: Token) -> bool:
+    """ "stormed the village, shooting sporadically and setting houses on fire": participles joined to each
+    other tell the manner of one act."""
+    return token.tag_ == "VBG" and head.tag_ == "VBG"
 
 
 def unreal_reason(trigger: Trigger, lx: EventLexicon) -> str | None:
