@@ -31,7 +31,9 @@ def test_a_condemnation_without_details_adds_no_event(extractor: Extractor) -> N
 
 
 def test_an_incident_first_told_in_its_claim_is_done_by_the_claimant(extractor: Extractor) -> None:
-    text = "Al-Shabaab claimed the bombing of a police station in Baidoa on Monday, which killed six officers."
+    text = (
+        "Al-Shabaab claimed the bombing of a police station in Baidoa on Monday, which killed six officers."
+    )
     events = extract_text(extractor, text).events
     assert len(events) == 1
     assert events[0].actor1 is not None and "Shabaab" in events[0].actor1
@@ -69,3 +71,8 @@ def test_no_claim_of_an_incident_told_before_adds_nothing(extractor: Extractor) 
     )
     events = extract_text(extractor, text).events
     assert len(events) == 1 and events[0].fatalities.best == 5
+
+
+def test_the_place_and_date_of_a_reaction_are_not_an_incident(extractor: Extractor) -> None:
+    text = "The Security Council condemned the attack in a statement issued in New York on Friday."
+    assert extract_text(extractor, text).events == []

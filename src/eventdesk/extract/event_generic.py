@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
     from eventdesk.knowledge.event_types import EventLexicon
 
-OBJECT_DEPS = frozenset({"dobj", "pobj"})
+COMPLEMENT_DEPS = frozenset({"dobj", "pobj"})  # what a verb or preposition takes
 MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "conj"})
 BACK_REFERENCE_DETERMINERS = frozenset({"this", "these", "those", "such"})
 PRESENT_HAVE = frozenset({"have", "has", "'ve"})
@@ -75,7 +75,7 @@ def names_a_campaign(trigger: Trigger, lx: EventLexicon) -> bool:
         return False
     if any(c.dep_ == "amod" and c.lemma_.lower() in lx.words("campaign_modifiers") for c in head.children):
         return True
-    if head.dep_ not in OBJECT_DEPS:
+    if head.dep_ not in COMPLEMENT_DEPS:
         return False
     verb = head.head.head if head.dep_ == "pobj" else head.head
     return verb.pos_ == "VERB" and verb.lemma_.lower() in lx.words("campaign_verbs")
@@ -86,7 +86,7 @@ def is_defined(trigger: Trigger, lx: EventLexicon) -> bool:
     words that define it."""
     head: Token = trigger.head
     verb = head.head.head if head.dep_ == "pobj" else head.head
-    if head.dep_ not in SUBJECT_DEPS | OBJECT_DEPS or verb.tag_ not in ("VBZ", "VBP"):
+    if head.dep_ not in SUBJECT_DEPS | COMPLEMENT_DEPS or verb.tag_ not in ("VBZ", "VBP"):
         return False
     return verb.lemma_.lower() in lx.words("definition_verbs")
 

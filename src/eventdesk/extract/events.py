@@ -195,14 +195,13 @@ class _ArticleReader:
 
     def _in_the_article_sense(self, triggers: list[Trigger], lemmas: frozenset[str]) -> list[Trigger]:
         """An ambiguous word keeps the sense its cues gave it earlier in the article ("strikes by fighter
-        aircraft ... one strike hit a unit": an air strike; "workers went on strike ... the strike closed
-        the port": a labour strike), where this sentence holds no cue of its own."""
+        aircraft ... one strike hit a unit": an air strike) where this sentence holds no cue of its own;
+        the senses that last are data (`article_senses`), the cues not what a strike hit."""
         for trigger in triggers:
             rules = self.lx.senses.get(trigger.word, [])
             lasting = trigger.frame.name in self.lx.words("article_senses")
-            if lasting and any(
-                rule.frame == trigger.frame.name and rule.near & _cue_lemmas(trigger) for rule in rules
-            ):
+            cues = lemmas - _struck_things(trigger.head.sent, self.lx) if lasting else frozenset()
+            if lasting and any(rule.frame == trigger.frame.name and rule.near & cues for rule in rules):
                 self.cued_senses[trigger.word] = trigger.frame
             elif trigger.word in self.cued_senses and _by_default(trigger, rules):
                 trigger.frame = self.cued_senses[trigger.word]
@@ -387,11 +386,23 @@ class _ArticleReader:
         if not armed or not trigger.is_noun or any(d.frame.violent for d in self.drafts):
             return False
         head = trigger.head
-        details = [t for t in head.subtree if t.i != head.i]
-        if head.dep_ == "dobj":  # "condemned the bombing at a bus station on Friday": attached to the verb
-            details += [t for c in head.head.children if c.dep_ == "prep" for t in c.subtree]
+        occasions = self.lx.words("reaction_occasions")
+        aside = {
+            t.i
+            for c in head.children
+            if c.dep_ == "prep" and any(g.lemma_.lower() in occasions for g in c.children)
+            for t in c.subtree
+        }
+        details = [t for t in head.subtree if t.i != head.i and t.i not in aside]
         fatal = self.lx.fatal_words | self.lx.injury_words
-        if any(t.lemma_.lower() in fatal for t in details):
+        # "condemned the bombing at a station on Friday, which killed 19": a toll attached to the verb is
+        # the incident's (a reaction kills no one); its place and date may be the reaction's own
+        beside = (
+            [t for c in head.head.children if c.dep_ == "prep" for t in c.subtree]
+            if head.dep_ == "dobj"
+            else []
+        )
+        if any(t.lemma_.lower() in fatal for t in details + beside):
             return True
         return any(t.ent_type_ in PLACE_ENTS for t in details) and any(t.ent_type_ == "DATE" for t in details)
 
@@ -1102,14 +1113,6 @@ def _evidence(art: AnalysedArticle, segment: SpacySpan) -> Span:
     if not tokens:
         return art.span_of(segment)
     return art.span(tokens[0].idx, _end_char(tokens[-1]))
-
-
-def _cue_lemmas(trigger: Trigger) -> frozenset[str]:
-    """The sentence's lemmas but those of what the trigger's clause acts on: in "the strikes destroyed two
-    rocket launchers" the rockets were hit, they say nothing of the weapon."""
-    verb = trigger.head if trigger.head.pos_ == "VERB" else trigger.head.head
-    hit = {t.i for c in verb.children if c.dep_ == "dobj" and c.i != trigger.head.i for t in c.subtree}
-    return frozenset(t.lemma_.lower() for t in trigger.head.sent if t.i not in hit)
 
 
 def _tells_a_toll_of(killing: Trigger, incidents: list[Trigger]) -> bool:
