@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 
-from eventdesk.geo.build import centre, core_towns
+from eventdesk.geo.build import centre, core_towns, generic_terms, without_generic_term
 from eventdesk.geo.gazetteer import Gazetteer, load_gazetteer
 from eventdesk.geo.names import key_variants
 from eventdesk.geo.resolve import Context, Toponym, candidate_score, make_toponym, resolve_toponyms
@@ -279,3 +279,10 @@ def test_a_district_abroad_that_nothing_points_to_is_no_reading(gaz: Gazetteer) 
     found = resolve(gaz, text, ["Cairo", "Giza", "Haram", "Alexandria", "Luxor"])
     haram = found["Haram"].entry
     assert haram is None or haram.country == "EG"
+
+
+def test_district_names_lose_long_and_leading_english_terms() -> None:
+    terms = generic_terms()
+    assert without_generic_term("Cariboo Regional District", terms) == ["Cariboo"]
+    assert without_generic_term("District Municipality of Muskoka", terms, english_of=True) == ["Muskoka"]
+    assert without_generic_term("District of Columbia", terms) == []  # a province keeps its whole name

@@ -245,20 +245,27 @@ def admin1_records(cities: list[PlaceRecord], countries: dict[str, PlaceRecord])
     return records
 
 
-def without_generic_term(name: str, terms: Mapping[str, str]) -> list[str]:
-    """ "Cabo Delgado Province" → ["Cabo Delgado"]; "Province du Yagha", "Provincia de Salta" → ["Yagha"],
-    ["Salta"] (a term, then a French or Spanish "of"); "Province of Sindh" stays as it is."""
+def without_generic_term(name: str, terms: Mapping[str, str], english_of: bool = False) -> list[str]:
+    """ "Cabo Delgado Province" → ["Cabo Delgado"], "Cariboo Regional District" → ["Cariboo"]; "Province du
+    Yagha", "Provincia de Salta" → ["Yagha"], ["Salta"] (a term, then a French or Spanish "of"); "District
+    Municipality of Muskoka", "Commune of Parakou" → ["Muskoka"], ["Parakou"] (with `english_of`, for
+    districts: an English "of" after a term for an admin unit; a province's "District of Columbia" stays)."""
     words = name.split()
-    if len(words) > 1 and words[-1].lower() in terms:
-        return [" ".join(words[:-1])]
+    for length in range(min(3, len(words) - 1), 0, -1):
+        if " ".join(words[-length:]).lower() in terms:
+            return [" ".join(words[:-length])]
     leading = LEADING_TERM.match(name)
     if leading and (leading.group("term").lower() in terms or leading.group("term").lower() in ROMANCE_TERMS):
         return [leading.group("name")]
+    english = ENGLISH_LEADING_TERM.match(name) if english_of else None
+    if english and terms.get(english.group("term").lower()) in ("admin1", "admin2"):
+        return [english.group("name")]
     return []
 
 
 # GeoNames names many admin units in the country's language: "Province du Yagha", "Departamento de Meta"
 LEADING_TERM = re.compile(r"^(?P<term>\w+) (?:de la|de l'|d'|du|des|de|del|do|da) ?(?P<name>\S.*)$")
+ENGLISH_LEADING_TERM = re.compile(r"^(?P<term>\w+(?: \w+)?) of (?:the )?(?P<name>\S.*)$")
 ROMANCE_TERMS = frozenset(
     {"provincia", "departamento", "département", "municipio", "distrito", "partido", "région"}
     | {"arrondissement", "préfecture", "commune", "cercle", "caza", "concelho", "município"}
@@ -285,7 +292,7 @@ def admin2_records(cities: list[PlaceRecord], admin1: dict[str, PlaceRecord]) ->
         parent = admin1.get(f"{country}.{admin1_code}")
         if parent is None:
             continue
-        short = without_generic_term(name, terms)
+        short = without_generic_term(name, terms, english_of=True)
         seat = towns.get((f"{country}.{admin1_code}", name_key(short[0] if short else name)))
         if seat is not None and seat.admin2 is None:
             seat.admin2 = admin2_code  # a district named like its town holds it (the seat)
