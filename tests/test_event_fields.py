@@ -130,3 +130,8 @@ def test_who_subjected_people_to_abuse_is_actor1(extractor: Extractor) -> None:
 def test_toll_after_a_line_naming_the_suspects_counts_for_the_incident(extractor: Extractor) -> None:
     text = "On 2 July 2021, a suicide bomber struck a mosque in Gwoza (Borno). ISWAP suspected. 6 fatalities."
     assert _first(extract_text(extractor, text)).fatalities.best == 6
+
+
+def test_note_total_replaces_a_smaller_count_from_the_lead(extractor: Extractor) -> None:
+    text = "On 5 May 2020, an air strike killed a commander and his guards near Sirte (Sirte). 7 fatalities."
+    assert _first(extract_text(extractor, text)).fatalities.best == 7

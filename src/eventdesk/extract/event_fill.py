@@ -102,6 +102,12 @@ def fatal_lemmas(lx: EventLexicon) -> frozenset[str]:
     return lx.fatal_words | TOLL_WORDS
 
 
+def restates_total(head: Token, known: Count | None, count: Count) -> bool:
+    """ "A drone strike killed a commander and members of his escort. 10 fatalities.": the notes' count line
+    gives the incident's total, which replaces a smaller count read before it."""
+    return head.lemma_.lower() in TOLL_WORDS and known is not None and (count.best or 0) > (known.best or 0)
+
+
 def is_toll_line(segment: SpacySpan, lemmas: frozenset[str], lx: EventLexicon) -> bool:
     """A sentence with no verb that only counts the dead: "14 fatalities.", "Dozens dead." (a heading has
     no final stop)."""

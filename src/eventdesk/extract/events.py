@@ -48,6 +48,7 @@ from eventdesk.extract.event_fill import (
     location_for,
     name_unnamed_sides,
     register_sides,
+    restates_total,
     sources_for,
 )
 from eventdesk.extract.event_generic import is_generic_mention, refers_back
@@ -668,7 +669,8 @@ class _ArticleReader:
                 if self._in_background_clause(head, drafts):
                     continue
                 draft = _draft_for(drafts, clause_root(head).i)
-                if getattr(draft, field_name) is None:
+                known = getattr(draft, field_name)
+                if known is None or restates_total(head, known, count):
                     setattr(draft, field_name, count)
                     filled += [draft] if draft not in filled else []
         return filled
