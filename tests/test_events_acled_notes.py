@@ -253,6 +253,8 @@ def test_a_protest_about_a_death_is_still_peaceful(extractor: Extractor) -> None
             "Non-state actor overtakes territory",
         ),
         ("On 5 March 2024, ISWAP militants seized a trader in Marte.", "Abduction/forced disappearance"),
+        # a person's age and trade in brackets are no districts
+        ("Gunmen seized Chidi Eze (38, a pharmacist) in Awka on Monday.", "Abduction/forced disappearance"),
     ],
 )
 def test_a_name_placed_by_its_districts_in_brackets_is_a_place(

@@ -247,8 +247,13 @@ def _with_admin_areas(noun: Token) -> bool:
     doc, after = noun.doc, noun.i + 1
     if noun.pos_ != "PROPN" or after >= len(doc) or doc[after].text != "(":
         return False
-    bracket = [t.text for t in doc[after + 1 : after + ADMIN_BRACKET_TOKENS]]
-    return ")" in bracket and "," in bracket[: bracket.index(")")]
+    bracket = [t for t in doc[after + 1 : after + ADMIN_BRACKET_TOKENS]]
+    words = [t.text for t in bracket]
+    if ")" not in words or "," not in words[: words.index(")")]:
+        return False
+    # "John Okafor (45, a trader)": an age and a trade are no districts
+    inside = bracket[: words.index(")")]
+    return all(t.text == "," or (t.text[:1].isupper() and not t.like_num) or t.text in "-'" for t in inside)
 
 
 def _passive_subject_elided(verb: Token) -> list[Token]:
