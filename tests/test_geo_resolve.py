@@ -10,7 +10,15 @@ import pytest
 from eventdesk.geo.build import centre, core_towns, generic_terms, without_generic_term
 from eventdesk.geo.gazetteer import Gazetteer, load_gazetteer
 from eventdesk.geo.names import key_variants
-from eventdesk.geo.resolve import Context, Toponym, candidate_score, make_toponym, resolve_toponyms
+from eventdesk.geo.places import precision_of
+from eventdesk.geo.resolve import (
+    Context,
+    Toponym,
+    candidate_score,
+    distance_km,
+    make_toponym,
+    resolve_toponyms,
+)
 from eventdesk.geo.sources import PlaceRecord
 
 
@@ -112,7 +120,6 @@ def test_the_benchmark_halves_split_articles_by_index() -> None:
 
 
 def test_a_county_lies_at_its_towns_not_at_its_state_point(gaz: Gazetteer) -> None:
-    from eventdesk.geo.resolve import distance_km
 
     found = resolve(gaz, "Floods hit Tarrant County, Texas.", ["Tarrant County", "Texas"])
     county = found["Tarrant County"].entry
@@ -286,3 +293,14 @@ def test_district_names_lose_long_and_leading_english_terms() -> None:
     assert without_generic_term("Cariboo Regional District", terms) == ["Cariboo"]
     assert without_generic_term("District Municipality of Muskoka", terms, english_of=True) == ["Muskoka"]
     assert without_generic_term("District of Columbia", terms) == []  # a province keeps its whole name
+
+
+def test_a_district_without_a_point_of_its_own_takes_the_article_s_town_in_its_province(
+    gaz: Gazetteer,
+) -> None:
+    text = "Flooding closed roads across Middlesex County, Ontario; crews from London and Strathroy worked."
+    found = resolve(gaz, text, ["Middlesex County", "Ontario", "London", "Strathroy"])
+    county, london = found["Middlesex County"].entry, found["London"].entry
+    assert county is not None and county.feature == "ADM2" and county.country == "CA"
+    assert london is not None and distance_km(county.lat, county.lon, london.lat, london.lon) < 50
+    assert precision_of(county.feature, county.source) == 3

@@ -272,6 +272,7 @@ ROMANCE_TERMS = frozenset(
 )
 STRAY_CELL = 5.0  # degrees: see core_towns
 ADMIN1_POINT_SOURCE = "GeoNames; admin1 point"  # an admin2 unit placed at its province's point
+ARTICLE_TOWN_POINT_SOURCE = "GeoNames; point of the article's town"  # such a unit moved (geo/resolve.py)
 
 
 def admin2_records(cities: list[PlaceRecord], admin1: dict[str, PlaceRecord]) -> list[PlaceRecord]:

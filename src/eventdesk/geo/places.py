@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from eventdesk.analyse.pipeline import AnalysedArticle
-from eventdesk.geo.build import ADMIN1_POINT_SOURCE
+from eventdesk.geo.build import ADMIN1_POINT_SOURCE, ARTICLE_TOWN_POINT_SOURCE
 from eventdesk.geo.gazetteer import POINT_FEATURES, GazEntry, Gazetteer
 from eventdesk.geo.recognise import recognise
 from eventdesk.geo.resolve import Toponym, resolve_toponyms, supported
@@ -147,8 +147,8 @@ def place_of(entry: GazEntry, gaz: Gazetteer) -> Place:
 
 
 def precision_of(feature: str | None, source: str = "") -> int:
-    if source == ADMIN1_POINT_SOURCE:
-        return 3  # a district the gazetteer can place only at its province's point
+    if source in (ADMIN1_POINT_SOURCE, ARTICLE_TOWN_POINT_SOURCE):
+        return 3  # a district the gazetteer can place only at its province's point, or at a guess
     if feature is None:
         return 3
     if feature.startswith("PPL") or feature in POINT_FEATURES:

@@ -15,12 +15,13 @@ import math
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
 
 from anyascii import anyascii
 
+from eventdesk.geo.build import ADMIN1_POINT_SOURCE, ARTICLE_TOWN_POINT_SOURCE
 from eventdesk.geo.gazetteer import Candidate, GazEntry, Gazetteer
 from eventdesk.geo.names import spelled_out
 
@@ -157,6 +158,7 @@ def resolve_toponyms(
         if round_number:  # the first round chose on the names alone
             evidence = context
     follow_stated_containers(toponyms)
+    place_unplaced_districts(toponyms)
     assign_fallbacks(toponyms)
 
 
@@ -173,6 +175,24 @@ def follow_stated_containers(toponyms: Sequence[Toponym]) -> None:
         ids = stated.get(toponym.text.lower())
         if ids is not None and len(ids) == 1 and toponym.entry is not None and toponym.container is None:
             toponym.entry = entries[next(iter(ids))]
+
+
+def place_unplaced_districts(toponyms: Sequence[Toponym]) -> None:
+    """A district that the gazetteer can place only at its province's point (no town of its own) is put
+    at the article's main town in that province instead: a local story names the places around it, and
+    a province's middle can lie hundreds of kilometres away ("Middlesex County" in a story about London,
+    Ontario). The point stays an estimate (precision of a province)."""
+    for toponym in toponyms:
+        entry = toponym.entry
+        if entry is None or entry.source != ADMIN1_POINT_SOURCE:
+            continue
+        town = main_town([t for t in toponyms if t.entry is not None and same_admin1(t.entry, entry)])
+        if town is not None:
+            toponym.entry = replace(entry, lat=town.lat, lon=town.lon, source=ARTICLE_TOWN_POINT_SOURCE)
+
+
+def same_admin1(one: GazEntry, other: GazEntry) -> bool:
+    return one.country == other.country and one.admin1 == other.admin1
 
 
 def stated_container(toponym: Toponym, toponyms: Sequence[Toponym]) -> bool:
