@@ -120,7 +120,6 @@ def test_the_benchmark_halves_split_articles_by_index() -> None:
 
 
 def test_a_county_lies_at_its_towns_not_at_its_state_point(gaz: Gazetteer) -> None:
-
     found = resolve(gaz, "Floods hit Tarrant County, Texas.", ["Tarrant County", "Texas"])
     county = found["Tarrant County"].entry
     fort_worth = gaz.get(gaz._find_town("Fort Worth", "US"))
