@@ -475,3 +475,28 @@ def test_participles_of_one_raid_are_one_incident(extractor: Extractor) -> None:
 )
 def test_jets_downed_and_blasts_of_undetermined_origin(extractor: Extractor, text: str, sub: str) -> None:
     assert _first_type(extractor, text) == sub
+
+
+# --- large deployments -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Peruvian government deployed thousands of soldiers to the southern highlands on Friday.",
+        "On 4 April 2024, the army sent two additional battalions to Beni to reinforce its positions.",
+    ],
+)
+def test_a_large_deployment_changes_the_group_activity(extractor: Extractor, text: str) -> None:
+    assert _first_type(extractor, text) == "Change to group/activity"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police deployed officers to the stadium ahead of the match.",
+        "The government said it would deploy thousands of soldiers to the border next month.",
+    ],
+)
+def test_routine_or_announced_deployments_are_no_incident(extractor: Extractor, text: str) -> None:
+    assert not extract_text(extractor, text).events

@@ -96,7 +96,7 @@ WEEK_DAYS = 7
 UNNAMED = "Unidentified"  # the actor dictionary's prefix for groups the text does not name
 PROTEST_FRAME = "protest"
 COUP_FRAME = "coup"
-CHANGE = "Change to group/activity"
+CHANGE, DEPLOYMENT = "Change to group/activity", "deployment"
 ARRESTS, DISAPPEARANCE = "Arrests", "Abduction/forced disappearance"
 REQUEST = "REQUEST"
 SPEAKERS_THEMSELVES = frozenset({"we", "i"})
@@ -771,9 +771,10 @@ def _light_verb_object(trigger: Trigger, governor: Trigger, lx: EventLexicon) ->
 
 def _announced_change(trigger: Trigger, reason: str) -> bool:
     """ "The group announced it would suspend its operations": a group's stated change of activity is the
-    event (ACLED codes the announcement)."""
+    event (ACLED codes the announcement); troops to be deployed are not yet a deployment."""
     acled = trigger.frame.acled
-    return acled is not None and acled[1] == CHANGE and reason in ANNOUNCED_MODALS
+    announced = acled is not None and acled[1] == CHANGE and reason in ANNOUNCED_MODALS
+    return announced and trigger.frame.name != DEPLOYMENT
 
 
 def _riot_gear(segment: SpacySpan, lx: EventLexicon) -> set[str]:
