@@ -135,3 +135,17 @@ def test_toll_after_a_line_naming_the_suspects_counts_for_the_incident(extractor
 def test_note_total_replaces_a_smaller_count_from_the_lead(extractor: Extractor) -> None:
     text = "On 5 May 2020, an air strike killed a commander and his guards near Sirte (Sirte). 7 fatalities."
     assert _first(extract_text(extractor, text)).fatalities.best == 7
+
+
+# --- when and how many: ranges of days and years beside counts ----------------------------------------
+
+
+def test_range_of_days_opening_a_note_gives_start_and_end(extractor: Extractor) -> None:
+    text = "Between 7 and 9 April 2023, Fano militiamen raided villages near Lalibela (North Wollo, Amhara)."
+    date_range = _first(extract_text(extractor, text)).date
+    assert (date_range.start, date_range.end, date_range.precision) == ("2023-04-07", "2023-04-09", 2)
+
+
+def test_year_of_a_date_before_killed_is_no_death_toll(extractor: Extractor) -> None:
+    text = "An ambush on 8 May 2022 killed 6 gendarmes near Kaya, the army said."
+    assert _first(extract_text(extractor, text)).fatalities.best == 6

@@ -69,6 +69,7 @@ UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14}
 _MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = "(?:" + "|".join(WEEKDAYS) + ")"
 _DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+_DAY_SPAN = r"(?:[-–]|and|to|until|through)"  # "3-5 March", "between 3 and 5 March", "from 5 to 6 March"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _REL = r"(?:this|last|next|previous|current|coming)"
 _YEAR_REF = rf"(?:{_YEAR}|(?:the\s+)?{_REL}\s+year)"
@@ -155,7 +156,7 @@ def _iso(m: re.Match[str], published: date | None) -> tuple[date, date] | None:
 
 def _day_month(m: re.Match[str], published: date | None) -> tuple[date, date] | None:
     month, day = _month(m["month"]), int(re.sub(r"\D", "", m["day"]))
-    day2 = int(re.sub(r"\D", "", m["day2"])) if m["day2"] else day
+    day2 = max(int(re.sub(r"\D", "", m["day2"])), day) if m["day2"] else day
     year = _resolve_year(m["year"], month, day, published)
     if year is None:
         return None
@@ -439,7 +440,8 @@ RULES: list[tuple[re.Pattern[str], Rule]] = [
     (re.compile(r"(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)"), _iso),
     (
         re.compile(
-            rf"{_DAYPART}(?:(?P<weekday>{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{_DAY})(?:\s*[-–]\s*(?P<day2>{_DAY}))?\s+(?:of\s+)?"
+            rf"{_DAYPART}(?:between\s+|from\s+)?(?:(?P<weekday>{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{_DAY})"
+            rf"(?:\s*{_DAY_SPAN}\s*(?P<day2>{_DAY}))?\s+(?:of\s+)?"
             rf"(?P<month>{_MONTH})(?:,?\s+(?:of\s+)?(?P<year>{_YEAR_REF}))?"
         ),
         _day_month,
@@ -670,7 +672,8 @@ _EXTRA = re.compile(
     rf"\b(?:(?:ever\s+)?since\s+|(?:the\s+)?{_PART}[\s-]+(?:of\s+)?)?"
     rf"(?:(?:on\s+)?(?:(?:this|last|next)\s+)?{_WEEKDAY}(?:\s+{_TIME_OF_DAY})?"
     rf"|(?:the\s+day\s+before\s+)?yesterday(?:\s+{_TIME_OF_DAY})?|overnight|last\s+night|over\s+the\s+weekend"
-    rf"|(?:{_DAY}\s+(?:of\s+)?)?{_MONTH_CAPITAL}(?:\s+(?:and|to|through)\s+{_MONTH_CAPITAL})?(?:\s+{_DAY}\b)?"
+    rf"|(?:(?:(?:between|from)\s+)?{_DAY}\s*{_DAY_SPAN}\s*)?"
+    rf"(?:{_DAY}\s+(?:of\s+)?)?{_MONTH_CAPITAL}(?:\s+(?:and|to|through)\s+{_MONTH_CAPITAL})?(?:\s+{_DAY}\b)?"
     rf"(?:,?\s+(?:of\s+)?{_YEAR_REF})?"
     rf"|{_NUM}\s+{_UNIT}\s+ago|(?:earlier\s+)?this\s+(?:week|month|year)|(?:last|past)\s+(?:week|month|year))\b",
     re.IGNORECASE,

@@ -321,8 +321,8 @@ def _adjacent_figure(head: Token) -> tuple[int, int, Count] | None:
     if head.i == 0 or head.pos_ not in ("ADJ", "VERB"):
         return None
     before = head.doc[head.i - 1]
-    if not before.like_num or before.i < head.sent.start:
-        return None
+    if not before.like_num or before.i < head.sent.start or before.ent_type_ == "DATE":
+        return None  # not the year of a date: "fighting on 5 March 2024 killed 12 soldiers"
     return _count_on_noun(before)
 
 
