@@ -500,3 +500,33 @@ def test_a_large_deployment_changes_the_group_activity(extractor: Extractor, tex
 )
 def test_routine_or_announced_deployments_are_no_incident(extractor: Extractor, text: str) -> None:
     assert not extract_text(extractor, text).events
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        ("Forensic teams exhumed a mass grave holding 25 bodies near Bucha on Tuesday.", "Other"),
+        (
+            "On 3 May 2024, Turkish troops took up positions at the airport of Misrata.",
+            "Headquarters or base established",
+        ),
+        (
+            "Peruvian troops drove dissidents out of the hamlet of Vizcatan on Saturday after clashes.",
+            "Government regains territory",
+        ),
+        (
+            "The militia's fighters were absorbed into the national army on Monday.",
+            "Change to group/activity",
+        ),
+        (
+            "Former rebels were integrated into the police force in Bouar on Friday.",
+            "Change to group/activity",
+        ),
+    ],
+)
+def test_graves_positions_and_integrations(extractor: Extractor, text: str, sub: str) -> None:
+    assert _first_type(extractor, text) == sub
+
+
+def test_a_planned_exhumation_is_no_incident(extractor: Extractor) -> None:
+    assert not extract_text(extractor, "Investigators plan to exhume the bodies next week.").events
