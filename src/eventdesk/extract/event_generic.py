@@ -33,6 +33,7 @@ def is_generic_mention(trigger: Trigger, lx: EventLexicon) -> bool:
         or is_defined(trigger, lx)
         or is_running_tally(trigger, lx)
         or is_habitual(trigger)
+        or is_a_practice(trigger, lx)
         or is_any_one(trigger)
         or is_during_a_drill(trigger, lx)
     )
@@ -122,6 +123,20 @@ def is_habitual(trigger: Trigger) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in PRESENT_HAVE for c in verb.children) and not any(
         t.ent_type_ in ("DATE", "TIME") for t in verb.subtree
     )
+
+
+def is_a_practice(trigger: Trigger, lx: EventLexicon) -> bool:
+    """ "Militias in the hills have recruited hundreds of teenagers": forces grown by unnamed groups (a bare
+    plural subject) by now (present perfect) is a practice, not one change (`practice_frames`); "the army has
+    deployed 900 troops" still reports one."""
+    verb: Token = trigger.head
+    if trigger.frame.name not in lx.words("practice_frames") or verb.pos_ != "VERB":
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ in PRESENT_HAVE for c in verb.children):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    bare = subject is not None and subject.tag_ == "NNS"
+    return bare and not any(c.dep_ in ("det", "nummod", "poss") for c in subject.children)
 
 
 def is_any_one(trigger: Trigger) -> bool:

@@ -1,0 +1,83 @@
+"""Strategic developments and weapons in their less obvious forms (issue 3, dev4): forces recruited or
+brought in, groups that unite or are absorbed, bases erected or pitched, and the plans and refusals that
+stay no event. Sentences written for these tests from the ACLED codebook's definitions."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import extract_text
+from eventdesk.extract import Extractor
+
+
+def _first_type(extractor: Extractor, text: str) -> str | None:
+    events = extract_text(extractor, text).events
+    return min(events, key=lambda e: min(s.start for s in e.evidence)).sub_event_type if events else None
+
+
+# --- forces grown or brought in: a change to the group's activity ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 8 August 2021, the Mai-Mai militia recruited dozens of young men in Walikale territory.",
+        "On 2 April 2023, Ansar al-Sunna fighters conscripted teenagers in villages around Macomia.",
+        "On 1 March 2023, the junta called up 10,000 reservists for military service.",
+        "On 5 May 2021, the government brought in foreign military contractors to train its army in Bangui.",
+    ],
+)
+def test_forces_recruited_called_up_or_brought_in_change_the_group(extractor: Extractor, text: str) -> None:
+    assert _first_type(extractor, text) == "Change to group/activity"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three armed factions in Tibesti united under a single coalition on Monday, a spokesman said.",
+        "On 4 July 2022, dissident commanders of the ELN formed a breakaway front in Arauca.",
+        "The militia's fighters were absorbed into the national army on Sunday, officials said.",
+    ],
+)
+def test_groups_united_formed_or_absorbed_change_the_group(extractor: Extractor, text: str) -> None:
+    assert _first_type(extractor, text) == "Change to group/activity"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a plan to recruit, parties of one view: no change told
+        "The junta plans to recruit volunteers next year, a minister said.",
+        "The two parties united in condemning the verdict on Monday.",
+    ],
+)
+def test_a_plan_or_a_shared_view_is_no_change(extractor: Extractor, text: str) -> None:
+    assert _first_type(extractor, text) is None
+
+
+# --- bases erected, pitched, installed or made -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 2 May 2022, al-Shabaab fighters erected an outpost outside Jowhar (Middle Shabelle).",
+        "On 9 September 2021, ADF rebels pitched a camp in the forest near Eringeti (Beni, North Kivu).",
+        "On 12 March 2024, the militia made Kamituga (Mwenga, South Kivu) its headquarters.",
+        "The rebels installed their command in a school in Kiwanja on Friday, residents said.",
+        "On 6 June 2023, foreign instructors arrived in Bamako and set up quarters at the airport.",
+    ],
+)
+def test_bases_erected_pitched_installed_or_made(extractor: Extractor, text: str) -> None:
+    assert _first_type(extractor, text) == "Headquarters or base established"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Engineers erected a new bridge over the river on Monday.",
+        "The rebels plan to pitch a camp near the border, a local official said.",
+    ],
+)
+def test_a_bridge_erected_or_a_planned_camp_is_no_base(extractor: Extractor, text: str) -> None:
+    assert _first_type(extractor, text) is None
