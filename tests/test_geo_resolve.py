@@ -16,6 +16,7 @@ from eventdesk.geo.resolve import (
     Toponym,
     candidate_score,
     distance_km,
+    dominant_country,
     make_toponym,
     resolve_toponyms,
 )
@@ -303,3 +304,20 @@ def test_a_district_without_a_point_of_its_own_takes_the_article_s_town_in_its_p
     assert county is not None and county.feature == "ADM2" and county.country == "CA"
     assert london is not None and distance_km(county.lat, county.lon, london.lat, london.lon) < 50
     assert precision_of(county.feature, county.source) == 3
+
+
+def test_a_country_named_twice_is_no_more_dominant_after_several_rounds() -> None:
+    """The rounds add their counts up; two names in one country stay two names however many rounds ran,
+    and three in one round are as dominant added up over three rounds."""
+    two = Context(Counter({"KE": 2}))
+    added_up = two.merged(two).merged(two)
+    assert dominant_country(two) is None and dominant_country(added_up) is None
+    three = Context(Counter({"KE": 3}))
+    assert dominant_country(three) == "KE" and dominant_country(three.merged(three).merged(three)) == "KE"
+
+
+def test_seen_from_one_name_merged_rounds_still_count_as_several() -> None:
+    """The view from one name keeps the number of rounds, so its dominance test is per round too."""
+    rounds = Context(Counter({"KE": 2})).merged(Context(Counter({"KE": 2})))
+    seen = rounds.seen_from(Toponym(0, 4, "Embu", "Embu"))
+    assert seen.rounds == 2 and dominant_country(seen) is None

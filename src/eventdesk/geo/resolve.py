@@ -462,6 +462,7 @@ class Context:
     by_name: dict[str, tuple[Counter[str], Counter[tuple[str, str]]]] = field(default_factory=dict)
     neighbourhood: Neighbourhood = field(default_factory=Neighbourhood)
     name: str = ""  # the name the context is seen from
+    rounds: int = 1  # how many rounds' picks the counts add up
 
     @classmethod
     def of(
@@ -500,15 +501,21 @@ class Context:
             list(dict.fromkeys(self.points + other.points)),  # whether a point is near, not how often
             by_name,
             self.neighbourhood,
+            rounds=self.rounds + other.rounds,
         )
 
     def seen_from(self, toponym: Toponym) -> Context:
         name = toponym.name.lower()
         own = self.by_name.get(name)
-        if own is None:
-            return Context(self.countries, self.admin1, self.points, {}, self.neighbourhood, name)
-        points = [p for p in self.points if p[2] != name]
-        return Context(self.countries - own[0], self.admin1 - own[1], points, {}, self.neighbourhood, name)
+        countries, admin1, points = self.countries, self.admin1, self.points
+        if own is not None:
+            countries, admin1 = countries - own[0], admin1 - own[1]
+            points = [p for p in points if p[2] != name]
+        return Context(countries, admin1, points, {}, self.neighbourhood, name, self.rounds)
+
+    def mentions(self, country: str | None) -> float:
+        """How many of the other names point to the country in one round (the counts add up the rounds)."""
+        return self.countries[country or ""] / self.rounds
 
 
 def choose(toponym: Toponym, toponyms: Sequence[Toponym], context: Context) -> None:
@@ -537,7 +544,7 @@ def dominant_country(context: Context) -> str | None:
         return None
     country, count = context.countries.most_common(1)[0]
     share = count / sum(context.countries.values())
-    return country if count >= DOMINANT_MENTIONS and share >= DOMINANT_SHARE else None
+    return country if context.mentions(country) >= DOMINANT_MENTIONS and share >= DOMINANT_SHARE else None
 
 
 def foreign_to_article(candidate: Candidate, dominant: str, context: Context) -> bool:
