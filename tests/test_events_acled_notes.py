@@ -530,3 +530,26 @@ def test_graves_positions_and_integrations(extractor: Extractor, text: str, sub:
 
 def test_a_planned_exhumation_is_no_incident(extractor: Extractor) -> None:
     assert not extract_text(extractor, "Investigators plan to exhume the bodies next week.").events
+
+
+def test_a_result_told_by_a_participle_is_its_own_report(extractor: Extractor) -> None:
+    text = "On 2 May 2021, the militia welcomed back a breakaway faction, reuniting the movement in Ituri."
+    assert _first_type(extractor, text) == "Change to group/activity"
+
+
+def test_what_a_condemnation_is_about_is_not_reported_again(extractor: Extractor) -> None:
+    assert not extract_text(extractor, "The minister condemned the attack, calling it cowardly.").events
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The junta and the opposition signed a power-sharing declaration in Khartoum on Sunday.",
+            True,
+        ),
+        ("The president issued a declaration of national mourning on Sunday.", False),
+    ],
+)
+def test_a_signed_declaration_is_an_agreement(extractor: Extractor, text: str, expected: bool) -> None:
+    assert ("Agreement" in _types(extract_text(extractor, text))) == expected

@@ -427,6 +427,8 @@ def governing_trigger(trigger: Trigger, heads: dict[int, Trigger], lx: EventLexi
     inside a relative clause, "raids in which it said 20 were killed", does not stop the climb). A clause
     coordinated with another ("militants withdrew and troops entered the town") is a report of its own."""
     token: Token = trigger.head
+    if token.dep_ == "advcl" and token.tag_ == "VBG":
+        return None  # "welcomed the return of two factions, reuniting the group": a result, not an object
     while token.head.i != token.i:
         if token.dep_ == "conj" and token.pos_ == "VERB":
             return None
