@@ -81,3 +81,78 @@ def test_bases_erected_pitched_installed_or_made(extractor: Extractor, text: str
 )
 def test_a_bridge_erected_or_a_planned_camp_is_no_base(extractor: Extractor, text: str) -> None:
     assert _first_type(extractor, text) is None
+
+
+# --- weapons: the bomber who dies, gas on combatants, ordnance made safe, blasts no one explains ------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 April 2021, a man detonated his vest at a wedding hall in Kabul, killing 12 guests.",
+        "On 9 May 2020, a woman detonated explosives strapped to her body in Maiduguri, killing five.",
+        "On 2 February 2022, militants drove a van packed with explosives into an army base near Gao.",
+        "On 1 July 2019, an assailant detonated a bomb inside a police station in Quetta, killing "
+        "himself and three officers.",
+    ],
+)
+def test_a_bomber_who_dies_in_the_blast_is_a_suicide_bomb(extractor: Extractor, text: str) -> None:
+    assert _first_type(extractor, text) == "Suicide bomb"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        # a car bomb left and set off from afar; a gunman who then kills himself
+        (
+            "On 6 March 2021, a car packed with explosives was parked outside a hotel in Mogadishu and "
+            "detonated by remote control.",
+            "Remote explosive/landmine/IED",
+        ),
+        (
+            "On 4 May 2023, a gunman shot dead five people at a school before killing himself.",
+            "Attack",
+        ),
+    ],
+)
+def test_a_parked_car_bomb_or_a_gunman_is_no_suicide_bomb(extractor: Extractor, text: str, sub: str) -> None:
+    assert _first_type(extractor, text) == sub
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 7 July 2024, Russian troops dropped gas grenades on Ukrainian trenches near Bakhmut.",
+        "Ukrainian infantry were hit by tear gas rounds fired from grenade launchers near Avdiivka on "
+        "Friday, the army said.",
+        "On 2 August 2024, Russian drones released a toxic agent over army positions near Pokrovsk.",
+        "On 2 May 2023, shells filled with an irritant gas hit army positions near Bakhmut (Donetsk).",
+    ],
+)
+def test_gas_used_on_combatants_is_a_chemical_weapon(extractor: Extractor, text: str) -> None:
+    assert _first_type(extractor, text) == "Chemical weapon"
+
+
+def test_tear_gas_on_protesters_is_an_intervention(extractor: Extractor) -> None:
+    text = "Police fired tear gas at protesters marching in Lagos on Monday."
+    assert _first_type(extractor, text) == "Protest with intervention"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        # captives freed through mediation; freed hostages told by police are no deal
+        (
+            "After talks mediated by clerics, the militants freed 9 hostages in Zamfara on Monday.",
+            "Agreement",
+        ),
+        ("Gunmen freed the two hostages in Kaduna on Monday, according to police.", "Other"),
+        (
+            "On 4 May 2022, army engineers carried out a controlled detonation of a bomb found near Baidoa.",
+            "Disrupted weapons use",
+        ),
+        ("An explosion of unclear cause struck an ammunition depot near Balakliia on Sunday.", "Other"),
+    ],
+)
+def test_releases_detonations_and_unexplained_blasts(extractor: Extractor, text: str, sub: str) -> None:
+    assert _first_type(extractor, text) == sub

@@ -112,8 +112,10 @@ def _sentence_wide(
     """A weapon that types the incident wherever the sentence names it ("a suicide bomber", "a nerve agent");
     a one-word cue only among the trigger's own words and weapon ("a suicide attack", "fired chlorine
     shells"), not anywhere ("shelled a chemical plant")."""
+    anywhere = local | sentence
     for instrument in (i for i in lx.instruments if i.sentence_wide and _types_frame(i, frame, agent)):
-        anywhere = local | sentence
+        if instrument.near and instrument.near.isdisjoint(anywhere):
+            continue  # "tear gas" on infantry in trenches, not on a crowd
         own = (
             anywhere if instrument.agentless else local
         )  # "a depot exploded accidentally": no doer to mix up

@@ -55,6 +55,7 @@ class Instrument:
     sentence_wide: bool = False  # a cue anywhere in the sentence decides, even for a direct attack
     frames: frozenset[str] = frozenset()  # the frames it types; empty: every weapon frame
     agentless: bool = False  # it types only incidents no one is said to have done
+    near: frozenset[str] = frozenset()  # the sentence must also hold one of these lemmas; empty: no condition
 
 
 @dataclass(slots=True)
@@ -214,6 +215,7 @@ def _instrument(spec: dict[str, Any]) -> Instrument:
         sentence_wide=bool(spec.get("sentence", False)),
         frames=frozenset(spec.get("frames", [])),
         agentless=bool(spec.get("agentless", False)),
+        near=_lower_set(spec.get("near", [])),
     )
 
 
