@@ -14,6 +14,7 @@ from eventdesk.geo.places import precision_of
 from eventdesk.geo.resolve import (
     Context,
     Toponym,
+    best_reading,
     candidate_score,
     distance_km,
     dominant_country,
@@ -321,3 +322,34 @@ def test_seen_from_one_name_merged_rounds_still_count_as_several() -> None:
     rounds = Context(Counter({"KE": 2})).merged(Context(Counter({"KE": 2})))
     seen = rounds.seen_from(Toponym(0, 4, "Embu", "Embu"))
     assert seen.rounds == 2 and dominant_country(seen) is None
+
+
+def test_a_larger_town_by_its_own_name_beats_a_seat_known_by_it_as_an_alternate(gaz: Gazetteer) -> None:
+    """The Afghan city is called Jalalabad; a smaller Kyrgyz provincial seat merely lists the name among
+    its other ones, and being a seat should not let it win."""
+    found = resolve(gaz, "Shops in Jalalabad stayed shut after the bombing on Monday.", ["Jalalabad"])
+    assert found["Jalalabad"].entry is not None and found["Jalalabad"].entry.country == "AF"
+
+
+def test_a_town_spelled_as_written_beats_a_larger_one_that_only_shares_its_key(gaz: Gazetteer) -> None:
+    """Keys merge double letters, so "Samarra" and "Samara" meet; the Iraqi town is spelled as written
+    and the larger Russian city is not."""
+    found = resolve(gaz, "Militants fired mortars at a checkpoint outside Samarra overnight.", ["Samarra"])
+    assert found["Samarra"].entry is not None and found["Samarra"].entry.country == "IQ"
+
+
+def test_context_still_picks_the_respelled_reading(gaz: Gazetteer) -> None:
+    """The exact spelling gives way when the article's other names point to the other reading."""
+    text = "Flights from Moscow to Samarra and Kazan, Russia, were delayed by snow."
+    found = resolve(gaz, text, ["Moscow", "Samarra", "Kazan", "Russia"])
+    assert found["Samarra"].entry is not None and found["Samarra"].entry.country == "RU"
+
+
+def test_a_tie_goes_to_the_reading_named_in_full(gaz: Gazetteer) -> None:
+    """Two districts with the same score: the one whose own name is the whole text wins, whatever the
+    order of the gazetteer's rows."""
+    toponym = make_toponym(0, 12, "Grant County", gaz)
+    full = next(c for c in gaz.candidates("Grant County") if c.entry.name == "Grant County")
+    short = next(c for c in gaz.candidates("Grant") if c.entry.name == "Grant" and c.entry.feature == "ADM2")
+    for order in ([(1.0, short), (1.0, full)], [(1.0, full), (1.0, short)]):
+        assert best_reading(order, toponym, Context(Counter()))[1] is full

@@ -519,10 +519,10 @@ class Context:
 
 
 def choose(toponym: Toponym, toponyms: Sequence[Toponym], context: Context) -> None:
-    best, best_score = None, -math.inf
     container = resolved_container(toponym, toponyms)
     contained = toponyms[toponym.contains] if toponym.contains is not None else None
     dominant = dominant_country(context)
+    scored: list[tuple[float, Candidate]] = []
     for candidate in toponym.candidates:
         if container is not None and outside_container(candidate.entry, container, toponym.chained):
             continue
@@ -530,12 +530,54 @@ def choose(toponym: Toponym, toponyms: Sequence[Toponym], context: Context) -> N
             continue
         if stray(candidate.entry, context):
             continue
-        score = candidate_score(candidate, toponym, context, container, contained)
-        if score > best_score:
-            best, best_score = candidate, score
+        scored.append((candidate_score(candidate, toponym, context, container, contained), candidate))
+    best_score, best = best_reading(scored, toponym, context) if scored else (0.0, None)
     toponym.entry = best.entry if best else None
     toponym.by_main_name = best.main_name if best else False
-    toponym.score = best_score if best else 0.0
+    toponym.score = best_score
+
+
+def best_reading(
+    scored: Sequence[tuple[float, Candidate]], toponym: Toponym, context: Context
+) -> tuple[float, Candidate]:
+    """The highest score, unless a reading named exactly as written outranks it and the article's other
+    names favour it no less (see `outranks`); a tie goes to the better attested reading (`attested`),
+    never to the order of the gazetteer's rows."""
+    best = max(scored, key=lambda pair: (pair[0], *attested(pair[1], toponym)))
+    rivals = [
+        pair
+        for pair in scored
+        if outranks(pair[1], best[1], toponym)
+        and context_score(pair[1].entry, context) >= context_score(best[1].entry, context)
+    ]
+    return max(rivals, key=lambda pair: pair[0]) if rivals else best
+
+
+def attested(candidate: Candidate, toponym: Toponym) -> tuple[bool, bool, int, int]:
+    """How well a reading is attested, to break a tie of scores: its own name as written in full ("Cooke
+    County" over "Coke County", "Grant County" over an Australian "Grant"), a point of its own (not its
+    province's), its population, then the older GeoNames entry."""
+    entry = candidate.entry
+    in_full = candidate.main_name and plain(entry.name) == plain(toponym.text)
+    return in_full, entry.source != ADMIN1_POINT_SOURCE, entry.population, -entry.id
+
+
+def outranks(candidate: Candidate, other: Candidate, toponym: Toponym) -> bool:
+    """A place whose own name is spelled as written beats one whose own name only shares its key ("Samarra"
+    is not "Samara"), and a larger town beats a town that merely bears the name as an alternate one
+    ("Jalalabad" is the Afghan city, not a Kyrgyz town once called so)."""
+    if not (written_as(candidate, toponym) and candidate.whole) or toponym.demonym == other.entry.id:
+        return False
+    if not (candidate.entry.is_town and other.entry.is_town):
+        return False
+    if other.main_name:
+        return other.whole and not written_as(other, toponym)
+    return candidate.entry.population > other.entry.population
+
+
+def written_as(candidate: Candidate, toponym: Toponym) -> bool:
+    """Matched by the place's own name spelled as in the text (case, accents and punctuation aside)."""
+    return candidate.main_name and plain(candidate.entry.name) in (plain(toponym.text), plain(toponym.name))
 
 
 def dominant_country(context: Context) -> str | None:
