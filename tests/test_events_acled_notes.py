@@ -553,3 +553,39 @@ def test_what_a_condemnation_is_about_is_not_reported_again(extractor: Extractor
 )
 def test_a_signed_declaration_is_an_agreement(extractor: Extractor, text: str, expected: bool) -> None:
     assert ("Agreement" in _types(extract_text(extractor, text))) == expected
+
+
+# --- nominal and passive reports, found bodies -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        (
+            "A detainee exchange between the army and the rebels was completed in Marib on Friday.",
+            "Agreement",
+        ),
+        (
+            "Three militias announced the creation of a joint force in Kadugli on Monday.",
+            "Change to group/activity",
+        ),
+        ("Gunmen dumped the bodies of three abducted herders near Gusau on Sunday, police said.", "Other"),
+        (
+            "A gas attack on a rebel-held town killed dozens of people on Saturday, medics said.",
+            "Chemical weapon",
+        ),
+    ],
+)
+def test_nominal_and_found_reports(extractor: Extractor, text: str, sub: str) -> None:
+    assert _first_type(extractor, text) == sub
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The government announced the creation of a new ministry.",
+        "Protesters dumped rubbish outside the town hall.",
+    ],
+)
+def test_a_ministry_created_or_rubbish_dumped_is_no_incident(extractor: Extractor, text: str) -> None:
+    assert not extract_text(extractor, text).events

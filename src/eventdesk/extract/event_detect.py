@@ -56,14 +56,19 @@ class Trigger:
 def without_dateline(segment: SpacySpan) -> SpacySpan:
     """The sentence without a wire dateline ("KANO, Nigeria, March 4 (Reuters) - Gunmen killed..."): its
     place and date are where and when the report was filed, not the incident's."""
-    if not segment[0].is_upper:
+    if not segment[0].is_upper or len(segment[0]) < 2:  # "KANO, Nigeria ...", not "A gas attack ..."
         return segment
     for token in segment[:DATELINE_MAX_TOKENS]:
         if token.pos_ in ("VERB", "AUX"):
             return segment
-        if token.text in DASHES and token.i > segment.start:
+        if token.text in DASHES and token.i > segment.start and _spaced(token):
             return token.doc[token.i + 1 : segment.end]
     return segment
+
+
+def _spaced(dash: Token) -> bool:
+    """A dash between words, not the hyphen inside one ("rebel-held")."""
+    return bool(dash.doc[dash.i - 1].whitespace_) or dash.text != "-"
 
 
 def is_heading(segment: SpacySpan) -> bool:
