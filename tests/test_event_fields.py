@@ -149,3 +149,12 @@ def test_range_of_days_opening_a_note_gives_start_and_end(extractor: Extractor) 
 def test_year_of_a_date_before_killed_is_no_death_toll(extractor: Extractor) -> None:
     text = "An ambush on 8 May 2022 killed 6 gendarmes near Kaya, the army said."
     assert _first(extract_text(extractor, text)).fatalities.best == 6
+
+
+def test_one_force_read_as_both_sides_leaves_the_protesters_first(extractor: Extractor) -> None:
+    text = (
+        "Kenyan riot police arrested scores of people at a march in Nairobi on Tuesday, "
+        "and fired water cannon to scatter the crowd."
+    )
+    event = _first(extract_text(extractor, text))
+    assert event.actor1 != event.actor2

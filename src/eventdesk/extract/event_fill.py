@@ -151,6 +151,8 @@ def name_unnamed_sides(art: AnalysedArticle, draft: Draft, kb: Knowledge) -> Non
     of an Unidentified Armed Group, read from its instrument; in a riot the crowd acts first, as rioters; a
     generic group ("Civilians") takes the country of the event's place."""
     rules = kb.unnamed_perpetrators
+    if draft.actor2 is not None and draft.actor2 == draft.actor1:  # one side read twice is no second side
+        draft.actor2, draft.inter2, draft.actor2_text = None, None, None
     if draft.actor1 is None and draft.typing.sub_event_type in rules.sub_event_types and draft.root >= 0:
         _unnamed_perpetrator(art, draft, kb, rules)
     if draft.typing.event_type in rules.crowd_event_types:
