@@ -156,3 +156,62 @@ def test_tear_gas_on_protesters_is_an_intervention(extractor: Extractor) -> None
 )
 def test_releases_detonations_and_unexplained_blasts(extractor: Extractor, text: str, sub: str) -> None:
     assert _first_type(extractor, text) == sub
+
+
+# --- territory: a place taken in the fight for it, taken back, or handed over -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        # the fight for a place and its taking, told in one sentence, are one incident: the taking
+        (
+            "On 3 May 2021, JNIM fighters attacked Boulkessi and took control of the town after hours of "
+            "fighting with soldiers.",
+            "Non-state actor overtakes territory",
+        ),
+        (
+            "Rebels stormed the army barracks in Bunia on Friday and claimed control of the city.",
+            "Non-state actor overtakes territory",
+        ),
+        (
+            "On 2 June 2022, government troops seized back Ouallam from jihadists after clashes.",
+            "Government regains territory",
+        ),
+        # taken without a fight: left, handed over under a drawdown or a deal
+        (
+            "The army took back the town of Boni without a battle after the militants pulled back on Sunday.",
+            "Non-violent transfer of territory",
+        ),
+        (
+            "On 1 March 2023, the army took over a camp in Tessalit from UN troops under the drawdown.",
+            "Non-violent transfer of territory",
+        ),
+        (
+            "Government forces entered the town of Tal Tamr on Monday under an agreement with a militia.",
+            "Non-violent transfer of territory",
+        ),
+        # fighting told: no handover, though one side withdrew
+        (
+            "The rebels took control of Kalehe on Monday after heavy fighting, and the army withdrew.",
+            "Non-state actor overtakes territory",
+        ),
+    ],
+)
+def test_territory_taken_retaken_or_handed_over(extractor: Extractor, text: str, sub: str) -> None:
+    assert _first_type(extractor, text) == sub
+
+
+# --- agreements: captives swapped, deals on an armed group's future, pacts adopted ------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 5 May 2021, Armenia and Azerbaijan exchanged 15 prisoners of war each at the border.",
+        "The SDF reached a deal with the government on Monday to integrate its units into the army.",
+        "Clan elders in Galmudug adopted a pact on Sunday to end the fighting over grazing land.",
+    ],
+)
+def test_swaps_integration_deals_and_pacts_are_agreements(extractor: Extractor, text: str) -> None:
+    assert _first_type(extractor, text) == "Agreement"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from eventdesk.extract.event_roles import Party
-from eventdesk.extract.event_typing import Typing, protest_severity
+from eventdesk.extract.event_typing import TERRITORY_FRAMES, Typing, protest_severity
 from eventdesk.knowledge.event_types import EventLexicon, Frame
 from eventdesk.records import Count, DateRange, EventLocation, Span
 
@@ -13,6 +13,7 @@ PROTESTS = "Protests"
 VIOLENT_TYPES = frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence"})
 NEARBY_SENTENCES = 2
 DESTRUCTION = "Looting/property destruction"
+FIGHTING_FRAMES = frozenset({"attack", "clash"})
 
 
 @dataclass(slots=True)
@@ -66,6 +67,8 @@ def same_incident(first: Draft, second: Draft) -> bool:
     if same_kind and first.target and second.target and first.target != second.target and not one_act:
         return False  # "looted the market and burned houses": one act of destruction, two targets
     a, b = first.typing, second.typing
+    if _taken_by_force(first, second):
+        return True
     if (
         first.sentence == second.sentence
         and a.sub_event_type != b.sub_event_type
@@ -77,6 +80,14 @@ def same_incident(first: Draft, second: Draft) -> bool:
     if _agents_conflict(first, second) or not (first.sides() & second.sides() or near):
         return False
     return _dates_agree(first.date, second.date, near) and _places_agree(first, second)
+
+
+def _taken_by_force(first: Draft, second: Draft) -> bool:
+    """ "Insurgents attacked Palma and gained control of the town": the fighting for a place and its taking,
+    told in one sentence by one side, are one incident (ACLED codes the taking)."""
+    frames = {first.frame.name, second.frame.name}
+    one_report = first.sentence == second.sentence and not _agents_conflict(first, second)
+    return one_report and bool(frames & TERRITORY_FRAMES) and frames <= TERRITORY_FRAMES | FIGHTING_FRAMES
 
 
 def _protest_and_outcome(first: Draft, second: Draft) -> bool:
@@ -166,6 +177,7 @@ def _more_specific(other: Draft, kept: Draft) -> bool:
     """Two acts of one kind told in one sentence: the frame of higher priority names the incident (a rape
     over an abduction, a town taken over the fight for it, a coup over the arrests it made)."""
     same_kind = other.typing.event_type == kept.typing.event_type != PROTESTS  # protests: the worst outcome
+    same_kind = same_kind or _taken_by_force(kept, other)
     return other.sentence == kept.sentence and same_kind and other.frame.priority > kept.frame.priority
 
 
