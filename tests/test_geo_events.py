@@ -40,6 +40,13 @@ PLACEMENTS = [
         1,
     ),
     (
+        "On 3 February 2024, Mai-Mai fighters ambushed a patrol in Walikale (North Kivu). 2 fatalities.",
+        "Walikale",
+        "North Kivu",
+        3,
+    ),
+    ("On 9 May 2024, bandits kidnapped five farmers in Bama (Borno).", "Bama", "Borno State", 1),
+    (
         "On 8 June 2024, a roadside bomb killed a shepherd near Tal Afar (Tal Afar, Ninewa). 1 fatality.",
         "Tall 'Afar",
         "Nineveh",

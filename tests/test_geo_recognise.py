@@ -211,3 +211,14 @@ def test_an_arabic_article_alone_is_no_place_even_when_tagged_as_one(
 @pytest.mark.parametrize("stance", ["anti-Iran", "anti- Iran", "Pro-Iran"])
 def test_a_country_after_a_stance_word_is_no_place(places_only: Extractor, stance: str) -> None:
     assert names(places_only, f"A {stance} lawyer was shot in Kirkuk.") == ["Kirkuk"]
+
+
+def test_a_province_in_brackets_after_a_town_is_a_place(places_only: Extractor) -> None:
+    """ACLED notes write "Town (Province)"; the model may take the bracketed province for an organisation."""
+    found = names(places_only, "Militia fighters looted shops in Walikale (North Kivu) on 2 June 2024.")
+    assert found == ["Walikale", "North Kivu"]
+
+
+def test_an_acronym_in_brackets_is_no_place(places_only: Extractor) -> None:
+    found = names(places_only, "The Allied Democratic Forces (ADF) raided farms near Beni at night.")
+    assert "ADF" not in found

@@ -84,7 +84,8 @@ PAIR_SEPARATORS = ("-", "–", "/")  # "U.S.-Iraq partnership", "the Syria–Tur
 POSSESSIVE = frozenset({"'s", "’s"})
 WEAK_CUES = frozenset({"to", "from", "toward", "towards"})  # also said of people: "according to Davis"
 # ACLED event notes name a place with its administrative units: "Boni (Hombori, Douentza, Mopti)",
-# "Gidan Bakuso village (Isa LGA, Sokoto)". Capitalised names, 2 to 4 units, comma-separated.
+# "Gidan Bakuso village (Isa LGA, Sokoto)", "Walikale (North Kivu)". Capitalised names, 1 to 4 units,
+# comma-separated (one alone only when it names a province, district or country: "the ADF (Uganda)" no).
 _NAME = r"[A-Z][\w'’.-]*(?:[ -](?:[A-Z][\w'’.-]*|al|el|de|du|la|e))*"
 _UNIT = rf"{_NAME}(?: [A-Za-z]+)?"  # "Isa LGA", "Douentza"
 # A dateline: a place in capitals opening the article or a paragraph, "KABUL, Afghanistan (AP) —",
@@ -101,7 +102,7 @@ AGENCY_DATELINE = re.compile(
     r"(?m)(?:^[ \t]*|(?<=[.!?] ))(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}|[A-Z]{3,}(?: [A-Z]{2,})?)"
     r"(?:,[^\n(,]{1,20})? \([A-Z][\w ]{1,20}\)"
 )
-ADMIN_CHAIN = re.compile(rf"\b(?P<place>{_NAME}(?: [a-z]+)?) \((?P<units>{_UNIT}(?:, {_UNIT}){{1,3}})\)")
+ADMIN_CHAIN = re.compile(rf"\b(?P<place>{_NAME}(?: [a-z]+)?) \((?P<units>{_UNIT}(?:, {_UNIT}){{0,3}})\)")
 
 
 @cache
@@ -219,7 +220,9 @@ def admin_chains(doc: Doc, text: str, gaz: Gazetteer, blocked: bytearray) -> lis
         for unit in match.group("units").split(", "):
             chain.append(make_toponym(offset, offset + len(unit), unit, gaz))
             offset += len(unit) + 2
-        default_hints = ["admin2", "admin1"][-(len(chain) - 1) :]
+        if len(chain) == 2 and not lone_unit(place, chain[1], gaz):
+            continue
+        default_hints = ["admin2", "admin1"][-(len(chain) - 1) :] if len(chain) > 2 else []
         for toponym, hint in zip(reversed(chain[1:]), reversed(default_hints), strict=False):
             toponym.hint = toponym.hint or hint
         for toponym in chain:
@@ -229,6 +232,15 @@ def admin_chains(doc: Doc, text: str, gaz: Gazetteer, blocked: bytearray) -> lis
         toponyms.extend(chain)
         blocked[span.start : span.end] = b"\x01" * len(span)
     return toponyms
+
+
+def lone_unit(place: Toponym, unit: Toponym, gaz: Gazetteer) -> bool:
+    """ "Walikale (North Kivu)", "Bama (Borno)": one name in brackets after a known place is its unit when
+    the gazetteer knows it as a province, district or country; an acronym ("the Allied Democratic Forces
+    (ADF)") or a person's details are not."""
+    if unit.text.isupper() or not gaz.candidates(place.name):
+        return False
+    return any(c.whole and (c.entry.is_admin or c.entry.is_country) for c in gaz.candidates(unit.name))
 
 
 def datelines(doc: Doc, text: str, gaz: Gazetteer, blocked: bytearray) -> list[Toponym]:
