@@ -36,6 +36,7 @@ def test_forces_recruited_called_up_or_brought_in_change_the_group(extractor: Ex
     [
         "Three armed factions in Tibesti united under a single coalition on Monday, a spokesman said.",
         "On 4 July 2022, dissident commanders of the ELN formed a breakaway front in Arauca.",
+        "On 6 May 2020, former guerrilla commanders announced a return to arms, forming the Frente Sur.",
         "The militia's fighters were absorbed into the national army on Sunday, officials said.",
     ],
 )
