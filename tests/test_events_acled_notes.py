@@ -589,3 +589,17 @@ def test_nominal_and_found_reports(extractor: Extractor, text: str, sub: str) ->
 )
 def test_a_ministry_created_or_rubbish_dumped_is_no_incident(extractor: Extractor, text: str) -> None:
     assert not extract_text(extractor, text).events
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        (
+            "On 30 April 2024, the militia converted a school into barracks in Kadugli.",
+            "Headquarters or base established",
+        ),
+        ("On 16 June 2022, a fire broke out at an army arms depot for unknown reasons near Gulu.", "Other"),
+    ],
+)
+def test_barracks_made_and_fires_for_unknown_reasons(extractor: Extractor, text: str, sub: str) -> None:
+    assert _first_type(extractor, text) == sub
