@@ -603,3 +603,15 @@ def test_a_ministry_created_or_rubbish_dumped_is_no_incident(extractor: Extracto
 )
 def test_barracks_made_and_fires_for_unknown_reasons(extractor: Extractor, text: str, sub: str) -> None:
     assert _first_type(extractor, text) == sub
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Negotiators failed to agree on a ceasefire in Doha on Monday.",
+        "The rebels failed to take the town of Tawila despite two days of assaults.",
+    ],
+)
+def test_what_failed_did_not_happen(extractor: Extractor, text: str) -> None:
+    types = _types(extract_text(extractor, text))
+    assert "Agreement" not in types and "Non-state actor overtakes territory" not in types

@@ -304,7 +304,7 @@ def unreal_reason(trigger: Trigger, lx: EventLexicon) -> str | None:
         # a verb does not govern the meaning of its own subject, nor of a clause told before it ("took an
         # activist; police denied holding him", read as the denial's complement)
         governed = not first and not from_subject and token.i < trigger.head.i
-        reason = _own_modality(token, lx) or (_governor_modality(token, lx) if governed else None)
+        reason = _own_modality(token, lx) or (_governor_modality(token, lx, trigger) if governed else None)
         if reason:
             return reason
         if not first and token.lemma_.lower() in lx.words("reporting_verbs"):
@@ -345,10 +345,12 @@ def _names_nothing(child: Token) -> bool:
     return child.lower_ in NOTHING_WORDS or any(g.dep_ == "det" and g.lower_ == "no" for g in child.children)
 
 
-def _governor_modality(token: Token, lx: EventLexicon) -> str | None:
+def _governor_modality(token: Token, lx: EventLexicon, trigger: Trigger) -> str | None:
     lemma = token.lemma_.lower()
     if lemma in lx.words("governors") or lemma in lx.words("negations"):
         return f"governed by {lemma!r}"
+    if lemma in lx.words("failure_governors") and trigger.frame.acled is not None:
+        return f"failed ({lemma!r})"  # "failed to agree on a ceasefire", "failed to take the town"
     if lemma in lx.words("non_past_governors") and token.tag_ not in PAST_TAGS:
         return f"intention ({lemma!r})"
     return None
