@@ -615,3 +615,19 @@ def test_barracks_made_and_fires_for_unknown_reasons(extractor: Extractor, text:
 def test_what_failed_did_not_happen(extractor: Extractor, text: str) -> None:
     types = _types(extract_text(extractor, text))
     assert "Agreement" not in types and "Non-state actor overtakes territory" not in types
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        (
+            "Soldiers opened fire on students sitting peacefully outside a university in Kano, killing three.",
+            "Excessive force against protesters",
+        ),
+        ("Soldiers opened fire on villagers in a market near Kano on Monday, killing three.", "Attack"),
+    ],
+)
+def test_forces_firing_on_people_sitting_peacefully_meet_a_protest(
+    extractor: Extractor, text: str, sub: str
+) -> None:
+    assert _first_type(extractor, text) == sub
