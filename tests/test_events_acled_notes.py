@@ -621,7 +621,7 @@ def test_what_failed_did_not_happen(extractor: Extractor, text: str) -> None:
     ("text", "sub"),
     [
         (
-            "Soldiers opened fire on students sitting peacefully outside a university in Kano, killing three.",
+            "Soldiers opened fire on students sitting peacefully at a campus in Kano, killing three.",
             "Excessive force against protesters",
         ),
         ("Soldiers opened fire on villagers in a market near Kano on Monday, killing three.", "Attack"),
