@@ -216,3 +216,76 @@ def test_territory_taken_retaken_or_handed_over(extractor: Extractor, text: str,
 )
 def test_swaps_integration_deals_and_pacts_are_agreements(extractor: Extractor, text: str) -> None:
     assert _first_type(extractor, text) == "Agreement"
+
+
+# --- protests, riots and crowds ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        (
+            "On 3 June 2023, police dispersed Protesters (Ghana) in Accra with water cannon.",
+            "Protest with intervention",
+        ),
+        (
+            "Police fired rubber bullets at a rally in Bogota on Monday, blinding two students.",
+            "Excessive force against protesters",
+        ),
+        (
+            "On 4 July 2022, rioters set up burning barricades in Gonaives over fuel shortages.",
+            "Violent demonstration",
+        ),
+        (
+            "Thousands of pupils skipped school in Brussels on Thursday to demand climate action.",
+            "Peaceful protest",
+        ),
+        (
+            "Students held an encampment on a campus in Leeds on Monday; police cleared it and detained 20.",
+            "Protest with intervention",
+        ),
+        (
+            "Groups of youths beat visiting football fans in Marseille after a match on Sunday.",
+            "Mob violence",
+        ),
+    ],
+)
+def test_protest_riot_and_crowd_constructions(extractor: Extractor, text: str, sub: str) -> None:
+    assert _first_type(extractor, text) == sub
+
+
+# --- sides that confront each other, warrants, cells, graves, captives, arson -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        (
+            "On 9 May 2021, ELN guerrillas and FARC dissidents confronted each other near Tibu.",
+            "Armed clash",
+        ),
+        (
+            "On 3 March 2025, investigators executed an arrest warrant against the former minister in Lima.",
+            "Arrests",
+        ),
+        ("Police dismantled a smuggling network in Tangier on Monday, arresting six people.", "Arrests"),
+        ("Army engineers dismantled a bomb found near Kunduz on Monday.", "Disrupted weapons use"),
+        ("Officials said they had found a burial site with dozens of graves near Bucha.", "Other"),
+        (
+            "On 2 March 2020, separatists carried off a headmaster in Bamenda (Mezam, North-West).",
+            "Abduction/forced disappearance",
+        ),
+        (
+            "Arsonists set fire to a mobile phone mast in Liverpool on Monday, police said.",
+            "Looting/property destruction",
+        ),
+    ],
+)
+def test_confrontations_warrants_cells_graves_captives_and_arson(
+    extractor: Extractor, text: str, sub: str
+) -> None:
+    assert _first_type(extractor, text) == sub
+
+
+def test_a_resident_confronting_an_official_is_no_clash(extractor: Extractor) -> None:
+    assert _first_type(extractor, "Residents confronted the mayor over water shortages on Monday.") is None
