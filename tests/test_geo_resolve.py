@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 
-from eventdesk.geo.build import centre, core_towns, generic_terms, without_generic_term
+from eventdesk.geo.build import centre, core_towns, generic_terms, read_admin1_points, without_generic_term
 from eventdesk.geo.gazetteer import Gazetteer, load_gazetteer
 from eventdesk.geo.names import key_variants
 from eventdesk.geo.places import precision_of
@@ -21,7 +21,7 @@ from eventdesk.geo.resolve import (
     make_toponym,
     resolve_toponyms,
 )
-from eventdesk.geo.sources import PlaceRecord
+from eventdesk.geo.sources import PlaceRecord, read_geonames_codes
 
 
 @pytest.fixture(scope="module")
@@ -353,3 +353,18 @@ def test_a_tie_goes_to_the_reading_named_in_full(gaz: Gazetteer) -> None:
     short = next(c for c in gaz.candidates("Grant") if c.entry.name == "Grant" and c.entry.feature == "ADM2")
     for order in ([(1.0, short), (1.0, full)], [(1.0, full), (1.0, short)]):
         assert best_reading(order, toponym, Context(Counter()))[1] is full
+
+
+def test_a_province_with_a_known_area_lies_at_its_centre_not_among_its_towns(gaz: Gazetteer) -> None:
+    """Most of Ontario's towns lie on the lakes in the far south; the centre of its area is well north of
+    the 49th parallel, and that is the province's point."""
+    ontario = next(c.entry for c in gaz.candidates("Ontario") if c.entry.feature == "ADM1")
+    assert (ontario.lat, ontario.lon) == read_admin1_points()["CA.08"]
+    assert ontario.lat > 49.0
+
+
+def test_every_area_centre_belongs_to_a_geonames_province() -> None:
+    codes = {code for code, *_ in read_geonames_codes("admin1CodesASCII.txt")}
+    points = read_admin1_points()
+    assert points and set(points) <= codes
+    assert all(-90 <= lat <= 90 and -180 <= lon <= 180 for lat, lon in points.values())

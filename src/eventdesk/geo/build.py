@@ -220,11 +220,14 @@ def admin1_records(cities: list[PlaceRecord], countries: dict[str, PlaceRecord])
     aliases = {
         row["code"]: split_list(row.get("aliases")) for row in read_tsv(DATA_DIR / "admin_aliases.tsv")
     }
+    areas = read_admin1_points()
     records: dict[str, PlaceRecord] = {}
     for code, name, ascii_name, geonameid in read_geonames_codes("admin1CodesASCII.txt"):
         country, admin1 = code.split(".", 1)
         members = towns.get(code, [])
-        if members:
+        if code in areas:  # the centre of its area, not of where its people live (southern Ontario)
+            lat, lon = areas[code]
+        elif members:
             lat, lon = centre(core_towns(members))
         elif country in countries:
             lat, lon = countries[country].lat, countries[country].lon
@@ -314,6 +317,18 @@ def admin2_records(cities: list[PlaceRecord], admin1: dict[str, PlaceRecord]) ->
             )
         )
     return records
+
+
+def read_admin1_points() -> dict[str, tuple[float, float]]:
+    """Admin1 code → the centre of its area, where Natural Earth gives it (geonames/admin1Points.tsv,
+    scripts/build_admin1_points.py)."""
+    points = {}
+    with (GEONAMES_DIR / "admin1Points.tsv").open(encoding="utf-8") as handle:
+        for line in handle:
+            if not line.startswith("#"):
+                code, lat, lon, _name = line.rstrip("\n").split("\t")
+                points[code] = (float(lat), float(lon))
+    return points
 
 
 def read_admin2_points() -> dict[str, tuple[float, float]]:
