@@ -631,3 +631,33 @@ def test_forces_firing_on_people_sitting_peacefully_meet_a_protest(
     extractor: Extractor, text: str, sub: str
 ) -> None:
     assert _first_type(extractor, text) == sub
+
+
+# --- other strategic developments ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        ("Unidentified drones were spotted over an army base in Bamako overnight, officials said.", "Other"),
+        ("An arms depot near Lviv caught fire on Sunday for reasons that were not clear.", "Other"),
+        (
+            "On 18 August 2020, soldiers mutinied at a camp near the capital and detained the president.",
+            "Other",
+        ),
+        ("The defence ministry took command of the militia's units on Friday.", "Change to group/activity"),
+    ],
+)
+def test_sightings_fires_mutinies_and_commands(extractor: Extractor, text: str, sub: str) -> None:
+    assert _first_type(extractor, text) == sub
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The soldiers were spotted near the border.",
+        "A kitchen caught fire in a restaurant in Kano on Monday.",
+    ],
+)
+def test_people_spotted_and_kitchen_fires_are_no_incident(extractor: Extractor, text: str) -> None:
+    assert not extract_text(extractor, text).events
