@@ -76,6 +76,14 @@ def test_party_holding_a_protest_is_the_protesters_associate(extractor: Extracto
     assert "Awami League" in event.assoc_actor1
 
 
+def test_soldiers_who_protest_are_protesters_with_their_force_as_associate(extractor: Extractor) -> None:
+    text = "Dozens of police officers held a sit-in over unpaid allowances in Niamey on Monday."
+    event = _first(extract_text(extractor, text))
+    assert event.sub_event_type == "Peaceful protest"
+    assert event.actor1 == "Protesters (Niger)"
+    assert any(name.startswith("Police Forces of Niger") for name in event.assoc_actor1)
+
+
 def test_crowd_in_a_riot_is_named_rioters(extractor: Extractor) -> None:
     text = "On 1 July 2022, a crowd set fire to a police post in Butembo (North Kivu) and beat two officers."
     event = _first(extract_text(extractor, text))

@@ -36,6 +36,7 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 TOLL_WORDS = frozenset({"fatality"})
 PROTESTS = "Protests"
 FORCE_ON_PROTESTERS = frozenset({"Protest with intervention", "Excessive force against protesters"})
+PEACEFUL = "Peaceful protest"
 STATE, ARMED_CODES = 1, frozenset({1, 2, 3, 4, 8})  # ACLED inter codes of state forces and armed groups
 DATE_PHRASES = "date_phrases"  # annotation: (start_char, end_char) of a segment -> its date phrases
 DATE_ENTITIES = "date_entities"  # annotation: (start, end, start_char, end_char) of the Doc's DATE entities
@@ -210,7 +211,12 @@ def _protesters_first(draft: Draft) -> None:
     if draft.typing.sub_event_type in FORCE_ON_PROTESTERS and draft.inter1 == STATE and draft.actor2 is None:
         draft.swap_sides()
         draft.actor1_named = False
-    if draft.actor1 is None or draft.inter1 in ARMED_CODES or draft.actor1.startswith("Protesters"):
+    # soldiers or police who protest with no one facing them are protesters ("dozens of soldiers protested
+    # over unpaid wages"); an armed side facing a crowd is the force
+    armed_force = draft.inter1 in ARMED_CODES and (
+        draft.actor2 is not None or draft.typing.sub_event_type != PEACEFUL
+    )
+    if draft.actor1 is None or armed_force or draft.actor1.startswith("Protesters"):
         return
     if draft.actor1_named and draft.actor1 not in draft.assoc1:
         draft.assoc1.append(draft.actor1)
