@@ -661,3 +661,17 @@ def test_sightings_fires_mutinies_and_commands(extractor: Extractor, text: str, 
 )
 def test_people_spotted_and_kitchen_fires_are_no_incident(extractor: Extractor, text: str) -> None:
     assert not extract_text(extractor, text).events
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The government denied reports that soldiers had burned houses in the village of Kiwanja.", []),
+        (
+            "Reports said soldiers burned houses in the village of Kiwanja on Monday.",
+            ["Looting/property destruction"],
+        ),
+    ],
+)
+def test_a_denied_report_tells_no_incident(extractor: Extractor, text: str, expected: list[str]) -> None:
+    assert _types(extract_text(extractor, text)) == expected

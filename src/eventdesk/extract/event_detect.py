@@ -308,12 +308,18 @@ def unreal_reason(trigger: Trigger, lx: EventLexicon) -> str | None:
         if reason:
             return reason
         if not first and token.lemma_.lower() in lx.words("reporting_verbs"):
-            return None
+            return "denied report" if _denied_report(token, lx) else None
         if token.head.i == token.i:
             return None
         # a verb does not govern its subject, nor a verb coordinated with it ("stopped a bus and abducted")
         first, from_subject = False, token.dep_ in SUBJECT_DEPS or _is_coordinated_verb(token)
         token = token.head
+
+
+def _denied_report(report: Token, lx: EventLexicon) -> bool:
+    """ "The army denied reports that soldiers had burned houses": what a denied report tells did not happen
+    for the extractor (a report noun is the object of a verb of denial)."""
+    return report.pos_ == "NOUN" and report.head.lemma_.lower() in lx.words("denial_verbs")
 
 
 def _is_coordinated_verb(token: Token) -> bool:
