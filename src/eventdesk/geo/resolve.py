@@ -28,7 +28,8 @@ from eventdesk.geo.names import spelled_out
 SMALL_TOWN_POPULATION = 10_000
 LARGE_TOWN_POPULATION = 100_000
 REGION_POPULATION = 100_000_000  # regions have no population; rank them as a large place
-UNPEOPLED_AREAS = frozenset({"REGION", "OCN", "SEA", "GULF", "STRT"})  # ranked as regions ("the Atlantic")
+# ranked as regions: "the Atlantic", "the Alps", "the Sahara"
+UNPEOPLED_AREAS = frozenset({"REGION", "OCN", "SEA", "GULF", "STRT", "MTS", "DSRT"})
 CONTAINER_GAP = re.compile(r"^\s*(,|,?\s+in|,?\s+of)\s+$|^\s*,\s*$|^\s*\(\s*$", re.IGNORECASE)
 # "Ore.", "La.", "Calif.": a short word with a full stop, alone, abbreviates a state or province (AP
 # style), not a town known by the letters ("LA")
