@@ -368,3 +368,18 @@ def test_every_area_centre_belongs_to_a_geonames_province() -> None:
     points = read_admin1_points()
     assert points and set(points) <= codes
     assert all(-90 <= lat <= 90 and -180 <= lon <= 180 for lat, lon in points.values())
+
+
+def test_a_nation_of_the_united_kingdom_is_its_own_demonym_place(gaz: Gazetteer) -> None:
+    """ "Welsh" is Wales and "English" England; both still give the United Kingdom as the context country."""
+    wales, england = gaz.demonym_place("Welsh"), gaz.demonym_place("English")
+    assert wales is not None and wales.name == "Wales" and wales.country == "GB"
+    assert england is not None and england.name == "England" and gaz.demonym_country("Scots") == "GB"
+    assert gaz.demonym_place("British") == gaz.country("GB")
+
+
+def test_mountains_deserts_and_oceans_rank_as_regions(gaz: Gazetteer) -> None:
+    """A desert or a range named with its article is the natural area, not a town that shares the name."""
+    text = "Smugglers crossed the Sahara before the storm reached the Alps and the Atlantic."
+    found = resolve(gaz, text, ["Sahara", "Alps", "Atlantic"])
+    assert [found[name].entry.feature for name in ("Sahara", "Alps", "Atlantic")] == ["DSRT", "MTS", "OCN"]

@@ -468,13 +468,15 @@ def write_admins(db: sqlite3.Connection) -> None:
 
 
 def write_demonyms(db: sqlite3.Connection) -> None:
-    """Demonym key → the place it is of: a country ("Afghan") or a continent ("European")."""
+    """Demonym key → the place it is of: a country ("Afghan"), a continent ("European") or a part of a
+    country that has its own ("Scottish")."""
     country_ids = {info.iso: info.geonameid for info in read_country_info()}
     rows = {}
     for row in read_tsv(DATA_DIR / "countries.tsv"):
         for demonym in split_list(row.get("demonyms")):
             rows[name_key(demonym)] = country_ids[row["iso2"]]
-    for row in read_tsv(DATA_DIR / "continents.tsv"):
-        for demonym in split_list(row.get("demonyms")):
-            rows[name_key(demonym)] = int(row["geonameid"])
+    for file in ("continents.tsv", "place_demonyms.tsv"):
+        for row in read_tsv(DATA_DIR / file):
+            for demonym in split_list(row.get("demonyms")):
+                rows[name_key(demonym)] = int(row["geonameid"])
     db.executemany("INSERT INTO demonyms VALUES (?,?)", rows.items())
