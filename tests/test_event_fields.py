@@ -76,6 +76,14 @@ def test_party_holding_a_protest_is_the_protesters_associate(extractor: Extracto
     assert "Awami League" in event.assoc_actor1
 
 
+def test_force_acting_on_a_crowd_described_as_protesting_is_actor2(extractor: Extractor) -> None:
+    text = "Police used water cannon to scatter dozens of nurses protesting over pay in Accra on Monday."
+    event = _first(extract_text(extractor, text))
+    assert event.event_type == "Protests"
+    assert event.actor1 == "Protesters (Ghana)"
+    assert (event.actor2 or "").startswith("Police Forces of Ghana")
+
+
 def test_soldiers_who_protest_are_protesters_with_their_force_as_associate(extractor: Extractor) -> None:
     text = "Dozens of police officers held a sit-in over unpaid allowances in Niamey on Monday."
     event = _first(extract_text(extractor, text))

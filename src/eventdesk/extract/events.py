@@ -516,6 +516,8 @@ class _ArticleReader:
         self._add_other_sides(draft, primary, roles)
         if draft.actor2 is None and setting:
             self._counterpart_from_setting(draft, setting)
+        if draft.actor2 is None and primary.frame.name == PROTEST_FRAME:
+            self._force_on_the_crowd(draft, primary)
         draft.date = self._date(segment, root, primary.head)
         draft.location = location_for(self.art, segment)
         draft.sources = sources_for(self.result, trigger_span)
@@ -617,6 +619,22 @@ class _ArticleReader:
                 draft.actor1, draft.inter1, draft.actor1_text = self._side(side)
             else:
                 draft.assoc1.append(name)
+
+    def _force_on_the_crowd(self, draft: Draft, protest: Trigger) -> None:
+        """ "Police fired tear gas at students protesting in Dhaka": the crowd a protest participle describes
+        is what an armed side acted on; that side is the force facing the protest."""
+        crowd = protest.head.head if protest.head.dep_ == "acl" else None
+        while crowd is not None and crowd.dep_ == "pobj" and crowd.head.lower_ == "of":
+            crowd = crowd.head.head  # "hundreds of students protesting"
+        if crowd is None or crowd.dep_ not in ("dobj", "pobj"):
+            return
+        verb = crowd.head.head if crowd.dep_ == "pobj" else crowd.head
+        while verb.dep_ in ("xcomp", "advcl") and not any(c.dep_ == "nsubj" for c in verb.children):
+            verb = verb.head  # "used tear gas to disperse students protesting": who used it
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        side = party(self.art, subject, self.lx) if subject is not None else None
+        if side is not None and side.is_actor and self._side(side)[1] in ARMED:
+            draft.actor2, draft.inter2, draft.actor2_text = self._side(side)
 
     def _counterpart_from_setting(self, draft: Draft, setting: list[Trigger]) -> None:
         """ "recaptured the town after days of fighting with HTS": the side fought in the setting."""
