@@ -675,3 +675,24 @@ def test_people_spotted_and_kitchen_fires_are_no_incident(extractor: Extractor, 
 )
 def test_a_denied_report_tells_no_incident(extractor: Extractor, text: str, expected: list[str]) -> None:
     assert _types(extract_text(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        (
+            "On 17 May 2022, Military Forces of Cameroon (1982-) engaged separatists near Bamenda.",
+            "Armed clash",
+        ),
+        (
+            "On 25 May 2024, a minibus struck an IED planted on the road near Djibo.",
+            "Remote explosive/landmine/IED",
+        ),
+    ],
+)
+def test_forces_engaging_rebels_and_acronym_weapons(extractor: Extractor, text: str, sub: str) -> None:
+    assert _first_type(extractor, text) == sub
+
+
+def test_sides_engaged_in_talks_fight_nobody(extractor: Extractor) -> None:
+    assert not extract_text(extractor, "The two sides engaged in talks in Doha on Monday.").events

@@ -118,10 +118,15 @@ def match_at(doc: object, i: int, end: int, lx: EventLexicon) -> tuple[TriggerEn
         if i + size > end or not all(_is_word(doc[i + k], w, lx) for k, w in enumerate(entry.phrase)):  # type: ignore[index]
             continue
         head = _phrase_head(doc[i : i + size])  # type: ignore[index]
-        if head.pos_ not in CONTENT_POS or (entry.pos and head.pos_ != entry.pos):
+        if not _is_content(head) or (entry.pos and head.pos_ != entry.pos):
             continue
         return entry, head
     return None
+
+
+def _is_content(token: Token) -> bool:
+    """A noun or verb; an acronym tagged as a name counts as a noun ("an IED", "a VBIED")."""
+    return token.pos_ in CONTENT_POS or (token.pos_ == "PROPN" and token.is_upper and len(token) > 1)
 
 
 def _is_word(token: Token, word: str, lx: EventLexicon) -> bool:
