@@ -383,3 +383,18 @@ def test_mountains_deserts_and_oceans_rank_as_regions(gaz: Gazetteer) -> None:
     text = "Smugglers crossed the Sahara before the storm reached the Alps and the Atlantic."
     found = resolve(gaz, text, ["Sahara", "Alps", "Atlantic"])
     assert [found[name].entry.feature for name in ("Sahara", "Alps", "Atlantic")] == ["DSRT", "MTS", "OCN"]
+
+
+def test_a_generic_term_after_the_name_says_its_kind(gaz: Gazetteer) -> None:
+    """Only the name is the toponym; the word after it still says which place: Kandahar province is no
+    city, and a state's part of the National Guard is the US state, not the country of the same name."""
+    text = "Fighting spread across Kandahar province while the Georgia National Guard sent a team."
+    found = resolve(gaz, text, ["Kandahar", "Georgia"])
+    kandahar, georgia = found["Kandahar"].entry, found["Georgia"].entry
+    assert kandahar is not None and (kandahar.feature, kandahar.country) == ("ADM1", "AF")
+    assert georgia is not None and (georgia.feature, georgia.country) == ("ADM1", "US")
+
+
+def test_the_sahel_region_stays_the_wider_area(gaz: Gazetteer) -> None:
+    found = resolve(gaz, "Armed groups move freely across the Sahel region.", ["Sahel"])
+    assert found["Sahel"].entry is not None and found["Sahel"].entry.feature == "REGION"

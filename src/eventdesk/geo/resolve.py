@@ -36,6 +36,10 @@ CONTAINER_GAP = re.compile(r"^\s*(,|,?\s+in|,?\s+of)\s+$|^\s*,\s*$|^\s*\(\s*$", 
 STATE_ABBREVIATION = re.compile(r"[A-Z][a-z]{1,4}\.")
 SPELLING_SIMILARITY = 0.75
 PLURAL_TERM = re.compile(r"\s+([a-z]+s)\b")  # "... and Barrow counties"
+FOLLOWING_WORDS = re.compile(r"[ \t]+([A-Za-z]+\.?)(?:[ \t]+([A-Za-z]+))?(?:[ \t]+([A-Za-z]+))?")
+# a US state's part of the National Guard is named after the state: "the Georgia National Guard"
+LOOSE_TERMS = frozenset({"region"})  # "the Sahel region" is the wider area, not Burkina Faso's Sahel province
+STATE_UNITS = {"national guard": "admin1", "air national guard": "admin1", "army national guard": "admin1"}
 APPOSITIVE_GAP = re.compile(r"^\s*,\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?P<term>[a-z]+)\s+(?:in|of)\s+$")
 LIST_GAP = re.compile(r"^\s*(,|,?\s+and|,?\s+or)\s+$|^\s*,\s*$", re.IGNORECASE)
 OF_GAP = re.compile(r"\bof\s*$", re.IGNORECASE)
@@ -145,6 +149,7 @@ def resolve_toponyms(
     link_containers(text, toponyms, gaz.generic_terms)
     share_plural_terms(text, toponyms, gaz.generic_terms)
     for toponym in toponyms:
+        toponym.hint = toponym.hint or following_term(text, toponym.end, gaz.generic_terms)
         toponym.article = has_article(text, toponym)
     context = Context(Counter(demonym_countries or {}), neighbourhood=Neighbourhood.of(toponyms))
     evidence: Context | None = None  # the picks of the rounds after the first, added up
@@ -399,6 +404,21 @@ def share_plural_terms(text: str, toponyms: Sequence[Toponym], terms: Mapping[st
         if first < index:
             for listed in toponyms[first : index + 1]:
                 listed.hint = listed.hint or kind
+
+
+def following_term(text: str, end: int, terms: Mapping[str, str]) -> str | None:
+    """ "Helmand province" or "Kaduna State" when only the name is the toponym: the generic term right
+    after it says its kind, as it would inside the name; so does "National Guard" for a US state."""
+    match = FOLLOWING_WORDS.match(text, end)
+    if match is None:
+        return None
+    words = [w.lower() for w in match.groups() if w]
+    for length in range(len(words), 0, -1):
+        term = " ".join(words[:length])
+        kind = terms.get(term) or STATE_UNITS.get(term)
+        if kind is not None:
+            return None if kind == "area" or term in LOOSE_TERMS else kind
+    return None
 
 
 def singular(word: str) -> str:
