@@ -398,3 +398,26 @@ def test_a_generic_term_after_the_name_says_its_kind(gaz: Gazetteer) -> None:
 def test_the_sahel_region_stays_the_wider_area(gaz: Gazetteer) -> None:
     found = resolve(gaz, "Armed groups move freely across the Sahel region.", ["Sahel"])
     assert found["Sahel"].entry is not None and found["Sahel"].entry.feature == "REGION"
+
+
+def test_an_unknown_name_falls_back_to_the_main_town_of_the_country_named_most(gaz: Gazetteer) -> None:
+    """Liverpool is the town named most, but Egypt is the country named most: the unknown village lies
+    near Cairo, not on the Mersey."""
+    text = (
+        "Fans in Liverpool cheered, and in Liverpool the club praised him. In Egypt, in Cairo, Egypt's "
+        "press followed his village of Qaryat Zzyx."
+    )
+    found = resolve(gaz, text, ["Liverpool", "Liverpool", "Egypt", "Cairo", "Egypt", "Qaryat Zzyx"])
+    village = found["Qaryat Zzyx"]
+    assert village.entry is None and village.fallback is not None and village.fallback.name == "Cairo"
+
+
+def test_with_no_town_the_fallback_is_the_place_named_most(gaz: Gazetteer) -> None:
+    text = "Across Syria the drought hit farms; Syria's east and the hamlet of Qaryat Zzyx suffered most."
+    found = resolve(gaz, text, ["Syria", "Syria", "Qaryat Zzyx"])
+    village = found["Qaryat Zzyx"]
+    assert (
+        village.fallback is not None
+        and village.fallback.feature == "PCLI"
+        and village.fallback.country == "SY"
+    )

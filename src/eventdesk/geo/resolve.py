@@ -211,14 +211,16 @@ def stated_container(toponym: Toponym, toponyms: Sequence[Toponym]) -> bool:
 def assign_fallbacks(toponyms: Sequence[Toponym]) -> None:
     """The best point for each name the gazetteer lacks: the place named inside it when the article's other
     names point to its country or it is a large town (a small namesake abroad is a chance match of a word:
-    "Bank" in "Bank of Japan"), else its stated container, else the article's main town."""
+    "Bank" in "Bank of Japan"), else its stated container, else the main town of the country the article
+    names most, or when it names no town there, the place there it names most (a province, the country)."""
     countries = Counter(t.entry.country for t in toponyms if t.entry is not None and not t.partial)
     for toponym in toponyms:
         if toponym.partial and toponym.entry is not None:
             part, toponym.entry = toponym.entry, None
             if countries[part.country] or part.population >= LARGE_TOWN_POPULATION:
                 toponym.fallback, toponym.fallback_by = part, "part"
-    focus = main_town(toponyms)
+    main = in_main_country(toponyms)
+    focus = main_town(main) or most_named(main)
     for toponym in toponyms:
         if toponym.entry is not None or toponym.fallback is not None:
             continue
@@ -227,6 +229,25 @@ def assign_fallbacks(toponyms: Sequence[Toponym]) -> None:
             toponym.fallback, toponym.fallback_by = container.entry, "container"
         elif focus is not None:
             toponym.fallback, toponym.fallback_by = focus, "article"
+
+
+def in_main_country(toponyms: Sequence[Toponym]) -> list[Toponym]:
+    """The names placed in the country the article names most (its towns, provinces and the country
+    itself): a story from Cairo about a footballer in Liverpool names Liverpool most as a town, but Egypt
+    more in all; the unknown names of such a story are more likely Egyptian."""
+    placed = [t for t in toponyms if t.entry is not None and t.entry.country and not t.partial]
+    countries = Counter(t.entry.country for t in placed if t.entry is not None)
+    if not countries:
+        return list(toponyms)  # only seas and regions: the one named most
+    top = countries.most_common(1)[0][0]
+    return [t for t in placed if t.entry is not None and t.entry.country == top]
+
+
+def most_named(toponyms: Sequence[Toponym]) -> GazEntry | None:
+    """The place of any kind the article names most (the earliest on a tie)."""
+    places = [t.entry for t in toponyms if t.entry is not None]
+    counts = Counter(e.id for e in places)
+    return max(places, key=lambda e: counts[e.id]) if places else None
 
 
 def main_town(toponyms: Sequence[Toponym]) -> GazEntry | None:
