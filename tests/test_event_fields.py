@@ -84,6 +84,38 @@ def test_force_acting_on_a_crowd_described_as_protesting_is_actor2(extractor: Ex
     assert (event.actor2 or "").startswith("Police Forces of Ghana")
 
 
+def test_a_sit_in_stormed_with_killings_is_excessive_force(extractor: Extractor) -> None:
+    text = (
+        "Militiamen stormed a sit-in outside the governor's office in Juba on Monday, killing seven people."
+    )
+    event = _first(extract_text(extractor, text))
+    assert event.sub_event_type == "Excessive force against protesters"
+
+
+def test_arrests_said_not_to_have_happened_leave_a_protest_peaceful(extractor: Extractor) -> None:
+    for text in (
+        "Farmers marched through Lusaka on Tuesday against seed prices and no arrests were reported.",
+        "Farmers marched through Lusaka on Tuesday against seed prices without any arrests.",
+    ):
+        assert _first(extract_text(extractor, text)).sub_event_type == "Peaceful protest"
+
+
+def test_arrests_of_the_crowd_in_the_next_sentence_are_the_protest_outcome(extractor: Extractor) -> None:
+    text = "Nurses protested over unpaid wages in Kisumu on Tuesday. Police detained twelve of them."
+    events = extract_text(extractor, text).events
+    assert [e.sub_event_type for e in events] == ["Protest with intervention"]
+    assert (events[0].actor2 or "").startswith("Police Forces of Kenya")
+
+
+def test_unrelated_arrests_after_a_protest_stay_apart(extractor: Extractor) -> None:
+    text = (
+        "Nurses protested over unpaid wages in Kisumu on Tuesday. "
+        "In Mombasa, police detained two robbery suspects."
+    )
+    types = [e.sub_event_type for e in extract_text(extractor, text).events]
+    assert types == ["Peaceful protest", "Arrests"]
+
+
 def test_soldiers_who_protest_are_protesters_with_their_force_as_associate(extractor: Extractor) -> None:
     text = "Dozens of police officers held a sit-in over unpaid allowances in Niamey on Monday."
     event = _first(extract_text(extractor, text))

@@ -64,6 +64,7 @@ from eventdesk.extract.event_roles import (
     victim_roles,
 )
 from eventdesk.extract.event_typing import (
+    INTERVENTION,
     TERRITORY_FRAMES,
     any_cue,
     contexts,
@@ -340,6 +341,28 @@ class _ArticleReader:
                         protest.actor2, protest.actor2_text = action.actor1, action.actor1_text
                     del self.actions[index], self.action_sentences[index]
                     break
+        for protest in [d for d in self.drafts if d.typing.sub_event_type == PEACEFUL]:
+            self._attach_arrests_of_protesters(protest)
+
+    def _attach_arrests_of_protesters(self, protest: Draft) -> None:
+        """ "Teachers protested in Nairobi. Police arrested ten of them.": arrests of the crowd told right
+        after a protest are its outcome, not arrests of their own."""
+        crowd = self.lx.words("protest_settings") | self.lx.words("crowd_pronouns")
+        for arrest in self.drafts:
+            near = 0 < arrest.sentence - protest.sentence <= NEARBY_SENTENCES
+            if arrest.typing.sub_event_type != ARRESTS or not near or crowd.isdisjoint(arrest.lemmas):
+                continue
+            protest.typing.sub_event_type = protest_outcome(INTERVENTION, arrest.lemmas, self.lx)
+            protest.typing.event_type = self.lx.event_type_of(protest.typing.sub_event_type)
+            protest.evidence += [e for e in arrest.evidence if e not in protest.evidence]
+            if protest.actor2 is None and arrest.actor1:
+                protest.actor2, protest.inter2, protest.actor2_text = (
+                    arrest.actor1,
+                    arrest.inter1,
+                    arrest.actor1_text,
+                )
+            self.drafts.remove(arrest)
+            return
 
     def _foreground(self, triggers: list[Trigger]) -> list[Trigger]:
         """What the sentence reports: background incidents go when something else is reported; an incident
@@ -498,6 +521,7 @@ class _ArticleReader:
         told -= struck
         roles.local_lemmas -= struck
         told -= self._protest_causes(segment)
+        told -= _denied_words(segment, self.lx)
         doer = roles.agent.head if roles.agent is not None else _subject_of(primary.head)
         typing = type_incident(
             primary.frame, roles.agent, roles.patient, roles.local_lemmas, told, self.lx, doer, lemmas
@@ -540,7 +564,7 @@ class _ArticleReader:
             for entry in (e for e in entries if PROTEST_FRAME in e.frames):
                 last = token.i + len(entry.phrase) - 1  # "a human chain": the phrase's head noun
                 if last < segment.end:
-                    causes |= _cause_lemmas(segment.doc[last])
+                    causes |= _cause_lemmas(segment.doc[last], self.lx.words("light_verbs"))
         return causes
 
     def _setting_lemmas(self, root: Token, trigger: Token) -> set[str]:
@@ -828,10 +852,27 @@ def _names_a_kind(trigger: Trigger) -> bool:
     return trigger.is_noun and head.dep_ == "compound" and head.head.pos_ in ("NOUN", "PROPN")
 
 
-def _cause_lemmas(protest: Token) -> set[str]:
+def _denied_words(segment: SpacySpan, lx: EventLexicon) -> set[str]:
+    """Words said not to have happened ("no arrests were made", "without injuries", "police did not
+    intervene"): no cue of how an incident went, unless the sentence also uses them plainly."""
+    negations = lx.words("negations")
+
+    def denied(token: Token) -> bool:
+        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children):
+            return True
+        return token.dep_ == "pobj" and token.head.lower_ in negations
+
+    said = [t for t in segment if t.pos_ in ("NOUN", "VERB")]
+    no = {t.lemma_.lower() for t in said if denied(t)}
+    return no - {t.lemma_.lower() for t in said if not denied(t)}
+
+
+def _cause_lemmas(protest: Token, holding_verbs: frozenset[str]) -> set[str]:
     """What a protest is about ("gathered to denounce the arrest of their leader", "protested against the
-    killing of a student") tells its cause, not how it ended."""
-    heads = [protest, protest.head] if protest.dep_ == "dobj" else [protest]  # "held a human chain to demand"
+    killing of a student") tells its cause, not how it ended; so does the purpose of the verb that holds it
+    ("held a human chain to demand"), not what another side did to it ("stormed a sit-in, killing 30")."""
+    held = protest.dep_ == "dobj" and protest.head.lemma_.lower() in holding_verbs
+    heads = [protest, protest.head] if held else [protest]
     causes = [
         c
         for head in heads
