@@ -421,3 +421,16 @@ def test_with_no_town_the_fallback_is_the_place_named_most(gaz: Gazetteer) -> No
         and village.fallback.feature == "PCLI"
         and village.fallback.country == "SY"
     )
+
+
+def test_a_body_named_by_a_people_word_falls_back_to_its_country(gaz: Gazetteer) -> None:
+    """The embassy is no place the gazetteer knows; the people-word opening its name gives its country as
+    an approximate point, marked so that events do not count it as a mention of that country."""
+    text = "Talks resumed at the Norwegian Embassy and later at the Council of Europe."
+    found = resolve(gaz, text, ["Norwegian Embassy", "Council of Europe"])
+    embassy, council = found["Norwegian Embassy"], found["Council of Europe"]
+    assert embassy.entry is None and embassy.fallback is not None and embassy.fallback.country == "NO"
+    assert embassy.fallback_by == "demonym"
+    assert (
+        council.fallback is not None and council.fallback.feature == "CONT" and council.fallback_by == "part"
+    )

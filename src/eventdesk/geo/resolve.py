@@ -111,8 +111,9 @@ class Toponym:
     dateline: bool = False  # where the report was filed ("KABUL, Jan. 5 (Reuters) -")
     # A name the gazetteer lacks still gets the best point there is, never taken for the place itself:
     # `fallback` is a place it lies in or near, `fallback_by` how that was found: "part" (a place named
-    # inside the name: "Port of Los Angeles", "North London"), "container" ("X, Kaduna State") or
-    # "article" (the article's main town, for a street, building or river in a story about one town).
+    # inside the name: "Port of Los Angeles", "North London"), "demonym" (the country or continent of the
+    # people-word opening it: "British Embassy"; no mention of that place for events), "container"
+    # ("X, Kaduna State") or "article" (the article's main town, for a street, building or river).
     fallback: GazEntry | None = None
     fallback_by: str | None = None
     partial: bool = False  # the candidates are those of a place named inside the name
@@ -217,7 +218,9 @@ def assign_fallbacks(toponyms: Sequence[Toponym]) -> None:
     for toponym in toponyms:
         if toponym.partial and toponym.entry is not None:
             part, toponym.entry = toponym.entry, None
-            if countries[part.country] or part.population >= LARGE_TOWN_POPULATION:
+            if not toponym.by_main_name:  # named by a people-word: no mention of the place itself
+                toponym.fallback, toponym.fallback_by = part, "demonym"
+            elif countries[part.country] or part.population >= LARGE_TOWN_POPULATION:
                 toponym.fallback, toponym.fallback_by = part, "part"
     main = in_main_country(toponyms)
     focus = main_town(main) or most_named(main)
@@ -370,7 +373,16 @@ def part_candidates(gaz: Gazetteer, name: str) -> tuple[Candidate, ...]:
                     found.setdefault(candidate.entry.id, Candidate(candidate.entry, True, whole=False))
         if found:
             return tuple(found.values())
-    return ()
+    return demonym_part(gaz, words)
+
+
+def demonym_part(gaz: Gazetteer, words: list[str]) -> tuple[Candidate, ...]:
+    """ "British Embassy", "European Commission", "Iraqi parliament": a body named by the people-word
+    that opens its name lies in that country or continent."""
+    place = gaz.demonym_place(words[0]) if len(words) > 1 else None
+    if place is None or not (place.is_country or place.feature == "CONT"):
+        return ()
+    return (Candidate(place, main_name=False, whole=False),)
 
 
 def fair_part_place(candidate: Candidate, direction_only: bool, unit_named: bool) -> bool:
@@ -379,7 +391,7 @@ def fair_part_place(candidate: Candidate, direction_only: bool, unit_named: bool
     directions ("Northern Ontario") or the name calls it one ("Colorado State University", "Kaduna State
     Polytechnic"), since a thing named after one need not lie in it ("Bank of Ontario")."""
     entry = candidate.entry
-    if entry.is_country:
+    if entry.is_country or entry.feature == "CONT":
         return True
     if unit_named and entry.is_admin:
         return True
