@@ -696,3 +696,14 @@ def test_forces_engaging_rebels_and_acronym_weapons(extractor: Extractor, text: 
 
 def test_sides_engaged_in_talks_fight_nobody(extractor: Extractor) -> None:
     assert not extract_text(extractor, "The two sides engaged in talks in Doha on Monday.").events
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        ("On 3 May 2021, vigilantes beat three suspected goat thieves to death near Maroua.", "Mob violence"),
+        ("Gunmen shot dead two suspected robbers in Kano on Monday.", "Attack"),
+    ],
+)
+def test_suspects_punished_by_vigilantes_are_mob_violence(extractor: Extractor, text: str, sub: str) -> None:
+    assert _first_type(extractor, text) == sub

@@ -166,7 +166,7 @@ def _by_sides(
         return protest_outcome(sub, sentence, lx)
     if frame.violent and _counter_protesters(agent):
         return INTERVENTION  # counter-protesters who attack a protest disrupt it (ACLED)
-    crowd = _by_crowd(frame, agent_code, patient, sentence, whole, lx)
+    crowd = _by_crowd(frame, agent, patient, sentence, whole, lx)
     if crowd is not None:
         return crowd
     if sub == "Attack" and frame.name in DIRECT_VIOLENCE and is_armed(patient) and patient_code != CIVILIANS:
@@ -174,6 +174,15 @@ def _by_sides(
     if sub == "Attack" and frame.name in DIRECT_VIOLENCE and _raid_for_loot(patient, whole, lx):
         return LOOTING
     return sub
+
+
+def _mob_justice(agent: Party | None, patient: Party | None, lx: EventLexicon) -> bool:
+    """A crowd or vigilantes punishing suspected criminals themselves ("villagers lynched a suspected thief"):
+    mob violence, not an armed group's attack."""
+    if patient is None or patient.head.lemma_.lower() not in lx.words("suspect_heads"):
+        return False
+    doer = agent.head.lemma_.lower() if agent is not None else None
+    return _inter_of(agent) in CROWDS or doer in lx.words("mob_justice_doers")
 
 
 def _counter_protesters(agent: Party | None) -> bool:
@@ -219,7 +228,7 @@ def _inter_of(agent: Party | None) -> int | None:
 
 def _by_crowd(
     frame: Frame,
-    agent_code: int | None,
+    agent: Party | None,
     patient: Party | None,
     sentence: frozenset[str],
     whole: frozenset[str],
@@ -227,7 +236,10 @@ def _by_crowd(
 ) -> str | None:
     """Violence by or against protesters, rioters and crowds: how ACLED's protest, riot and mob types read it;
     None when no crowd takes part."""
+    agent_code = _inter_of(agent)
     patient_code = patient.inter if patient else None
+    if frame.name in DIRECT_VIOLENCE and _mob_justice(agent, patient, lx):
+        return "Mob violence"  # "vigilantes beat two suspected thieves to death"
     if frame.violent and agent_code == PROTESTERS:
         return "Violent demonstration"  # "protesters stormed the governor's office"
     policing = frame.name in DIRECT_VIOLENCE and agent_code in (STATE, None)
