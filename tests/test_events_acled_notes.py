@@ -707,3 +707,33 @@ def test_sides_engaged_in_talks_fight_nobody(extractor: Extractor) -> None:
 )
 def test_suspects_punished_by_vigilantes_are_mob_violence(extractor: Extractor, text: str, sub: str) -> None:
     assert _first_type(extractor, text) == sub
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police stopped the march after a bomb threat in Lagos on Monday.",
+        "Floodwaters swept into the town of Derna on Sunday.",
+    ],
+)
+def test_a_march_stopped_for_a_bomb_threat_and_floods_are_no_weapon_or_takeover(
+    extractor: Extractor, text: str
+) -> None:
+    types = _types(extract_text(extractor, text))
+    assert "Disrupted weapons use" not in types and "Non-state actor overtakes territory" not in types
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        (
+            "Rebel fighters swept into the town of Kalehe on Thursday after days of battles.",
+            "Non-state actor overtakes territory",
+        ),
+        ("Protesters were bundled into police vans in Minsk on Sunday.", "Arrests"),
+    ],
+)
+def test_fighters_sweeping_in_and_protesters_bundled_into_vans(
+    extractor: Extractor, text: str, sub: str
+) -> None:
+    assert _first_type(extractor, text) == sub
