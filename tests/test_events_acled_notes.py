@@ -737,3 +737,8 @@ def test_fighters_sweeping_in_and_protesters_bundled_into_vans(
     extractor: Extractor, text: str, sub: str
 ) -> None:
     assert _first_type(extractor, text) == sub
+
+
+def test_protesters_hospitalised_by_tear_gas_met_an_intervention(extractor: Extractor) -> None:
+    text = "Police fired tear gas at protesters in Accra; several were hospitalised after inhaling the gas."
+    assert _first_type(extractor, text) == "Protest with intervention"
