@@ -742,3 +742,19 @@ def test_fighters_sweeping_in_and_protesters_bundled_into_vans(
 def test_protesters_hospitalised_by_tear_gas_met_an_intervention(extractor: Extractor) -> None:
     text = "Police fired tear gas at protesters in Accra; several were hospitalised after inhaling the gas."
     assert _first_type(extractor, text) == "Protest with intervention"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police in Ankara detained more than 100 people trying to hold a march for women's rights on Sunday.",
+        "Police in Kampala arrested 45 young people who tried to march on parliament on Tuesday.",
+        "Riot police pushed back students trying to block a motorway near Novi Sad on Saturday.",
+    ],
+)
+def test_a_protest_tried_and_stopped_is_a_protest_with_intervention(extractor: Extractor, text: str) -> None:
+    assert _first_type(extractor, text) == "Protest with intervention"
+
+
+def test_a_protest_people_are_trying_to_organise_is_no_event(extractor: Extractor) -> None:
+    assert not extract_text(extractor, "Activists are trying to organise a protest next week.").events

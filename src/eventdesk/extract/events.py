@@ -106,6 +106,7 @@ REMOTE_VIOLENCE = "Explosions/Remote violence"
 POLITICAL_VIOLENCE = frozenset({"Battles", REMOTE_VIOLENCE, "Violence against civilians"})
 CIVILIAN_GROUP, PROTESTER_GROUP = "Civilians", "Protesters"  # ACLED's names of unnamed crowds
 CAUSE_PREPS = frozenset({"against", "over", "about", "for"})
+STOPPING_FRAMES = frozenset({"arrest", "dispersal"})  # what stops a protest that people try to hold
 ANNOUNCED_MODALS = frozenset({"modal will", "modal would", "modal 'll"})
 
 
@@ -213,9 +214,11 @@ class _ArticleReader:
         """Real triggers; an unreal one a party commits to becomes its pledge or threat (one a clause)."""
         kept: list[Trigger] = []
         pledged: set[int] = set()
-        for trigger in triggers:
-            reason = unreal_reason(trigger, self.lx)
-            if reason is None or _announced_change(trigger, reason):
+        reasons = [unreal_reason(trigger, self.lx) for trigger in triggers]
+        told = zip(triggers, reasons, strict=True)
+        stopped = any(r is None and t.frame.name in STOPPING_FRAMES for t, r in told)
+        for trigger, reason in zip(triggers, reasons, strict=True):
+            if reason is None or _announced_change(trigger, reason) or _attempted(trigger, reason, stopped):
                 kept.append(trigger)
                 continue
             frame = pledge_frame(trigger, reason, self.lx)
@@ -526,6 +529,8 @@ class _ArticleReader:
         typing = type_incident(
             primary.frame, roles.agent, roles.patient, roles.local_lemmas, told, self.lx, doer, lemmas
         )
+        if typing.sub_event_type == PEACEFUL and any(t.frame.name in STOPPING_FRAMES for t in group):
+            typing.sub_event_type = INTERVENTION  # "pushed back students trying to block a bridge"
         trigger_span = self.art.span(
             self.art.doc[primary.start].idx, _end_char(self.art.doc[primary.end - 1])
         )
@@ -809,6 +814,12 @@ def _light_verb_object(trigger: Trigger, governor: Trigger, lx: EventLexicon) ->
     topic of the verb's own sense."""
     head = trigger.head
     return head.head.i == governor.head.i and head.dep_ == "dobj" and governor.word in lx.words("light_verbs")
+
+
+def _attempted(trigger: Trigger, reason: str, stopped: bool) -> bool:
+    """ "Police detained 200 people trying to hold a march": a protest tried and stopped by arrests or
+    dispersal took place (ACLED: protest with intervention)."""
+    return stopped and trigger.frame.name == PROTEST_FRAME and reason.startswith("intention")
 
 
 def _announced_change(trigger: Trigger, reason: str) -> bool:
