@@ -758,3 +758,14 @@ def test_a_protest_tried_and_stopped_is_a_protest_with_intervention(extractor: E
 
 def test_a_protest_people_are_trying_to_organise_is_no_event(extractor: Extractor) -> None:
     assert not extract_text(extractor, "Activists are trying to organise a protest next week.").events
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On 3 May 2022, two rebel factions announced an alliance against the army in Rutshuru.", True),
+        ("The two countries signed a defence alliance in Paris on Monday.", False),
+    ],
+)
+def test_an_alliance_of_armed_groups_changes_them(extractor: Extractor, text: str, expected: bool) -> None:
+    assert ("Change to group/activity" in _types(extract_text(extractor, text))) == expected
