@@ -769,3 +769,8 @@ def test_a_protest_people_are_trying_to_organise_is_no_event(extractor: Extracto
 )
 def test_an_alliance_of_armed_groups_changes_them(extractor: Extractor, text: str, expected: bool) -> None:
     assert ("Change to group/activity" in _types(extract_text(extractor, text))) == expected
+
+
+def test_a_crowd_burning_tyres_demonstrates(extractor: Extractor) -> None:
+    text = "On 12 July 2023, Rioters (Kenya) clashed with police and burned tyres in Kisumu. 2 fatalities."
+    assert _first_type(extractor, text) == "Violent demonstration"
