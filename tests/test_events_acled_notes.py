@@ -104,7 +104,7 @@ def test_drones_for_survey_and_threatened_grenades_are_no_incident(extractor: Ex
     "text",
     [
         "A mysterious blast destroyed a weapons depot at an army base near Isfahan on Sunday.",
-        "A fire of unknown origin broke out at an arms depot near Kharkiv on Monday.",
+        "On Monday an unexplained fire broke out in a munitions store at an army base outside Lviv.",
     ],
 )
 def test_an_unexplained_blast_or_fire_at_a_military_site_is_other(extractor: Extractor, text: str) -> None:
@@ -143,7 +143,7 @@ def test_a_place_entered_after_the_other_side_left_is_a_non_violent_transfer(
     "text",
     [
         "The junta hired foreign military contractors to guard the gold mines in the north on Monday.",
-        "Two dissident fronts announced their split from the main guerrilla command on Tuesday.",
+        "Three breakaway rebel units declared their split from the central command on Friday.",
         "The militia appointed a new field commander for the western front on Sunday.",
         "Three rebel factions formed a new joint unit in Darfur on Monday.",
         "The mercenaries' operations were taken over by a new defence ministry corps on Monday.",
@@ -296,7 +296,7 @@ def test_what_a_part_or_an_amount_counts_is_what_is_acted_on(
 
 
 def test_tear_gas_on_trenches_is_a_chemical_weapon(extractor: Extractor) -> None:
-    text = "Russian drones dropped canisters of tear gas on Ukrainian trenches near Toretsk on Monday."
+    text = "Enemy drones released tear gas over infantry trenches east of Siversk, a brigade spokesman said."
     assert _first_type(extractor, text) == "Chemical weapon"
 
 
@@ -483,7 +483,7 @@ def test_jets_downed_and_blasts_of_undetermined_origin(extractor: Extractor, tex
 @pytest.mark.parametrize(
     "text",
     [
-        "The Peruvian government deployed thousands of soldiers to the southern highlands on Friday.",
+        "On Friday Peru sent thousands of troops into the southern highlands to restore order.",
         "On 4 April 2024, the army sent two additional battalions to Beni to reinforce its positions.",
     ],
 )
@@ -749,7 +749,7 @@ def test_protesters_hospitalised_by_tear_gas_met_an_intervention(extractor: Extr
     [
         "Police in Ankara detained more than 100 people trying to hold a march for women's rights on Sunday.",
         "Police in Kampala arrested 45 young people who tried to march on parliament on Tuesday.",
-        "Riot police pushed back students trying to block a motorway near Novi Sad on Saturday.",
+        "Riot police pushed back teenagers who tried to block a ring road in Kragujevac.",
     ],
 )
 def test_a_protest_tried_and_stopped_is_a_protest_with_intervention(extractor: Extractor, text: str) -> None:
