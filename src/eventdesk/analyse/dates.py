@@ -678,7 +678,7 @@ _EXTRA = re.compile(
     rf"|{_NUM}\s+{_UNIT}\s+ago|(?:earlier\s+)?this\s+(?:week|month|year)|(?:last|past)\s+(?:week|month|year))\b",
     re.IGNORECASE,
 )
-# A period in brackets after a name: the years an actor existed ("Police Forces of Chile (2018-2022)",
+# A period in brackets after a name: the years an actor existed ("Police Forces of Ghana (2017-2021)",
 # ACLED's actor names), not the date of what the sentence reports.
 _NAME_PERIOD = re.compile(r"\(\s*\d{4}\s*-\s*(?:\d{4})?\s*\)")
 _WIDEN_LEFT = re.compile(rf"(?:(?:ever\s+)?since|(?:the\s+)?{_PART}(?:\s+of)?|{_PART}-)\s*$", re.IGNORECASE)

@@ -565,7 +565,7 @@ _INTER_OF = {"government": 1, "state_forces": 1}
 
 
 def _acled_generic_name(name: SpacySpan, dictionary: ActorDictionary) -> ActorEntry | None:
-    """ACLED's name of an unnamed group, a generic noun and its country in brackets ("Rioters (India)",
+    """ACLED's name of an unnamed group, a generic noun and its country in brackets ("Rioters (Ghana)",
     "Protesters (Chile)"): that group."""
     doc, after = name.doc, name.start + 1  # the bracket may end the entity or lie inside it
     opens = after < len(doc) and doc[after].text == "("

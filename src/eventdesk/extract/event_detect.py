@@ -252,7 +252,7 @@ def _kind_of(noun: Token, lx: EventLexicon) -> str | None:
 
 
 def _with_admin_areas(noun: Token) -> bool:
-    """ "seized Mweso (Masisi, Nord-Kivu)": a name followed by its districts in brackets, the way ACLED's
+    """ "seized Kalembe (Walikale, Nord-Kivu)": a name followed by its districts in brackets, the way ACLED's
     notes place an incident, is a place."""
     doc, after = noun.doc, noun.i + 1
     if noun.pos_ != "PROPN" or after >= len(doc) or doc[after].text != "(":
@@ -394,7 +394,7 @@ def is_anchored(trigger: Trigger, lx: EventLexicon) -> bool:
     if _names_a_kind(trigger, lx):
         return False  # "battle zones", "invasion forces": a kind of thing, not an occurrence
     if token.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in token.children):
-        return True  # a past tense read as the sentence's noun ("Ukrainian forces retook Kupiansk")
+        return True  # a past tense read as the sentence's noun ("the army retook Bunagana")
     anchors = lx.frame_anchors.get(trigger.frame.name)
     if lx.object_kinds.get(token.lemma_.lower()) == "weapon":
         anchors = lx.words("weapon_anchors")
@@ -446,7 +446,7 @@ def governing_trigger(trigger: Trigger, heads: dict[int, Trigger], lx: EventLexi
     coordinated with another ("militants withdrew and troops entered the town") is a report of its own."""
     token: Token = trigger.head
     if token.dep_ == "advcl" and token.tag_ == "VBG":
-        return None  # "welcomed the return of two factions, reuniting the group": a result, not an object
+        return None  # "welcomed back a breakaway wing, reuniting the movement": a result, no object
     while token.head.i != token.i:
         if token.dep_ == "conj" and token.pos_ == "VERB":
             return None

@@ -215,7 +215,7 @@ def _by_territory(sub: str, agent_code: int | None, whole: frozenset[str], lx: E
 
 def _by_detention(sub: str, agent: Party | None, whole: frozenset[str], lx: EventLexicon) -> str:
     """Taken by an armed group, or held where no one says ("his whereabouts remain unknown"): a forced
-    disappearance; else an arrest, also by the authorities an armed group runs ("the Houthi authorities")."""
+    disappearance; else an arrest, also by the authorities an armed group runs ("the rebel authorities")."""
     if any_cue(_cues(lx, "disappearance_cues"), whole):
         return "Abduction/forced disappearance"
     in_control = agent is not None and agent.head.lemma_.lower() in lx.words("authority_heads")

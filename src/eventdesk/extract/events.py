@@ -530,7 +530,7 @@ class _ArticleReader:
             primary.frame, roles.agent, roles.patient, roles.local_lemmas, told, self.lx, doer, lemmas
         )
         if typing.sub_event_type == PEACEFUL and any(t.frame.name in STOPPING_FRAMES for t in group):
-            typing.sub_event_type = INTERVENTION  # "pushed back students trying to block a bridge"
+            typing.sub_event_type = INTERVENTION  # "pushed back youths trying to block a road"
         trigger_span = self.art.span(
             self.art.doc[primary.start].idx, _end_char(self.art.doc[primary.end - 1])
         )
@@ -817,7 +817,7 @@ def _light_verb_object(trigger: Trigger, governor: Trigger, lx: EventLexicon) ->
 
 
 def _attempted(trigger: Trigger, reason: str, stopped: bool) -> bool:
-    """ "Police detained 200 people trying to hold a march": a protest tried and stopped by arrests or
+    """ "Police detained dozens who tried to hold a march": a protest tried and stopped by arrests or
     dispersal took place (ACLED: protest with intervention)."""
     return stopped and trigger.frame.name == PROTEST_FRAME and reason.startswith("intention")
 
@@ -1013,7 +1013,7 @@ def _foreign_forces(draft: Draft, country_by_name: dict[str, str], lx: EventLexi
 
 
 def _with_local_forces(draft: Draft, country_by_name: dict[str, str], place_country: str | None) -> bool:
-    """ "Rwandan and Mozambican troops recaptured the town": foreign forces fighting beside the state whose
+    """ "Kenyan and Somali troops recaptured the town": foreign forces fighting beside the state whose
     place it is regain it for that state."""
     countries = {country_by_name.get(name, "").upper() for name in draft.assoc1}
     return place_country is not None and place_country.upper() in countries
