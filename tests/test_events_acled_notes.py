@@ -774,3 +774,26 @@ def test_an_alliance_of_armed_groups_changes_them(extractor: Extractor, text: st
 def test_a_crowd_burning_tyres_demonstrates(extractor: Extractor) -> None:
     text = "On 12 July 2023, Rioters (Kenya) clashed with police and burned tyres in Kisumu. 2 fatalities."
     assert _first_type(extractor, text) == "Violent demonstration"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        (
+            "Militants lobbed mortar rounds at an army base near Gao on Monday.",
+            "Shelling/artillery/missile attack",
+        ),
+        ("On 2 May 2021, gunmen killed 12 traders returning from a weekly market near Tera.", "Attack"),
+    ],
+)
+def test_mortar_rounds_and_weekly_markets(extractor: Extractor, text: str, sub: str) -> None:
+    assert _first_type(extractor, text) == sub
+
+
+def test_stockpiled_rounds_are_no_attack(extractor: Extractor) -> None:
+    assert not extract_text(extractor, "The army said it had stockpiled mortar rounds at the depot.").events
+
+
+def test_a_toll_over_the_past_years_is_no_incident(extractor: Extractor) -> None:
+    text = "Gunmen have killed more than 3,000 people in the region over the past two years, police said."
+    assert not extract_text(extractor, text).events

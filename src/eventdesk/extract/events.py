@@ -1050,8 +1050,9 @@ def _is_period(period: DateRange, lx: EventLexicon) -> bool:
     """A claim's period is a stretch of time ("last year", "since 2020"), not the day of one incident."""
     if period.start and period.end:
         return (dt.date.fromisoformat(period.end) - dt.date.fromisoformat(period.start)).days > WEEK_DAYS
-    words = (period.text or "").lower()
-    return any(word in words for word in lx.words("period_words"))
+    text = f" {' '.join((period.text or '').lower().split())} "
+    # whole words, singular or plural ("two years"): "weekly" is no week
+    return any(f" {word} " in text or f" {word}s " in text for word in lx.words("period_words"))
 
 
 def _subject_of(verb: Token) -> Token | None:
