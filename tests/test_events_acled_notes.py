@@ -797,3 +797,12 @@ def test_stockpiled_rounds_are_no_attack(extractor: Extractor) -> None:
 def test_a_toll_over_the_past_years_is_no_incident(extractor: Extractor) -> None:
     text = "Gunmen have killed more than 3,000 people in the region over the past two years, police said."
     assert not extract_text(extractor, text).events
+
+
+def test_suspected_doers_read_as_the_verb_still_act(extractor: Extractor) -> None:
+    text = "In Maridi, suspected NAS rebels gang-raped a girl who was fetching water on 4 May 2020."
+    assert _first_type(extractor, text) == "Sexual violence"
+
+
+def test_a_suspicion_with_a_subject_still_governs(extractor: Extractor) -> None:
+    assert not extract_text(extractor, "Police suspected that rebels had raped a woman in Yei.").events

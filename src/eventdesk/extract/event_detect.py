@@ -321,6 +321,13 @@ def unreal_reason(trigger: Trigger, lx: EventLexicon) -> str | None:
         token = token.head
 
 
+def _participle_misread_as_root(token: Token) -> bool:
+    """A past participle parsed as the sentence's verb with no subject of its own ("suspected rebels
+    attacked ..." read as "suspected [that] rebels attacked")."""
+    subjects = any(c.dep_ in SUBJECT_DEPS for c in token.children)
+    return token.tag_ == "VBN" and token.dep_ == "ROOT" and not subjects
+
+
 def _denied_report(report: Token, lx: EventLexicon) -> bool:
     """ "The army denied reports that soldiers had burned houses": what a denied report tells did not happen
     for the extractor (a report noun is the object of a verb of denial)."""
@@ -358,6 +365,8 @@ def _names_nothing(child: Token) -> bool:
 
 def _governor_modality(token: Token, lx: EventLexicon, trigger: Trigger) -> str | None:
     lemma = token.lemma_.lower()
+    if _participle_misread_as_root(token):
+        return None  # "suspected NAS rebels raped ...": the participle describes the doers
     if lemma in lx.words("governors") or lemma in lx.words("negations"):
         return f"governed by {lemma!r}"
     if lemma in lx.words("failure_governors") and trigger.frame.acled is not None:
