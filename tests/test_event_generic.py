@@ -38,6 +38,8 @@ def _types(extractor: Extractor, text: str) -> list[str]:
         # a campaign's goal, not yet done
         "In the campaign to liberate Raqqa, the allied forces have made steady progress, the envoy said.",
         "Officers called the mission to recapture Kidal the priority of the year, a spokesman said.",
+        # a verb of taking part says who took part, not that the parties fought each other
+        "Both armies have engaged in talks on a prisoner exchange, the mediators said.",
         # a drill
         "Gunners fired live rounds during a training exercise near Tapa on Tuesday, the army said.",
         "Our crews shot at mock targets for three days before the exercise, a sergeant said.",

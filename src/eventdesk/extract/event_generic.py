@@ -33,6 +33,7 @@ def is_generic_mention(trigger: Trigger, lx: EventLexicon) -> bool:
         or is_defined(trigger, lx)
         or is_running_tally(trigger, lx)
         or is_habitual(trigger)
+        or tells_who_took_part(trigger, lx)
         or is_a_practice(trigger, lx)
         or is_any_one(trigger)
         or is_during_a_drill(trigger, lx)
@@ -137,6 +138,15 @@ def is_a_practice(trigger: Trigger, lx: EventLexicon) -> bool:
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     bare = subject is not None and subject.tag_ == "NNS"
     return bare and not any(c.dep_ in ("det", "nummod", "poss") for c in subject.children)
+
+
+def tells_who_took_part(trigger: Trigger, lx: EventLexicon) -> bool:
+    """ "Serb forces were engaged in ethnic cleansing": a verb of taking part says who took part in what
+    follows "in"; that is the incident, if any."""
+    head: Token = trigger.head
+    if head.pos_ != "VERB" or head.lemma_.lower() not in lx.words("participation_verbs"):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "in" for c in head.children)
 
 
 def is_any_one(trigger: Trigger) -> bool:

