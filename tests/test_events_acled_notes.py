@@ -806,3 +806,19 @@ def test_suspected_doers_read_as_the_verb_still_act(extractor: Extractor) -> Non
 
 def test_a_suspicion_with_a_subject_still_governs(extractor: Extractor) -> None:
     assert not extract_text(extractor, "Police suspected that rebels had raped a woman in Yei.").events
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "On 3 October 2023, settlers uprooted dozens of olive trees near Burin.",
+            ["Looting/property destruction"],
+        ),
+        ("Farmers uprooted their old vines to plant maize.", []),
+    ],
+)
+def test_trees_uprooted_by_settlers_are_destroyed_property(
+    extractor: Extractor, text: str, expected: list[str]
+) -> None:
+    assert _types(extract_text(extractor, text)) == expected
