@@ -37,6 +37,17 @@ class AnalysedArticle:
         return self.span(item.start_char, item.end_char)
 
 
+TEXT_KEY = "eventdesk_text"  # Doc.user_data: the Doc's text, built once
+
+
+def doc_text(doc: Doc) -> str:
+    """The Doc's text: spaCy rebuilds `Doc.text` from the tokens on every access, so it is kept once."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
+
+
 def load_nlp(model: str) -> Language:
     """A freshly loaded spaCy pipeline (callers keep it: loading takes about a second)."""
     import spacy

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
+from eventdesk.analyse.pipeline import doc_text
 from eventdesk.records import Count
 
 if TYPE_CHECKING:
@@ -341,7 +342,7 @@ def _with_conjuncts(noun: Token, hit: tuple[int, int, Count]) -> tuple[int, int,
         best=_sum(p.best for p in parts),
         low=_sum(p.low for p in parts),
         high=_sum(p.high for p in parts),
-        text=noun.doc.text[hit[0] : end],
+        text=doc_text(noun.doc)[hit[0] : end],
     )
     return hit[0], end, total
 
@@ -401,7 +402,7 @@ def _count_on_noun(noun: Token, single: bool = False) -> tuple[int, int, Count] 
     doc = noun.doc
     end = max(noun.idx + len(noun), noun.right_edge.idx + len(noun.right_edge))
     for start in range(_extend_left(start_token), start_token.i + 1):
-        text = doc.text[doc[start].idx : end]
+        text = doc_text(doc)[doc[start].idx : end]
         amount = read_amount(text)
         if amount is not None:
             amount_text = text[: amount.end].strip() if amount.end else text
@@ -421,7 +422,7 @@ def _single(noun: Token) -> tuple[int, int, Count] | None:
     )
     if determiner is None:
         return None
-    return determiner.idx, end, Count(best=1, low=1, high=1, text=noun.doc.text[determiner.idx : end])
+    return determiner.idx, end, Count(best=1, low=1, high=1, text=doc_text(noun.doc)[determiner.idx : end])
 
 
 def _vague_determiner(tokens: list[Token]) -> Token | None:

@@ -158,6 +158,7 @@ class _ArticleReader:
         self.cued_senses: dict[str, Frame] = {}  # trigger word -> the sense its cues gave earlier on
         self.span_by_sentence: dict[int, Span] = {}  # a sentence's evidence, for outcomes told after it
         self.causes_by_start: dict[int, set[str]] = {}  # a sentence's protest causes, read once
+        self.words_by_segment: dict[tuple[str, int, int], set[str]] = {}  # struck and denied words, read once
         self.token_lemmas, lowers = _token_words(art.doc, lx)
         self.trigger_starts = trigger_starts(self.token_lemmas, lowers, lx)
 
@@ -203,7 +204,7 @@ class _ArticleReader:
         for trigger in triggers:
             rules = self.lx.senses.get(trigger.word, [])
             lasting = trigger.frame.name in self.lx.words("article_senses")
-            cues = lemmas - _struck_things(trigger.head.sent, self.lx) if lasting else frozenset()
+            cues = lemmas - self._struck_in(trigger.head.sent) if lasting else frozenset()
             if lasting and any(rule.frame == trigger.frame.name and rule.near & cues for rule in rules):
                 self.cued_senses[trigger.word] = trigger.frame
             elif trigger.word in self.cued_senses and _by_default(trigger, rules):
@@ -520,11 +521,11 @@ class _ArticleReader:
         self._add_victims(roles, segment, clause_root(primary.head).i)
         told = lemmas - self._setting_lemmas(clause_root(primary.head), primary.head)
         told -= _riot_gear(segment, self.lx)
-        struck = _struck_things(segment, self.lx)
+        struck = self._struck_in(segment)
         told -= struck
         roles.local_lemmas -= struck
         told -= self._protest_causes(segment)
-        told -= _denied_words(segment, self.lx)
+        told -= self._denied_in(segment)
         doer = roles.agent.head if roles.agent is not None else _subject_of(primary.head)
         typing = type_incident(
             primary.frame, roles.agent, roles.patient, roles.local_lemmas, told, self.lx, doer, lemmas
@@ -550,11 +551,23 @@ class _ArticleReader:
         draft.date = self._date(segment, root, primary.head)
         draft.location = location_for(self.art, segment)
         draft.sources = sources_for(self.result, trigger_span)
-        draft.evidence = [_evidence(self.art, segment)]
+        draft.evidence = [self.span_by_sentence[sentence]]
         draft.anaphoric = primary.is_noun and _determined_by(primary, ANAPHORIC_DETERMINERS)
         draft.root = root.i
         draft.lemmas = lemmas
         return draft
+
+    def _struck_in(self, segment: SpacySpan) -> set[str]:
+        key = ("struck", segment.start, segment.end)
+        if key not in self.words_by_segment:
+            self.words_by_segment[key] = _struck_things(segment, self.lx)
+        return self.words_by_segment[key]
+
+    def _denied_in(self, segment: SpacySpan) -> set[str]:
+        key = ("denied", segment.start, segment.end)
+        if key not in self.words_by_segment:
+            self.words_by_segment[key] = _denied_words(segment, self.lx)
+        return self.words_by_segment[key]
 
     def _protest_causes(self, segment: SpacySpan) -> set[str]:
         """The words of what the sentence's protests are about: their cause, not how they ended."""
@@ -1183,10 +1196,11 @@ def _confidence(event: Event) -> float:
 
 
 def _evidence(art: AnalysedArticle, segment: SpacySpan) -> Span:
-    tokens = [t for t in segment if not t.is_space]
-    if not tokens:
+    first = next((t for t in segment if not t.is_space), None)
+    if first is None:
         return art.span_of(segment)
-    return art.span(tokens[0].idx, _end_char(tokens[-1]))
+    last = next(segment[k] for k in range(len(segment) - 1, -1, -1) if not segment[k].is_space)
+    return art.span(first.idx, _end_char(last))
 
 
 def _tells_a_toll_of(killing: Trigger, incidents: list[Trigger]) -> bool:

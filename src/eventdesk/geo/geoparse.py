@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
-from eventdesk.analyse.pipeline import analyse
+from eventdesk.analyse.pipeline import analyse, doc_text
 from eventdesk.errors import InputError
 from eventdesk.extract import Extractor
 from eventdesk.geo.gazetteer import Gazetteer
@@ -57,7 +57,7 @@ def resolve_spans(gaz: Gazetteer, text: str, spans: list[tuple[int, int]]) -> li
 
 def recognise_and_resolve(gaz: Gazetteer, analysed: Any) -> list[dict[str, Any]]:
     found = recognise(analysed.doc, gaz)
-    resolve_toponyms(gaz, analysed.doc.text, found.toponyms, found.demonyms)
+    resolve_toponyms(gaz, doc_text(analysed.doc), found.toponyms, found.demonyms)
     items = []
     for toponym in supported(found.toponyms, found.demonyms):
         span = analysed.span(toponym.start, toponym.end)

@@ -12,7 +12,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
-from eventdesk.analyse.pipeline import AnalysedArticle
+from eventdesk.analyse.pipeline import AnalysedArticle, doc_text
 from eventdesk.geo.build import ADMIN1_POINT_SOURCE, ARTICLE_TOWN_POINT_SOURCE
 from eventdesk.geo.gazetteer import POINT_FEATURES, GazEntry, Gazetteer
 from eventdesk.geo.recognise import recognise
@@ -55,7 +55,7 @@ class PlaceMention:
 def extract_places(art: AnalysedArticle, kb: Knowledge, result: Result) -> None:
     gaz = kb.gazetteer
     found = recognise(art.doc, gaz, actor_ranges(art))
-    text = art.doc.text  # rebuilt from the tokens on each access
+    text = doc_text(art.doc)
     resolve_toponyms(gaz, text, found.toponyms, found.demonyms)
     places: dict[int, Place] = {}
     mentions: list[PlaceMention] = []
@@ -211,7 +211,7 @@ def main_mention(mentions: list[PlaceMention]) -> PlaceMention:
 
 
 def paragraph_around(art: AnalysedArticle, offset: int) -> tuple[int, int]:
-    starts: list[int] = art.annotations.get(PARAGRAPHS) or paragraph_starts(art.doc.text)
+    starts: list[int] = art.annotations.get(PARAGRAPHS) or paragraph_starts(doc_text(art.doc))
     index = min(max(bisect_right(starts, offset) - 1, 0), len(starts) - 2)
     return starts[index], starts[index + 1] - 2
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from spacy.attrs import ORTH
 
+from eventdesk.analyse.pipeline import doc_text
 from eventdesk.geo.build import read_lines
 from eventdesk.geo.gazetteer import Candidate, GazEntry, Gazetteer
 from eventdesk.geo.names import name_key
@@ -122,7 +123,7 @@ def recognise(doc: Doc, gaz: Gazetteer, actors: Sequence[tuple[int, int]] = ()) 
     """Toponyms of `doc`; `actors` are the character ranges of actor names ("Islamic State Sahel
     Province", "SANA"), whose words are no places."""
     found = Recognised()
-    text = doc.text  # rebuilt from the tokens on each access, as are the entities
+    text = doc_text(doc)  # the entities are rebuilt on each access too
     ents = joined_entities(doc.ents, gaz)
     blocked = bytearray(len(doc))  # tokens inside a toponym, or inside an entity that is no place
     found.toponyms.extend(admin_chains(doc, text, gaz, blocked))
