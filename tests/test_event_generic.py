@@ -58,6 +58,7 @@ def test_mentions_that_report_no_incident(extractor: Extractor, text: str) -> No
         ("The battle for the airport began on Monday when rebels stormed the terminal.", "Armed clash"),
         ("A coalition airstrike destroyed a militant checkpoint near Tabqa on Sunday.", "Air/drone strike"),
         ("Gunmen executed four farm workers near Maiduguri on Tuesday, residents said.", "Attack"),
+        ("Gunmen seized twenty passengers from a train near Kaduna.", "Abduction/forced disappearance"),
         ("Warplanes have conducted strikes on rebel depots near Hama since Monday.", "Air/drone strike"),
         ("Striking miners have staged rallies in Rustenburg against the wage offer.", "Peaceful protest"),
     ],

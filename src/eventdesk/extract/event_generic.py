@@ -141,10 +141,13 @@ def is_a_practice(trigger: Trigger, lx: EventLexicon) -> bool:
 
 
 def tells_who_took_part(trigger: Trigger, lx: EventLexicon) -> bool:
-    """ "Serb forces were engaged in ethnic cleansing": a verb of taking part says who took part in what
-    follows "in"; that is the incident, if any."""
+    """ "Serb forces were engaged in ethnic cleansing": a verb of taking part, with no object of its own,
+    says who took part in what follows "in"; that is the incident, if any ("took the town in a raid" is
+    no taking part)."""
     head: Token = trigger.head
     if head.pos_ != "VERB" or head.lemma_.lower() not in lx.words("participation_verbs"):
+        return False
+    if any(c.dep_ == "dobj" for c in head.children):
         return False
     return any(c.dep_ == "prep" and c.lower_ == "in" for c in head.children)
 
@@ -159,7 +162,7 @@ def is_any_one(trigger: Trigger) -> bool:
 def is_during_a_drill(trigger: Trigger, lx: EventLexicon) -> bool:
     """ "we got to shoot with them before this exercise": a drill named in an adjunct of the verb."""
     verb = _clause_verb(trigger.head) or trigger.head
-    practice = lx.words("practice_words")
+    practice = lx.words("drill_nouns")
     preps = [c for t in {trigger.head, verb} for c in t.children if c.dep_ == "prep"]
     return any(g.dep_ == "pobj" and g.lemma_.lower() in practice for p in preps for g in p.children)
 
