@@ -155,7 +155,12 @@ class _ArticleReader:
         self.lemmas_by_sentence: dict[int, frozenset[str]] = {}
         self.told_in_reactions: set[int] = set()  # incidents first told as what a reaction is about
         self.claimed_here: dict[int, Party] = {}  # incidents first told in their claim -> the claimant
-        self.cued_senses: dict[str, Frame] = {}  # trigger word -> the sense its cues gave earlier on
+        self.cued_senses: dict[str, Frame] = {}
+        # words that make a sentence without a trigger worth reading: a toll, a killing, a demand
+        casualties = lx.casualty_incident_words | lx.injury_words | fatal_lemmas(lx)
+        self.telling_words = casualties | lx.words(
+            "demand_modals"
+        )  # trigger word -> the sense its cues gave earlier on
         self.span_by_sentence: dict[int, Span] = {}  # a sentence's evidence, for outcomes told after it
         self.causes_by_start: dict[int, set[str]] = {}  # a sentence's protest causes, read once
         self.words_by_segment: dict[tuple[str, int, int], set[str]] = {}  # struck and denied words, read once
@@ -165,6 +170,10 @@ class _ArticleReader:
     def read_segment(self, segment: SpacySpan, sentence: int, lemmas: frozenset[str]) -> None:
         self.lemmas_by_sentence[sentence] = lemmas
         self.span_by_sentence[sentence] = _evidence(self.art, segment)
+        if not any(self.trigger_starts[segment.start : segment.end]) and lemmas.isdisjoint(
+            self.telling_words
+        ):
+            return  # no trigger, no casualty, no demand: the sentence reports nothing
         found = self._in_the_article_sense(
             find_triggers(segment, self.lx, lemmas, self.trigger_starts), lemmas
         )
