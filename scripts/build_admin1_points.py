@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from eventdesk.geo.names import name_key
-from eventdesk.geo.sources import GEONAMES_DIR, read_geonames_codes
+from eventdesk.geo.sources import GEONAMES_DIR, codes_by_name
 
 OUT = GEONAMES_DIR / "admin1Points.tsv"
 LAYER = "states50"
@@ -33,11 +33,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data", type=Path, help="the package's data folder (Rdata.rdb, Rdata.rdx)")
     args = parser.parse_args()
-    codes = {
-        (code.split(".")[0], name_key(label)): code
-        for code, name, ascii_name, _ in read_geonames_codes("admin1CodesASCII.txt")
-        for label in (name, ascii_name)
-    }
+    codes = codes_by_name("admin1CodesASCII.txt")
     rows, left_out = [], []
     for country, name, lat, lon in area_centres(read_layer(args.data, LAYER)):
         code = codes.get((country, name_key(name)))

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from eventdesk.geo.build import centre
 from eventdesk.geo.names import name_key
-from eventdesk.geo.sources import GEONAMES_DIR, PlaceRecord, read_geonames_codes
+from eventdesk.geo.sources import GEONAMES_DIR, PlaceRecord, codes_by_name, read_geonames_codes
 
 OUT = GEONAMES_DIR / "admin2Points.tsv"
 
@@ -24,16 +24,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("cities", type=Path, help="rg_cities1000.csv (lat, lon, name, admin1, admin2, cc)")
     args = parser.parse_args()
-    admin1 = {
-        (code.split(".")[0], name_key(label)): code
-        for code, name, ascii_name, _ in read_geonames_codes("admin1CodesASCII.txt")
-        for label in (name, ascii_name)
-    }
-    admin2 = {
-        (code.rsplit(".", 1)[0], name_key(label)): code
-        for code, name, ascii_name, _ in read_geonames_codes("admin2Codes.txt")
-        for label in (name, ascii_name)
-    }
+    admin1 = codes_by_name("admin1CodesASCII.txt")
+    admin2 = codes_by_name("admin2Codes.txt")
     in_country: dict[tuple[str, str], set[str]] = defaultdict(set)  # for admin1 names GeoNames has changed
     for code, name, ascii_name, _ in read_geonames_codes("admin2Codes.txt"):
         for label in (name, ascii_name):

@@ -322,22 +322,21 @@ def admin2_records(cities: list[PlaceRecord], admin1: dict[str, PlaceRecord]) ->
 def read_admin1_points() -> dict[str, tuple[float, float]]:
     """Admin1 code → the centre of its area, where Natural Earth gives it (geonames/admin1Points.tsv,
     scripts/build_admin1_points.py)."""
-    points = {}
-    with (GEONAMES_DIR / "admin1Points.tsv").open(encoding="utf-8") as handle:
-        for line in handle:
-            if not line.startswith("#"):
-                code, lat, lon, _name = line.rstrip("\n").split("\t")
-                points[code] = (float(lat), float(lon))
-    return points
+    return _read_points("admin1Points.tsv")
 
 
 def read_admin2_points() -> dict[str, tuple[float, float]]:
     """Admin2 code → the middle of its towns (geonames/admin2Points.tsv, scripts/build_admin2_points.py)."""
+    return _read_points("admin2Points.tsv")
+
+
+def _read_points(name: str) -> dict[str, tuple[float, float]]:
+    """Code → (lat, lon) of a points file (code, lat, lon, a note; tab-separated; '#' starts a comment)."""
     points = {}
-    with (GEONAMES_DIR / "admin2Points.tsv").open(encoding="utf-8") as handle:
+    with (GEONAMES_DIR / name).open(encoding="utf-8") as handle:
         for line in handle:
             if not line.startswith("#"):
-                code, lat, lon, _towns = line.rstrip("\n").split("\t")
+                code, lat, lon, _note = line.rstrip("\n").split("\t")
                 points[code] = (float(lat), float(lon))
     return points
 

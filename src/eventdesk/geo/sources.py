@@ -58,6 +58,18 @@ def read_geonames_codes(name: str) -> Iterator[tuple[str, str, str, int]]:
                 yield parts[0], parts[1], parts[2], int(parts[3])
 
 
+def codes_by_name(name: str) -> dict[tuple[str, str], str]:
+    """(parent code, name key) → code, by the GeoNames and the ASCII name, for admin1CodesASCII.txt
+    (parent: the country) or admin2Codes.txt (parent: country.admin1)."""
+    from eventdesk.geo.names import name_key
+
+    return {
+        (code.rsplit(".", 1)[0], name_key(label)): code
+        for code, full, ascii_name, _ in read_geonames_codes(name)
+        for label in (full, ascii_name)
+    }
+
+
 @dataclass(slots=True)
 class CountryInfo:
     iso: str
