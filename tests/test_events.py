@@ -38,7 +38,7 @@ def seed_gold(shared: Path) -> dict:
 
 
 def test_seed_raid_and_fight_are_one_armed_clash(seed_result: Result) -> None:
-    clashes = _events_with(seed_result, "raid on one of the organization's hideouts")
+    clashes = _events_with(seed_result, "organization's hideouts")
     assert len(clashes) == 1
     event = clashes[0]
     assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")

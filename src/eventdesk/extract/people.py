@@ -1,10 +1,10 @@
 """Named people with their role and organisation, read from titles and appositions.
 
 "Taliban spokesman Zabihullah Mujahid": the words before the name hold the role (a role word and what
-follows it) and the organisation (an actor named there). "Richard Mills, deputy representative of the
-United States to the United Nations,": an apposition gives the role (the phrase without its article) and
-the first actor named in it is the organisation. Later mentions by a part of the name ("Mills", "Abu
-Salima") join the same person.
+follows it) and the organisation (an actor named there). "Grace Achieng, deputy spokesperson of the
+African Union Commission,": an apposition gives the role (the phrase without its article) and the first
+actor named in it is the organisation. Later mentions by a part of the name ("Achieng", "Abu Salima")
+join the same person.
 """
 
 from __future__ import annotations
