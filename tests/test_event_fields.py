@@ -116,6 +116,16 @@ def test_unrelated_arrests_after_a_protest_stay_apart(extractor: Extractor) -> N
     assert types == ["Peaceful protest", "Arrests"]
 
 
+def test_a_civilian_office_holder_attacked_is_a_civilian(extractor: Extractor) -> None:
+    for text in (
+        "Gunmen shot dead the mayor of Chilapa on Sunday, state prosecutors said.",
+        "Unknown attackers killed a provincial governor in Ghazni on Monday.",
+    ):
+        event = _first(extract_text(extractor, text))
+        assert event.sub_event_type == "Attack"
+        assert event.inter2 == 7 and (event.actor2 or "").startswith("Civilians")
+
+
 def test_soldiers_who_protest_are_protesters_with_their_force_as_associate(extractor: Extractor) -> None:
     text = "Dozens of police officers held a sit-in over unpaid allowances in Niamey on Monday."
     event = _first(extract_text(extractor, text))
