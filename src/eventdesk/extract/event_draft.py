@@ -9,7 +9,7 @@ from eventdesk.extract.event_typing import TERRITORY_FRAMES, Typing, protest_sev
 from eventdesk.knowledge.event_types import EventLexicon, Frame
 from eventdesk.records import Count, DateRange, EventLocation, Span
 
-PROTESTS = "Protests"
+PROTESTS, PEACEFUL = "Protests", "Peaceful protest"  # ACLED names, defined once
 VIOLENT_TYPES = frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence"})
 NEARBY_SENTENCES = 2
 DESTRUCTION = "Looting/property destruction"
@@ -196,7 +196,7 @@ def _become_protest(kept: Draft, protest: Draft) -> None:
     protesters are actor1 and who intervened actor2."""
     intervener = (kept.actor1, kept.inter1, kept.actor1_text)
     kept.typing = protest.typing
-    if protest.typing.sub_event_type == "Peaceful protest":
+    if protest.typing.sub_event_type == PEACEFUL:
         kept.typing.sub_event_type = "Protest with intervention"
     kept.actor1, kept.inter1, kept.actor1_text = (
         protest.actor1 or kept.actor2,

@@ -38,7 +38,7 @@ from eventdesk.extract.event_detect import (
     unreal_reason,
     without_dateline,
 )
-from eventdesk.extract.event_draft import NEARBY_SENTENCES, Draft, absorb, same_incident
+from eventdesk.extract.event_draft import NEARBY_SENTENCES, PEACEFUL, PROTESTS, Draft, absorb, same_incident
 from eventdesk.extract.event_fill import (
     assumed_date,
     casualties,
@@ -86,7 +86,7 @@ if TYPE_CHECKING:
 ANAPHORIC_DETERMINERS = frozenset({"the", "those", "these", "this", "that"})
 PLACE_WITNESS_VERBS = frozenset({"witness", "see", "experience", "suffer"})
 UNIDENTIFIED = "unidentified actors"
-PEACEFUL, COERCE = "Peaceful protest", "COERCE"
+COERCE = "COERCE"
 REGAINS, OVERTAKES = "Government regains territory", "Non-state actor overtakes territory"
 STATE, EXTERNAL = 1, 8
 ARMED_OR_CROWD = frozenset({1, 2, 3, 4, 5, 6, 8})
@@ -101,7 +101,7 @@ CHANGE, DEPLOYMENT = "Change to group/activity", "deployment"
 ARRESTS, DISAPPEARANCE = "Arrests", "Abduction/forced disappearance"
 REQUEST = "REQUEST"
 SPEAKERS_THEMSELVES = frozenset({"we", "i"})
-PROTESTS, CIVILIANS, PROTESTER_CODE = "Protests", 7, 6
+CIVILIANS, PROTESTER_CODE = 7, 6
 REMOTE_VIOLENCE = "Explosions/Remote violence"
 POLITICAL_VIOLENCE = frozenset({"Battles", REMOTE_VIOLENCE, "Violence against civilians"})
 CIVILIAN_GROUP, PROTESTER_GROUP = "Civilians", "Protesters"  # ACLED's names of unnamed crowds
