@@ -22,7 +22,8 @@ cannot read without doubt is skipped for that line, so each field has its own it
 - actor1: present for every line except gold "Other" and a lead told in the passive without "by"
   ("bodies were found").
 - crowd: for gold Protests and Riots lines whose first event has the gold event type, actor1 is named
-  "Protesters (...)" or "Rioters (...)".
+  "Protesters (...)" or "Rioters (...)"; when the event is excessive force with a second side, the force
+  is actor1 and the protesters are actor2.
 Limits: lines are short and synthetic; a line with no event is a miss for every field it states; the
 "first event" is the one whose evidence starts earliest, as in bench/acled_types.py.
 """
@@ -220,7 +221,10 @@ def judge_crowd(note: dict, event: Event, _: Gazetteer) -> Verdict:
     crowd = {"Protests": "Protesters", "Riots": "Rioters"}.get(note["event_type"])
     if crowd is None or event.event_type != note["event_type"]:
         return None
-    return (event.actor1 or "").startswith(crowd), f"actor1={event.actor1}"
+    side = event.actor1
+    if event.sub_event_type == "Excessive force against protesters" and event.actor2 is not None:
+        side = event.actor2
+    return (side or "").startswith(crowd), f"actor1={event.actor1} actor2={event.actor2}"
 
 
 JUDGES: dict[str, Callable[[dict, Event, Gazetteer], Verdict]] = {

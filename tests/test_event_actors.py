@@ -190,10 +190,20 @@ def test_in_a_riot_the_crowd_acts_first_as_rioters(extractor: Extractor) -> None
     assert event.actor2 == "Police Forces of Nigeria"
 
 
-def test_who_fires_on_protesters_is_the_protests_second_side(extractor: Extractor) -> None:
+def test_who_kills_protesters_acts_first_as_in_violence_against_civilians(extractor: Extractor) -> None:
     event = _only_event(extractor, "Soldiers opened fire on protesters in Yangon, killing three.")
     assert event.sub_event_type == "Excessive force against protesters"
-    assert (event.actor1, event.actor2) == ("Protesters (Myanmar)", "Military Forces of Myanmar")
+    assert (event.actor1, event.actor2) == ("Military Forces of Myanmar", "Protesters (Myanmar)")
+    assert (event.inter1, event.inter2, event.interaction) == (1, 6, 16)
+
+
+def test_who_disperses_protesters_without_lethal_force_is_the_protests_second_side(
+    extractor: Extractor,
+) -> None:
+    text = "Police used tear gas to disperse hundreds of protesters in Nairobi on Monday."
+    event = _only_event(extractor, text)
+    assert event.sub_event_type == "Protest with intervention"
+    assert (event.actor1, event.actor2) == ("Protesters (Kenya)", "Police Forces of Kenya")
 
 
 def test_coordinated_doers_lead_and_associate(extractor: Extractor) -> None:
@@ -414,7 +424,6 @@ def test_the_place_of_a_wire_dateline_is_no_doer_whatever_its_dash(extractor: Ex
     ("text", "force"),
     [
         ("Riot police beat demonstrators with batons in Abidjan on Friday.", "Police Forces of Ivory Coast"),
-        ("Troops shot at demonstrators in Kano on Friday, killing four.", "Military Forces of Nigeria"),
         ("Police fired rubber bullets at protesters in Yerevan on Friday.", "Police Forces of Armenia"),
     ],
 )
@@ -425,6 +434,12 @@ def test_force_used_on_protesters_codes_the_protesters_first(
     assert [e.event_type for e in events] == ["Protests"]
     assert events[0].actor1 is not None and events[0].actor1.startswith("Protesters (")
     assert events[0].actor2 == force
+
+
+def test_lethal_force_on_protesters_codes_the_force_first(extractor: Extractor) -> None:
+    events = extract_text(extractor, "Troops shot at demonstrators in Kano on Friday, killing four.").events
+    assert [e.sub_event_type for e in events] == ["Excessive force against protesters"]
+    assert (events[0].actor1, events[0].actor2) == ("Military Forces of Nigeria", "Protesters (Nigeria)")
 
 
 @pytest.mark.parametrize(

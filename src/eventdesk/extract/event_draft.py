@@ -10,6 +10,7 @@ from eventdesk.knowledge.event_types import EventLexicon, Frame
 from eventdesk.records import Count, DateRange, EventLocation, Span
 
 PROTESTS, PEACEFUL = "Protests", "Peaceful protest"  # ACLED names, defined once
+EXCESSIVE_FORCE = "Excessive force against protesters"
 VIOLENT_TYPES = frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence"})
 NEARBY_SENTENCES = 2
 DESTRUCTION = "Looting/property destruction"

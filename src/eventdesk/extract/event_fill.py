@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from eventdesk.analyse.dates import find_date_phrases
 from eventdesk.analyse.quantities import find_counts
-from eventdesk.extract.event_draft import PEACEFUL, PROTESTS
+from eventdesk.extract.event_draft import EXCESSIVE_FORCE, PEACEFUL, PROTESTS
 from eventdesk.extract.event_roles import instrument_phrase
 from eventdesk.records import Actor, Count, DateRange, EventLocation, Result, Span
 
@@ -35,7 +35,7 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # ACLED's notes count the dead in a line of their own ("6 fatalities.", "At least 12 fatalities reported."):
 # a word of the count, not of the incident, so kept out of the typing lexicon's casualty words
 TOLL_WORDS = frozenset({"fatality"})
-FORCE_ON_PROTESTERS = frozenset({"Protest with intervention", "Excessive force against protesters"})
+FORCE_ON_PROTESTERS = frozenset({"Protest with intervention", EXCESSIVE_FORCE})
 STATE, ARMED_CODES = 1, frozenset({1, 2, 3, 4, 8})  # ACLED inter codes of state forces and armed groups
 DATE_PHRASES = "date_phrases"  # annotation: (start_char, end_char) of a segment -> its date phrases
 DATE_ENTITIES = "date_entities"  # annotation: (start, end, start_char, end_char) of the Doc's DATE entities

@@ -38,7 +38,15 @@ from eventdesk.extract.event_detect import (
     unreal_reason,
     without_dateline,
 )
-from eventdesk.extract.event_draft import NEARBY_SENTENCES, PEACEFUL, PROTESTS, Draft, absorb, same_incident
+from eventdesk.extract.event_draft import (
+    EXCESSIVE_FORCE,
+    NEARBY_SENTENCES,
+    PEACEFUL,
+    PROTESTS,
+    Draft,
+    absorb,
+    same_incident,
+)
 from eventdesk.extract.event_fill import (
     assumed_date,
     casualties,
@@ -1044,10 +1052,15 @@ def _with_local_forces(draft: Draft, country_by_name: dict[str, str], place_coun
 def _crowd_as_protesters(draft: Draft, kb: Knowledge) -> None:
     """ "Hundreds of people marched", "teachers held a demonstration", "police fired at protesters": who
     protests are protesters (ACLED 6, "Protesters (Sudan)"), not civilians, and act first; force used on
-    them makes the protest's second side."""
+    them makes the protest's second side, except lethal force, whose user acts first."""
     if draft.typing.event_type != PROTESTS:
         return
     _force_second(draft)
+    _crowd_named_protesters(draft, kb)
+    _force_first_when_excessive(draft)
+
+
+def _crowd_named_protesters(draft: Draft, kb: Knowledge) -> None:
     if draft.inter1 not in (CIVILIANS, None):
         return
     if draft.actor1_named and draft.actor1 is not None and not draft.actor1.startswith(CIVILIAN_GROUP):
@@ -1056,6 +1069,14 @@ def _crowd_as_protesters(draft: Draft, kb: Knowledge) -> None:
     country = kb.actors.words.country_name(code.upper()) if code else None
     draft.actor1 = f"{PROTESTER_GROUP} ({country})" if country else PROTESTER_GROUP
     draft.inter1 = PROTESTER_CODE
+
+
+def _force_first_when_excessive(draft: Draft) -> None:
+    """Lethal force on a peaceful crowd is violence done to it: as in violence against civilians, whoever
+    used the force is actor1 and the protesters actor2 (ACLED's actor order means nothing else)."""
+    excessive = draft.typing.sub_event_type == EXCESSIVE_FORCE
+    if excessive and draft.inter1 == PROTESTER_CODE and draft.inter2 in ARMED:
+        draft.swap_sides()
 
 
 def _force_second(draft: Draft) -> None:
