@@ -274,6 +274,7 @@ def count_of(amount: Amount, text: str | None) -> Count:
 COUNT_DEPS = frozenset({"nummod", "quantmod"})
 VICTIM_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 SINGULAR_DETS = frozenset({"a", "an", "one", "the", "his", "her", "their", "its", "another"})
+TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute"})
 
 
 def find_counts(
@@ -395,7 +396,8 @@ def _count_on_noun(noun: Token, single: bool = False) -> tuple[int, int, Count] 
     """The amount at the left of a noun ("at least 20 people", "a number of militants"); with `single`,
     a singular victim counts one ("a policeman")."""
     tokens = [t for t in noun.subtree if t.i <= noun.i]
-    numeric = [t for t in tokens if t.dep_ in COUNT_DEPS or t.like_num or t.lower_ in ("dozens", "hundreds")]
+    figures = (t for t in tokens if t.dep_ in COUNT_DEPS or t.like_num or t.lower_ in ("dozens", "hundreds"))
+    numeric = [t for t in figures if not _measures_time(t)]
     start_token = numeric[0] if numeric else _vague_determiner(tokens)
     if start_token is None:
         return _single(noun) if single else None
@@ -408,6 +410,13 @@ def _count_on_noun(noun: Token, single: bool = False) -> tuple[int, int, Count] 
             amount_text = text[: amount.end].strip() if amount.end else text
             return doc[start].idx, doc[start].idx + len(amount_text), count_of(amount, amount_text)
     return None
+
+
+def _measures_time(token: Token) -> bool:
+    """ "a seven-year-old boy", "a 12-hour siege": the number is an age or a length of time, no count."""
+    doc = token.doc
+    after = doc[token.i + 1 : token.i + 3]
+    return len(after) == 2 and after[0].text == "-" and after[1].lemma_.lower() in TIME_UNITS
 
 
 def _single(noun: Token) -> tuple[int, int, Count] | None:
