@@ -3,7 +3,7 @@
 One pass over each sentence finds trigger words (event_detect); those that are modal, negated, intended,
 counted over a period, inside a claim or a propaganda description are dropped; the rest are grouped by
 clause, read for agent, patient, date, place and casualties (event_roles, event_fill), typed (event_typing),
-and reports of the same incident in one article are merged (event_draft). Triggers of non-incident frames
+and reports of the same incident in one article are merged (event_merge). Triggers of non-incident frames
 (demands, threats, visits...) become `Result.actions`.
 """
 
@@ -44,8 +44,6 @@ from eventdesk.extract.event_draft import (
     PEACEFUL,
     PROTESTS,
     Draft,
-    absorb,
-    same_incident,
 )
 from eventdesk.extract.event_fill import (
     assumed_date,
@@ -60,6 +58,7 @@ from eventdesk.extract.event_fill import (
     sources_for,
 )
 from eventdesk.extract.event_generic import is_generic_mention, refers_back
+from eventdesk.extract.event_merge import merged_drafts
 from eventdesk.extract.event_roles import (
     Party,
     Roles,
@@ -130,7 +129,7 @@ def extract_events(art: AnalysedArticle, kb: Knowledge, result: Result) -> None:
     reader.attach_interventions()
     reader.read_protest_tolls()
     reader.mark_disappearances()
-    drafts = _merged(reader.drafts, reader.lx)
+    drafts = merged_drafts(reader.drafts, reader.lx)
     for draft in drafts:
         _foreign_forces(draft, reader.country_by_name, reader.lx)
         name_unnamed_sides(reader.art, draft, kb)
@@ -1133,27 +1132,6 @@ def _over_a_period(draft: Draft, lx: EventLexicon) -> bool:
     days = (dt.date.fromisoformat(date.end) - dt.date.fromisoformat(date.start)).days
     stretch = words & lx.words("period_markers")
     return days >= limit or (days > WEEK_DAYS and bool(stretch))  # "in the past month", "since January"
-
-
-def _merged(drafts: list[Draft], lx: EventLexicon) -> list[Draft]:
-    kept: list[Draft] = []
-    for draft in drafts:
-        same = next((k for k in reversed(kept) if same_incident(k, draft)), None)  # the latest report
-        if same is None:
-            _inherit_date(draft, kept[-1] if kept else None, lx)
-            kept.append(draft)
-        else:
-            absorb(same, draft, lx)
-    return kept
-
-
-def _inherit_date(draft: Draft, previous: Draft | None, lx: EventLexicon) -> None:
-    """A report with no date of its own that follows another incident ("They also burned the market.")
-    continues its story: it took place then, not at some time in the month before publication."""
-    if previous is None or not draft.date.assumed or previous.date.assumed:
-        return
-    if 0 <= draft.sentence - previous.sentence <= 1 and not draft.lemmas & lx.words("new_story_words"):
-        draft.date = previous.date
 
 
 def _event(draft: Draft, number: int, reader: _ArticleReader) -> Event:
