@@ -33,6 +33,8 @@ STRETCH_WORDS = frozenset({"past", "recent", "preceding", "previous"})  # "over 
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "oprd"})  # "named a new spokesperson" may read as a predicate
 PART_WORDS = frozenset({"part", "parts", "most", "much", "section", "half", "portion", "area", "rest"})
 QUANTITY_WORDS = frozenset({"dozen", "hundred", "thousand", "score"})  # lemmas: "dozens of explosive devices"
+# what holds or carries the thing named after "of": "a stockpile of explosives", "a cloud of gas"
+CONTAINER_WORDS = frozenset({"stockpile", "stash", "haul", "consignment", "quantity", "cloud", "plume"})
 ALIGHT_WORDS = frozenset({"ablaze", "alight", "afire"})
 NOTHING_WORDS = frozenset({"nobody", "nothing", "none", "noone"})
 PERSONAL_PRONOUNS = frozenset({"him", "her", "them", "he", "she", "they", "us", "we", "me", "i"})
@@ -148,6 +150,8 @@ def resolve_frame(entry: TriggerEntry, head: Token, lx: EventLexicon, lemmas: fr
     doer = _doer(head)
     for rule in rules:
         if rule.near and not (rule.near & lemmas):
+            continue
+        if rule.unless & lemmas:
             continue
         if rule.pos and rule.pos != head.pos_:
             continue
@@ -278,9 +282,9 @@ def _passive_subject_elided(verb: Token) -> list[Token]:
 
 
 def _counted(noun: Token) -> Token:
-    """What a part, amount or number counts ("parts of the town", "2 tonnes of explosives", "80 of the
-    drones"), else the noun itself."""
-    counts = noun.lemma_.lower() in PART_WORDS | QUANTITY_WORDS or noun.like_num
+    """What a part, amount, number or container counts ("parts of the town", "2 tonnes of explosives", "80 of
+    the drones", "a stash of rifles"), else the noun itself."""
+    counts = noun.lemma_.lower() in PART_WORDS | QUANTITY_WORDS | CONTAINER_WORDS or noun.like_num
     if counts or any(c.dep_ == "nummod" for c in noun.children):
         return next((g for p in noun.children if p.lower_ == "of" for g in p.children), noun)
     return noun
@@ -411,7 +415,19 @@ def is_anchored(trigger: Trigger, lx: EventLexicon) -> bool:
         token = token.head
         if token.pos_ in ("VERB", "AUX"):
             return anchors is None or token.lemma_.lower() in anchors
+    verb = _main_verb_read_as_participle(token)
+    if verb is not None:
+        return anchors is None or verb.lemma_.lower() in anchors
     return token.pos_ in ("VERB", "AUX") and anchors is None
+
+
+def _main_verb_read_as_participle(root: Token) -> Token | None:
+    """ "A series of blasts killed seven people" parsed as a noun phrase: the past tense with an object,
+    read as describing the sentence's head noun, is its verb."""
+    if root.pos_ not in ("NOUN", "PROPN"):
+        return None
+    verbs = (c for c in root.children if c.dep_ == "acl" and c.tag_ in PAST_TAGS and c.i > root.i)
+    return next((v for v in verbs if any(g.dep_ == "dobj" for g in v.children)), None)
 
 
 def _names_a_kind(trigger: Trigger, lx: EventLexicon) -> bool:
@@ -480,7 +496,14 @@ def is_aggregate(trigger: Trigger, lx: EventLexicon) -> bool:
     governor = head.head.head if head.dep_ == "pobj" else head.head
     # "a rise in attacks", "attacks dropped", not "dropped grenades"
     counting = governor.i != head.i and (governor.pos_ in ("NOUN", "PROPN") or head.dep_ in SUBJECT_DEPS)
-    return counting and governor.lemma_.lower() in lx.words("aggregate_heads")
+    counting = counting and governor.lemma_.lower() in lx.words("aggregate_heads")
+    return counting and not _is_burst(trigger, governor, lx)
+
+
+def _is_burst(trigger: Trigger, governor: Token, lx: EventLexicon) -> bool:
+    """ "a series of blasts", "a string of explosions": blasts or shells in a burst are one incident."""
+    burst = governor.lemma_.lower() in lx.words("burst_heads")
+    return burst and trigger.frame.name in lx.words("burst_frames")
 
 
 def _is_plural_amount(child: Token) -> bool:

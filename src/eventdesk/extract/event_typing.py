@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 STATE = 1
 NON_STATE = frozenset({2, 3, 4})
 RIOTERS, PROTESTERS, CIVILIANS = 5, 6, 7
+IDENTITY_MILITIA = 4
 DIRECT_VIOLENCE = frozenset({"attack"})
 INSTRUMENT_FRAMES = frozenset({"attack", "explosion"})  # typed by any instrument their sentence names
 # typed by a sentence-wide instrument only (a suicide bomber, a chemical agent)
@@ -28,6 +29,7 @@ CROWD_DAMAGE = frozenset({"destruction", "clash", "riot"})
 NON_VIOLENT_TRANSFER = "Non-violent transfer of territory"
 INTERVENTION = "Protest with intervention"
 LOOTING = "Looting/property destruction"
+DISRUPTED = "Disrupted weapons use"
 
 
 @dataclass(slots=True)
@@ -98,9 +100,11 @@ def _by_instrument(
     if frame not in INSTRUMENT_FRAMES:
         return sub, mode
     local_only = frame == "attack"
+    anywhere = local | sentence
     for scope in (local, sentence):
         for instrument in lx.instruments:
             allowed = (scope is local or not local_only) and _types_frame(instrument, frame, agent)
+            allowed = allowed and not (instrument.near and instrument.near.isdisjoint(anywhere))
             if allowed and any_cue(instrument.cues, scope):
                 return instrument.sub_event_type or sub, instrument.mode or mode
     return sub, mode
@@ -156,33 +160,44 @@ def _by_sides(
     whole: frozenset[str],
     lx: EventLexicon,
 ) -> str:
-    agent_code = agent.inter if agent else None
+    agent_code = _inter_of(agent)
     patient_code = patient.inter if patient else None
     if frame.name in TERRITORY_FRAMES:
         return _by_territory(sub, agent_code, whole, lx)
     if frame.name == "arrest":
-        return _by_detention(sub, agent, whole, lx)
+        return _by_detention(sub, agent, patient, whole, lx)
     if frame.name in PROTEST_FRAMES:
         return protest_outcome(sub, sentence, lx)
     if frame.violent and _counter_protesters(agent):
         return INTERVENTION  # counter-protesters who attack a protest disrupt it (ACLED)
+    raid = sub == "Attack" and frame.name in DIRECT_VIOLENCE
+    if raid and agent_code not in CROWDS | {PROTESTERS} and _raid_for_loot(patient, whole, lx):
+        return LOOTING  # "bandits stormed the village and carted away livestock; no one was hurt"
+    if raid and agent_code == STATE and _raid_to_arrest(patient, whole, lx):
+        return "Arrests"  # "police raided a newspaper and took five executives into custody"
     crowd = _by_crowd(frame, agent, patient, sentence, whole, lx)
     if crowd is not None:
         return crowd
-    if sub == "Attack" and frame.name in DIRECT_VIOLENCE and is_armed(patient) and patient_code != CIVILIANS:
+    if raid and is_armed(patient) and patient_code != CIVILIANS:
         return "Armed clash"
-    if sub == "Attack" and frame.name in DIRECT_VIOLENCE and _raid_for_loot(patient, whole, lx):
-        return LOOTING
     return sub
 
 
 def _mob_justice(agent: Party | None, patient: Party | None, lx: EventLexicon) -> bool:
     """A crowd or vigilantes punishing suspected criminals themselves ("villagers lynched a suspected thief"):
     mob violence, not an armed group's attack."""
-    if patient is None or patient.head.lemma_.lower() not in lx.words("suspect_heads"):
+    if patient is None or not _is_suspect(patient.head, lx):
         return False
     doer = agent.head.lemma_.lower() if agent is not None else None
     return _inter_of(agent) in CROWDS or doer in lx.words("mob_justice_doers")
+
+
+def _is_suspect(head: Token, lx: EventLexicon) -> bool:
+    """ "a thief", "two suspected gang members", "an alleged kidnapper": someone accused of a crime."""
+    if head.lemma_.lower() in lx.words("suspect_heads"):
+        return True
+    modifiers = (c for c in head.children if c.dep_ in ("amod", "compound"))
+    return any(c.lower_ in lx.words("suspect_modifiers") for c in modifiers)
 
 
 def _counter_protesters(agent: Party | None) -> bool:
@@ -197,12 +212,33 @@ def _is_property(patient: Party | None, lx: EventLexicon) -> bool:
     return patient is not None and lx.object_kinds.get(patient.head.lemma_.lower()) == "property"
 
 
+def _is_place(patient: Party | None, lx: EventLexicon) -> bool:
+    """A place or property ("stormed Faskari", "raided cattle camps", "raided a warehouse"), not people."""
+    if patient is None or patient.inter is not None or patient.armed_target:
+        return False  # "raided an army post" is a fight with who holds it
+    kind = lx.object_kinds.get(patient.head.lemma_.lower())
+    return kind in ("property", "place") or patient.head.ent_type_ in ("GPE", "LOC", "FAC")
+
+
+def _unharmed(whole: frozenset[str], lx: EventLexicon) -> bool:
+    """Nobody killed, hurt or taken: no such word, or one only said not to have happened ("no one was
+    hurt", "no casualties")."""
+    harm = lx.fatal_words | lx.injury_words | lx.words("raid_harm_cues")
+    return harm.isdisjoint(whole) or any_cue(_cues(lx, "no_harm_cues"), whole)
+
+
 def _raid_for_loot(patient: Party | None, whole: frozenset[str], lx: EventLexicon) -> bool:
-    """ "Gunmen raided a warehouse and carried off sacks of grain": property raided and looted, none hurt."""
-    if not _is_property(patient, lx):
+    """ "Gunmen raided a warehouse and carried off sacks of grain": a place raided and looted, none hurt."""
+    if not _is_place(patient, lx):
         return False
-    harmed = not (lx.fatal_words | lx.injury_words).isdisjoint(whole)
-    return not harmed and any_cue(_cues(lx, "looting_cues"), whole)
+    return _unharmed(whole, lx) and any_cue(_cues(lx, "looting_cues"), whole)
+
+
+def _raid_to_arrest(patient: Party | None, whole: frozenset[str], lx: EventLexicon) -> bool:
+    """State forces raiding a place to detain people, none hurt: the raid is how the arrests were made."""
+    if patient is not None and patient.inter is not None and not patient.armed_target:
+        return False  # "police raided the protesters' camp" is told by who was raided
+    return _unharmed(whole, lx) and any_cue(_cues(lx, "arrest_cues"), whole)
 
 
 def _by_territory(sub: str, agent_code: int | None, whole: frozenset[str], lx: EventLexicon) -> str:
@@ -213,17 +249,35 @@ def _by_territory(sub: str, agent_code: int | None, whole: frozenset[str], lx: E
     return "Non-state actor overtakes territory" if agent_code in NON_STATE else sub
 
 
-def _by_detention(sub: str, agent: Party | None, whole: frozenset[str], lx: EventLexicon) -> str:
+def _by_detention(
+    sub: str, agent: Party | None, patient: Party | None, whole: frozenset[str], lx: EventLexicon
+) -> str:
     """Taken by an armed group, or held where no one says ("his whereabouts remain unknown"): a forced
     disappearance; else an arrest, also by the authorities an armed group runs ("the rebel authorities")."""
     if any_cue(_cues(lx, "disappearance_cues"), whole):
         return "Abduction/forced disappearance"
+    if _stopped_bomber(whole, lx):
+        return DISRUPTED  # "a would-be suicide bomber was arrested before he could detonate"
+    if _inter_of(agent) in CROWDS and patient is not None and _is_suspect(patient.head, lx):
+        return "Mob violence"  # "residents seized two suspected thieves": a crowd's justice, no arrest
     in_control = agent is not None and agent.head.lemma_.lower() in lx.words("authority_heads")
     return "Abduction/forced disappearance" if _inter_of(agent) in NON_STATE and not in_control else sub
 
 
+def _stopped_bomber(whole: frozenset[str], lx: EventLexicon) -> bool:
+    """A bomber caught before the blast: the cues of the instrument that types such a bomb as disrupted."""
+    stopped = (i for i in lx.instruments if i.sub_event_type == DISRUPTED and not i.near.isdisjoint(whole))
+    return any(any_cue(instrument.cues, whole) for instrument in stopped)
+
+
 def _inter_of(agent: Party | None) -> int | None:
-    return agent.inter if agent is not None else None
+    """The doer's actor code; a crowd called armed ("armed youths", "armed villagers") is a communal militia,
+    as ACLED codes armed youths of a community."""
+    if agent is None:
+        return None
+    called_armed = any(c.lower_ == "armed" for c in agent.head.children if c.dep_ == "amod")
+    armed = agent.inter in CROWDS and called_armed
+    return IDENTITY_MILITIA if armed else agent.inter
 
 
 def _by_crowd(
@@ -253,6 +307,7 @@ def _by_crowd(
         return "Violent demonstration"  # "youths clashed with police": a riot against the state, no mob
     # a protest, or a crowd's grievance or barricades: "youths angry at power cuts smashed windows"
     demonstrating = not (lx.words("protest_settings") | lx.words("riot_motive_cues")).isdisjoint(whole)
+    demonstrating = demonstrating or any_cue(_cues(lx, "state_fight_cues"), whole) or _aggrieved(agent, lx)
     if agent_code in CROWDS and (frame.violent or frame.name in CROWD_DAMAGE) and demonstrating:
         return "Violent demonstration"  # "students protesting fees smashed windows and clashed with police"
     if agent_code in CROWDS and frame.name in DIRECT_VIOLENCE | {"mob", "clash"}:
@@ -271,6 +326,15 @@ def _by_crowd(
     if unarmed and frame.name == "clash" and not armed_foe and any_cue(_cues(lx, "crude_weapon_cues"), whole):
         return "Mob violence"  # "rival fans fought with knives": no armed group on either side
     return None
+
+
+def _aggrieved(agent: Party | None, lx: EventLexicon) -> bool:
+    """ "Youths angry at a power cut", "residents furious over the killing": a crowd with a grievance it
+    states, not only an angry one."""
+    if agent is None:
+        return False
+    feelings = (c for c in agent.head.children if c.lemma_.lower() in lx.words("grievance_adjectives"))
+    return any(g.dep_ == "prep" for c in feelings for g in c.children)
 
 
 def _is_unopposed(sentence: frozenset[str], lx: EventLexicon) -> bool:

@@ -45,6 +45,7 @@ class SenseRule:
     subject: frozenset[str] = frozenset()  # entity labels or lemmas of the doer
     pos: str | None = None  # the trigger's part of speech
     objects: frozenset[str] = frozenset()  # head lemmas of what the trigger acts on ("set up a base")
+    unless: frozenset[str] = frozenset()  # lemmas of the sentence that rule it out ("bombers flew over")
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,6 +205,7 @@ def _sense(rule: dict[str, Any]) -> SenseRule:
         subject=frozenset(rule.get("subject", [])),
         pos=rule.get("pos"),
         objects=frozenset(rule.get("objects", [])),
+        unless=frozenset(rule.get("unless", [])),
     )
 
 

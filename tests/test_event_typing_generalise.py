@@ -1,0 +1,293 @@
+"""Event typing that generalises over the ways conflict news tells each ACLED sub-event type: aircraft
+that only fly, bursts of blasts, leaders chosen, boycotts, defections and changes of tactics, territory
+cleared or re-entered, crowds with and without a grievance, raids for loot or for arrests, chemical agents
+on troops and bombers stopped before the blast. Sentences written for these tests from the ACLED codebook's
+definitions, each with what must not change beside it."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import extract_text
+from eventdesk.extract import Extractor
+
+
+def _first_type(extractor: Extractor, text: str) -> str | None:
+    events = extract_text(extractor, text).events
+    return min(events, key=lambda e: min(s.start for s in e.evidence)).sub_event_type if events else None
+
+
+# --- aircraft and bursts of blasts ------------------------------------------------------------------------
+
+
+def test_bombers_that_only_fly_are_no_incident(extractor: Extractor) -> None:
+    text = "Russian long-range bombers flew along the Norwegian coast on Tuesday, the air force said."
+    assert extract_text(extractor, text).events == []
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        # the aircraft that struck: an air strike
+        (
+            "Russian strategic bombers struck a power plant in Kharkiv overnight, killing two workers.",
+            "Air/drone strike",
+        ),
+        # a person with a bomb is still a bomber
+        (
+            "A bomber blew himself up at a bus station in Quetta on Monday, killing six passengers.",
+            "Suicide bomb",
+        ),
+    ],
+)
+def test_a_bomber_is_an_aircraft_only_with_words_of_flight(extractor: Extractor, text: str, sub: str) -> None:
+    assert _first_type(extractor, text) == sub
+
+
+def test_a_series_of_blasts_is_one_incident_with_its_toll(extractor: Extractor) -> None:
+    events = extract_text(
+        extractor, "A series of explosions killed nine people at a market in Quetta on Monday."
+    ).events
+    assert [e.sub_event_type for e in events] == ["Remote explosive/landmine/IED"]
+    assert events[0].fatalities.best == 9
+
+
+def test_a_series_of_attacks_over_a_month_stays_a_count(extractor: Extractor) -> None:
+    text = "A series of attacks on villages in Borno over the past month killed 60 people."
+    assert extract_text(extractor, text).events == []
+
+
+# --- changes to a group: leaders, boycotts, defections, tactics, contractors -------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 2 March, the Macina Liberation Front chose a new commander for its forces in Mopti.",
+        "On 2 March, the Taliban elected a new deputy leader in Kandahar.",
+        "On 2 March, a senior fighter took over as leader of the CODECO militia in Djugu (Ituri).",
+        "On 2 March, an ADF commander succeeded the group's slain leader in Beni.",
+        "On 2 March, Hezbollah named a new secretary-general in Beirut.",
+    ],
+)
+def test_a_group_that_picks_a_leader_changes(extractor: Extractor, text: str) -> None:
+    assert _first_type(extractor, text) == "Change to group/activity"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The government appointed a new finance minister on Monday.",
+        "Real Madrid chose a new coach on Monday.",
+    ],
+)
+def test_a_minister_or_a_coach_chosen_is_no_conflict_event(extractor: Extractor, text: str) -> None:
+    assert extract_text(extractor, text).events == []
+
+
+def test_a_boycott_of_an_election_announced_changes_the_group(extractor: Extractor) -> None:
+    text = (
+        "On 2 March, the main opposition alliance announced a boycott of the presidential runoff in Conakry."
+    )
+    assert _first_type(extractor, text) == "Change to group/activity"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        # a boycott on a condition is a threat, no event
+        ("The opposition said it would boycott the vote in Lome unless the electoral roll is revised.", None),
+        # goods boycotted: a protest
+        (
+            "Shoppers boycotted French products in Algiers on Monday to denounce the cartoons.",
+            "Peaceful protest",
+        ),
+    ],
+)
+def test_other_boycotts_keep_their_reading(extractor: Extractor, text: str, sub: str | None) -> None:
+    assert _first_type(extractor, text) == sub
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 2 March, a colonel of the RSF and his troops switched sides and joined the army in Sennar.",
+        "On 2 March, 30 soldiers deserted and joined the rebels in Rakhine.",
+        "On 2 March, the Mai-Mai group announced a change of tactics in Masisi.",
+        "On 2 March, the junta hired a private security company from Russia to protect its gold mines.",
+        "On 2 March, the ELN halted its attacks on oil pipelines in Arauca.",
+        "On 2 March, Wagner announced it would leave Mali and hand its operations to Africa Corps.",
+    ],
+)
+def test_defections_tactics_and_contractors_change_the_group(extractor: Extractor, text: str) -> None:
+    assert _first_type(extractor, text) == "Change to group/activity"
+
+
+def test_a_company_halting_work_is_no_change_to_an_armed_group(extractor: Extractor) -> None:
+    assert extract_text(extractor, "The company halted operations at the mine on Monday.").events == []
+
+
+def test_a_stash_of_rifles_recovered_is_a_disrupted_weapons_use(extractor: Extractor) -> None:
+    text = "On 2 March, soldiers recovered a stash of rifles and grenades in a cave in Kunar."
+    assert _first_type(extractor, text) == "Disrupted weapons use"
+
+
+# --- territory retaken in other words ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        (
+            "On 2 March, soldiers cleared al-Shabaab fighters from Bulo Burte (Hiiraan).",
+            "Government regains territory",
+        ),
+        (
+            "Nigerian troops re-entered Malam Fatori (Borno) after two days of fighting with ISWAP.",
+            "Government regains territory",
+        ),
+        (
+            "On 2 March, troops reasserted control over Gwoza (Borno) after battles with Boko Haram.",
+            "Government regains territory",
+        ),
+        (
+            "On 2 March, the army pushed ISWAP out of Marte (Borno) after a battle.",
+            "Government regains territory",
+        ),
+        # the same words for a rebel group: it overtakes the place
+        (
+            "On 2 March, M23 rebels re-entered Rubaya after fighting with the army.",
+            "Non-state actor overtakes territory",
+        ),
+    ],
+)
+def test_territory_cleared_reentered_or_reasserted(extractor: Extractor, text: str, sub: str) -> None:
+    assert _first_type(extractor, text) == sub
+
+
+# --- crowds: a grievance or a fight with the police makes a riot, not a mob --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        (
+            "Traders furious over a tax increase smashed the windows of the revenue office in Kano on "
+            "Monday and burned two vehicles.",
+            "Violent demonstration",
+        ),
+        (
+            "Fans of the ruling party stormed the national assembly in Bissau on Monday, breaking doors and "
+            "clashing with police.",
+            "Violent demonstration",
+        ),
+        # an angry crowd punishing a suspect has no demonstration
+        (
+            "An angry crowd beat to death a man suspected of stealing a motorbike in Kisumu on Monday.",
+            "Mob violence",
+        ),
+        # suspects seized by villagers are no arrest
+        (
+            "On 2 March, villagers seized two suspected cattle thieves in Mubende and handed them to police.",
+            "Mob violence",
+        ),
+    ],
+)
+def test_crowd_violence_by_its_grievance(extractor: Extractor, text: str, sub: str) -> None:
+    assert _first_type(extractor, text) == sub
+
+
+# --- raids: for loot, for arrests, or with people killed ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        (
+            "On 2 March, gunmen raided a market in Zurmi (Zamfara) and carted away goods; nobody was hurt.",
+            "Looting/property destruction",
+        ),
+        (
+            "On 2 March, armed Lou Nuer youths raided a cattle camp in Akobo (Jonglei) and drove away 300 "
+            "cows. No casualties were reported.",
+            "Looting/property destruction",
+        ),
+        (
+            "On 2 March, gunmen raided a market in Zurmi (Zamfara), killing four traders and carting away "
+            "goods.",
+            "Attack",
+        ),
+        (
+            "On 2 March, police raided the offices of an opposition newspaper in Harare and detained four "
+            "editors.",
+            "Arrests",
+        ),
+        (
+            "On 2 March, police raided a hideout in Enugu, killing three suspected kidnappers.",
+            "Armed clash",
+        ),
+    ],
+)
+def test_a_raid_is_typed_by_what_it_did(extractor: Extractor, text: str, sub: str) -> None:
+    assert _first_type(extractor, text) == sub
+
+
+# --- chemical agents, stopped bombers, forced sex ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        (
+            "Drones dropped canisters of tear gas on Ukrainian troops in their dugouts near Bakhmut on "
+            "Sunday, a commander said.",
+            "Chemical weapon",
+        ),
+        (
+            "On 2 March, Russian troops used chemical-filled grenades on Ukrainian infantry near Siversk.",
+            "Chemical weapon",
+        ),
+        (
+            "On 2 March, the army shelled a village in Idlib; residents said the shells released a strange "
+            "smoke causing vomiting and breathing difficulties.",
+            "Chemical weapon",
+        ),
+        # tear gas on a march polices a protest
+        (
+            "On 2 March, riot police fired tear gas at students marching in Nairobi.",
+            "Protest with intervention",
+        ),
+        # a plant hit by shells is no chemical attack
+        (
+            "Rebel artillery shelled a chemical plant near Homs on Tuesday, killing two guards.",
+            "Shelling/artillery/missile attack",
+        ),
+    ],
+)
+def test_chemical_agents_by_their_target_and_effects(extractor: Extractor, text: str, sub: str) -> None:
+    assert _first_type(extractor, text) == sub
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        (
+            "On 2 March, a would-be suicide bomber was arrested by soldiers at a checkpoint in Maiduguri "
+            "before he could detonate his explosives.",
+            "Disrupted weapons use",
+        ),
+        (
+            "On 2 March, a suicide bomber detonated his vest at a checkpoint in Maiduguri, killing three "
+            "soldiers.",
+            "Suicide bomb",
+        ),
+        ("Police arrested a suspected bomber in Kano on Monday.", "Arrests"),
+    ],
+)
+def test_a_bomber_stopped_before_the_blast(extractor: Extractor, text: str, sub: str) -> None:
+    assert _first_type(extractor, text) == sub
+
+
+def test_sex_forced_at_gunpoint_is_sexual_violence(extractor: Extractor) -> None:
+    text = "On 2 March, militiamen forced a teenage girl into sex at gunpoint in Djugu (Ituri)."
+    assert _first_type(extractor, text) == "Sexual violence"
