@@ -121,6 +121,11 @@ def generic_actor(
     return name, group.inter
 
 
+def known_actors(art: AnalysedArticle) -> ActorDictionary | None:
+    """The actor dictionary the actors component read the article with (None before it ran)."""
+    return art.annotations.get(_DICTIONARY)
+
+
 def state_forces(art: AnalysedArticle, name: str) -> tuple[str, int | None] | None:
     """The military forces of a state named as a country or its government ("United States" -> "Military
     Forces of the United States"; an external state's stay external, ACLED 8): who fights when a state is

@@ -36,6 +36,7 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # a word of the count, not of the incident, so kept out of the typing lexicon's casualty words
 TOLL_WORDS = frozenset({"fatality"})
 FORCE_ON_PROTESTERS = frozenset({"Protest with intervention", EXCESSIVE_FORCE})
+CIVILIANS = "Civilians"  # ACLED's generic group of unarmed people (actor_words.yaml)
 STATE, ARMED_CODES = 1, frozenset({1, 2, 3, 4, 8})  # ACLED inter codes of state forces and armed groups
 DATE_PHRASES = "date_phrases"  # annotation: (start_char, end_char) of a segment -> its date phrases
 DATE_ENTITIES = "date_entities"  # annotation: (start, end, start_char, end_char) of the Doc's DATE entities
@@ -165,6 +166,9 @@ def name_unnamed_sides(art: AnalysedArticle, draft: Draft, kb: Knowledge) -> Non
     generic = {group.name for group in kb.actors.words.generic_groups.values()}
     draft.actor1 = _with_country(draft.actor1, country, generic, rules.group)
     draft.actor2 = _with_country(draft.actor2, country, generic, rules.group)
+    identities = set(kb.actors.words.civilian_identities.values())
+    draft.assoc1 = [_with_country(name, country, identities, rules.group) or name for name in draft.assoc1]
+    draft.assoc2 = [_with_country(name, country, identities, rules.group) or name for name in draft.assoc2]
 
 
 def _with_country(name: str | None, country: str, generic: set[str], unnamed: str) -> str | None:
@@ -196,7 +200,7 @@ def _crowd_first(draft: Draft, kb: Knowledge, rules: UnnamedPerpetrators) -> Non
     group, _, country = (draft.actor1 or "").partition(" (")
     crowd = group in rules.become_rioters or (draft.inter1 == rioters.inter and group != rioters.name)
     if draft.typing.event_type == rules.riot_event_type and crowd:
-        if draft.actor1_named and draft.actor1 not in draft.assoc1:
+        if draft.actor1_named and group != CIVILIANS and draft.actor1 not in draft.assoc1:
             draft.assoc1.append(draft.actor1)  # "supporters of X": ACLED's associate of the rioters
         draft.actor1 = f"{rioters.name} ({country}" if country else rioters.name
         draft.inter1 = rioters.inter
@@ -217,7 +221,9 @@ def _protesters_first(draft: Draft) -> None:
     )
     if draft.actor1 is None or armed_force or draft.actor1.startswith("Protesters"):
         return
-    if draft.actor1_named and draft.actor1 not in draft.assoc1:
+    # "teachers marched": the crowd is no associate as "Civilians", only as what it is ("Teachers (Kenya)")
+    generic = draft.actor1.partition(" (")[0] == CIVILIANS
+    if draft.actor1_named and not generic and draft.actor1 not in draft.assoc1:
         draft.assoc1.append(draft.actor1)
     draft.actor1, draft.inter1, draft.actor1_named = None, None, False
 
@@ -273,6 +279,8 @@ def _side_actor(name: str, inter: int | None, place_country: str | None, kb: Kno
         return Actor(name, entry.type, entry.country, list(entry.aliases), inter=entry.inter)
     group_name, _, country = name.partition(" (")
     group = next((g for g in kb.actors.words.generic_groups.values() if g.name == group_name), None)
+    if group is None and group_name in kb.actors.words.civilian_identities.values():
+        group = _group(kb, CIVILIANS)  # "Journalists (Somalia)": civilians of one kind
     if group is None:
         return Actor(name, inter=inter)
     code = kb.actors.words.country_names.get(country.rstrip(")"), (None, None))[0]

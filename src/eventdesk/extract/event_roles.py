@@ -4,12 +4,14 @@ clause, and the actor each phrase names (the actors component's mentions, else t
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from eventdesk.extract.actors import (
     counted_noun,
     generic_actor,
     is_country_or_capital,
+    known_actors,
     mentions_in,
     state_forces,
 )
@@ -22,6 +24,8 @@ if TYPE_CHECKING:
 
     from eventdesk.analyse.pipeline import AnalysedArticle
     from eventdesk.extract.actors import Mention
+    from eventdesk.knowledge.actors import ActorWords
+    from eventdesk.records import Person
 
 PATIENT_PREPS = frozenset({"on", "against", "at", "upon", "targeting", "into"})
 COUNTERPART_PREPS = frozenset({"with"})
@@ -39,6 +43,9 @@ STATE_CODE, REBEL_CODE, CIVILIAN_CODE = 1, 2, 7
 OWNER_ENTS = frozenset({"NORP", "GPE", "ORG"})
 NAMED_SIDE_ENTS = frozenset({"PERSON", "ORG", "NORP"})
 ANTECEDENT_WINDOW = 60  # tokens before a pronoun searched for what it stands for
+CIVILIANS = "Civilians"  # ACLED's generic group of unarmed victims
+PERSON_ROLES = "event_roles.person_roles"  # annotation: person name -> words of its role and organisation
+PERSON_WORDS = frozenset({"PROPN"})
 
 
 @dataclass(slots=True)
@@ -52,6 +59,7 @@ class Party:
     name: str | None  # canonical actor name when the actor dictionary knows it
     inter: int | None
     armed_target: bool = False  # the phrase is a place an armed side holds ("an ISIS hideout")
+    identity: str | None = None  # ACLED's associate of civilians hit: what they are ("Journalists (Somalia)")
 
     @property
     def is_actor(self) -> bool:
@@ -157,7 +165,7 @@ def read_roles(art: AnalysedArticle, trigger: Trigger, lx: EventLexicon) -> Role
     if patient_token is not None and _is_weapon(patient_token, lx):
         roles.local_lemmas |= {t.lemma_.lower() for t in patient_token.subtree}
     elif patient_token is not None:
-        roles.patient = _placed(art, party(art, _aimed_at(patient_token, lx), lx), lx)
+        roles.patient = _placed(art, victim(art, _aimed_at(patient_token, lx), lx), lx)
         if trigger.frame.violent:
             _place_not_state(art, roles.patient)
     if roles.patient is not None and _property_hit_by_unarmed(roles.patient, roles.agent, lx):
@@ -201,6 +209,107 @@ def _aimed_at(patient: Token, lx: EventLexicon) -> Token:
     return patient
 
 
+def note_people(art: AnalysedArticle, people: list[Person]) -> None:
+    """What the people component read of each person ("journalist", "rebel commander of M23"), for the
+    sides of events that name them again by name alone."""
+    art.annotations[PERSON_ROLES] = {p.name: ((p.role or "").lower(), p.organization) for p in people}
+
+
+def victim(art: AnalysedArticle, head: Token, lx: EventLexicon) -> Party:
+    """The side hit: a private person named ("gunmen shot journalist Musa Ali") is a civilian, as ACLED codes
+    unarmed victims, "Civilians (Somalia)", with what they are as associate ("Journalists (Somalia)") when
+    ACLED has a group for it; so are people named by their trade ("five farmers", "a nurse")."""
+    side = party(art, head, lx)
+    dictionary = known_actors(art)
+    if dictionary is None or side.name is not None:
+        return side
+    if _private_person(art, side, dictionary.words, lx) and not _armed_membership(art, side, lx):
+        found = generic_actor(art, side.head, CIVILIAN_CODE)
+        if found is not None:
+            side.name, side.inter = found
+            _add_identity(art, side)
+    return side
+
+
+def _add_identity(art: AnalysedArticle, side: Party) -> None:
+    """What civilians are, when ACLED has a group for it: "five farmers" -> "Farmers (Nigeria)", of the
+    civilians' country."""
+    dictionary = known_actors(art)
+    if dictionary is None or side.inter != CIVILIAN_CODE or (side.name or "").partition(" (")[0] != CIVILIANS:
+        return
+    identity = _identity(art, side, dictionary.words)
+    country = (side.name or "").partition(" (")[2]
+    side.identity = f"{identity} ({country}" if identity and country else identity
+
+
+def _private_person(art: AnalysedArticle, side: Party, words: ActorWords, lx: EventLexicon) -> bool:
+    """A person named by name, not a member of an armed side by rank or description ("Colonel X", "rebel
+    commander X", "X, a police officer") nor the leader of a party or movement ("opposition leader X")."""
+    head = side.head
+    named = head.ent_type_ == "PERSON" or bool(mentions_in(art, head.idx, head.idx + len(head), "person"))
+    if not named or head.pos_ not in PERSON_WORDS:
+        return False
+    role = _role_words(art, head)
+    if any(lx.participants.get(word) in ARMED_CODES for word in role):
+        return False
+    return role.isdisjoint(words.armed_titles) and role.isdisjoint(words.leader_titles)
+
+
+def _role_words(art: AnalysedArticle, head: Token) -> set[str]:
+    """The lower-case words that say what a named person is: titles before the name, the head and modifiers
+    of an apposition, and the role the people component read for the person elsewhere in the article."""
+    found: set[str] = set()
+    for child in head.children:
+        if child.i < head.i and child.dep_ in ("compound", "amod", "nmod") and child.ent_type_ != "PERSON":
+            found |= {t.lower_ for t in child.subtree} | {t.lemma_.lower() for t in child.subtree}
+        elif child.dep_ == "appos":
+            kept = [child, *(c for c in child.children if c.dep_ in ("compound", "amod", "nmod"))]
+            found |= {t.lower_ for t in kept} | {t.lemma_.lower() for t in kept}
+    role, _ = _person_read(art, head)
+    return found | set(role.split())
+
+
+def _person_read(art: AnalysedArticle, head: Token) -> tuple[str, str | None]:
+    """The role and organisation the people component read for the person a name stands for."""
+    person = next(iter(mentions_in(art, head.idx, head.idx + len(head), "person")), None)
+    roles: dict[str, tuple[str, str | None]] = art.annotations.get(PERSON_ROLES) or {}
+    return roles.get(person.name, ("", None)) if person is not None else ("", None)
+
+
+def _armed_membership(art: AnalysedArticle, side: Party, lx: EventLexicon) -> bool:
+    """ "X, a suspected member of al-Shabaab", "M23's X": a person an armed actor's name describes."""
+    _, organization = _person_read(art, side.head)
+    dictionary = known_actors(art)
+    entry = dictionary.get(organization) if dictionary is not None and organization else None
+    if entry is not None and entry.inter in ARMED_CODES:
+        return True
+    described = [c for c in side.head.children if c.dep_ in ("appos", "compound", "poss", "nmod")]
+    for part in described:
+        start, end = part.left_edge.idx, part.right_edge.idx + len(part.right_edge)
+        mentions = mentions_in(art, start, end, "actor")
+        if any(lx.inter_by_actor_type.get(m.type or "") in ARMED_CODES for m in mentions):
+            return True
+    return False
+
+
+def _identity(art: AnalysedArticle, side: Party, words: ActorWords) -> str | None:
+    """ACLED's group for what civilians hit are: the head noun ("farmers"), a two-word name ("aid
+    workers") or, for a named person, a title or apposition ("journalist Musa Ali") or the role the
+    person was given where first named."""
+    head = counted_noun(side.head)
+    nouns = [head, *(c for c in head.children if c.dep_ == "appos")]
+    if head.pos_ == "PROPN":
+        nouns += [c for c in head.children if c.i < head.i and c.dep_ == "compound" and c.pos_ == "NOUN"]
+    for noun in nouns:
+        before = noun.doc[noun.i - 1].lower_ if noun.i > 0 else ""
+        for key in (f"{before} {noun.lower_}", noun.lower_, noun.lemma_.lower()):
+            if key in words.civilian_identities:
+                return words.civilian_identities[key]
+    role = _person_read(art, head)[0].split() if head.pos_ == "PROPN" else []
+    keys = [" ".join(pair) for pair in pairwise(role)] + role
+    return next((words.civilian_identities[k] for k in keys if k in words.civilian_identities), None)
+
+
 def _placed(art: AnalysedArticle, side: Party, lx: EventLexicon) -> Party:
     """A vague target keeps the place that says what it is ("fired at targets in Jericho")."""
     if side.is_actor or side.head.lemma_.lower() not in lx.words("vague_targets"):
@@ -217,20 +326,20 @@ def _placed(art: AnalysedArticle, side: Party, lx: EventLexicon) -> Party:
 
 def victim_roles(art: AnalysedArticle, head: Token, lx: EventLexicon) -> tuple[Party | None, Party | None]:
     """Killer and victims of a casualty word: "gunmen killed five villagers", "two soldiers were killed"."""
-    agent_token, victim = _verb_roles(head) if head.pos_ == "VERB" else (None, None)
+    agent_token, hit = _verb_roles(head) if head.pos_ == "VERB" else (None, None)
     if agent_token is None and head.pos_ == "VERB":
         agent_token = _inherited_agent(head)
     if agent_token is not None and _is_incident_word(agent_token, lx):
         # "the attack killed three": the killer is the incident itself, or who it is told to be by
         agent_token = _agent_of_participle(agent_token)
-    if head.lemma_.lower() in ("die", "dead") and victim is None:
-        victim = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    if head.lemma_.lower() in ("die", "dead") and hit is None:
+        hit = next((c for c in head.children if c.dep_ == "nsubj"), None)
         agent_token = _custodian(head, lx)
-    if victim is not None and (_is_time(victim) or victim.pos_ not in ("NOUN", "PROPN", "PRON", "NUM")):
-        victim = None
+    if hit is not None and (_is_time(hit) or hit.pos_ not in ("NOUN", "PROPN", "PRON", "NUM")):
+        hit = None
     known_agent = agent_token is not None and not _is_time(agent_token)
     agent = _agent_party(art, agent_token, lx, True) if known_agent and agent_token is not None else None
-    return agent, (party(art, victim, lx) if victim is not None else None)
+    return agent, (victim(art, hit, lx) if hit is not None else None)
 
 
 def _agent_party(
@@ -622,7 +731,9 @@ def party(art: AnalysedArticle, head: Token, lx: EventLexicon) -> Party:
     named = generic_actor(art, head, code) or (_position_owner(art, head, lx) if armed_target else None)
     if name is None and named is not None:  # "gunmen", "Turkish drone", "an army checkpoint"
         name, inter = named[0], named[1] if named[1] is not None else inter
-    return Party(head, start, end, text, name, inter, armed_target=armed_target)
+    side = Party(head, start, end, text, name, inter, armed_target=armed_target)
+    _add_identity(art, side)
+    return side
 
 
 def _people_by_nationality(mention: Mention | None, head: Token, inter: int | None) -> bool:
@@ -687,6 +798,8 @@ def phrase_tokens(head: Token, keep_name: bool = False) -> list[Token]:
         kept.extend(child.subtree)
     kept.sort(key=lambda t: t.i)
     first, last = kept[0].i, kept[-1].i
+    if head.doc[first].lower_ == "dead" and first - 1 == head.head.i and first < head.i:
+        first += 1  # "shot dead journalist X": the word belongs to the verb
     return [t for t in head.doc[first : last + 1] if not (t.is_punct and t.i in (first, last))] or [head]
 
 

@@ -64,6 +64,7 @@ from eventdesk.extract.event_roles import (
     Roles,
     clause_subject,
     names_a_thing,
+    note_people,
     other_side,
     partners,
     party,
@@ -118,6 +119,7 @@ ANNOUNCED_MODALS = frozenset({"modal will", "modal would", "modal 'll"})
 
 
 def extract_events(art: AnalysedArticle, kb: Knowledge, result: Result) -> None:
+    note_people(art, result.people)
     reader = _ArticleReader(art, kb.event_lexicon, result)
     for index, unit in enumerate(article_units(art)):
         sentence = without_dateline(unit)
@@ -639,6 +641,7 @@ class _ArticleReader:
         ):
             draft.actor1, draft.inter1, draft.actor1_text = self._side(agent)
             draft.actor1_named = agent.name is not None and not agent.name.startswith(UNNAMED)
+            draft.assoc1 += [agent.identity] if agent.identity else []
         if patient is None:
             return
         named_position = patient.armed_target and patient.name is not None
@@ -648,6 +651,7 @@ class _ArticleReader:
             name, inter, text = self._side(patient)
             if name != draft.actor1:
                 draft.actor2, draft.inter2, draft.actor2_text = name, inter, text
+                draft.assoc2 = [patient.identity] if patient.identity else []
         else:  # a place or thing hit, or an armed side's position whose owner is not named
             draft.target = self._target(patient)
 
@@ -1155,6 +1159,7 @@ def _event(draft: Draft, number: int, reader: _ArticleReader) -> Event:
         actor1_text=draft.actor1_text,
         actor2_text=draft.actor2_text,
         assoc_actor1=list(draft.assoc1),
+        assoc_actor2=list(draft.assoc2),
     )
     if draft.location is not None:
         event.location = draft.location

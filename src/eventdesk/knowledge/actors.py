@@ -95,11 +95,14 @@ class ActorWords:
     unnamed_people: frozenset[str] = frozenset()
     armed_modifiers: frozenset[str] = frozenset()
     ethnic_militia_nouns: frozenset[str] = frozenset()
+    armed_titles: frozenset[str] = frozenset()
+    leader_titles: frozenset[str] = frozenset()
     state_force_heads: dict[str, str] = field(default_factory=dict)  # noun -> "military" | "police"
     descriptions: dict[str, frozenset[str]] = field(default_factory=dict)  # head noun -> actor types
     organisation_words: dict[str, str] = field(default_factory=dict)  # word in a name -> actor type
     generic_groups: dict[str, ActorEntry] = field(default_factory=dict)  # plural noun -> unnamed group
     demonyms: dict[str, tuple[str, str]] = field(default_factory=dict)  # word -> (ISO2, country name)
+    civilian_identities: dict[str, str] = field(default_factory=dict)  # noun -> ACLED associate ("Teachers")
     countries: frozenset[str] = frozenset()  # country names and capitals (GeoNames), for acting places
 
     @property
@@ -124,6 +127,8 @@ class ActorWords:
                 self.generic_groups.update(dict.fromkeys(_lowered(group["nouns"]), entry))
             for kind, nouns in (data.get("state_force_heads") or {}).items():
                 self.state_force_heads.update(dict.fromkeys(_lowered(nouns), str(kind)))
+            for identity, nouns in (data.get("civilian_identities") or {}).items():
+                self.civilian_identities.update(dict.fromkeys(_lowered(nouns), str(identity)))
             for word, (code, country) in (data.get("demonyms") or {}).items():
                 self.demonyms[str(word)] = (str(code).upper(), str(country))
         except (TypeError, ValueError, AttributeError, KeyError) as exc:
@@ -133,7 +138,7 @@ class ActorWords:
 _WORD_SETS = (
     "member_nouns", "force_nouns", "government_nouns", "description_modifiers", "role_words", "place_nouns",
     "body_nouns", "recipient_verbs", "not_actors", "not_actor_starts", "unnamed_people", "armed_modifiers",
-    "ethnic_militia_nouns",
+    "ethnic_militia_nouns", "armed_titles", "leader_titles",
 )
 
 
