@@ -291,3 +291,36 @@ def test_a_bomber_stopped_before_the_blast(extractor: Extractor, text: str, sub:
 def test_sex_forced_at_gunpoint_is_sexual_violence(extractor: Extractor) -> None:
     text = "On 2 March, militiamen forced a teenage girl into sex at gunpoint in Djugu (Ituri)."
     assert _first_type(extractor, text) == "Sexual violence"
+
+
+# --- notes in ACLED's own form: coded actor names, one district in brackets, a leader named "as" ------------
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        # the coded name's years make the tagger read the verb as a modifier of the place
+        (
+            "On 4 April, Military Forces of Russia (2000-) captured Vuhledar town (Donetsk) following "
+            "fighting with Ukrainian defenders.",
+            "Non-state actor overtakes territory",
+        ),
+        # a place with one district in brackets is still a place
+        (
+            "On 4 April, JNIM fighters took Boulkessi (Soum) after heavy fighting with the army.",
+            "Non-state actor overtakes territory",
+        ),
+    ],
+)
+def test_territory_in_the_form_of_acled_notes(extractor: Extractor, text: str, sub: str) -> None:
+    assert _first_type(extractor, text) == sub
+
+
+def test_a_group_name_with_its_region_in_brackets_is_no_place(extractor: Extractor) -> None:
+    text = "On 4 April, soldiers took Islamic State (Sahel) fighters captive near Menaka."
+    assert _first_type(extractor, text) != "Government regains territory"
+
+
+def test_a_leader_named_as_its_new_head(extractor: Extractor) -> None:
+    text = "On 4 April, Hezbollah named a senior cleric as its new secretary-general."
+    assert _first_type(extractor, text) == "Change to group/activity"

@@ -27,7 +27,7 @@ DATELINE_MAX_TOKENS = 16
 ADMIN_BRACKET_TOKENS = 10  # "(Masisi, Nord-Kivu)": the brackets of a note's place, up to this many tokens
 DASHES = frozenset({"-", "--", "—", "–"})
 LEFT_PREPS = frozenset({"from", "of"})  # "withdrew from", "pulled out of"
-OBJECT_PREPS = frozenset({"of", "into"})
+OBJECT_PREPS = frozenset({"of", "into", "as"})  # "named him as its new leader"
 SPAN_PREPS = frozenset({"over", "during", "throughout", "in", "within"})
 STRETCH_WORDS = frozenset({"past", "recent", "preceding", "previous"})  # "over the past month"
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "oprd"})  # "named a new spokesperson" may read as a predicate
@@ -228,6 +228,8 @@ def object_kind(verb: Token, lx: EventLexicon) -> str | None:
     verb of leaving acts on what it leaves ("withdrew from the town")."""
     candidates = [*verb.children, *_left(verb, lx)]
     acted_on = [c for c in candidates if c.dep_ in ("dobj", "nsubjpass", "pobj", "attr")]
+    if _is_misparsed_verb(verb):
+        acted_on.append(verb.head)  # "captured Kherson city" read as a modifier of "city"
     for child in acted_on + _passive_subject_elided(verb):
         kind = _kind_of(_counted(child), lx)
         if kind:
@@ -263,11 +265,21 @@ def _with_admin_areas(noun: Token) -> bool:
         return False
     bracket = [t for t in doc[after + 1 : after + ADMIN_BRACKET_TOKENS]]
     words = [t.text for t in bracket]
-    if ")" not in words or "," not in words[: words.index(")")]:
+    if ")" not in words or not _names_districts(noun, bracket[: words.index(")")]):
         return False
     # "John Okafor (45, a trader)": an age and a trade are no districts
     inside = bracket[: words.index(")")]
     return all(t.text == "," or (t.text[:1].isupper() and not t.like_num) or t.text in "-'" for t in inside)
+
+
+def _names_districts(noun: Token, inside: list[Token]) -> bool:
+    """ "(Walikale, Nord-Kivu)", or one district after a name that is no organisation: "Tidermene (Menaka)",
+    not "Islamic State (Sahel)" nor "(RSF)"."""
+    if any(t.text == "," for t in inside):
+        return True
+    names = [t for t in inside if t.text not in "-'"]
+    organisation = noun.ent_type_ in ("ORG", "NORP")
+    return 0 < len(names) <= 3 and not organisation and not any(t.is_upper for t in names)
 
 
 def _passive_subject_elided(verb: Token) -> list[Token]:
@@ -442,8 +454,11 @@ def _names_the_weapon(trigger: Trigger, lx: EventLexicon) -> bool:
 
 
 def _is_misparsed_verb(token: Token) -> bool:
-    """A simple past taken for a modifier ("fighters gang-raped three women" read as a noun phrase)."""
-    return token.tag_ == "VBD" and token.dep_ == "amod"
+    """A simple past taken for a modifier ("fighters gang-raped three women" read as a noun phrase), also
+    as a participle with a subject of its own ("Military Forces of Russia (2000-) captured Kherson city")."""
+    if token.dep_ != "amod" or token.tag_ not in PAST_TAGS:
+        return False
+    return token.tag_ == "VBD" or any(c.dep_ == "nsubj" for c in token.children)
 
 
 def is_background(trigger: Trigger, lx: EventLexicon) -> bool:
