@@ -3,26 +3,70 @@ first report of the incident; genuinely distinct incidents (their own place, dat
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from eventdesk.extract.event_draft import NEARBY_SENTENCES, PEACEFUL, PROTESTS, Draft
-from eventdesk.extract.event_typing import TERRITORY_FRAMES, protest_severity
+from eventdesk.extract.event_typing import INTERVENTION, TERRITORY_FRAMES, protest_outcome, protest_severity
 from eventdesk.knowledge.event_types import EventLexicon
 from eventdesk.records import Count, DateRange, EventLocation
 
 VIOLENT_TYPES = frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence"})
 DESTRUCTION = "Looting/property destruction"
 FIGHTING_FRAMES = frozenset({"attack", "clash"})
+REMOTE, ON_CIVILIANS = "Explosions/Remote violence", "Violence against civilians"
+ARMED_CLASH, GENERIC_ATTACK = "Armed clash", "Attack"
+HANDS_ON = frozenset({"Sexual violence", "Abduction/forced disappearance"})
+SEIZURE, ARRESTS = "Disrupted weapons use", "Arrests"
+RIOTS = "Riots"
+CROWD_TYPES = frozenset({PROTESTS, RIOTS})
+GROUND_FIGHTING = frozenset({"Battles", ON_CIVILIANS})
+# verbs that tell where a shell, a rocket or a blast landed: the same act as the weapon's firing
+LANDING_VERBS = frozenset(
+    {"hit", "hits", "hitting", "strike", "strikes", "struck", "target", "targets", "targeted", "slammed"}
+)
+
+
+@dataclass(slots=True)
+class _Incident:
+    """A kept report and the sentences that told it so far."""
+
+    draft: Draft
+    told: set[int] = field(default_factory=set)
+
+    def latest_before(self, sentence: int) -> int:
+        return max((s for s in self.told if s <= sentence), default=self.draft.sentence)
 
 
 def merged_drafts(drafts: list[Draft], lx: EventLexicon) -> list[Draft]:
-    kept: list[Draft] = []
-    for draft in drafts:
-        same = next((k for k in reversed(kept) if same_incident(k, draft)), None)  # the latest report
+    kept: list[_Incident] = []
+    for draft in sorted(drafts, key=lambda d: (d.sentence, _part_kind(d))):  # acts before their parts
+        same = _incident_of(kept, draft, lx)
         if same is None:
-            _inherit_date(draft, kept[-1] if kept else None, lx)
-            kept.append(draft)
+            _inherit_date(draft, kept[-1].draft if kept else None, lx)
+            kept.append(_Incident(draft, {draft.sentence}))
+            continue
+        if _is_part(same, draft):
+            absorb_part(same.draft, draft, lx)
         else:
-            absorb(same, draft, lx)
-    return kept
+            absorb(same.draft, draft, lx)
+        same.told.add(draft.sentence)
+    return [k.draft for k in kept]
+
+
+def _incident_of(kept: list[_Incident], draft: Draft, lx: EventLexicon) -> _Incident | None:
+    """The latest incident the report tells again or a part of; else the latest one it refers to by name."""
+    latest_first = list(reversed(kept))
+    same = next((k for k in latest_first if _same_or_part(k, draft)), None)
+    return same or next((k for k in latest_first if refers_to(k.draft, draft, lx)), None)
+
+
+def _same_or_part(incident: _Incident, draft: Draft) -> bool:
+    latest = incident.latest_before(draft.sentence)
+    return same_incident(incident.draft, draft, latest) or _is_part(incident, draft)
+
+
+def _part_kind(draft: Draft) -> bool:
+    return draft.typing.sub_event_type in (SEIZURE, ARRESTS)
 
 
 def _inherit_date(draft: Draft, previous: Draft | None, lx: EventLexicon) -> None:
@@ -34,8 +78,9 @@ def _inherit_date(draft: Draft, previous: Draft | None, lx: EventLexicon) -> Non
         draft.date = previous.date
 
 
-def same_incident(first: Draft, second: Draft) -> bool:
-    """Two reports are one incident when nothing conflicts: type family, sides, target, date and place."""
+def same_incident(first: Draft, second: Draft, latest: int | None = None) -> bool:
+    """Two reports are one incident when nothing conflicts: type family, sides, target, date and place;
+    `latest` is the last sentence that told the first incident, from which nearness is counted."""
     if first.sentence == second.sentence and PROTESTS in (first.typing.event_type, second.typing.event_type):
         return True  # "police detained 40 people who took part in a rally": the protest and its outcome
     if not _types_agree(first, second):
@@ -48,7 +93,7 @@ def same_incident(first: Draft, second: Draft) -> bool:
     if same_kind and first.target and second.target and first.target != second.target and not one_act:
         return False  # "looted the market and burned houses": one act of destruction, two targets
     a, b = first.typing, second.typing
-    if _taken_by_force(first, second):
+    if _taken_by_force(first, second) or _fighting_around(first, second) or _where_it_landed(first, second):
         return True
     if (
         first.sentence == second.sentence
@@ -57,7 +102,8 @@ def same_incident(first: Draft, second: Draft) -> bool:
         and DESTRUCTION not in kinds
     ):
         return False  # "kidnapped advisers and exploded bombs": two acts told side by side
-    near = abs(second.sentence - first.sentence) <= NEARBY_SENTENCES or second.anaphoric
+    last = first.sentence if latest is None else latest
+    near = abs(second.sentence - last) <= NEARBY_SENTENCES or second.anaphoric
     if _agents_conflict(first, second) or not (first.sides() & second.sides() or near):
         return False
     return _dates_agree(first.date, second.date, near) and _places_agree(first, second)
@@ -69,6 +115,84 @@ def _taken_by_force(first: Draft, second: Draft) -> bool:
     frames = {first.frame.name, second.frame.name}
     one_report = first.sentence == second.sentence and not _agents_conflict(first, second)
     return one_report and bool(frames & TERRITORY_FRAMES) and frames <= TERRITORY_FRAMES | FIGHTING_FRAMES
+
+
+def _fighting_around(first: Draft, second: Draft) -> bool:
+    """ "Shells fired by the RSF hit the market as fighting for the city intensified": fighting that no one
+    is said to do, told in the sentence of a violent act, is that act's setting, not a second incident."""
+    if first.sentence != second.sentence or not _types_agree(first, second):
+        return False
+    for fight, act in ((first, second), (second, first)):
+        if fight.typing.sub_event_type == ARMED_CLASH and (
+            fight.actor1 is None or fight.sides() <= act.sides()
+        ):
+            return act.typing.sub_event_type != ARMED_CLASH
+    return False
+
+
+def _where_it_landed(first: Draft, second: Draft) -> bool:
+    """ "Rockets fired by the RSF hit a bus station": the firing and where it hit are one act."""
+    if first.sentence != second.sentence or _agents_conflict(first, second):
+        return False
+    kinds = {first.typing.event_type, second.typing.event_type}
+    landing = next((d for d in (first, second) if _generic_attack(d)), None)
+    return (
+        kinds == {REMOTE, ON_CIVILIANS}
+        and landing is not None
+        and landing.trigger.text.lower() in LANDING_VERBS
+    )
+
+
+def _is_part(incident: _Incident, part: Draft) -> bool:
+    """Acts that ACLED codes inside the incident they belong to, not as events of their own: weapons
+    seized or recovered in a fight or an attack, by a side of it ("killed 25 soldiers and seized weapons";
+    "two rifles were recovered"), and arrests that end a protest or a riot ("Five people were arrested.").
+    Told in a sentence of the incident, or right after it with no date of its own."""
+    kept = incident.draft
+    kind, family = part.typing.sub_event_type, kept.typing.event_type
+    seizure = kind == SEIZURE and family in GROUND_FIGHTING and _by_a_side(kept, part)
+    arrests = kind == ARRESTS and family in CROWD_TYPES and not part.actor1_named
+    if not (seizure or arrests or _riot_put_down(kept, part)) or part.sentence < kept.sentence:
+        return False
+    in_its_sentence = part.sentence in incident.told
+    right_after = 0 < part.sentence - incident.latest_before(part.sentence) <= NEARBY_SENTENCES
+    undated = part.date.assumed or _dates_agree(kept.date, part.date, near=True)
+    return (in_its_sentence or (right_after and undated)) and _places_agree(kept, part)
+
+
+def _riot_put_down(kept: Draft, part: Draft) -> bool:
+    """ "Youths burned tyres and stoned the police. Police fired tear gas.": how a riot was broken up is
+    part of the riot, which stays a riot."""
+    outcome = part.typing.event_type == PROTESTS and part.typing.sub_event_type != PEACEFUL
+    return kept.typing.event_type == RIOTS and outcome
+
+
+def _by_a_side(kept: Draft, part: Draft) -> bool:
+    """No one is named as the doer, or the doer is a side of the incident."""
+    return part.actor1 is None or not part.actor1_named or part.actor1 in kept.sides()
+
+
+def refers_to(kept: Draft, mention: Draft, lx: EventLexicon) -> bool:
+    """ "The massacre was followed on Saturday by fighting near Arbinda"; "The capture gives the rebels
+    control of the river": a definite noun that names an incident already told, with no side or toll of
+    its own, is that incident; the date and place of its sentence belong to what else the sentence tells."""
+    if not mention.anaphoric or mention.sides() or _counted(mention.fatalities):
+        return False
+    if mention.sentence <= kept.sentence:
+        return False
+    same_family = mention.typing.event_type == kept.typing.event_type
+    violent = {mention.typing.event_type, kept.typing.event_type} <= VIOLENT_TYPES
+    return same_family or violent or _can_name(mention, kept, lx)
+
+
+def _counted(count: Count | None) -> bool:
+    return count is not None and count.best is not None
+
+
+def _can_name(mention: Draft, kept: Draft, lx: EventLexicon) -> bool:
+    """The mention's word can name the kept incident's kind ("capture": a town taken or a person held)."""
+    entries = lx.triggers.get(mention.trigger.text.lower(), [])
+    return any(kept.frame.name in entry.frames for entry in entries)
 
 
 def _protest_and_outcome(first: Draft, second: Draft) -> bool:
@@ -90,6 +214,8 @@ def _types_agree(first: Draft, second: Draft) -> bool:
     villagers ... also burned dozens of houses": ACLED codes the attack once)."""
     a, b = first.typing, second.typing
     violent = [t.event_type in VIOLENT_TYPES for t in (a, b)]
+    if _hands_on_and_remote(first, second):
+        return False
     if a.sub_event_type == b.sub_event_type or all(violent) or a.event_type == b.event_type == PROTESTS:
         return True  # a protest and how it ended, told apart
     if first.sentence == second.sentence and a.event_type == b.event_type:
@@ -97,6 +223,12 @@ def _types_agree(first: Draft, second: Draft) -> bool:
     destruction = DESTRUCTION in (a.sub_event_type, b.sub_event_type)
     one_report = first.sentence == second.sentence  # "killed 8 civilians and set fire to houses"
     return destruction and any(violent) and (one_report or _same_doer(first, second))
+
+
+def _hands_on_and_remote(first: Draft, second: Draft) -> bool:
+    """A rape or an abduction is never what a shell or a bomb did: told with a shelling, it is its own act."""
+    kinds = {first.typing.sub_event_type, second.typing.sub_event_type}
+    return bool(kinds & HANDS_ON) and REMOTE in (first.typing.event_type, second.typing.event_type)
 
 
 def _same_doer(first: Draft, second: Draft) -> bool:
@@ -112,15 +244,22 @@ def _dates_agree(a: DateRange, b: DateRange, near: bool) -> bool:
 
 
 def _places_agree(first: Draft, second: Draft) -> bool:
-    """Places conflict only when both reports name their own (not one inferred from elsewhere)."""
+    """Places conflict only when both reports name their own (not one inferred from elsewhere); a country
+    holds its towns ("the group's affiliate in Afghanistan claimed the bombing" in Kabul)."""
     a, b = first.location, second.location
     if a is None or b is None or not a.name or not b.name or not (_own(first) and _own(second)):
+        return True
+    if (_is_country(a) or _is_country(b)) and a.country and a.country == b.country:
         return True
     if a.geonameid and b.geonameid:
         return a.geonameid == b.geonameid
     names_a = {n for n in (a.name, a.detail) if n}
     names_b = {n for n in (b.name, b.detail) if n}
     return bool(names_a & names_b) or any(n in e.text for n in names_a for e in second.evidence)
+
+
+def _is_country(place: EventLocation) -> bool:
+    return (place.feature or "").startswith("PCL")
 
 
 def _own(draft: Draft) -> bool:
@@ -130,12 +269,15 @@ def _own(draft: Draft) -> bool:
 
 def absorb(kept: Draft, other: Draft, lx: EventLexicon) -> None:
     """Fold a second report of the same incident into the first: fill what it lacks, keep all evidence."""
+    told_remote = kept.typing if kept.typing.event_type == REMOTE else other.typing
     if other.sentence == kept.sentence and other.fatalities and not kept.fatalities:
         kept.typing = other.typing  # "killed 12 and abducted dozens": the killing types the incident
     elif _more_specific(other, kept):
         kept.typing, kept.frame = other.typing, other.frame  # "abducted and raped a woman": sexual violence
     if kept.typing.sub_event_type == DESTRUCTION and other.typing.event_type in VIOLENT_TYPES:
         kept.typing = other.typing  # the attack in which the houses were burned
+    if _generic_attack(kept) and told_remote.event_type == REMOTE:
+        kept.typing = told_remote  # "two attackers struck ... one of them blew himself up": a suicide bomb
     if other.typing.event_type == PROTESTS and kept.typing.event_type != PROTESTS:
         _become_protest(kept, other)
     elif kept.typing.event_type == other.typing.event_type == PROTESTS:
@@ -152,6 +294,30 @@ def absorb(kept: Draft, other: Draft, lx: EventLexicon) -> None:
     kept.injuries = most_conservative(kept.injuries, other.injuries)
     kept.sources += [s for s in other.sources if s not in kept.sources]
     kept.evidence += [e for e in other.evidence if e not in kept.evidence]
+
+
+def _generic_attack(draft: Draft) -> bool:
+    """An attack on civilians told by no weapon; ACLED codes one done by explosives or from afar as remote
+    violence whoever it hit."""
+    return draft.typing.event_type == ON_CIVILIANS and draft.typing.sub_event_type == GENERIC_ATTACK
+
+
+def absorb_part(kept: Draft, part: Draft, lx: EventLexicon) -> None:
+    """An act told as part of an incident: the incident keeps its type and sides and gains the act's
+    evidence and sources; arrests make a peaceful protest one with intervention, by the arresting side."""
+    if kept.typing.event_type == PROTESTS and part.typing.sub_event_type == ARRESTS:
+        outcome = protest_outcome(INTERVENTION, part.lemmas, lx)
+        kept.typing.sub_event_type = max(
+            kept.typing.sub_event_type, outcome, key=lambda t: protest_severity(t, lx)
+        )
+        kept.typing.event_type = lx.event_type_of(kept.typing.sub_event_type)
+    intervener = (part.actor2, part.inter2, part.actor2_text) if part.typing.event_type == PROTESTS else None
+    intervener = intervener or (part.actor1, part.inter1, part.actor1_text)
+    if kept.typing.event_type in CROWD_TYPES and kept.actor2 is None and intervener[0] is not None:
+        kept.actor2, kept.inter2, kept.actor2_text = intervener
+    kept.target = kept.target or part.target
+    kept.sources += [s for s in part.sources if s not in kept.sources]
+    kept.evidence += [e for e in part.evidence if e not in kept.evidence]
 
 
 def _more_specific(other: Draft, kept: Draft) -> bool:

@@ -1,0 +1,151 @@
+"""One incident, many mentions: later mentions and the acts told as parts of an incident join it (ACLED codes
+one event by its main type), while incidents with their own place, date or acts stay apart. Each merged pair
+has a must-stay-separate pair beside it."""
+
+from __future__ import annotations
+
+from conftest import extract_text
+
+from eventdesk.extract import Extractor
+from eventdesk.records import Event
+
+
+def _types(events: list[Event]) -> list[tuple[str, str | None]]:
+    return [(e.event_type, e.sub_event_type) for e in events]
+
+
+def _told_in(event: Event, words: str) -> bool:
+    return any(words in span.text for span in event.evidence)
+
+
+def test_weapons_seized_by_the_attackers_during_the_attack_are_part_of_it(extractor: Extractor) -> None:
+    text = "Militants killed nine soldiers and seized weapons and ammunition in an attack on a base near Damboa."
+    events = extract_text(extractor, text).events
+    assert _types(events) == [("Battles", "Armed clash")]
+
+
+def test_a_bomb_defused_later_elsewhere_stays_its_own_event(extractor: Extractor) -> None:
+    text = (
+        "A car bomb exploded outside a hotel in Mogadishu on Friday, killing seven people, police said. "
+        "The blast shattered windows along the avenue. Residents said ambulances arrived within minutes. "
+        "Two hours later, a police bomb disposal team defused a second device found in a parked van near "
+        "the port."
+    )
+    types = _types(extract_text(extractor, text).events)
+    assert ("Explosions/Remote violence", "Remote explosive/landmine/IED") in types
+    assert ("Strategic developments", "Disrupted weapons use") in types
+
+
+def test_arrests_told_right_after_a_protest_end_it(extractor: Extractor) -> None:
+    text = (
+        "Hundreds of teachers gathered outside the education ministry in Harare on Thursday to demand "
+        "their unpaid salaries. Riot police fired tear gas to push them back. Five people were arrested."
+    )
+    events = extract_text(extractor, text).events
+    assert _types(events) == [("Protests", "Protest with intervention")]
+    assert _told_in(events[0], "Five people were arrested")
+
+
+def test_a_riot_keeps_its_type_when_police_break_it_up_and_arrest_people(extractor: Extractor) -> None:
+    text = (
+        "Youths burned tyres and threw stones at police in Nakuru on Tuesday over fuel prices. "
+        "Police fired tear gas. Eleven people were arrested."
+    )
+    events = extract_text(extractor, text).events
+    assert _types(events) == [("Riots", "Violent demonstration")]
+    assert events[0].actor2 is not None and events[0].actor2.startswith("Police Forces")
+
+
+def test_arrests_after_a_battle_are_not_folded_into_it(extractor: Extractor) -> None:
+    text = (
+        "Soldiers clashed with militants near Gao on Monday, killing four of them. "
+        "Police arrested two men suspected of arms smuggling in Bamako on Wednesday."
+    )
+    types = {e.event_type for e in extract_text(extractor, text).events}
+    assert types == {"Battles", "Strategic developments"}
+
+
+def test_the_massacre_named_again_belongs_to_the_massacre_not_to_the_next_fight(extractor: Extractor) -> None:
+    text = (
+        "Gunmen killed 18 villagers in a hamlet near Djibo on Thursday, residents said. "
+        "The massacre was followed on Saturday by clashes near Arbinda, where volunteer fighters battled "
+        "militants for several hours."
+    )
+    events = extract_text(extractor, text).events
+    assert len(events) == 2
+    killing = next(e for e in events if e.event_type == "Violence against civilians")
+    assert _told_in(killing, "The massacre was followed")
+    assert next(e for e in events if e.event_type == "Battles").date.start != killing.date.start
+
+
+def test_a_recalled_attack_with_its_own_date_and_place_stays_apart(extractor: Extractor) -> None:
+    text = (
+        "Gunmen killed 18 villagers in a hamlet near Djibo on Thursday, residents said. "
+        "Several houses near the market were hit by stray bullets. "
+        "In June 2021, gunmen killed at least 130 people in Solhan, a mining village."
+    )
+    events = extract_text(extractor, text).events
+    assert len(events) == 2
+    recalled = next(e for e in events if _told_in(e, "Solhan"))
+    assert recalled.date.start == "2021-06-01"
+    assert not _told_in(recalled, "stray bullets")
+
+
+def test_a_plain_attack_that_a_bomb_carried_out_is_an_explosion(extractor: Extractor) -> None:
+    text = (
+        "Two assailants attacked the gate of a police academy in Quetta on Sunday. "
+        "One of them blew himself up at the entrance and the other was shot dead by guards."
+    )
+    events = extract_text(extractor, text).events
+    assert len(events) == 1
+    assert events[0].event_type == "Explosions/Remote violence"
+
+
+def test_an_attack_without_explosives_stays_an_attack(extractor: Extractor) -> None:
+    text = (
+        "Gunmen attacked a minibus carrying farm workers near Quetta on Sunday, killing five passengers. "
+        "They fled into the hills, police said."
+    )
+    types = _types(extract_text(extractor, text).events)
+    assert types == [("Violence against civilians", "Attack")]
+
+
+def test_fighting_no_one_is_said_to_do_is_the_setting_of_the_shelling(extractor: Extractor) -> None:
+    text = (
+        "Rockets fired by the paramilitary Rapid Support Forces hit a crowded bus station in Omdurman on "
+        "Tuesday, killing at least nine people, medics said, as fighting for the city grew heavier."
+    )
+    events = extract_text(extractor, text).events
+    assert _types(events) == [("Explosions/Remote violence", "Shelling/artillery/missile attack")]
+
+
+def test_a_separate_incident_in_another_town_is_kept(extractor: Extractor) -> None:
+    text = (
+        "Rockets fired by the paramilitary Rapid Support Forces hit a crowded bus station in Omdurman on "
+        "Tuesday, killing at least nine people, medics said. In a separate incident, army jets bombed a "
+        "market in Nyala on Wednesday, killing four civilians."
+    )
+    assert len(extract_text(extractor, text).events) == 2
+
+
+def test_nearness_counts_from_the_latest_mention_of_the_incident(extractor: Extractor) -> None:
+    text = (
+        "Gunmen opened fire on worshippers leaving a mosque in Kano on Friday, killing three men. "
+        "The shooting lasted several minutes, the imam said. "
+        "Police have cordoned off the street. "
+        "Several shops nearby were hit by stray bullets, a trader said."
+    )
+    events = extract_text(extractor, text).events
+    assert len(events) == 1
+    assert _told_in(events[0], "stray bullets")
+
+
+def test_a_raid_with_rapes_is_not_part_of_a_shelling_by_the_same_side(extractor: Extractor) -> None:
+    text = (
+        "Shells fired by the Rapid Support Forces struck a market in El Fasher on Sunday, killing 11 people. "
+        "A charity said on Monday that RSF fighters who stormed a village near El Fasher last week had raped "
+        "at least four women."
+    )
+    types = _types(extract_text(extractor, text).events)
+    assert ("Violence against civilians", "Sexual violence") in types
+    assert ("Explosions/Remote violence", "Shelling/artillery/missile attack") in types
