@@ -5,7 +5,6 @@ has a must-stay-separate pair beside it."""
 from __future__ import annotations
 
 from conftest import extract_text
-
 from eventdesk.extract import Extractor
 from eventdesk.records import Event
 
@@ -19,7 +18,7 @@ def _told_in(event: Event, words: str) -> bool:
 
 
 def test_weapons_seized_by_the_attackers_during_the_attack_are_part_of_it(extractor: Extractor) -> None:
-    text = "Militants killed nine soldiers and seized weapons and ammunition in an attack on a base near Damboa."
+    text = "Militants killed nine soldiers and seized weapons and ammunition in an attack on a base in Bama."
     events = extract_text(extractor, text).events
     assert _types(events) == [("Battles", "Armed clash")]
 
