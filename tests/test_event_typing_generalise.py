@@ -324,3 +324,30 @@ def test_a_group_name_with_its_region_in_brackets_is_no_place(extractor: Extract
 def test_a_leader_named_as_its_new_head(extractor: Extractor) -> None:
     text = "On 4 April, Hezbollah named a senior cleric as its new secretary-general."
     assert _first_type(extractor, text) == "Change to group/activity"
+
+
+# --- the tagger's misreadings: a participle as the main verb, a past tense as a noun ------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        # "demanding" read as the sentence's verb must not govern the clash
+        (
+            "On 4 April, protesters demanding jobs clashed with police in Kasserine and burned tyres.",
+            "Violent demonstration",
+        ),
+        ("Workers demanding unpaid wages marched to the ministry in Abuja on Monday.", "Peaceful protest"),
+    ],
+)
+def test_a_participle_describing_the_crowd_governs_nothing(extractor: Extractor, text: str, sub: str) -> None:
+    assert _first_type(extractor, text) == sub
+
+
+def test_a_long_line_ending_in_a_full_stop_is_read_without_a_tagged_verb(extractor: Extractor) -> None:
+    text = "On 4 April, the army retook Ouro (Seno) from JNIM."
+    assert _first_type(extractor, text) == "Government regains territory"
+
+
+def test_a_short_title_without_a_verb_stays_a_heading(extractor: Extractor) -> None:
+    assert extract_text(extractor, "Renewed fighting in the north").events == []

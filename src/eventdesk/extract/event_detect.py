@@ -23,6 +23,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 SET_PRONOUNS = frozenset({"which", "whom", "them", "these", "those"})  # "one of which", "two of them"
 FINAL_PUNCTUATION = frozenset({".", "!", "?", '"', "'", "”", "’", ":", ";", ")"})
 HEADING_MAX_WORDS = 20
+SENTENCE_MIN_WORDS = 10  # a verbless line this long ending in a full stop is a sentence, not a heading
 DATELINE_MAX_TOKENS = 16
 ADMIN_BRACKET_TOKENS = 10  # "(Masisi, Nord-Kivu)": the brackets of a note's place, up to this many tokens
 DASHES = frozenset({"-", "--", "—", "–"})
@@ -74,10 +75,14 @@ def _spaced(dash: Token) -> bool:
 
 
 def is_heading(segment: SpacySpan) -> bool:
-    """A title or section heading: no verb, or a short line without final punctuation before a break."""
+    """A title or section heading: no verb, or a short line without final punctuation before a break. A
+    long line that ends in a full stop is a sentence whose verb the tagger took for a noun ("On 3 May, the
+    army retook Ouro (Seno) from JNIM.")."""
     words = [t for t in segment if not t.is_space]
-    if not words or not any(t.pos_ in ("VERB", "AUX") for t in words):
+    if not words:
         return True
+    if not any(t.pos_ in ("VERB", "AUX") for t in words):
+        return len(words) < SENTENCE_MIN_WORDS or words[-1].text != "."
     return len(words) <= HEADING_MAX_WORDS and words[-1].text not in FINAL_PUNCTUATION
 
 
@@ -338,10 +343,14 @@ def unreal_reason(trigger: Trigger, lx: EventLexicon) -> str | None:
 
 
 def _participle_misread_as_root(token: Token) -> bool:
-    """A past participle parsed as the sentence's verb with no subject of its own ("suspected rebels
-    attacked ..." read as "suspected [that] rebels attacked")."""
+    """A participle parsed as the sentence's verb: a past one with no subject of its own ("suspected rebels
+    attacked ..." read as "suspected [that] rebels attacked"), or a present one with no auxiliary, which
+    describes its subject ("protesters demanding jobs clashed with police")."""
+    if token.dep_ != "ROOT":
+        return False
     subjects = any(c.dep_ in SUBJECT_DEPS for c in token.children)
-    return token.tag_ == "VBN" and token.dep_ == "ROOT" and not subjects
+    auxiliaries = any(c.dep_ in ("aux", "auxpass") for c in token.children)
+    return (token.tag_ == "VBN" and not subjects) or (token.tag_ == "VBG" and not auxiliaries)
 
 
 def _denied_report(report: Token, lx: EventLexicon) -> bool:
@@ -416,6 +425,8 @@ def is_anchored(trigger: Trigger, lx: EventLexicon) -> bool:
     token: Token = trigger.head
     if not trigger.is_noun:  # "the targeted neighbourhood": a description, not an occurrence
         return token.dep_ != "amod" or _is_misparsed_verb(token)
+    if token.lower_ in lx.words("verb_forms"):
+        return True  # "the army retook Bunagana" with "retook" tagged a noun: only ever a verb
     if _names_a_kind(trigger, lx):
         return False  # "battle zones", "invasion forces": a kind of thing, not an occurrence
     if token.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in token.children):
@@ -492,7 +503,8 @@ def governing_trigger(trigger: Trigger, heads: dict[int, Trigger], lx: EventLexi
             return None
         below, token = token, token.head
         if token.i in heads:  # the doer is no object; nor is a clause told before ("took him; police denied")
-            return None if below.dep_ in SUBJECT_DEPS or token.i > trigger.head.i else heads[token.i]
+            before = below.dep_ in SUBJECT_DEPS or token.i > trigger.head.i
+            return None if before or _participle_misread_as_root(token) else heads[token.i]
         if token.lemma_.lower() in lx.words("reporting_verbs") and token.dep_ not in ("relcl", "acl"):
             return None
     return None

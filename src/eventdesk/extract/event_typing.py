@@ -305,6 +305,9 @@ def _by_crowd(
         return "Violent demonstration"
     if frame.name == "clash" and agent_code in CROWDS and patient_code == STATE:
         return "Violent demonstration"  # "youths clashed with police": a riot against the state, no mob
+    at_a_protest = not lx.words("protest_settings").isdisjoint(whole)
+    if frame.name == "clash" and agent_code is None and patient_code in (STATE, None) and at_a_protest:
+        return "Violent demonstration"  # "protesters ... clashed with police", the doers lost by the parse
     # a protest, or a crowd's grievance or barricades: "youths angry at power cuts smashed windows"
     demonstrating = not (lx.words("protest_settings") | lx.words("riot_motive_cues")).isdisjoint(whole)
     demonstrating = demonstrating or any_cue(_cues(lx, "state_fight_cues"), whole) or _aggrieved(agent, lx)
