@@ -148,3 +148,45 @@ def test_a_raid_with_rapes_is_not_part_of_a_shelling_by_the_same_side(extractor:
     types = _types(extract_text(extractor, text).events)
     assert ("Violence against civilians", "Sexual violence") in types
     assert ("Explosions/Remote violence", "Shelling/artillery/missile attack") in types
+
+
+BASE_ATTACK = (
+    "Nigerian troops repelled an attack by Boko Haram fighters on a base in Monguno on Sunday. "
+    "Residents said the shooting lasted hours. "
+)
+
+
+def test_a_claim_dated_by_its_telling_restates_the_attack(extractor: Extractor) -> None:
+    text = BASE_ATTACK + "In a statement on Monday, the group said its fighters had killed 14 soldiers."
+    events = extract_text(extractor, text).events
+    assert len(events) == 1
+    assert events[0].date.start == "2024-05-05"  # Sunday, the attack's day, not Monday's statement
+    assert _told_in(events[0], "had killed 14 soldiers")
+
+
+def test_a_claim_of_an_ambush_on_another_day_stays_apart(extractor: Extractor) -> None:
+    text = (
+        BASE_ATTACK
+        + "In a statement on Monday, the group said its men had killed 14 soldiers in an ambush on Friday."
+    )
+    assert len(extract_text(extractor, text).events) == 2
+
+
+def test_an_undated_claim_by_the_named_bomber_joins_the_bombing(extractor: Extractor) -> None:
+    text = (
+        "A bomb tore through a minibus in western Kabul on Monday, killing six passengers, police said. "
+        "Ambulances took the wounded to hospital. Shops in the area closed early. "
+        "Islamic State Khorasan Province claimed the bombing, saying it had targeted Shiites."
+    )
+    events = extract_text(extractor, text).events
+    assert len(events) == 1
+    assert _told_in(events[0], "claimed the bombing")
+
+
+def test_an_undated_report_of_another_group_far_from_the_bombing_stays_apart(extractor: Extractor) -> None:
+    text = (
+        "A bomb tore through a minibus in western Kabul on Monday, killing six passengers, police said. "
+        "Ambulances took the wounded to hospital. Shops in the area closed early. "
+        "Taliban fighters shot dead two men at a checkpoint in Herat, officials said."
+    )
+    assert len(extract_text(extractor, text).events) == 2

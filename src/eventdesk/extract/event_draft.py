@@ -37,6 +37,7 @@ class Draft:
     sources: list[str] = field(default_factory=list)
     evidence: list[Span] = field(default_factory=list)
     anaphoric: bool = False  # the report refers back ("those explosions", "the attack")
+    told_on: bool = False  # its date is when a source told it ("said on Monday that ..."), not the act's
     root: int = -1  # token index of the clause the report was read from
     actor1_named: bool = False  # actor1 is a named actor, not "gunmen" or "unidentified armed group"
     lemmas: frozenset[str] = frozenset()  # the lemmas of the sentence it was read from

@@ -4,11 +4,15 @@ first report of the incident; genuinely distinct incidents (their own place, dat
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from eventdesk.extract.event_draft import NEARBY_SENTENCES, PEACEFUL, PROTESTS, Draft
 from eventdesk.extract.event_typing import INTERVENTION, TERRITORY_FRAMES, protest_outcome, protest_severity
 from eventdesk.knowledge.event_types import EventLexicon
 from eventdesk.records import Count, DateRange, EventLocation
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 VIOLENT_TYPES = frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence"})
 DESTRUCTION = "Looting/property destruction"
@@ -17,6 +21,7 @@ REMOTE, ON_CIVILIANS = "Explosions/Remote violence", "Violence against civilians
 ARMED_CLASH, GENERIC_ATTACK = "Armed clash", "Attack"
 HANDS_ON = frozenset({"Sexual violence", "Abduction/forced disappearance"})
 SEIZURE, ARRESTS = "Disrupted weapons use", "Arrests"
+REPORTED_CLAUSES = frozenset({"ccomp"})  # "the group said [its fighters had killed 25 soldiers]"
 RIOTS = "Riots"
 CROWD_TYPES = frozenset({PROTESTS, RIOTS})
 GROUND_FIGHTING = frozenset({"Battles", ON_CIVILIANS})
@@ -69,6 +74,15 @@ def _part_kind(draft: Draft) -> bool:
     return draft.typing.sub_event_type in (SEIZURE, ARRESTS)
 
 
+def dated_by_the_telling(clause: Token, date: DateRange) -> bool:
+    """ "In a claim on Monday, the group said its fighters had killed 25 soldiers": a date outside a reported
+    clause dates the telling; the incident took place then or before."""
+    if date.span is None or date.assumed or clause.dep_ not in REPORTED_CLAUSES:
+        return False
+    start, end = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)
+    return not start <= date.span.start < end
+
+
 def _inherit_date(draft: Draft, previous: Draft | None, lx: EventLexicon) -> None:
     """A report with no date of its own that follows another incident ("They also burned the market.")
     continues its story: it took place then, not at some time in the month before publication."""
@@ -106,7 +120,10 @@ def same_incident(first: Draft, second: Draft, latest: int | None = None) -> boo
     near = abs(second.sentence - last) <= NEARBY_SENTENCES or second.anaphoric
     if _agents_conflict(first, second) or not (first.sides() & second.sides() or near):
         return False
-    return _dates_agree(first.date, second.date, near) and _places_agree(first, second)
+    dated_alike = _told_dates_agree(first, second) or _dates_agree(
+        first.date, second.date, near or _same_named_doer(first, second)
+    )
+    return dated_alike and _places_agree(first, second)
 
 
 def _taken_by_force(first: Draft, second: Draft) -> bool:
@@ -231,6 +248,24 @@ def _hands_on_and_remote(first: Draft, second: Draft) -> bool:
     return bool(kinds & HANDS_ON) and REMOTE in (first.typing.event_type, second.typing.event_type)
 
 
+def _same_named_doer(first: Draft, second: Draft) -> bool:
+    """Both reports name the same group as the doer: a report of it with no date of its own is the same
+    incident ("ISKP claimed the bombing, saying it had targeted Shiites")."""
+    return first.actor1_named and second.actor1_named and _same_doer(first, second)
+
+
+def _told_dates_agree(first: Draft, second: Draft) -> bool:
+    """A date that is only when a source told the incident agrees with any date on or before it."""
+    a, b = first.date, second.date
+    if not (a.start and a.end and b.start and b.end) or a.assumed or b.assumed:
+        return False
+    if first.told_on and not second.told_on:
+        return b.start <= a.end
+    if second.told_on and not first.told_on:
+        return a.start <= b.end
+    return False
+
+
 def _same_doer(first: Draft, second: Draft) -> bool:
     return first.actor1 is not None and first.actor1 == second.actor1
 
@@ -287,8 +322,10 @@ def absorb(kept: Draft, other: Draft, lx: EventLexicon) -> None:
         kept.actor1_named = True  # "Gunmen stormed a hotel ... Al-Shabaab said it carried out the attack."
     _fill_sides(kept, other)
     kept.target = kept.target or other.target
-    if kept.date.assumed and not other.date.assumed:
-        kept.date = other.date
+    if (kept.date.assumed and not other.date.assumed) or (
+        kept.told_on and not other.date.assumed and not other.told_on
+    ):
+        kept.date, kept.told_on = other.date, other.told_on
     kept.location = _better_location(kept, other)
     kept.fatalities = most_conservative(kept.fatalities, other.fatalities)
     kept.injuries = most_conservative(kept.injuries, other.injuries)

@@ -58,7 +58,7 @@ from eventdesk.extract.event_fill import (
     sources_for,
 )
 from eventdesk.extract.event_generic import is_generic_mention, refers_back
-from eventdesk.extract.event_merge import merged_drafts
+from eventdesk.extract.event_merge import dated_by_the_telling, merged_drafts
 from eventdesk.extract.event_roles import (
     Party,
     Roles,
@@ -567,6 +567,7 @@ class _ArticleReader:
         if draft.actor2 is None and primary.frame.name == PROTEST_FRAME:
             self._force_on_the_crowd(draft, primary)
         draft.date = self._date(segment, root, primary.head)
+        draft.told_on = dated_by_the_telling(root, draft.date)
         draft.location = location_for(self.art, segment)
         draft.sources = sources_for(self.result, trigger_span)
         draft.evidence = [self.span_by_sentence[sentence]]
