@@ -200,7 +200,8 @@ def _crowd_first(draft: Draft, kb: Knowledge, rules: UnnamedPerpetrators) -> Non
     group, _, country = (draft.actor1 or "").partition(" (")
     crowd = group in rules.become_rioters or (draft.inter1 == rioters.inter and group != rioters.name)
     if draft.typing.event_type == rules.riot_event_type and crowd:
-        if draft.actor1_named and group != CIVILIANS and draft.actor1 not in draft.assoc1:
+        generic = {g.name for g in kb.actors.words.generic_groups.values()}  # "Protesters" is no associate
+        if draft.actor1_named and group not in generic and draft.actor1 not in draft.assoc1:
             draft.assoc1.append(draft.actor1)  # "supporters of X": ACLED's associate of the rioters
         draft.actor1 = f"{rioters.name} ({country}" if country else rioters.name
         draft.inter1 = rioters.inter

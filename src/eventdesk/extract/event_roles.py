@@ -15,7 +15,7 @@ from eventdesk.extract.actors import (
     mentions_in,
     state_forces,
 )
-from eventdesk.extract.event_detect import PLACE_ENTS, Trigger, without_dateline
+from eventdesk.extract.event_detect import DASHES, PLACE_ENTS, Trigger, without_dateline
 from eventdesk.geo.recognise import after_stance_prefix
 from eventdesk.knowledge.event_types import EventLexicon
 
@@ -31,7 +31,10 @@ PATIENT_PREPS = frozenset({"on", "against", "at", "upon", "targeting", "into"})
 COUNTERPART_PREPS = frozenset({"with"})
 AGENT_PREPS = frozenset({"by"})
 WEAPON_CONTENT_PREPS = frozenset({"of", "with"})  # "canisters of chloropicrin", "shells with chlorine"
+# verbs by which a side meets an attack ("fought off an assault by X", "repelled an attack by Y")
+REPELLING_VERBS = frozenset({"repel", "repulse", "resist", "fight", "fend", "ward", "beat", "withstand"})
 ACCORD_VERBS = frozenset({"sign", "reach", "conclude", "agree", "accept"})  # "signed a truce"
+NESTED_CUTS = frozenset({"relcl", "acl"})  # a clause inside a phrase's parts: where the phrase ends
 PHRASE_CUTS = frozenset({"relcl", "acl", "appos", "punct", "advcl", "cc", "conj", "prep"})
 DROPPED_MODIFIERS = frozenset({"det", "nummod", "quantmod", "predet", "case"})
 PRONOUNS = frozenset({"it", "they", "them", "its", "their"})
@@ -60,6 +63,7 @@ class Party:
     inter: int | None
     armed_target: bool = False  # the phrase is a place an armed side holds ("an ISIS hideout")
     identity: str | None = None  # ACLED's associate of civilians hit: what they are ("Journalists (Somalia)")
+    held: bool = False  # the name is the owner of the property named ("a police station": the police)
 
     @property
     def is_actor(self) -> bool:
@@ -125,6 +129,8 @@ def read_roles(art: AnalysedArticle, trigger: Trigger, lx: EventLexicon) -> Role
     else:
         agent_token, objects = _verb_objects(head, own_words)
         patient_token = next((o for o in objects if not _is_weapon(o, lx)), None)
+        if agent_token is not None and (attacker := _author_of_attack_met(head, lx)) is not None:
+            agent_token, patient_token = attacker, agent_token
         weapon_lemmas = {t.lemma_.lower() for o in objects if _is_weapon(o, lx) for t in o.subtree}
         intransitive = trigger.frame.name in lx.words("intransitive_frames")
         agent_token, patient_token = _participle_noun(head, agent_token, patient_token, intransitive)
@@ -132,6 +138,8 @@ def read_roles(art: AnalysedArticle, trigger: Trigger, lx: EventLexicon) -> Role
         agent_token, patient_token = _sides_between(head, patient_token)
     if agent_token is None and trigger.is_noun:
         agent_token = _participant(head, lx) or _agent_of_participle(head)
+    if trigger.is_noun and head.head.i != head.i and _author_of_attack_met(_verb_of(head), lx) is not None:
+        patient_token = _subject(_verb_of(head)) or patient_token  # "police repelled an attack by gunmen"
     if agent_token is None and trigger.is_noun and (user := _weapon_verb(head, lx)) is not None:
         agent_token, aimed_at = _verb_objects(user, range(head.i, head.i + 1))
         agent_token = agent_token or _inherited_agent(user)  # "used a drone to drop a grenade"
@@ -170,6 +178,7 @@ def read_roles(art: AnalysedArticle, trigger: Trigger, lx: EventLexicon) -> Role
             _place_not_state(art, roles.patient)
     if roles.patient is not None and _property_hit_by_unarmed(roles.patient, roles.agent, lx):
         roles.patient.inter = None  # "rioters torched a police station": a building burnt, not a fight
+        roles.patient.name = None
     return roles
 
 
@@ -194,7 +203,8 @@ def _property_hit_by_unarmed(patient: Party, agent: Party | None, lx: EventLexic
     """A building read as its owner only through a modifier ("a police station"), hit by someone unarmed:
     the building is the target (hit by gunmen, it is the owner that was fought)."""
     is_property = lx.object_kinds.get(patient.head.lemma_.lower()) == "property"
-    return is_property and patient.name is None and agent is not None and not is_armed(agent)
+    unnamed = patient.name is None or patient.held
+    return is_property and unnamed and agent is not None and not is_armed(agent)
 
 
 def _aimed_at(patient: Token, lx: EventLexicon) -> Token:
@@ -498,6 +508,32 @@ def _verb_objects(verb: Token, skip: range = range(0)) -> tuple[Token | None, li
     return agent, direct + oblique
 
 
+def _author_of_attack_met(verb: Token, lx: EventLexicon) -> Token | None:
+    """ "Soldiers fought off an assault by ISWAP fighters", "police repelled an attack by gunmen": an attack
+    the subject met has its own author, who struck first (ACLED's actor1); the subject is the side hit."""
+    if verb.lemma_.lower() not in REPELLING_VERBS:
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [o for c in verb.children if c.dep_ in ("prep", "prt") and (o := _pobj(c)) is not None]
+    for obj in objects:
+        if obj.pos_ != "NOUN" or not _is_incident_word(obj, lx) or _is_weapon(obj, lx):
+            continue
+        by = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+        author = _pobj(by) if by is not None else None
+        if author is not None and not _is_time(author):
+            return author
+    return None
+
+
+def _verb_of(noun: Token) -> Token:
+    """The verb a noun is the object of, directly or through a preposition ("fought off an assault")."""
+    return noun.head.head if noun.dep_ == "pobj" else noun.head
+
+
+def _subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "nsubj" and not _in_dateline(c)), None)
+
+
 def _participle_noun(
     verb: Token, agent: Token | None, patient: Token | None, intransitive: bool
 ) -> tuple[Token | None, Token | None]:
@@ -718,7 +754,7 @@ def _local_lemmas(trigger: Trigger) -> set[str]:
 
 
 def party(art: AnalysedArticle, head: Token, lx: EventLexicon) -> Party:
-    head = _antecedent_token(art, head)
+    head = _named_after_adjective(art, _antecedent_token(art, head))
     tokens = phrase_tokens(head, keep_name=lx.object_kinds.get(head.lemma_.lower()) == "place")
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     text = art.norm.text[start:end]
@@ -731,9 +767,26 @@ def party(art: AnalysedArticle, head: Token, lx: EventLexicon) -> Party:
     named = generic_actor(art, head, code) or (_position_owner(art, head, lx) if armed_target else None)
     if name is None and named is not None:  # "gunmen", "Turkish drone", "an army checkpoint"
         name, inter = named[0], named[1] if named[1] is not None else inter
-    side = Party(head, start, end, text, name, inter, armed_target=armed_target)
+    held = name is None and inter in ARMED_CODES and lx.object_kinds.get(head.lemma_.lower()) == "property"
+    owner = _position_owner(art, head, lx) if held else None  # "a police station": the police
+    if owner is not None:
+        name = owner[0]
+    side = Party(head, start, end, text, name, inter, armed_target=armed_target, held=owner is not None)
     _add_identity(art, side)
     return side
+
+
+def _named_after_adjective(art: AnalysedArticle, head: Token) -> Token:
+    """ "shells fired by the paramilitary Rapid Support Forces": the parser may leave the adjective as the
+    phrase and the name outside it; an adjective directly followed by an actor's name describes that name."""
+    if head.pos_ != "ADJ" or head.i + 1 >= len(head.doc):
+        return head
+    after = head.doc[head.i + 1]
+    named = [m for m in mentions_in(art, after.idx, after.idx + len(after), "actor") if m.start == after.idx]
+    if not named:
+        return head
+    last = art.doc.char_span(named[0].start, named[0].end, alignment_mode="expand")
+    return last.root if last is not None else head
 
 
 def _people_by_nationality(mention: Mention | None, head: Token, inter: int | None) -> bool:
@@ -796,11 +849,33 @@ def phrase_tokens(head: Token, keep_name: bool = False) -> list[Token]:
         if child.dep_ == "case":  # "the army's offensive": the army
             continue
         kept.extend(child.subtree)
-    kept.sort(key=lambda t: t.i)
+    kept = _without_nested_clauses(head, kept)
     first, last = kept[0].i, kept[-1].i
     if head.doc[first].lower_ == "dead" and first - 1 == head.head.i and first < head.i:
         first += 1  # "shot dead journalist X": the word belongs to the verb
-    return [t for t in head.doc[first : last + 1] if not (t.is_punct and t.i in (first, last))] or [head]
+    dashes = [t.i for t in head.doc[first : head.i] if t.text in DASHES and t.whitespace_]
+    if dashes:  # "KABUL, Afghanistan - Gunmen ...": the phrase starts after a dateline's dash
+        first = dashes[-1] + 1
+    words = [t for t in head.doc[first : last + 1] if not (t.is_punct and t.i in (first, last))] or [head]
+    after = words[-1].i + 1
+    opened = sum(t.text == "(" for t in words) > sum(t.text == ")" for t in words)
+    if opened and after < len(head.doc) and head.doc[after].text == ")":
+        words.append(head.doc[after])  # "the Syrian Democratic Forces (SDF)": the bracket closes
+    return words
+
+
+def _without_nested_clauses(head: Token, kept: list[Token]) -> list[Token]:
+    """The phrase up to a clause inside one of its parts ("a district of Nyala, which the RSF
+    has held since last year": the RSF is no part of what was bombed)."""
+    kept.sort(key=lambda t: t.i)
+    nested = (t for t in kept if t.dep_ in NESTED_CUTS and t.head.i != head.i and t.i > head.i)
+    cut = min((t.left_edge.i for t in nested), default=None)
+    if cut is None:
+        return kept
+    inside = [t for t in kept if t.i < cut]
+    while len(inside) > 1 and inside[-1].is_punct:
+        inside.pop()
+    return inside or kept
 
 
 def _mention_for(art: AnalysedArticle, head: Token, start: int, end: int) -> Mention | None:

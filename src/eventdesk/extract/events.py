@@ -208,6 +208,7 @@ class _ArticleReader:
         if not incidents and self._is_toll(segment, sentence, lemmas):
             for draft in self._add_casualties(self._incident_before(sentence)[-1:], segment, lemmas):
                 _add_evidence(draft, _evidence(self.art, segment))
+                self._victims_as_second_side(draft, segment)
         self._add_casualties(new, segment, lemmas)
         self.drafts += new
         roots = {clause_root(t.head).i for t in incidents}
@@ -291,6 +292,22 @@ class _ArticleReader:
         if not before or self._names_own_place_or_date(segment):
             return False
         return not self._other_victims(before[-1], segment)
+
+    def _victims_as_second_side(self, draft: Draft, segment: SpacySpan) -> None:
+        """ "Warplanes bombed a district of Nyala. Seven civilians were killed.": the toll's victims are the
+        side hit when the incident named none; not unnamed armed men, who may be the attackers themselves."""
+        if draft.actor2 is not None:
+            return
+        words = self.lx.fatal_words | self.lx.injury_words
+        for token in (t for t in segment if t.lemma_.lower() in words):
+            victims = victim_roles(self.art, token, self.lx)[1]
+            if victims is None or not victims.is_side or not victims.is_actor:
+                continue
+            name, inter, text = self._side(victims)
+            if name != draft.actor1 and not name.startswith(UNNAMED):
+                draft.actor2, draft.inter2, draft.actor2_text = name, inter, text
+                draft.assoc2 = [victims.identity] if victims.identity else []
+            return
 
     def _incident_before(self, sentence: int) -> list[Draft]:
         """The drafts a toll counts for: the previous sentence's, or past one sentence that reports nothing

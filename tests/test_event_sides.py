@@ -1,0 +1,99 @@
+"""Who the sides of an incident are, read from the phrases of whole news sentences: attacks fought off,
+buildings of a force, names the parser leaves outside their phrase, clauses inside a phrase, datelines,
+and victims told in the toll sentence after the incident."""
+
+from __future__ import annotations
+
+from conftest import extract_text
+from eventdesk.extract import Extractor
+from eventdesk.records import Event, Result
+
+
+def _first(result: Result) -> Event:
+    assert result.events, "no event extracted"
+    return min(result.events, key=lambda e: min(s.start for s in e.evidence))
+
+
+# --- an attack fought off: its author struck first -------------------------------------------------------
+
+
+def test_an_assault_fought_off_has_its_author_first(extractor: Extractor) -> None:
+    text = "Troops fought off a dawn assault by ISWAP fighters on an army base in Monguno on Sunday."
+    event = _first(extract_text(extractor, text))
+    assert event.event_type == "Battles"
+    assert event.actor1 == "Islamic State West Africa Province"
+    assert event.actor2 == "Military Forces of Nigeria"
+
+
+def test_an_attack_repelled_has_the_defenders_second(extractor: Extractor) -> None:
+    text = "Police repelled an attack by gunmen on a checkpoint near Kano on Monday."
+    event = _first(extract_text(extractor, text))
+    assert event.actor1 == "Unidentified Armed Group (Nigeria)"
+    assert event.actor2 == "Police Forces of Nigeria"
+
+
+def test_an_attack_made_keeps_its_doer_first(extractor: Extractor) -> None:
+    # a "by" phrase inside the object that is no attack changes nothing
+    event = _first(extract_text(extractor, "Soldiers attacked a camp run by rebels near Beni on Monday."))
+    assert event.actor1 == "Military Forces of the Democratic Republic of Congo"
+
+
+# --- a building named by the force that holds it -----------------------------------------------------------
+
+
+def test_a_police_station_attacked_by_gunmen_is_the_police(extractor: Extractor) -> None:
+    event = _first(extract_text(extractor, "Gunmen attacked a police station in Zamfara on Sunday."))
+    assert event.actor2 == "Police Forces of Nigeria"
+    assert event.actor2_text is not None and event.actor2_text.text == "police station"
+
+
+def test_a_police_station_burnt_by_rioters_is_property_not_the_police(extractor: Extractor) -> None:
+    event = _first(extract_text(extractor, "Rioters set fire to a police station in Zamfara on Sunday."))
+    assert event.event_type == "Riots"
+    assert event.actor2 is None
+
+
+# --- the parser's phrase and the words of the side ---------------------------------------------------------
+
+
+def test_an_adjective_left_before_a_name_describes_the_name(extractor: Extractor) -> None:
+    text = "Rockets fired by the paramilitary Rapid Support Forces hit a market in Omdurman, killing nine."
+    event = _first(extract_text(extractor, text))
+    assert event.actor1 == "Rapid Support Forces"
+
+
+def test_an_actor_in_a_clause_inside_the_target_is_not_the_side_hit(extractor: Extractor) -> None:
+    text = (
+        "On Monday, Sudanese army warplanes bombed a residential district of Nyala, which the RSF has held "
+        "since last year. Seven civilians were killed."
+    )
+    event = _first(extract_text(extractor, text))
+    assert event.actor1 == "Military Forces of Sudan"
+    assert event.actor2 == "Civilians (Sudan)"  # the toll's victims, not the RSF of the clause
+    assert event.fatalities.best == 7
+
+
+def test_victims_of_the_toll_sentence_are_the_side_hit(extractor: Extractor) -> None:
+    text = "Sudanese army warplanes bombed a market in Nyala on Monday. Seven civilians were killed."
+    event = _first(extract_text(extractor, text))
+    assert event.actor2 == "Civilians (Sudan)"
+    assert event.target == "market"
+
+
+def test_the_dateline_is_no_part_of_the_side_words(extractor: Extractor) -> None:
+    event = _first(extract_text(extractor, "LAGOS, Nigeria - Gunmen killed four farmers near Jos on Sunday."))
+    assert event.actor1_text is not None and event.actor1_text.text == "Gunmen"
+
+
+def test_a_bracketed_short_name_is_closed_in_the_side_words(extractor: Extractor) -> None:
+    text = "A drone struck a car near Qamishli, killing two members of the Syrian Democratic Forces (SDF)."
+    event = _first(extract_text(extractor, text))
+    assert event.actor2 == "Syrian Democratic Forces"
+    assert event.actor2_text is not None and event.actor2_text.text.endswith("(SDF)")
+
+
+def test_a_crowd_turned_rioters_is_no_associate_of_itself(extractor: Extractor) -> None:
+    text = "Protesters set fire to part of the parliament building in Nairobi."
+    event = _first(extract_text(extractor, text))
+    assert (event.actor1 or "").startswith("Rioters")
+    assert event.assoc_actor1 == []
