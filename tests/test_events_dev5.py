@@ -1,0 +1,254 @@
+"""Event typing read from the fifth development set (dev5): fire traded and gunfire between sides, mutilation
+and slashing, charges set off and bombs thrown by hand, symptoms of poisoning, overflights and warning shots,
+kettling and baton charges, commemorations broken up, courts and police stations set up, contractors hired,
+captives handed to mediators, soldiers who take over an administration, and the words that must stay no such
+event. Sentences written for these tests from the ACLED codebook's definitions."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import extract_text
+from eventdesk.extract import Extractor
+
+
+def _first_type(extractor: Extractor, text: str) -> str | None:
+    events = extract_text(extractor, text).events
+    return min(events, key=lambda e: min(s.start for s in e.evidence)).sub_event_type if events else None
+
+
+# --- battles: fire traded, gunfire between two sides, sides that engage each other --------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "On 3 May 2022, Indian and Pakistani troops traded artillery fire across the frontier.",
+            "Shelling/artillery/missile attack",
+        ),
+        (
+            "On 9 June 2021, soldiers and ELN guerrillas traded gunfire for an hour outside Tame (Arauca).",
+            "Armed clash",
+        ),
+        (
+            "Intense gunfire erupted between Wagner fighters and rebels near Bambari on Friday.",
+            "Armed clash",
+        ),
+        (
+            "On 1 April 2024, Al Shabaab and Somali troops engaged each other near Bulo Burde (Hiraan).",
+            "Armed clash",
+        ),
+    ],
+)
+def test_fire_traded_or_exchanged_between_sides(extractor: Extractor, text: str, expected: str) -> None:
+    assert _first_type(extractor, text) == expected
+
+
+def test_goods_traded_are_no_fight(extractor: Extractor) -> None:
+    assert _first_type(extractor, "Merchants in Gao traded grain and salt with herders on Monday.") is None
+
+
+# --- violence against civilians: mutilation and slashing ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels cut off the ears of two traders near Bamenda on Sunday for defying a curfew, residents said.",
+        "On 4 March 2025, an assailant slashed a shopkeeper with a machete in Kisumu (Kisumu).",
+    ],
+)
+def test_mutilating_or_slashing_people_is_an_attack(extractor: Extractor, text: str) -> None:
+    assert _first_type(extractor, text) == "Attack"
+
+
+def test_supplies_cut_off_are_no_attack(extractor: Extractor) -> None:
+    text = "The government cut off fuel supplies to the northern provinces on Monday, officials said."
+    assert _first_type(extractor, text) != "Attack"
+
+
+# --- explosions: a charge set off by its carrier, bombs thrown by hand, vehicle bombs driven in ------------
+
+
+def test_a_bomber_who_triggers_his_vest_is_a_suicide_bomb(extractor: Extractor) -> None:
+    text = "On 2 July 2020, an IS militant triggered his explosive vest at a checkpoint in Tikrit."
+    assert _first_type(extractor, text) == "Suicide bomb"
+
+
+def test_protests_triggered_are_no_blast(extractor: Extractor) -> None:
+    text = "The fuel price rise triggered anger among traders in Kano on Monday, a union leader said."
+    assert _first_type(extractor, text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 5 April 2021, party workers hurled crude bombs at a rival candidate's office in Howrah.",
+        "Gang members tossed an explosive device at a bar in Cuernavaca (Morelos) on 2 May 2022. 2 injured.",
+    ],
+)
+def test_bombs_thrown_by_hand_are_grenade_attacks(extractor: Extractor, text: str) -> None:
+    assert _first_type(extractor, text) == "Grenade"
+
+
+def test_a_petrol_bomb_thrown_is_no_grenade(extractor: Extractor) -> None:
+    text = "On 5 April 2021, youths threw petrol bombs at a police post in Derry (Northern Ireland)."
+    assert _first_type(extractor, text) != "Grenade"
+
+
+def test_a_vehicle_borne_bomb_driven_into_a_gate_is_a_suicide_bomb(extractor: Extractor) -> None:
+    text = "On 3 March 2023, Al Shabaab fighters drove a vehicle-borne explosive device into an army base."
+    assert _first_type(extractor, text) == "Suicide bomb"
+
+
+# --- chemical weapons: munitions carrying an agent, symptoms of poisoning ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 4 May 2024, Russian troops used grenades containing a toxic irritant against Ukrainian "
+        "positions near Robotyne (Zaporizhia).",
+        "Army helicopters bombed rebel trenches near Hpakant on 2 June 2023; the rebels reported "
+        "vomiting and dizziness afterwards.",
+    ],
+)
+def test_toxic_munitions_or_poisoning_symptoms_are_chemical(extractor: Extractor, text: str) -> None:
+    assert _first_type(extractor, text) == "Chemical weapon"
+
+
+# --- protests met with force: kettling, baton charges, removal, a march ended, counter-protesters ----------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 March 2023, police kettled climate activists marching in London and held them for hours.",
+        "On 6 May 2022, teachers demanding unpaid salaries were baton-charged by police in Lahore (Punjab).",
+        "On 8 June 2021, police removed villagers who were blocking a mining road near Tete (Tete).",
+        "On 1 July 2023, activists marched in Tbilisi against a foreign agents bill, and riot police "
+        "ended the rally.",
+        "On 2 June 2024, counter-protesters pushed and insulted women marching for equal pay in Skopje.",
+    ],
+)
+def test_protests_kettled_charged_removed_or_ended_are_met_with_intervention(
+    extractor: Extractor, text: str
+) -> None:
+    assert _first_type(extractor, text) == "Protest with intervention"
+
+
+def test_people_laying_flowers_detained_are_a_protest_met_with_arrests(extractor: Extractor) -> None:
+    text = "On 3 March 2024, police detained 12 people laying flowers at a memorial to a dissident in Samara."
+    assert _first_type(extractor, text) == "Protest with intervention"
+
+
+def test_an_official_laying_flowers_is_no_protest(extractor: Extractor) -> None:
+    text = "On 9 May 2024, the president laid flowers at the war memorial in Minsk."
+    assert _first_type(extractor, text) is None
+
+
+# --- strategic developments -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "On 7 May 2023, Turkish fighter jets flew in formation near the Syrian border, a monitor said.",
+            "Other",
+        ),
+        (
+            "On 4 June 2022, navy sailors fired warning shots at a fishing boat that entered Korean waters.",
+            "Other",
+        ),
+        (
+            "On 9 April 2024, Hayat Tahrir al-Sham installed a sharia court in Kafr Takharim (Idlib).",
+            "Headquarters or base established",
+        ),
+        (
+            "On 2 April 2022, Police Forces of Nigeria inaugurated a police station in Damboa (Borno).",
+            "Headquarters or base established",
+        ),
+        (
+            "On 5 March 2024, the junta signed a contract with a Russian private security company to protect "
+            "gold mines, local sources said.",
+            "Change to group/activity",
+        ),
+        (
+            "A Shan militia was placed under army command as a people's militia unit on Friday.",
+            "Change to group/activity",
+        ),
+        (
+            "On 5 June 2024, the army redeployed several thousand soldiers from the capital to the northern "
+            "border.",
+            "Change to group/activity",
+        ),
+        (
+            "On 8 May 2023, ISWAP handed over four aid workers it had held for a month to a humanitarian "
+            "commission, officials said.",
+            "Agreement",
+        ),
+        (
+            "Two rival clans in Galkayo agreed on Sunday to stop fighting over grazing land, elders said.",
+            "Agreement",
+        ),
+        (
+            "On 6 August 2023, soldiers detained a provincial governor and took over the administration "
+            "of Agadez; no shots were fired.",
+            "Other",
+        ),
+    ],
+)
+def test_less_obvious_strategic_developments(extractor: Extractor, text: str, expected: str) -> None:
+    assert _first_type(extractor, text) == expected
+
+
+def test_a_contract_for_a_road_is_no_change_to_a_group(extractor: Extractor) -> None:
+    text = "On 5 March 2024, the ministry signed a contract with a Chinese company to build a road."
+    assert _first_type(extractor, text) != "Change to group/activity"
+
+
+# --- territory ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "On 4 July 2024, the Myanmar army reoccupied Hpasawng town (Kayah) after heavy fighting.",
+            "Government regains territory",
+        ),
+        (
+            "On 6 June 2023, Somali troops drove Al Shabaab fighters from two villages near Bulo Burde.",
+            "Government regains territory",
+        ),
+        (
+            "On 3 May 2025, the army overran an ISWAP encampment near Malam Fatori (Borno) after a gunfight.",
+            "Government regains territory",
+        ),
+        (
+            "On 2 February 2025, M23 gained Nyabibwe (Kalehe, South Kivu) after fighting FARDC soldiers.",
+            "Non-state actor overtakes territory",
+        ),
+        (
+            "On Monday Taliban fighters took charge of a district centre after a militia handed it over.",
+            "Non-violent transfer of territory",
+        ),
+        (
+            "Rebels entered the town of Mindat after soldiers left, residents said, adding that no shots "
+            "were fired.",
+            "Non-violent transfer of territory",
+        ),
+    ],
+)
+def test_territory_taken_retaken_or_handed_over(extractor: Extractor, text: str, expected: str) -> None:
+    assert _first_type(extractor, text) == expected
+
+
+def test_a_detention_occupiers_do_not_acknowledge_is_a_disappearance(extractor: Extractor) -> None:
+    text = (
+        "On 4 May 2023, Russian forces detained a priest in Melitopol (Zaporizhia). The occupation "
+        "authorities have not acknowledged holding him."
+    )
+    assert _first_type(extractor, text) == "Abduction/forced disappearance"
