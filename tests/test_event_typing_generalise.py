@@ -351,3 +351,37 @@ def test_a_long_line_ending_in_a_full_stop_is_read_without_a_tagged_verb(extract
 
 def test_a_short_title_without_a_verb_stays_a_heading(extractor: Extractor) -> None:
     assert extract_text(extractor, "Renewed fighting in the north").events == []
+
+
+# --- more changes to a group: formed, withdrawn from a deal, commanders dismissed, mobilised, rebranded ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 4 April, a new self-defence militia announced in Walikale that it had been formed.",
+        "On 4 April, the CMA withdrew from the Algiers peace agreement in Kidal.",
+        "On 4 April, the FDLR dismissed its military commander in Rutshuru.",
+        "On 4 April, the junta declared a general mobilisation of men aged 18 to 40.",
+        "On 4 April, Wagner's units in the Central African Republic were rebranded as Africa Corps.",
+    ],
+)
+def test_less_obvious_changes_to_a_group(extractor: Extractor, text: str) -> None:
+    assert _first_type(extractor, text) == "Change to group/activity"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister dismissed the claims as lies on Monday.",
+        "The company announced a rebranding of its products on Monday.",
+        "The US withdrew its troops from Niger under the agreement on Monday.",
+    ],
+)
+def test_the_same_words_outside_an_armed_group_change_nothing(extractor: Extractor, text: str) -> None:
+    assert _first_type(extractor, text) != "Change to group/activity"
+
+
+def test_a_bomb_workshop_found_is_a_disrupted_weapons_use(extractor: Extractor) -> None:
+    text = "On 4 April, soldiers discovered a bomb-making workshop in a house in Kano."
+    assert _first_type(extractor, text) == "Disrupted weapons use"
