@@ -190,3 +190,68 @@ def test_an_undated_report_of_another_group_far_from_the_bombing_stays_apart(ext
         "Taliban fighters shot dead two men at a checkpoint in Herat, officials said."
     )
     assert len(extract_text(extractor, text).events) == 2
+
+
+def test_a_district_inside_the_province_of_the_lead_is_the_same_place(extractor: Extractor) -> None:
+    text = (
+        "Insurgents killed five villagers in a raid on a village in Mozambique's Cabo Delgado province on "
+        'Friday. "They came at dawn and killed the men," the administrator of Macomia district said.'
+    )
+    assert len(extract_text(extractor, text).events) == 1
+
+
+def test_killings_in_two_districts_stay_apart(extractor: Extractor) -> None:
+    text = (
+        "Insurgents killed five villagers in Macomia district on Friday. "
+        "Militants also killed three fishermen in Muidumbe district, the administrator said."
+    )
+    assert len(extract_text(extractor, text).events) == 2
+
+
+def test_shots_in_the_air_right_after_a_protest_are_its_intervention(extractor: Extractor) -> None:
+    text = (
+        "A few dozen women gathered outside the governor's office in Herat on Tuesday to demand the right to "
+        "work. Taliban fighters fired into the air and pushed them away, one of the women said."
+    )
+    events = extract_text(extractor, text).events
+    assert _types(events) == [("Protests", "Protest with intervention")]
+
+
+def test_a_withdrawal_and_the_other_side_taking_the_place_are_one_change_of_hands(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Ukraine's army said its troops had withdrawn from the village of Berdychi after days of heavy "
+        "assaults. Russia's defence ministry said on Sunday its forces had captured the village."
+    )
+    events = extract_text(extractor, text).events
+    assert len(events) == 1
+    assert events[0].event_type == "Battles"
+
+
+def test_a_withdrawal_and_a_town_taken_elsewhere_on_its_own_day_stay_apart(extractor: Extractor) -> None:
+    text = (
+        "Ukraine's army said its troops had withdrawn from the village of Berdychi after days of heavy "
+        "assaults. Russia's defence ministry said its forces had captured the town of Ocheretyne on Friday."
+    )
+    assert len(extract_text(extractor, text).events) == 2
+
+
+def test_a_report_with_its_own_place_and_date_does_not_join_an_unplaced_undated_one(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "The cartel has planted mines on rural roads as it fights rival gangs for control of orchards. "
+        "In Sinaloa, gunmen forced their way into a house in Culiacan on Monday and shot dead a man."
+    )
+    events = extract_text(extractor, text).events
+    shooting = next(e for e in events if _told_in(e, "Culiacan"))
+    assert not _told_in(shooting, "planted mines")
+
+
+def test_details_told_after_a_placed_and_dated_lead_still_join_it(extractor: Extractor) -> None:
+    text = (
+        "Gunmen killed a family in a house in Culiacan on Monday, police said. "
+        "The attackers fired more than 40 rounds at the house, a neighbour said."
+    )
+    assert len(extract_text(extractor, text).events) == 1

@@ -21,6 +21,7 @@ REMOTE, ON_CIVILIANS = "Explosions/Remote violence", "Violence against civilians
 ARMED_CLASH, GENERIC_ATTACK = "Armed clash", "Attack"
 HANDS_ON = frozenset({"Sexual violence", "Abduction/forced disappearance"})
 SEIZURE, ARRESTS = "Disrupted weapons use", "Arrests"
+SHOW_OF_FORCE, HANDOVER = "show_of_force", "handover"
 REPORTED_CLAUSES = frozenset({"ccomp"})  # "the group said [its fighters had killed 25 soldiers]"
 RIOTS = "Riots"
 CROWD_TYPES = frozenset({PROTESTS, RIOTS})
@@ -71,7 +72,7 @@ def _same_or_part(incident: _Incident, draft: Draft) -> bool:
 
 
 def _part_kind(draft: Draft) -> bool:
-    return draft.typing.sub_event_type in (SEIZURE, ARRESTS)
+    return draft.typing.sub_event_type in (SEIZURE, ARRESTS) or _shown_force(draft)
 
 
 def dated_by_the_telling(clause: Token, date: DateRange) -> bool:
@@ -119,6 +120,8 @@ def same_incident(first: Draft, second: Draft, latest: int | None = None) -> boo
     last = first.sentence if latest is None else latest
     near = abs(second.sentence - last) <= NEARBY_SENTENCES or second.anaphoric
     if _agents_conflict(first, second) or not (first.sides() & second.sides() or near):
+        return False
+    if _stands_alone(first, second):
         return False
     dated_alike = _told_dates_agree(first, second) or _dates_agree(
         first.date, second.date, near or _same_named_doer(first, second)
@@ -169,7 +172,7 @@ def _is_part(incident: _Incident, part: Draft) -> bool:
     kind, family = part.typing.sub_event_type, kept.typing.event_type
     seizure = kind == SEIZURE and family in GROUND_FIGHTING and _by_a_side(kept, part)
     arrests = kind == ARRESTS and family in CROWD_TYPES and not part.actor1_named
-    if not (seizure or arrests or _riot_put_down(kept, part)) or part.sentence < kept.sentence:
+    if not (seizure or arrests or _crowd_put_down(kept, part)) or part.sentence < kept.sentence:
         return False
     in_its_sentence = part.sentence in incident.told
     right_after = 0 < part.sentence - incident.latest_before(part.sentence) <= NEARBY_SENTENCES
@@ -177,11 +180,17 @@ def _is_part(incident: _Incident, part: Draft) -> bool:
     return (in_its_sentence or (right_after and undated)) and _places_agree(kept, part)
 
 
-def _riot_put_down(kept: Draft, part: Draft) -> bool:
+def _crowd_put_down(kept: Draft, part: Draft) -> bool:
     """ "Youths burned tyres and stoned the police. Police fired tear gas.": how a riot was broken up is
-    part of the riot, which stays a riot."""
+    part of the riot, which stays a riot; shots fired in the air right after a protest are how it was
+    ended (ACLED: a protest with intervention)."""
     outcome = part.typing.event_type == PROTESTS and part.typing.sub_event_type != PEACEFUL
-    return kept.typing.event_type == RIOTS and outcome
+    shown = part.frame.name == SHOW_OF_FORCE and kept.typing.event_type in CROWD_TYPES
+    return (kept.typing.event_type == RIOTS and outcome) or shown
+
+
+def _shown_force(part: Draft) -> bool:
+    return part.frame.name == SHOW_OF_FORCE
 
 
 def _by_a_side(kept: Draft, part: Draft) -> bool:
@@ -233,6 +242,8 @@ def _types_agree(first: Draft, second: Draft) -> bool:
     violent = [t.event_type in VIOLENT_TYPES for t in (a, b)]
     if _hands_on_and_remote(first, second):
         return False
+    if {first.frame.name, second.frame.name} <= TERRITORY_FRAMES | {HANDOVER}:
+        return True  # "troops withdrew from the village ... the rebels said they had taken it"
     if a.sub_event_type == b.sub_event_type or all(violent) or a.event_type == b.event_type == PROTESTS:
         return True  # a protest and how it ended, told apart
     if first.sentence == second.sentence and a.event_type == b.event_type:
@@ -246,6 +257,17 @@ def _hands_on_and_remote(first: Draft, second: Draft) -> bool:
     """A rape or an abduction is never what a shell or a bomb did: told with a shelling, it is its own act."""
     kinds = {first.typing.sub_event_type, second.typing.sub_event_type}
     return bool(kinds & HANDS_ON) and REMOTE in (first.typing.event_type, second.typing.event_type)
+
+
+def _stands_alone(first: Draft, second: Draft) -> bool:
+    """ "The cartel plants mines on rural roads. In Sinaloa, gunmen shot dead a family on Monday.": a report
+    with a place and a date of its own does not join an incident that has neither."""
+    placed_alone = _own(second) and not _own(first)
+    return placed_alone and _own_date(second) and first.date.assumed
+
+
+def _own_date(draft: Draft) -> bool:
+    return not draft.date.assumed and not draft.told_on
 
 
 def _same_named_doer(first: Draft, second: Draft) -> bool:
@@ -284,7 +306,7 @@ def _places_agree(first: Draft, second: Draft) -> bool:
     a, b = first.location, second.location
     if a is None or b is None or not a.name or not b.name or not (_own(first) and _own(second)):
         return True
-    if (_is_country(a) or _is_country(b)) and a.country and a.country == b.country:
+    if _holds(a, b) or _holds(b, a):
         return True
     if a.geonameid and b.geonameid:
         return a.geonameid == b.geonameid
@@ -293,8 +315,17 @@ def _places_agree(first: Draft, second: Draft) -> bool:
     return bool(names_a & names_b) or any(n in e.text for n in names_a for e in second.evidence)
 
 
-def _is_country(place: EventLocation) -> bool:
-    return (place.feature or "").startswith("PCL")
+def _holds(broad: EventLocation, place: EventLocation) -> bool:
+    """A country holds its towns, a province or a district the places inside it ("Macomia district" in
+    "Cabo Delgado province")."""
+    feature = broad.feature or ""
+    if feature.startswith("PCL"):
+        return broad.country is not None and broad.country == place.country
+    if feature == "ADM1":
+        return broad.country == place.country and broad.admin1 is not None and broad.admin1 == place.admin1
+    if feature == "ADM2":
+        return broad.admin1 == place.admin1 and broad.admin2 is not None and broad.admin2 == place.admin2
+    return False
 
 
 def _own(draft: Draft) -> bool:
@@ -311,6 +342,8 @@ def absorb(kept: Draft, other: Draft, lx: EventLexicon) -> None:
         kept.typing, kept.frame = other.typing, other.frame  # "abducted and raped a woman": sexual violence
     if kept.typing.sub_event_type == DESTRUCTION and other.typing.event_type in VIOLENT_TYPES:
         kept.typing = other.typing  # the attack in which the houses were burned
+    if kept.frame.name == HANDOVER and other.frame.name in TERRITORY_FRAMES:
+        _taken_from(kept, other)
     if _generic_attack(kept) and told_remote.event_type == REMOTE:
         kept.typing = told_remote  # "two attackers struck ... one of them blew himself up": a suicide bomb
     if other.typing.event_type == PROTESTS and kept.typing.event_type != PROTESTS:
@@ -333,6 +366,24 @@ def absorb(kept: Draft, other: Draft, lx: EventLexicon) -> None:
     kept.evidence += [e for e in other.evidence if e not in kept.evidence]
 
 
+def _taken_from(withdrawal: Draft, taking: Draft) -> None:
+    """A side's withdrawal from a place that the other side says it took: the taking, by the taker, from
+    the side that withdrew (ACLED codes the change of hands once, by how it happened)."""
+    withdrawal.typing, withdrawal.frame = taking.typing, taking.frame
+    if taking.actor1 is not None and taking.actor1 != withdrawal.actor1:
+        withdrawal.actor2, withdrawal.inter2, withdrawal.actor2_text = (
+            withdrawal.actor1,
+            withdrawal.inter1,
+            withdrawal.actor1_text,
+        )
+        withdrawal.actor1, withdrawal.inter1, withdrawal.actor1_text = (
+            taking.actor1,
+            taking.inter1,
+            taking.actor1_text,
+        )
+        withdrawal.actor1_named = taking.actor1_named
+
+
 def _generic_attack(draft: Draft) -> bool:
     """An attack on civilians told by no weapon; ACLED codes one done by explosives or from afar as remote
     violence whoever it hit."""
@@ -342,7 +393,7 @@ def _generic_attack(draft: Draft) -> bool:
 def absorb_part(kept: Draft, part: Draft, lx: EventLexicon) -> None:
     """An act told as part of an incident: the incident keeps its type and sides and gains the act's
     evidence and sources; arrests make a peaceful protest one with intervention, by the arresting side."""
-    if kept.typing.event_type == PROTESTS and part.typing.sub_event_type == ARRESTS:
+    if kept.typing.event_type == PROTESTS and (part.typing.sub_event_type == ARRESTS or _shown_force(part)):
         outcome = protest_outcome(INTERVENTION, part.lemmas, lx)
         kept.typing.sub_event_type = max(
             kept.typing.sub_event_type, outcome, key=lambda t: protest_severity(t, lx)
