@@ -408,7 +408,7 @@ def test_messaging_platforms_are_not_actors() -> None:
 def test_community_militias_are_ethnic_militias_with_the_articles_country() -> None:
     text = "Hema militiamen attacked a displacement site in Ituri, Congolese officials said."
     result = extract_text(actors_extractor(), text)
-    militia = actor(result, "Hema Ethnic Militia (DR Congo)")
+    militia = actor(result, "Hema Ethnic Militia (Democratic Republic of Congo)")  # ACLED's country name
     assert (militia.type, militia.inter, militia.country) == ("identity_militia", 4, "CD")
     names = names_of_actors("Ansar al-Din fighters and Islamist militants clashed near Timbuktu.")
     assert not [name for name in names if "Ethnic Militia" in name]

@@ -97,3 +97,17 @@ def test_a_crowd_turned_rioters_is_no_associate_of_itself(extractor: Extractor) 
     event = _first(extract_text(extractor, text))
     assert (event.actor1 or "").startswith("Rioters")
     assert event.assoc_actor1 == []
+
+
+# --- ACLED's country names in generated actor names ---------------------------------------------------------
+
+
+def test_forces_of_a_country_named_with_the_article_take_it(extractor: Extractor) -> None:
+    text = "Police shot dead two suspected kidnappers in Cotabato City on Sunday."
+    event = _first(extract_text(extractor, text))
+    assert event.actor1 == "Police Forces of the Philippines"
+
+
+def test_congo_is_named_as_acled_names_it(extractor: Extractor) -> None:
+    event = _first(extract_text(extractor, "Militiamen killed six villagers near Djugu in Ituri on Sunday."))
+    assert event.actor2 == "Civilians (Democratic Republic of Congo)"

@@ -73,20 +73,24 @@ def test_the_associate_is_registered_as_a_civilian_actor(extractor: Extractor) -
         ),
         (
             "Two reporters were beaten by soldiers at a checkpoint in Goma on Monday.",
-            "Civilians (DR Congo)",
-            "Journalists (DR Congo)",
+            "Civilians (Democratic Republic of Congo)",
+            "Journalists (Democratic Republic of Congo)",
         ),
         (
             "Unknown attackers stabbed a nurse to death at a clinic in Bunia on Monday.",
-            "Civilians (DR Congo)",
-            "Health Workers (DR Congo)",
+            "Civilians (Democratic Republic of Congo)",
+            "Health Workers (Democratic Republic of Congo)",
         ),
         (
             "Gunmen attacked aid workers delivering food near Kajo Keji on Sunday, killing two.",
             "Civilians (South Sudan)",
             "Aid Workers (South Sudan)",
         ),
-        ("Militiamen raped two women near Kalehe on Sunday.", "Civilians (DR Congo)", "Women (DR Congo)"),
+        (
+            "Militiamen raped two women near Kalehe on Sunday.",
+            "Civilians (Democratic Republic of Congo)",
+            "Women (Democratic Republic of Congo)",
+        ),
     ],
 )
 def test_civilians_named_by_trade_take_the_trade_as_associate(

@@ -187,7 +187,12 @@ _KIND_OF_CODE = {2: _UNIDENTIFIED, 3: _UNIDENTIFIED, 7: _CIVILIANS}  # a party's
 
 def _police_of(dictionary: ActorDictionary, code: str, country: str, year: int | None = None) -> ActorEntry:
     found = _state_entry(dictionary, code, None, lambda e: e.name.startswith("Police Forces of"))
-    return found or ActorEntry(f"Police Forces of {country}", "state_forces", 1, code)
+    return found or ActorEntry(f"Police Forces of {_named(country, dictionary)}", "state_forces", 1, code)
+
+
+def _named(country: str, dictionary: ActorDictionary) -> str:
+    """The country as ACLED's actor names write it: "the Philippines", "the United Kingdom", "Mali"."""
+    return f"the {country}" if country.lower() in dictionary.words.countries_with_article else country
 
 
 def _party_country(art: AnalysedArticle, token: Token, words: ActorWords) -> tuple[str, str] | None:
@@ -496,14 +501,14 @@ def _state_noun_end(doc: Doc, start: int, words: ActorWords) -> tuple[int | None
 
 def _forces_of(dictionary: ActorDictionary, code: str, country: str, year: int | None) -> ActorEntry:
     found = _state_entry(dictionary, code, year, lambda e: e.type == "state_forces")
-    return found or ActorEntry(f"Military Forces of {country}", "state_forces", 1, code)
+    return found or ActorEntry(f"Military Forces of {_named(country, dictionary)}", "state_forces", 1, code)
 
 
 def _government_of(dictionary: ActorDictionary, code: str, country: str, year: int | None) -> ActorEntry:
     """The country's own entry ("United States", "Government of Iraq"), or an actor that governs it
     ("government" in its `refers`: the Taliban)."""
     found = _state_entry(dictionary, code, year, _governs)
-    return found or ActorEntry(f"Government of {country}", "government", 1, code)
+    return found or ActorEntry(f"Government of {_named(country, dictionary)}", "government", 1, code)
 
 
 def _governs(entry: ActorEntry) -> bool:

@@ -97,6 +97,7 @@ class ActorWords:
     ethnic_militia_nouns: frozenset[str] = frozenset()
     armed_titles: frozenset[str] = frozenset()
     leader_titles: frozenset[str] = frozenset()
+    countries_with_article: frozenset[str] = frozenset()  # "Military Forces of the Philippines"
     state_force_heads: dict[str, str] = field(default_factory=dict)  # noun -> "military" | "police"
     descriptions: dict[str, frozenset[str]] = field(default_factory=dict)  # head noun -> actor types
     organisation_words: dict[str, str] = field(default_factory=dict)  # word in a name -> actor type
@@ -138,7 +139,7 @@ class ActorWords:
 _WORD_SETS = (
     "member_nouns", "force_nouns", "government_nouns", "description_modifiers", "role_words", "place_nouns",
     "body_nouns", "recipient_verbs", "not_actors", "not_actor_starts", "unnamed_people", "armed_modifiers",
-    "ethnic_militia_nouns", "armed_titles", "leader_titles",
+    "ethnic_militia_nouns", "armed_titles", "leader_titles", "countries_with_article",
 )
 
 
