@@ -137,11 +137,13 @@ def _attempted(head: Token) -> bool:
 
 
 def sources_for(result: Result, trigger: Span) -> list[str]:
-    """Who the text attributes the report to: the speakers of statements whose content covers the trigger."""
+    """Who the text attributes the report to: the speakers of statements whose content covers the trigger,
+    by name, else by organisation, else as the text describes them ("residents", "a hospital doctor")."""
     names: list[str] = []
     for statement in result.statements:
         if statement.content.contains(trigger):
-            name = statement.speaker.name or statement.speaker.organization
+            speaker = statement.speaker
+            name = speaker.name or speaker.organization or speaker.role
             if name and name not in names:
                 names.append(name)
     return names
