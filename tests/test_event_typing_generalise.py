@@ -385,3 +385,28 @@ def test_the_same_words_outside_an_armed_group_change_nothing(extractor: Extract
 def test_a_bomb_workshop_found_is_a_disrupted_weapons_use(extractor: Extractor) -> None:
     text = "On 4 April, soldiers discovered a bomb-making workshop in a house in Kano."
     assert _first_type(extractor, text) == "Disrupted weapons use"
+
+
+# --- a protest that forces kept people from holding, with arrests: a protest with intervention ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 4 April, soldiers stopped opposition activists from holding a rally in Lome and detained nine.",
+        "On 4 April, police prevented students from marching to the ministry in Kinshasa and arrested 20.",
+    ],
+)
+def test_a_protest_prevented_by_arrests_is_an_intervention(extractor: Extractor, text: str) -> None:
+    assert _first_type(extractor, text) == "Protest with intervention"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The court banned the opposition from holding rallies until the election.",
+        "Police prevented opposition supporters from holding a rally in Conakry on Monday.",
+    ],
+)
+def test_a_protest_only_kept_from_happening_is_no_event(extractor: Extractor, text: str) -> None:
+    assert extract_text(extractor, text).events == []

@@ -392,6 +392,8 @@ def _governor_modality(token: Token, lx: EventLexicon, trigger: Trigger) -> str 
     lemma = token.lemma_.lower()
     if _participle_misread_as_root(token):
         return None  # "suspected NAS rebels raped ...": the participle describes the doers
+    if trigger.frame.name in lx.words("preventable_frames") and lemma in lx.words("prevention_governors"):
+        return f"intention ({lemma!r})"  # "prevented supporters from holding a rally": a protest tried
     if lemma in lx.words("governors") or lemma in lx.words("negations"):
         return f"governed by {lemma!r}"
     if lemma in lx.words("failure_governors") and trigger.frame.acled is not None:
