@@ -252,3 +252,65 @@ def test_a_detention_occupiers_do_not_acknowledge_is_a_disappearance(extractor: 
         "authorities have not acknowledged holding him."
     )
     assert _first_type(extractor, text) == "Abduction/forced disappearance"
+
+
+# --- typing by who acted: looters, militias throwing stones, a simple past read as a modifier ---------------
+
+
+def test_looters_emptying_shops_loot(extractor: Extractor) -> None:
+    text = "Looters emptied warehouses in a Khartoum suburb on Monday after the army withdrew."
+    assert _first_type(extractor, text) == "Looting/property destruction"
+
+
+def test_a_mob_torching_shops_is_still_mob_violence(extractor: Extractor) -> None:
+    text = "On 4 May 2022, a mob torched three shops in Kaduna (Kaduna) after a dispute over a debt."
+    assert _first_type(extractor, text) == "Mob violence"
+
+
+def test_settlers_stoning_farmers_attack_civilians(extractor: Extractor) -> None:
+    text = "On 2 November 2023, Israeli settlers threw stones at Palestinian shepherds near Sinjil."
+    assert _first_type(extractor, text) == "Attack"
+
+
+def test_demonstrators_stoning_police_still_riot(extractor: Extractor) -> None:
+    text = "On 2 November 2023, students protesting fee rises threw stones at police in Nairobi (Nairobi)."
+    assert _first_type(extractor, text) == "Violent demonstration"
+
+
+def test_a_weapon_of_a_past_tense_read_as_a_modifier_types_the_attack(extractor: Extractor) -> None:
+    text = (
+        "On 3 June 2021, Military Forces of India (2014-) targeted Pakistani posts near Kotli (Azad Kashmir) "
+        "with mortars."
+    )
+    assert _first_type(extractor, text) == "Shelling/artillery/missile attack"
+
+
+# --- finds and departures ----------------------------------------------------------------------------------
+
+
+def test_bodies_found_with_their_killers_unknown_are_other(extractor: Extractor) -> None:
+    text = (
+        "The bodies of four herders were found in a ditch near Djibo on Sunday, a local official said, "
+        "without saying who had killed them."
+    )
+    assert _first_type(extractor, text) == "Other"
+
+
+def test_killers_named_in_a_relative_clause_still_killed(extractor: Extractor) -> None:
+    text = "On 5 May 2022, gunmen, who killed four traders near Zaria (Kaduna), escaped on motorbikes."
+    assert _first_type(extractor, text) == "Attack"
+
+
+def test_a_gang_leaving_an_area_hands_it_over(extractor: Extractor) -> None:
+    text = "On 3 August 2023, members of the 400 Mawozo gang left the Croix-des-Bouquets area quietly."
+    assert _first_type(extractor, text) == "Non-violent transfer of territory"
+
+
+def test_residents_leaving_a_town_hand_nothing_over(extractor: Extractor) -> None:
+    text = "On 3 August 2023, residents left the town of Bria for the capital."
+    assert _first_type(extractor, text) is None
+
+
+def test_a_place_whose_province_has_a_particle_is_a_place(extractor: Extractor) -> None:
+    text = "On 2 March 2024, JNIM entered Solenzo (Banwa, Boucle du Mouhoun) unopposed."
+    assert _first_type(extractor, text) == "Non-violent transfer of territory"

@@ -27,6 +27,7 @@ SENTENCE_MIN_WORDS = 10  # a verbless line this long ending in a full stop is a 
 DATELINE_MAX_TOKENS = 16
 ADMIN_BRACKET_TOKENS = 10  # "(Masisi, Nord-Kivu)": the brackets of a note's place, up to this many tokens
 DASHES = frozenset({"-", "--", "—", "–"})
+NAME_PARTICLES = frozenset({"du", "de", "des", "la", "le", "el", "al", "es", "di", "da", "dos", "van", "der"})
 LEFT_PREPS = frozenset({"from", "of"})  # "withdrew from", "pulled out of"
 OBJECT_PREPS = frozenset({"of", "into", "as"})  # "named him as its new leader"
 SPAN_PREPS = frozenset({"over", "during", "throughout", "in", "within"})
@@ -272,9 +273,20 @@ def _with_admin_areas(noun: Token) -> bool:
     words = [t.text for t in bracket]
     if ")" not in words or not _names_districts(noun, bracket[: words.index(")")]):
         return False
-    # "John Okafor (45, a trader)": an age and a trade are no districts
+    # "John Okafor (45, a trader)": an age and a trade are no districts; "Boucle du Mouhoun" is one
     inside = bracket[: words.index(")")]
-    return all(t.text == "," or (t.text[:1].isupper() and not t.like_num) or t.text in "-'" for t in inside)
+    return all(
+        t.text == "," or (t.text[:1].isupper() and not t.like_num) or t.text in "-'" or _name_particle(t)
+        for t in inside
+    )
+
+
+def _name_particle(token: Token) -> bool:
+    """A particle between two capitalised words of a place name ("Boucle du Mouhoun", "Dar es Salaam")."""
+    doc = token.doc
+    if token.text not in NAME_PARTICLES or token.i == 0 or token.i + 1 >= len(doc):
+        return False
+    return doc[token.i - 1].text[:1].isupper() and doc[token.i + 1].text[:1].isupper()
 
 
 def _names_districts(noun: Token, inside: list[Token]) -> bool:
@@ -448,11 +460,13 @@ def is_anchored(trigger: Trigger, lx: EventLexicon) -> bool:
 
 def _main_verb_read_as_participle(root: Token) -> Token | None:
     """ "A series of blasts killed seven people" parsed as a noun phrase: the past tense with an object,
-    read as describing the sentence's head noun, is its verb."""
+    read as describing the sentence's head noun, is its verb; so is a simple past read as the modifier of
+    its object ("Forces of Pakistan targeted posts ... with mortars")."""
     if root.pos_ not in ("NOUN", "PROPN"):
         return None
     verbs = (c for c in root.children if c.dep_ == "acl" and c.tag_ in PAST_TAGS and c.i > root.i)
-    return next((v for v in verbs if any(g.dep_ == "dobj" for g in v.children)), None)
+    verb = next((v for v in verbs if any(g.dep_ == "dobj" for g in v.children)), None)
+    return verb or next((c for c in root.children if _is_misparsed_verb(c)), None)
 
 
 def _names_a_kind(trigger: Trigger, lx: EventLexicon) -> bool:

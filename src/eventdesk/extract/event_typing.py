@@ -170,6 +170,8 @@ def _by_sides(
         return protest_outcome(sub, sentence, lx)
     if frame.violent and _counter_protesters(agent):
         return INTERVENTION  # counter-protesters who attack a protest disrupt it (ACLED)
+    if frame.name == "riot" and agent_code in NON_STATE and not is_armed(patient):
+        return "Attack"  # "settlers hurled stones at olive pickers": a militia's violence, no riot
     raid = sub == "Attack" and frame.name in DIRECT_VIOLENCE
     if raid and agent_code not in CROWDS | {PROTESTERS} and _raid_for_loot(patient, whole, lx):
         return LOOTING  # "bandits stormed the village and carted away livestock; no one was hurt"
@@ -317,6 +319,9 @@ def _by_crowd(
         return "Mob violence"
     if agent_code in (RIOTERS, PROTESTERS) and frame.name in CROWD_DAMAGE - {"destruction"}:
         return "Violent demonstration"
+    looters = agent is not None and agent.head.lemma_.lower() in lx.words("looting_doers")
+    if frame.name == "destruction" and looters:
+        return LOOTING  # "looters emptied shops": people named by their looting, not a crowd at war
     if frame.name == "destruction" and agent_code in (RIOTERS, PROTESTERS):  # "a mob torched shops"
         return "Violent demonstration" if agent_code == PROTESTERS else "Mob violence"
     if frame.name == "destruction" and agent_code == CIVILIANS and _is_property(patient, lx):

@@ -970,9 +970,10 @@ def _has_killer(verb: Token) -> bool:
     """ "Gunmen killed five": a stated killer; not a note's count read as a subject ("At least 12 killed"),
     nor the counted dead of a line without its object or auxiliary ("10 civilians killed")."""
     told_in_full = any(c.dep_ in ("dobj", "aux", "auxpass") for c in verb.children)
-    return any(
-        c.dep_ == "agent" or (c.dep_ == "nsubj" and not c.like_num and (told_in_full or not _counted(c)))
-        for c in verb.children
+    asked = verb.dep_ != "relcl"  # "without saying who killed them" asks; "gunmen, who killed five" tells
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and not (asked and c.tag_ == "WP")]
+    return any(c.dep_ == "agent" for c in verb.children) or any(
+        not c.like_num and (told_in_full or not _counted(c)) for c in subjects
     )
 
 
