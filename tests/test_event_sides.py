@@ -111,3 +111,24 @@ def test_forces_of_a_country_named_with_the_article_take_it(extractor: Extractor
 def test_congo_is_named_as_acled_names_it(extractor: Extractor) -> None:
     event = _first(extract_text(extractor, "Militiamen killed six villagers near Djugu in Ituri on Sunday."))
     assert event.actor2 == "Civilians (Democratic Republic of Congo)"
+
+
+# --- forces named by a possessive pronoun ------------------------------------------------------------------
+
+
+def test_their_troops_are_the_forces_of_who_spoke(extractor: Extractor) -> None:
+    text = "Rwandan forces said on Monday that their troops had clashed with insurgents near Palma."
+    event = _first(extract_text(extractor, text))
+    assert event.actor1 == "Military Forces of Rwanda"
+
+
+def test_its_fighters_are_the_group_that_claimed(extractor: Extractor) -> None:
+    text = "Al-Shabaab said its fighters ambushed an army convoy near Baidoa on Monday."
+    event = _first(extract_text(extractor, text))
+    assert event.actor1 == "al-Shabaab"
+
+
+def test_their_attackers_are_not_the_speakers(extractor: Extractor) -> None:
+    text = "Police said their attackers killed two officers at a checkpoint in Owo on Sunday."
+    event = _first(extract_text(extractor, text))
+    assert not (event.actor1 or "").startswith("Police")

@@ -47,6 +47,12 @@ OWNER_ENTS = frozenset({"NORP", "GPE", "ORG"})
 NAMED_SIDE_ENTS = frozenset({"PERSON", "ORG", "NORP"})
 ANTECEDENT_WINDOW = 60  # tokens before a pronoun searched for what it stands for
 CIVILIANS = "Civilians"  # ACLED's generic group of unarmed victims
+# armed men named by what they did to someone ("their attackers" are those who attacked them), not by
+# whom they belong to ("their troops")
+DEED_NOUNS = frozenset(
+    {"attacker", "assailant", "kidnapper", "abductor", "captor", "killer", "gunman", "bomber", "shooter"}
+)
+UNIDENTIFIED = "Unidentified"  # the generic armed group's name ("Unidentified Armed Group (Mali)")
 PERSON_ROLES = "event_roles.person_roles"  # annotation: person name -> words of its role and organisation
 PERSON_WORDS = frozenset({"PROPN"})
 
@@ -505,7 +511,17 @@ def _verb_objects(verb: Token, skip: range = range(0)) -> tuple[Token | None, li
             agent = _pobj(child) or agent
         elif dep == "prep" and child.lower_ in PATIENT_PREPS | COUNTERPART_PREPS:
             oblique += [c for c in child.children if c.dep_ == "pobj" and not _is_time(c)]
+    if agent is None and _main_verb_under_participle(verb):
+        agent = _subject(verb.head)  # "rioters demanding his release looted shops", read as a participle's clause
     return agent, direct + oblique
+
+
+def _main_verb_under_participle(verb: Token) -> bool:
+    """A past tense parsed as the clause of a sentence-heading participle ("farmers demanding pay attacked
+    the office"): a bare participle heads no sentence, so the past tense is the main verb."""
+    head = verb.head
+    past = verb.tag_ in ("VBD", "VBN") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    return past and verb.dep_ == "ccomp" and head.dep_ == "ROOT" and head.tag_ == "VBG"
 
 
 def _author_of_attack_met(verb: Token, lx: EventLexicon) -> Token | None:
@@ -764,6 +780,9 @@ def party(art: AnalysedArticle, head: Token, lx: EventLexicon) -> Party:
     name = mention.name if mention is not None and not people else None
     armed_target = _is_armed_target(head, lx)
     code = inter if people else lx.participants.get(counted_noun(head).lemma_.lower())
+    unnamed = name is None or name.startswith(UNIDENTIFIED)
+    if unnamed and code in ARMED_CODES and (owner := _owner_of_forces(art, head, lx)) is not None:
+        name, inter = owner  # "Rwandan forces said their troops clashed with insurgents": Rwanda's
     named = generic_actor(art, head, code) or (_position_owner(art, head, lx) if armed_target else None)
     if name is None and named is not None:  # "gunmen", "Turkish drone", "an army checkpoint"
         name, inter = named[0], named[1] if named[1] is not None else inter
@@ -774,6 +793,19 @@ def party(art: AnalysedArticle, head: Token, lx: EventLexicon) -> Party:
     side = Party(head, start, end, text, name, inter, armed_target=armed_target, held=owner is not None)
     _add_identity(art, side)
     return side
+
+
+def _owner_of_forces(art: AnalysedArticle, head: Token, lx: EventLexicon) -> tuple[str, int | None] | None:
+    """The armed actor a possessive pronoun before a force noun stands for ("their troops", "its fighters"),
+    named earlier in the text."""
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in PRONOUNS), None)
+    if owner is None or head.lemma_.lower() in DEED_NOUNS:
+        return None
+    antecedent = _antecedent_token(art, owner)
+    if antecedent.i >= owner.i:
+        return None
+    side = party(art, antecedent, lx)
+    return (side.name, side.inter) if side.name and side.inter in ARMED_CODES else None
 
 
 def _named_after_adjective(art: AnalysedArticle, head: Token) -> Token:
