@@ -255,3 +255,33 @@ def test_details_told_after_a_placed_and_dated_lead_still_join_it(extractor: Ext
         "The attackers fired more than 40 rounds at the house, a neighbour said."
     )
     assert len(extract_text(extractor, text).events) == 1
+
+
+def test_the_dead_of_both_sides_told_in_one_sentence_add_up(extractor: Extractor) -> None:
+    text = (
+        "Militants attacked an army post near Bama on Sunday, killing three soldiers, and troops killed "
+        "eight of the attackers, the army said."
+    )
+    events = extract_text(extractor, text).events
+    assert len(events) == 1
+    assert events[0].fatalities is not None and events[0].fatalities.best == 11
+
+
+def test_two_sources_with_different_tolls_give_the_lower_and_keep_the_higher(extractor: Extractor) -> None:
+    text = (
+        "Gunmen killed 12 villagers in Zamfara on Sunday, police said. "
+        "Residents said the gunmen killed 20 people."
+    )
+    events = extract_text(extractor, text).events
+    assert len(events) == 1
+    toll = events[0].fatalities
+    assert toll is not None and (toll.best, toll.low, toll.high) == (12, 12, 20)
+
+
+def test_two_sources_with_the_same_toll_do_not_add_up(extractor: Extractor) -> None:
+    text = (
+        "Gunmen killed 12 villagers in Zamfara on Sunday, police said. "
+        "Residents said the gunmen had killed 12 people."
+    )
+    toll = extract_text(extractor, text).events[0].fatalities
+    assert toll is not None and toll.best == 12

@@ -3,7 +3,7 @@ first report of the incident; genuinely distinct incidents (their own place, dat
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from eventdesk.extract.event_draft import NEARBY_SENTENCES, PEACEFUL, PROTESTS, Draft
@@ -119,7 +119,9 @@ def same_incident(first: Draft, second: Draft, latest: int | None = None) -> boo
         return False  # "kidnapped advisers and exploded bombs": two acts told side by side
     last = first.sentence if latest is None else latest
     near = abs(second.sentence - last) <= NEARBY_SENTENCES or second.anaphoric
-    if _agents_conflict(first, second) or not (first.sides() & second.sides() or near):
+    if (_agents_conflict(first, second) and not _change_of_hands(first, second)) or not (
+        first.sides() & second.sides() or near
+    ):
         return False
     if _stands_alone(first, second):
         return False
@@ -360,10 +362,16 @@ def absorb(kept: Draft, other: Draft, lx: EventLexicon) -> None:
     ):
         kept.date, kept.told_on = other.date, other.told_on
     kept.location = _better_location(kept, other)
-    kept.fatalities = most_conservative(kept.fatalities, other.fatalities)
+    kept.fatalities = _joined_toll(kept, other)
     kept.injuries = most_conservative(kept.injuries, other.injuries)
     kept.sources += [s for s in other.sources if s not in kept.sources]
     kept.evidence += [e for e in other.evidence if e not in kept.evidence]
+
+
+def _change_of_hands(first: Draft, second: Draft) -> bool:
+    """One side withdrew and the other took the place: their doers differ by nature."""
+    frames = {first.frame.name, second.frame.name}
+    return HANDOVER in frames and bool(frames & TERRITORY_FRAMES)
 
 
 def _taken_from(withdrawal: Draft, taking: Draft) -> None:
@@ -470,6 +478,35 @@ def _better_location(kept: Draft, other: Draft) -> EventLocation | None:
     if b is not None and b.name and (a.precision or 9) > (b.precision or 9):
         return b
     return a
+
+
+def _joined_toll(kept: Draft, other: Draft) -> Count | None:
+    """The dead of both sides told in one sentence add up ("killed three soldiers, and troops killed eight
+    of the attackers": 11); figures from separate tellings that differ give the lower, the higher kept
+    as the high estimate."""
+    a, b = kept.fatalities, other.fatalities
+    if a is None or b is None or a.best is None or b.best is None or a.span == b.span:
+        return most_conservative(a, b)
+    if _both_sides_hit(kept, other) and _one_telling(kept, other, a, b):
+        return Count(best=a.best + b.best, low=_total(a.low, b.low), high=_total(a.high, b.high), text=a.text)
+    lower, higher = (a, b) if a.best <= b.best else (b, a)
+    if lower.best == higher.best:
+        return lower
+    return replace(lower, high=max(n for n in (lower.high, higher.best, higher.high) if n is not None))
+
+
+def _both_sides_hit(kept: Draft, other: Draft) -> bool:
+    """Each report's dead are the side the other report says did the killing."""
+    return bool(kept.actor2 and other.actor2 and kept.actor2 == other.actor1 and other.actor2 == kept.actor1)
+
+
+def _one_telling(kept: Draft, other: Draft, a: Count, b: Count) -> bool:
+    spans = [s for s in (a.span, b.span) if s is not None]
+    return len(spans) == 2 and any(all(e.contains(s) for s in spans) for e in kept.evidence + other.evidence)
+
+
+def _total(a: int | None, b: int | None) -> int | None:
+    return None if a is None or b is None else a + b
 
 
 def most_conservative(a: Count | None, b: Count | None) -> Count | None:
