@@ -410,3 +410,40 @@ def test_a_protest_prevented_by_arrests_is_an_intervention(extractor: Extractor,
 )
 def test_a_protest_only_kept_from_happening_is_no_event(extractor: Extractor, text: str) -> None:
     assert extract_text(extractor, text).events == []
+
+
+# --- civilians killed in crossfire; crowds over a grievance; property smashed -----------------------------
+
+
+def test_civilians_killed_in_crossfire_are_a_clash(extractor: Extractor) -> None:
+    text = "On 4 April, three civilians were killed in crossfire between soldiers and rebels in Masisi."
+    assert _first_type(extractor, text) == "Armed clash"
+
+
+def test_crossfire_of_words_is_no_event(extractor: Extractor) -> None:
+    assert (
+        extract_text(extractor, "The minister was caught in the crossfire of a political row.").events == []
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        (
+            "On 4 April, a group of students set fire to a lecture hall in Dhaka over a fee increase.",
+            "Violent demonstration",
+        ),
+        (
+            "Residents angry over water shortages smashed the windows of the water board office in Mombasa.",
+            "Violent demonstration",
+        ),
+        # no grievance told: a crowd's violence
+        ("An angry crowd smashed the windows of a bus in Nairobi on Monday.", "Mob violence"),
+    ],
+)
+def test_crowd_damage_over_a_grievance_is_a_riot(extractor: Extractor, text: str, sub: str) -> None:
+    assert _first_type(extractor, text) == sub
+
+
+def test_a_ring_smashed_by_police_is_no_property_destruction(extractor: Extractor) -> None:
+    assert extract_text(extractor, "Police smashed a drug trafficking ring in Lagos on Monday.").events == []
