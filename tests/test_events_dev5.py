@@ -314,3 +314,17 @@ def test_residents_leaving_a_town_hand_nothing_over(extractor: Extractor) -> Non
 def test_a_place_whose_province_has_a_particle_is_a_place(extractor: Extractor) -> None:
     text = "On 2 March 2024, JNIM entered Solenzo (Banwa, Boucle du Mouhoun) unopposed."
     assert _first_type(extractor, text) == "Non-violent transfer of territory"
+
+
+# --- a crowd's demand read as the sentence's verb ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 May 2024, traders demanding lower market fees attacked the town hall in Bouake (Gbeke).",
+        "On 9 June 2023, Rioters (Kenya) demanding the release of a detained MP looted shops in Kisumu.",
+    ],
+)
+def test_a_crowd_demanding_something_did_what_follows(extractor: Extractor, text: str) -> None:
+    assert _first_type(extractor, text) == "Violent demonstration"

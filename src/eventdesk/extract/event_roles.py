@@ -511,17 +511,19 @@ def _verb_objects(verb: Token, skip: range = range(0)) -> tuple[Token | None, li
             agent = _pobj(child) or agent
         elif dep == "prep" and child.lower_ in PATIENT_PREPS | COUNTERPART_PREPS:
             oblique += [c for c in child.children if c.dep_ == "pobj" and not _is_time(c)]
-    if agent is None and _main_verb_under_participle(verb):
-        agent = _subject(verb.head)  # "rioters demanding his release looted shops", read as a participle's clause
-    return agent, direct + oblique
+    return agent or _subject_of_participle(verb), direct + oblique
 
 
-def _main_verb_under_participle(verb: Token) -> bool:
-    """A past tense parsed as the clause of a sentence-heading participle ("farmers demanding pay attacked
-    the office"): a bare participle heads no sentence, so the past tense is the main verb."""
+def _subject_of_participle(verb: Token) -> Token | None:
+    """ "Farmers demanding pay attacked the office": the crowd a participle describes did what the past tense
+    says, whether the parse makes the participle the sentence's head (the past tense its clause) or the
+    past tense's clausal subject."""
     head = verb.head
     past = verb.tag_ in ("VBD", "VBN") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
-    return past and verb.dep_ == "ccomp" and head.dep_ == "ROOT" and head.tag_ == "VBG"
+    if past and verb.dep_ == "ccomp" and head.dep_ == "ROOT" and head.tag_ == "VBG":
+        return _subject(head)
+    clauses = (c for c in verb.children if c.dep_ == "csubj" and c.tag_ == "VBG")
+    return next((s for c in clauses if (s := _subject(c)) is not None), None) if past else None
 
 
 def _author_of_attack_met(verb: Token, lx: EventLexicon) -> Token | None:
