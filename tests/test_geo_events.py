@@ -99,6 +99,7 @@ PLACEMENTS = [
     ("An attack in eastern DR Congo's Ituri province killed 30 people.", "Ituri", "Ituri", 3),
     ("Clashes erupted in west Darfur on Sunday, aid workers said.", "Western Darfur", "Western Darfur", 3),
     # towns and parts of towns
+    ("Warships shelled the port of Berdyansk on Monday, officials said.", "Berdyansk", None, 1),
     (
         "KABUL, Jan. 5 (Reuters) - A bomb at a mosque in the northern city of Mazar-i-Sharif killed 20.",
         "Mazar-e Sharif",
