@@ -132,3 +132,15 @@ def test_their_attackers_are_not_the_speakers(extractor: Extractor) -> None:
     text = "Police said their attackers killed two officers at a checkpoint in Owo on Sunday."
     event = _first(extract_text(extractor, text))
     assert not (event.actor1 or "").startswith("Police")
+
+
+# --- "shot dead" read by the parser as a noun and an adjective ---------------------------------------------
+
+
+def test_gunmen_who_shot_dead_a_worker_attacked_a_civilian(extractor: Extractor) -> None:
+    text = "In Kurram district, gunmen on a motorbike shot dead a vaccination worker as she visited homes."
+    event = _first(extract_text(extractor, text))
+    assert event.sub_event_type == "Attack"
+    assert event.actor1 == "Unidentified Armed Group (Pakistan)"
+    assert event.actor2 == "Civilians (Pakistan)"
+    assert event.assoc_actor2 == ["Health Workers (Pakistan)"]

@@ -124,7 +124,10 @@ def read_roles(art: AnalysedArticle, trigger: Trigger, lx: EventLexicon) -> Role
     head = trigger.head
     own_words = range(trigger.start, trigger.end)
     weapon_lemmas: set[str] = set()  # "fired shells at targets in X": the weapons are the trigger's own words
-    if trigger.is_noun:
+    if trigger.is_noun and (dead := dead_read_as_verb(head)) is not None:  # "gunmen shot dead a worker"
+        agent_token, objects = _verb_objects(dead, own_words)
+        patient_token = next((o for o in objects if not _is_weapon(o, lx)), None)
+    elif trigger.is_noun:
         agent_token, patient_token = _noun_roles(head, lx)
         if agent_token is None and _is_weapon_object(head, lx):  # "assailants threw a grenade at a bus"
             agent_token, aimed_at = _verb_objects(head.head, range(head.i, head.i + 1))
@@ -541,6 +544,16 @@ def _author_of_attack_met(verb: Token, lx: EventLexicon) -> Token | None:
         if author is not None and not _is_time(author):
             return author
     return None
+
+
+def dead_read_as_verb(noun: Token) -> Token | None:
+    """ "Gunmen on a motorcycle shot dead a worker": the parser may read "shot" as a noun and "dead" as the
+    verb that has the subject and the object; "dead" is then the clause of the shooting."""
+    after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if after is None or after.lower_ != "dead" or noun.lower_ not in ("shot", "gunned", "stabbed", "beaten"):
+        return None
+    own = {c.dep_ for c in after.children}
+    return after if "dobj" in own and "nsubj" in own else None
 
 
 def _verb_of(noun: Token) -> Token:

@@ -63,6 +63,7 @@ from eventdesk.extract.event_roles import (
     Party,
     Roles,
     clause_subject,
+    dead_read_as_verb,
     names_a_thing,
     note_people,
     other_side,
@@ -433,6 +434,8 @@ class _ArticleReader:
         """Stated by a verb, or first told as what a reaction or a claim of responsibility is about."""
         if is_anchored(trigger, self.lx) or trigger.head.i in self.told_in_reactions:
             return True
+        if trigger.is_noun and dead_read_as_verb(trigger.head) is not None:
+            return True  # "gunmen shot dead a worker" with "shot" read as a noun: a killing stated
         return claimed_by(trigger, self.lx) is not None and self._first_told_here(trigger)
 
     def _first_told_in_a_reaction(self, trigger: Trigger, governor: Trigger) -> bool:
