@@ -447,3 +447,21 @@ def test_crowd_damage_over_a_grievance_is_a_riot(extractor: Extractor, text: str
 
 def test_a_ring_smashed_by_police_is_no_property_destruction(extractor: Extractor) -> None:
     assert extract_text(extractor, "Police smashed a drug trafficking ring in Lagos on Monday.").events == []
+
+
+# --- what a later clause or a passive with nobody says of an incident --------------------------------------
+
+
+def test_a_clause_after_a_semicolon_does_not_negate_the_one_before(extractor: Extractor) -> None:
+    text = "On 4 April, agents detained a blogger in Oran; his lawyer has not been told where he is."
+    assert _first_type(extractor, text) in ("Arrests", "Abduction/forced disappearance")
+
+
+def test_a_detention_of_nobody_did_not_happen(extractor: Extractor) -> None:
+    text = "Police said they would detain the strike leaders; none were detained."
+    assert extract_text(extractor, text).events == []
+
+
+def test_nobody_hurt_leaves_the_blast_told_with_it(extractor: Extractor) -> None:
+    text = "Nobody was hurt when a bomb went off at a bus stop in Kano on Monday."
+    assert _first_type(extractor, text) == "Remote explosive/landmine/IED"

@@ -343,15 +343,23 @@ def unreal_reason(trigger: Trigger, lx: EventLexicon) -> str | None:
         # activist; police denied holding him", read as the denial's complement)
         governed = not first and not from_subject and token.i < trigger.head.i
         reason = _own_modality(token, lx) or (_governor_modality(token, lx, trigger) if governed else None)
+        reason = reason or ("negated" if first and _done_to_nobody(token) else None)
         if reason:
             return reason
         if not first and token.lemma_.lower() in lx.words("reporting_verbs"):
             return "denied report" if _denied_report(token, lx) else None
-        if token.head.i == token.i:
+        if token.head.i == token.i or _after_a_semicolon(token):
             return None
         # a verb does not govern its subject, nor a verb coordinated with it ("stopped a bus and abducted")
         first, from_subject = False, token.dep_ in SUBJECT_DEPS or _is_coordinated_verb(token)
         token = token.head
+
+
+def _after_a_semicolon(token: Token) -> bool:
+    """ "detained a journalist; his family has not been told where he is held": a clause after a semicolon,
+    parsed as the head of the one before it, says nothing of whether that one happened."""
+    head = token.head
+    return head.i > token.i and any(t.text == ";" for t in token.doc[token.i + 1 : head.i])
 
 
 def _participle_misread_as_root(token: Token) -> bool:
@@ -391,6 +399,13 @@ def _own_modality(token: Token, lx: EventLexicon) -> str | None:
         if child.dep_ == "amod" and lemma in lx.words("unreal_modifiers"):
             return f"{lemma} only"  # "a planned rally", "the proposed truce"
     return None
+
+
+def _done_to_nobody(trigger: Token) -> bool:
+    """ "none were detained", "no one was arrested": a passive whose subject is nobody did not happen (what
+    the trigger governs, "nobody was hurt when a bomb exploded", did)."""
+    subjects = (c for c in trigger.children if c.dep_ == "nsubjpass")
+    return any(c.lower_ in NOTHING_WORDS or any(g.lower_ == "no" for g in c.children) for c in subjects)
 
 
 def _names_nothing(child: Token) -> bool:
