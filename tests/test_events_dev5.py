@@ -328,3 +328,22 @@ def test_a_place_whose_province_has_a_particle_is_a_place(extractor: Extractor) 
 )
 def test_a_crowd_demanding_something_did_what_follows(extractor: Extractor, text: str) -> None:
     assert _first_type(extractor, text) == "Violent demonstration"
+
+
+# --- crowds punishing suspects --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 26 April 2022, a mob set upon a woman accused of witchcraft in Kilifi (Kilifi).",
+        "On 2 May 2023, vigilantes beat two men suspected of stealing a motorbike in Gulu (Gulu).",
+    ],
+)
+def test_a_mob_or_vigilantes_punishing_suspects_is_mob_violence(extractor: Extractor, text: str) -> None:
+    assert _first_type(extractor, text) == "Mob violence"
+
+
+def test_vigilantes_beating_people_who_refused_a_levy_attack_them(extractor: Extractor) -> None:
+    text = "On 2 May 2023, vigilantes beat two men who refused to pay a levy in Gulu (Gulu)."
+    assert _first_type(extractor, text) == "Attack"

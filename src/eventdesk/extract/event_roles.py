@@ -572,11 +572,19 @@ def _participle_noun(
     gunmen": it suffered it (unless nothing can suffer it: "people protested")."""
     if verb.dep_ != "acl":
         return agent, patient
-    if (verb.tag_ == "VBG" or intransitive) and agent is None:
+    if (verb.tag_ == "VBG" or intransitive or _main_verb_of_noun_line(verb)) and agent is None:
         return verb.head, patient
     if verb.tag_ == "VBN" and patient is None:
         return agent, verb.head
     return agent, patient
+
+
+def _main_verb_of_noun_line(verb: Token) -> bool:
+    """ "On 26 April, a mob set upon two men" parsed as a noun with a participle: a past tense that describes
+    the sentence's head noun and acts on an object of its own is the sentence's verb, the noun its doer."""
+    if verb.tag_ not in ("VBD", "VBN") or verb.head.dep_ != "ROOT" or verb.i < verb.head.i:
+        return False
+    return any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "upon") for c in verb.children)
 
 
 def _noun_roles(noun: Token, lx: EventLexicon) -> tuple[Token | None, Token | None]:

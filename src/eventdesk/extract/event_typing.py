@@ -198,7 +198,7 @@ def _is_suspect(head: Token, lx: EventLexicon) -> bool:
     """ "a thief", "two suspected gang members", "an alleged kidnapper": someone accused of a crime."""
     if head.lemma_.lower() in lx.words("suspect_heads"):
         return True
-    modifiers = (c for c in head.children if c.dep_ in ("amod", "compound"))
+    modifiers = (c for c in head.children if c.dep_ in ("amod", "compound", "acl"))  # "men suspected of it"
     return any(c.lower_ in lx.words("suspect_modifiers") for c in modifiers)
 
 
