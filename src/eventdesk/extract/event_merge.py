@@ -4,6 +4,7 @@ first report of the incident; genuinely distinct incidents (their own place, dat
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from itertools import groupby
 from typing import TYPE_CHECKING
 
 from eventdesk.extract.event_draft import NEARBY_SENTENCES, PEACEFUL, PROTESTS, Draft
@@ -44,11 +45,24 @@ class _Incident:
 
 
 def merged_drafts(drafts: list[Draft], lx: EventLexicon) -> list[Draft]:
+    """Reports merged first within their sentence ("RSF fighters raided the village and raped women": one
+    act), then across the article, each into the latest incident it tells again."""
+    ordered = sorted(drafts, key=lambda d: (d.sentence, _part_kind(d)))  # acts before their parts
+    told_together: list[Draft] = []
+    for _sentence, group in groupby(ordered, key=lambda d: d.sentence):
+        told = list(group)
+        references = [d for d in told if _bare_reference(d)]  # "The massacre was followed by fighting"
+        told_together += _merged([d for d in told if d not in references], lx, inherit=False) + references
+    return _merged(told_together, lx, inherit=True)
+
+
+def _merged(drafts: list[Draft], lx: EventLexicon, inherit: bool) -> list[Draft]:
     kept: list[_Incident] = []
-    for draft in sorted(drafts, key=lambda d: (d.sentence, _part_kind(d))):  # acts before their parts
+    for draft in drafts:
         same = _incident_of(kept, draft, lx)
         if same is None:
-            _inherit_date(draft, kept[-1].draft if kept else None, lx)
+            if inherit:
+                _inherit_date(draft, kept[-1].draft if kept else None, lx)
             kept.append(_Incident(draft, {draft.sentence}))
             continue
         if _is_part(same, draft):
@@ -60,10 +74,16 @@ def merged_drafts(drafts: list[Draft], lx: EventLexicon) -> list[Draft]:
 
 
 def _incident_of(kept: list[_Incident], draft: Draft, lx: EventLexicon) -> _Incident | None:
-    """The latest incident the report tells again or a part of; else the latest one it refers to by name."""
+    """The latest incident the report tells again or a part of; for a bare reference ("the massacre"), the
+    latest incident of its kind told before, else the latest its word can name."""
     latest_first = list(reversed(kept))
-    same = next((k for k in latest_first if _same_or_part(k, draft)), None)
-    return same or next((k for k in latest_first if refers_to(k.draft, draft, lx)), None)
+    if not _bare_reference(draft):
+        return next((k for k in latest_first if _same_or_part(k, draft)), None)
+    for rank in (2, 1):
+        found = next((k for k in latest_first if refers_to(k.draft, draft, lx) == rank), None)
+        if found is not None:
+            return found
+    return None
 
 
 def _same_or_part(incident: _Incident, draft: Draft) -> bool:
@@ -76,11 +96,12 @@ def _part_kind(draft: Draft) -> bool:
 
 
 def dated_by_the_telling(clause: Token, date: DateRange) -> bool:
-    """ "In a claim on Monday, the group said its fighters had killed 25 soldiers": a date outside a reported
-    clause dates the telling; the incident took place then or before."""
-    if date.span is None or date.assumed or clause.dep_ not in REPORTED_CLAUSES:
+    """ "In a claim on Monday, the group said its fighters had killed 25 soldiers": a date outside the
+    reported clause that holds the incident dates the telling; the incident took place then or before."""
+    reported = next((t for t in (clause, *clause.ancestors) if t.dep_ in REPORTED_CLAUSES), None)
+    if date.span is None or date.assumed or reported is None:
         return False
-    start, end = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)
+    start, end = reported.left_edge.idx, reported.right_edge.idx + len(reported.right_edge)
     return not start <= date.span.start < end
 
 
@@ -200,17 +221,23 @@ def _by_a_side(kept: Draft, part: Draft) -> bool:
     return part.actor1 is None or not part.actor1_named or part.actor1 in kept.sides()
 
 
-def refers_to(kept: Draft, mention: Draft, lx: EventLexicon) -> bool:
+def refers_to(kept: Draft, mention: Draft, lx: EventLexicon) -> int:
     """ "The massacre was followed on Saturday by fighting near Arbinda"; "The capture gives the rebels
     control of the river": a definite noun that names an incident already told, with no side or toll of
-    its own, is that incident; the date and place of its sentence belong to what else the sentence tells."""
-    if not mention.anaphoric or mention.sides() or _counted(mention.fatalities):
-        return False
-    if mention.sentence <= kept.sentence:
-        return False
+    its own, is that incident; the date and place of its sentence belong to what else the sentence tells.
+    2: an incident of its kind; 1: one its word can name; 0: neither."""
+    if not _bare_reference(mention) or mention.sentence <= kept.sentence:
+        return 0
     same_family = mention.typing.event_type == kept.typing.event_type
     violent = {mention.typing.event_type, kept.typing.event_type} <= VIOLENT_TYPES
-    return same_family or violent or _can_name(mention, kept, lx)
+    if same_family or violent:
+        return 2
+    return 1 if _can_name(mention, kept, lx) else 0
+
+
+def _bare_reference(draft: Draft) -> bool:
+    """A definite noun naming an incident, with no side or toll of its own."""
+    return draft.anaphoric and not draft.sides() and not _counted(draft.fatalities)
 
 
 def _counted(count: Count | None) -> bool:
