@@ -249,7 +249,9 @@ def test_a_name_the_victim_is_against_is_not_the_victim(extractor: Extractor) ->
     event = _only_event(
         extractor, "An anti-government blogger was shot dead in Dhaka, Bangladesh, on Monday."
     )
-    assert event.actor2 is None and event.target == "anti-government blogger"
+    # the blogger hit is a civilian (ACLED), not the government the word "anti-government" names
+    assert event.actor2 == "Civilians (Bangladesh)"
+    assert event.actor2_text is not None and event.actor2_text.text == "anti-government blogger"
     assert event.sub_event_type == "Attack"
 
 

@@ -176,3 +176,25 @@ def test_a_crowd_of_no_trade_has_no_civilian_associate(extractor: Extractor) -> 
     ):
         event = _first(extract_text(extractor, text))
         assert not any(name.startswith("Civilians") for name in event.assoc_actor1), text
+
+
+# --- people named by what they are said to have done -----------------------------------------------------
+
+
+def test_suspects_beaten_by_a_crowd_are_civilians(extractor: Extractor) -> None:
+    text = "A crowd beat two suspected thieves to death in Onitsha on Sunday."
+    event = _first(extract_text(extractor, text))
+    assert event.sub_event_type == "Mob violence"
+    assert event.actor2 == "Civilians (Nigeria)"
+
+
+def test_suspected_militants_killed_stay_armed(extractor: Extractor) -> None:
+    event = _first(extract_text(extractor, "Troops killed two suspected militants near Bama on Sunday."))
+    assert not (event.actor2 or "").startswith("Civilians")
+
+
+def test_a_suspect_arrested_is_not_made_a_civilian(extractor: Extractor) -> None:
+    text = "Police arrested a fifth suspect in the kidnapping case on Sunday in Zamboanga City."
+    event = _first(extract_text(extractor, text))
+    assert event.sub_event_type == "Arrests"
+    assert not (event.actor2 or "").startswith("Civilians")

@@ -52,6 +52,8 @@ CIVILIANS = "Civilians"  # ACLED's generic group of unarmed victims
 DEED_NOUNS = frozenset(
     {"attacker", "assailant", "kidnapper", "abductor", "captor", "killer", "gunman", "bomber", "shooter"}
 )
+# people who may belong to an armed side: not civilians by their noun alone ("arrested a suspect in the case")
+UNSURE_PEOPLE = frozenset({"suspect", "member", "leader", "commander", "defender"})
 UNIDENTIFIED = "Unidentified"  # the generic armed group's name ("Unidentified Armed Group (Mali)")
 PERSON_ROLES = "event_roles.person_roles"  # annotation: person name -> words of its role and organisation
 PERSON_WORDS = frozenset({"PROPN"})
@@ -242,8 +244,10 @@ def victim(art: AnalysedArticle, head: Token, lx: EventLexicon) -> Party:
     dictionary = known_actors(art)
     if dictionary is None or side.name is not None:
         return side
-    if _private_person(art, side, dictionary.words, lx) and not _armed_membership(art, side, lx):
-        found = generic_actor(art, side.head, CIVILIAN_CODE)
+    noun = counted_noun(side.head).lemma_.lower()
+    person = side.inter is None and lx.object_kinds.get(noun) == "person" and noun not in UNSURE_PEOPLE
+    if person or (_private_person(art, side, dictionary.words, lx) and not _armed_membership(art, side, lx)):
+        found = generic_actor(art, side.head, CIVILIAN_CODE)  # "beat two suspected thieves": people hit
         if found is not None:
             side.name, side.inter = found
             _add_identity(art, side)
