@@ -289,3 +289,20 @@ def test_two_sources_with_the_same_toll_do_not_add_up(extractor: Extractor) -> N
     )
     toll = extract_text(extractor, text).events[0].fatalities
     assert toll is not None and toll.best == 12
+
+
+def test_a_sentence_that_turns_elsewhere_starts_another_incident(extractor: Extractor) -> None:
+    text = (
+        "Gunmen killed four farmers near Jos on Sunday, police said. "
+        "Elsewhere, gunmen killed two traders on a highway."
+    )
+    tolls = sorted(e.fatalities.best for e in extract_text(extractor, text).events if e.fatalities)
+    assert tolls == [2, 4]
+
+
+def test_a_sentence_without_such_a_turn_still_adds_to_the_incident(extractor: Extractor) -> None:
+    text = (
+        "Gunmen killed four farmers near Jos on Sunday, police said. "
+        "The gunmen also burned two houses, a resident said."
+    )
+    assert len(extract_text(extractor, text).events) == 1

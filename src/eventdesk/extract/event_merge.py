@@ -76,7 +76,7 @@ def _merged(drafts: list[Draft], lx: EventLexicon, inherit: bool) -> list[Draft]
 def _incident_of(kept: list[_Incident], draft: Draft, lx: EventLexicon) -> _Incident | None:
     """The latest incident the report tells again or a part of; for a bare reference ("the massacre"), the
     latest incident of its kind told before, else the latest its word can name."""
-    latest_first = list(reversed(kept))
+    latest_first = [k for k in reversed(kept) if not _tells_another_story(k, draft, lx)]
     if not _bare_reference(draft):
         return next((k for k in latest_first if _same_or_part(k, draft)), None)
     for rank in (2, 1):
@@ -84,6 +84,13 @@ def _incident_of(kept: list[_Incident], draft: Draft, lx: EventLexicon) -> _Inci
         if found is not None:
             return found
     return None
+
+
+def _tells_another_story(incident: _Incident, draft: Draft, lx: EventLexicon) -> bool:
+    """ "Elsewhere, gunmen killed two traders"; "In another attack, ...": a sentence that says it turns to
+    another incident tells none told before it (the acts told in that sentence still merge together)."""
+    turns = not draft.lemmas.isdisjoint(lx.words("new_story_words"))
+    return turns and draft.sentence not in incident.told
 
 
 def _same_or_part(incident: _Incident, draft: Draft) -> bool:
