@@ -465,3 +465,30 @@ def test_a_detention_of_nobody_did_not_happen(extractor: Extractor) -> None:
 def test_nobody_hurt_leaves_the_blast_told_with_it(extractor: Extractor) -> None:
     text = "Nobody was hurt when a bomb went off at a bus stop in Kano on Monday."
     assert _first_type(extractor, text) == "Remote explosive/landmine/IED"
+
+
+# --- explosives on property; mortars lobbed -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        # an armed group bombing infrastructure: a remote explosive
+        (
+            "On 4 April, ELN rebels blew up a section of an oil pipeline near Saravena (Arauca).",
+            "Remote explosive/landmine/IED",
+        ),
+        # forces demolishing a house with explosives: property destruction
+        (
+            "Israeli forces blew up the family home of a Palestinian gunman in Jenin on Monday.",
+            "Looting/property destruction",
+        ),
+    ],
+)
+def test_property_blown_up_by_who_did_it(extractor: Extractor, text: str, sub: str) -> None:
+    assert _first_type(extractor, text) == sub
+
+
+def test_mortar_rounds_lobbed_by_a_group_named_in_two_words(extractor: Extractor) -> None:
+    text = "On 25 March 2020, Al Shabaab lobbed mortar rounds at the port area in Kismayo (Lower Juba)."
+    assert _first_type(extractor, text) == "Shelling/artillery/missile attack"

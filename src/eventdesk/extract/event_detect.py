@@ -481,7 +481,9 @@ def _main_verb_read_as_participle(root: Token) -> Token | None:
         return None
     verbs = (c for c in root.children if c.dep_ == "acl" and c.tag_ in PAST_TAGS and c.i > root.i)
     verb = next((v for v in verbs if any(g.dep_ == "dobj" for g in v.children)), None)
-    return verb or next((c for c in root.children if _is_misparsed_verb(c)), None)
+    # "Al Shabaab lobbed mortar rounds": the past tense may hang on the compound before the noun
+    modifiers = [root, *(c for c in root.children if c.dep_ == "compound")]
+    return verb or next((c for m in modifiers for c in m.children if _is_misparsed_verb(c)), None)
 
 
 def _names_a_kind(trigger: Trigger, lx: EventLexicon) -> bool:
