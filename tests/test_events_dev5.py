@@ -347,3 +347,24 @@ def test_a_mob_or_vigilantes_punishing_suspects_is_mob_violence(extractor: Extra
 def test_vigilantes_beating_people_who_refused_a_levy_attack_them(extractor: Extractor) -> None:
     text = "On 2 May 2023, vigilantes beat two men who refused to pay a levy in Gulu (Gulu)."
     assert _first_type(extractor, text) == "Attack"
+
+
+# --- words of violence in their everyday senses ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The finance ministry slashed fuel subsidies by half on Monday.",
+        "Hail pelted the town of Gao on Monday.",
+        "The new commander took charge of operations in the district on Monday.",
+        "Doctors amputated the leg of a boy in Gaza on Monday.",
+    ],
+)
+def test_everyday_senses_are_no_events(extractor: Extractor, text: str) -> None:
+    assert _first_type(extractor, text) is None
+
+
+def test_jets_violating_airspace_show_force(extractor: Extractor) -> None:
+    text = "Two Russian fighter jets violated Finnish airspace on Friday, the defence ministry said."
+    assert _first_type(extractor, text) == "Other"
