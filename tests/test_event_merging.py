@@ -306,3 +306,24 @@ def test_a_sentence_without_such_a_turn_still_adds_to_the_incident(extractor: Ex
         "The gunmen also burned two houses, a resident said."
     )
     assert len(extract_text(extractor, text).events) == 1
+
+
+def test_a_definite_noun_with_its_own_month_and_town_is_another_incident(extractor: Extractor) -> None:
+    text = (
+        "Gunmen killed five worshippers at a mosque in Kano on Friday, police said. "
+        "The March bombing of a church in Kaduna was carried out by the same group, officials said."
+    )
+    events = extract_text(extractor, text).events
+    assert len(events) == 2
+    assert _types(events)[0] == ("Violence against civilians", "Attack")
+
+
+def test_a_definite_noun_without_them_refers_back(extractor: Extractor) -> None:
+    text = (
+        "A bomb exploded outside a church in Kaduna on Sunday, killing three people, police said. "
+        "Church leaders met the governor on Monday. The bombing was carried out by a local cell, "
+        "officials said."
+    )
+    events = extract_text(extractor, text).events
+    assert len(events) == 1
+    assert _told_in(events[0], "The bombing was carried out")

@@ -112,6 +112,15 @@ def dated_by_the_telling(clause: Token, date: DateRange) -> bool:
     return not start <= date.span.start < end
 
 
+def tells_its_own_time_or_place(noun: Token, draft: Draft) -> bool:
+    """ "The March bombing of a church in Kaduna": a definite noun whose own phrase gives a date or a place
+    names an incident of its own, not one told before."""
+    start, end = noun.left_edge.idx, noun.right_edge.idx + len(noun.right_edge)
+    date = None if draft.date.assumed else draft.date.span
+    place = draft.location.span if draft.location is not None else None
+    return any(span is not None and start <= span.start < end for span in (date, place))
+
+
 def _inherit_date(draft: Draft, previous: Draft | None, lx: EventLexicon) -> None:
     """A report with no date of its own that follows another incident ("They also burned the market.")
     continues its story: it took place then, not at some time in the month before publication."""

@@ -58,7 +58,7 @@ from eventdesk.extract.event_fill import (
     sources_for,
 )
 from eventdesk.extract.event_generic import is_generic_mention, refers_back
-from eventdesk.extract.event_merge import dated_by_the_telling, merged_drafts
+from eventdesk.extract.event_merge import dated_by_the_telling, merged_drafts, tells_its_own_time_or_place
 from eventdesk.extract.event_roles import (
     Party,
     Roles,
@@ -592,6 +592,7 @@ class _ArticleReader:
         draft.sources = sources_for(self.result, trigger_span)
         draft.evidence = [self.span_by_sentence[sentence]]
         draft.anaphoric = primary.is_noun and _determined_by(primary, ANAPHORIC_DETERMINERS)
+        draft.anaphoric = draft.anaphoric and not tells_its_own_time_or_place(primary.head, draft)
         draft.root = root.i
         draft.lemmas = lemmas
         return draft
