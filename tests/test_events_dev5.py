@@ -368,3 +368,28 @@ def test_everyday_senses_are_no_events(extractor: Extractor, text: str) -> None:
 def test_jets_violating_airspace_show_force(extractor: Extractor) -> None:
     text = "Two Russian fighter jets violated Finnish airspace on Friday, the defence ministry said."
     assert _first_type(extractor, text) == "Other"
+
+
+def test_aircraft_entering_an_air_defence_zone_show_force(extractor: Extractor) -> None:
+    text = "On 4 March 2024, Chinese military aircraft entered Taiwan's air defence identification zone."
+    assert _first_type(extractor, text) == "Other"
+
+
+def test_a_campaign_to_recruit_fighters_changes_the_group(extractor: Extractor) -> None:
+    text = "On 3 March 2024, the Burkinabe army launched a campaign to recruit 5,000 VDP auxiliaries."
+    assert _first_type(extractor, text) == "Change to group/activity"
+
+
+def test_a_depot_blast_under_investigation_is_other(extractor: Extractor) -> None:
+    text = "On 6 June 2024, an explosion hit an army ammunition depot in Tambov; its cause is under investigation."
+    assert _first_type(extractor, text) == "Other"
+
+
+def test_foreign_contractors_arriving_change_the_group(extractor: Extractor) -> None:
+    text = "On 1 June 2023, Wagner contractors arrived in Bangui to train the national army, a spokesman said."
+    assert _first_type(extractor, text) == "Change to group/activity"
+
+
+def test_reinforcements_arriving_are_no_change_to_a_group(extractor: Extractor) -> None:
+    text = "On 1 June 2023, a few police reinforcements arrived in Bangui, a spokesman said."
+    assert _first_type(extractor, text) is None
