@@ -492,3 +492,33 @@ def test_property_blown_up_by_who_did_it(extractor: Extractor, text: str, sub: s
 def test_mortar_rounds_lobbed_by_a_group_named_in_two_words(extractor: Extractor) -> None:
     text = "On 25 March 2020, Al Shabaab lobbed mortar rounds at the port area in Kismayo (Lower Juba)."
     assert _first_type(extractor, text) == "Shelling/artillery/missile attack"
+
+
+# --- violence on civilians told with words of fighting or destruction: an attack ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        (
+            "On 4 April, militiamen invaded the village of Kwall (Plateau) and killed nine residents.",
+            "Attack",
+        ),
+        (
+            "On 4 April, gunmen set a minibus on fire with its passengers inside near Mopti, killing four.",
+            "Attack",
+        ),
+        ("On 4 April, RSF fighters looted shops and killed six civilians in Nyala.", "Attack"),
+        # nobody hurt: property destroyed
+        ("On 4 April, rebels burned 40 houses in Kibirizi; no one was hurt.", "Looting/property destruction"),
+        # two armed sides: a clash
+        ("On 4 April, soldiers clashed with Dozo militiamen near Mopti, killing five.", "Armed clash"),
+    ],
+)
+def test_violence_on_civilians_is_an_attack(extractor: Extractor, text: str, sub: str) -> None:
+    assert _first_type(extractor, text) == sub
+
+
+def test_bombers_on_a_flyover_are_no_incident(extractor: Extractor) -> None:
+    text = "US B-1 bombers made a flyover of the Korean peninsula on Monday."
+    assert extract_text(extractor, text).events == []

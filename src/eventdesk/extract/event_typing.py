@@ -182,6 +182,9 @@ def _by_sides(
         return crowd
     if raid and is_armed(patient) and patient_code != CIVILIANS:
         return "Armed clash"
+    armed_doer = agent_code in NON_STATE or agent_code == STATE
+    if sub == LOOTING and frame.name == "destruction" and armed_doer and not _unharmed(whole, lx):
+        return "Attack"  # "set a bus on fire with its passengers inside, killing three"
     return sub
 
 
