@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from spacy.attrs import LEMMA, LOWER
@@ -84,7 +85,7 @@ from eventdesk.extract.event_typing import (
 )
 from eventdesk.knowledge import Knowledge
 from eventdesk.knowledge.event_types import EventLexicon, Frame, SenseRule
-from eventdesk.records import Action, DateRange, Event, Plover, Result, Span
+from eventdesk.records import Action, Count, DateRange, Event, Plover, Result, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -116,6 +117,7 @@ POLITICAL_VIOLENCE = frozenset({"Battles", REMOTE_VIOLENCE, "Violence against ci
 CIVILIAN_GROUP, PROTESTER_GROUP = "Civilians", "Protesters"  # ACLED's names of unnamed crowds
 CAUSE_PREPS = frozenset({"against", "over", "about", "for"})
 STOPPING_FRAMES = frozenset({"arrest", "dispersal"})  # what stops a protest that people try to hold
+PEACEFUL_END = ("peacefully", "without incident", "without violence", "no incidents were reported")
 ANNOUNCED_MODALS = frozenset({"modal will", "modal would", "modal 'll"})
 
 
@@ -1188,11 +1190,25 @@ def _event(draft: Draft, number: int, reader: _ArticleReader) -> Event:
         event.location = draft.location
     if draft.fatalities is not None:
         event.fatalities = draft.fatalities
+    elif draft.injuries is not None and _nobody_hurt(draft.injuries):
+        event.fatalities = replace(draft.injuries)  # "no one was hurt": nobody died either
+    elif typing.sub_event_type == PEACEFUL and _told_peaceful(draft):
+        event.fatalities = Count(best=0)  # "the rally passed off peacefully": nobody died, no figure stated
     if draft.injuries is not None:
         event.injuries = draft.injuries
     event.summary = _summary(event, reader.lx)
     event.confidence = _confidence(event)
     return event
+
+
+def _told_peaceful(draft: Draft) -> bool:
+    """The report says the gathering ended peacefully ("passed without incident", "ended peacefully")."""
+    return any(words in span.text.lower() for span in draft.evidence for words in PEACEFUL_END)
+
+
+def _nobody_hurt(injuries: Count) -> bool:
+    """ "No one was hurt": the text says nobody was harmed, so nobody was killed either (ACLED: 0 dead)."""
+    return injuries.best == 0 and injuries.low == 0
 
 
 def _summary(event: Event, lx: EventLexicon) -> str:

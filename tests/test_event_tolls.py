@@ -1,0 +1,37 @@
+"""How many died, when the text says nobody did: 0 where it says so, nothing where it says nothing."""
+
+from __future__ import annotations
+
+from conftest import extract_text
+from eventdesk.extract import Extractor
+from eventdesk.records import Event, Result
+
+
+def _first(result: Result) -> Event:
+    assert result.events, "no event extracted"
+    return min(result.events, key=lambda e: min(s.start for s in e.evidence))
+
+
+def test_nobody_hurt_means_nobody_killed(extractor: Extractor) -> None:
+    text = "A bomb went off near a bus stop in Maiduguri on Monday. No one was hurt."
+    event = _first(extract_text(extractor, text))
+    assert event.fatalities.best == 0
+    assert event.injuries.best == 0
+
+
+def test_a_toll_not_mentioned_stays_unknown(extractor: Extractor) -> None:
+    event = _first(extract_text(extractor, "A bomb went off near a bus stop in Maiduguri on Monday."))
+    assert event.fatalities.best is None
+
+
+def test_a_protest_told_to_end_peacefully_has_no_dead(extractor: Extractor) -> None:
+    text = "Hundreds of teachers marched through Nairobi on Monday. The march passed off peacefully."
+    event = _first(extract_text(extractor, text))
+    assert event.sub_event_type == "Peaceful protest"
+    assert event.fatalities.best == 0
+
+
+def test_a_protest_whose_end_is_not_told_has_no_figure(extractor: Extractor) -> None:
+    event = _first(extract_text(extractor, "Hundreds of teachers marched through Nairobi on Monday."))
+    assert event.sub_event_type == "Peaceful protest"
+    assert event.fatalities.best is None
