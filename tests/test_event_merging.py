@@ -327,3 +327,22 @@ def test_a_definite_noun_without_them_refers_back(extractor: Extractor) -> None:
     events = extract_text(extractor, text).events
     assert len(events) == 1
     assert _told_in(events[0], "The bombing was carried out")
+
+
+def test_a_march_whose_crowd_then_throws_stones_is_one_riot(extractor: Extractor) -> None:
+    text = (
+        "Thousands of people marched through Lagos on Friday to protest against fuel prices. "
+        "Some protesters threw stones at police and set a bus on fire."
+    )
+    events = extract_text(extractor, text).events
+    assert _types(events) == [("Riots", "Violent demonstration")]
+    assert events[0].actor2 is not None and events[0].actor2.startswith("Police Forces")
+
+
+def test_stones_thrown_in_another_city_two_days_later_are_another_riot(extractor: Extractor) -> None:
+    text = (
+        "Thousands of people marched through Lagos on Friday to protest against fuel prices. "
+        "Shops along the route stayed open. "
+        "On Sunday, youths in Kano threw stones at police and set a bus on fire."
+    )
+    assert len(extract_text(extractor, text).events) == 2

@@ -24,7 +24,8 @@ HANDS_ON = frozenset({"Sexual violence", "Abduction/forced disappearance"})
 SEIZURE, ARRESTS = "Disrupted weapons use", "Arrests"
 SHOW_OF_FORCE, HANDOVER = "show_of_force", "handover"
 REPORTED_CLAUSES = frozenset({"ccomp"})  # "the group said [its fighters had killed 25 soldiers]"
-RIOTS = "Riots"
+RIOTS, VIOLENT_DEMONSTRATION = "Riots", "Violent demonstration"
+CROWD_INTERS = frozenset({5, 6, 7})  # rioters, protesters, civilians: the crowd itself
 CROWD_TYPES = frozenset({PROTESTS, RIOTS})
 GROUND_FIGHTING = frozenset({"Battles", ON_CIVILIANS})
 # verbs that tell where a shell, a rocket or a blast landed: the same act as the weapon's firing
@@ -135,6 +136,9 @@ def same_incident(first: Draft, second: Draft, latest: int | None = None) -> boo
     `latest` is the last sentence that told the first incident, from which nearness is counted."""
     if first.sentence == second.sentence and PROTESTS in (first.typing.event_type, second.typing.event_type):
         return True  # "police detained 40 people who took part in a rally": the protest and its outcome
+    last = first.sentence if latest is None else latest
+    if _turned_violent(first, second, last):
+        return _dates_agree(first.date, second.date, near=True) and _places_agree(first, second)
     if not _types_agree(first, second):
         return False
     if _protest_and_outcome(first, second):
@@ -154,7 +158,6 @@ def same_incident(first: Draft, second: Draft, latest: int | None = None) -> boo
         and DESTRUCTION not in kinds
     ):
         return False  # "kidnapped advisers and exploded bombs": two acts told side by side
-    last = first.sentence if latest is None else latest
     near = abs(second.sentence - last) <= NEARBY_SENTENCES or second.anaphoric
     if (_agents_conflict(first, second) and not _change_of_hands(first, second)) or not (
         first.sides() & second.sides() or near
@@ -271,6 +274,14 @@ def _protest_and_outcome(first: Draft, second: Draft) -> bool:
     protests = first.typing.event_type == second.typing.event_type == PROTESTS
     outcome = second.typing.sub_event_type != first.typing.sub_event_type
     return protests and outcome and 0 <= second.sentence - first.sentence <= NEARBY_SENTENCES
+
+
+def _turned_violent(first: Draft, second: Draft, last: int) -> bool:
+    """ "Thousands marched through Lagos. Some protesters threw stones at police.": a demonstration that
+    its crowd then turns violent right after is one riot (ACLED: a violent demonstration)."""
+    protest = first.typing.event_type == PROTESTS and second.typing.sub_event_type == VIOLENT_DEMONSTRATION
+    crowd = second.actor1 is None or second.inter1 in CROWD_INTERS
+    return protest and crowd and 0 < second.sentence - last <= NEARBY_SENTENCES
 
 
 def _agents_conflict(first: Draft, second: Draft) -> bool:
@@ -391,14 +402,25 @@ def absorb(kept: Draft, other: Draft, lx: EventLexicon) -> None:
         _taken_from(kept, other)
     if _generic_attack(kept) and told_remote.event_type == REMOTE:
         kept.typing = told_remote  # "two attackers struck ... one of them blew himself up": a suicide bomb
-    if other.typing.event_type == PROTESTS and kept.typing.event_type != PROTESTS:
+    turned_violent = (
+        kept.typing.event_type == PROTESTS and other.typing.sub_event_type == VIOLENT_DEMONSTRATION
+    )
+    if turned_violent:
+        _become_riot(kept, other)
+    elif other.typing.event_type == PROTESTS and kept.typing.event_type != PROTESTS:
         _become_protest(kept, other)
     elif kept.typing.event_type == other.typing.event_type == PROTESTS:
         _join_outcome(kept, other, lx)
-    if other.actor1_named and not kept.actor1_named and other.actor1 not in kept.sides():
+    if (
+        other.actor1_named
+        and not kept.actor1_named
+        and other.actor1 not in kept.sides()
+        and not turned_violent
+    ):
         kept.actor1, kept.inter1, kept.actor1_text = other.actor1, other.inter1, other.actor1_text
         kept.actor1_named = True  # "Gunmen stormed a hotel ... Al-Shabaab said it carried out the attack."
-    _fill_sides(kept, other)
+    if not turned_violent:
+        _fill_sides(kept, other)
     kept.target = kept.target or other.target
     if (kept.date.assumed and not other.date.assumed) or (
         kept.told_on and not other.date.assumed and not other.told_on
@@ -465,6 +487,13 @@ def _more_specific(other: Draft, kept: Draft) -> bool:
     same_kind = other.typing.event_type == kept.typing.event_type != PROTESTS  # protests: the worst outcome
     same_kind = same_kind or _taken_by_force(kept, other)
     return other.sentence == kept.sentence and same_kind and other.frame.priority > kept.frame.priority
+
+
+def _become_riot(protest: Draft, riot: Draft) -> None:
+    """The crowd that marched is the crowd that rioted: it stays actor1; whom it fought is actor2."""
+    protest.typing, protest.frame = riot.typing, riot.frame
+    if protest.actor2 is None and riot.actor2 is not None:
+        protest.actor2, protest.inter2, protest.actor2_text = riot.actor2, riot.inter2, riot.actor2_text
 
 
 def _join_outcome(protest: Draft, outcome: Draft, lx: EventLexicon) -> None:
