@@ -100,6 +100,10 @@ PLACEMENTS = [
     ("Clashes erupted in west Darfur on Sunday, aid workers said.", "Western Darfur", "Western Darfur", 3),
     # towns and parts of towns
     ("Warships shelled the port of Berdyansk on Monday, officials said.", "Berdyansk", None, 1),
+    # a capital named like its province opens the sentence as its setting: the other town places the event
+    ("In Kano, gunmen attacked a mosque in Wudil on Friday.", "Wudil", "Kano State", 1),
+    ("In Zacatecas, searchers found a grave outside Fresnillo on Friday.", "Fresnillo", "Zacatecas", 2),
+    ("Gunmen attacked a mosque in Kano, officials in Wudil said.", "Kano", "Kano State", 1),
     (
         "KABUL, Jan. 5 (Reuters) - A bomb at a mosque in the northern city of Mazar-i-Sharif killed 20.",
         "Mazar-e Sharif",

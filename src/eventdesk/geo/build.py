@@ -13,6 +13,7 @@ import re
 import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from functools import cache
 from itertools import chain
 from pathlib import Path
 
@@ -43,6 +44,7 @@ TownFinder = Callable[[str, str | None], int | None]
 Admin1Finder = Callable[[str, str], str | None]
 
 
+@cache
 def generic_terms() -> dict[str, str]:
     """Term → kind of place ("province" → "admin1"), from generic_terms.tsv."""
     return {row["term"].lower(): row["kind"] for row in read_tsv(DATA_DIR / "generic_terms.tsv")}

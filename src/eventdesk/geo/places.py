@@ -13,7 +13,12 @@ from collections import Counter
 from dataclasses import dataclass
 
 from eventdesk.analyse.pipeline import AnalysedArticle, doc_text
-from eventdesk.geo.build import ADMIN1_POINT_SOURCE, ARTICLE_TOWN_POINT_SOURCE
+from eventdesk.geo.build import (
+    ADMIN1_POINT_SOURCE,
+    ARTICLE_TOWN_POINT_SOURCE,
+    generic_terms,
+    without_generic_term,
+)
 from eventdesk.geo.gazetteer import POINT_FEATURES, GazEntry, Gazetteer
 from eventdesk.geo.recognise import recognise
 from eventdesk.geo.resolve import Toponym, resolve_toponyms, supported
@@ -26,6 +31,8 @@ PARAGRAPHS = "paragraph_starts"  # normalised offsets where the article's paragr
 ACTOR_MENTIONS = "mentions"  # the actors component's mentions (extract/actors.py)
 # "Nad Ali district" resolved to the town of Nad Ali still places an event only in the district
 HINT_PRECISION = {"admin2": 2, "admin1": 3}
+CAPITAL_FEATURES = frozenset({"PPLA", "PPLC"})
+TOWN_RANK = 5  # specificity() of a town or point
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,12 +187,38 @@ def place_event(art: AnalysedArticle, start: int, end: int) -> EventLocation | N
         return None
     inside = [m for m in mentions if m.start < end and start < m.end]  # a name cut by the range counts
     if inside:
-        return location_of(art, most_specific(inside), mentions, named=True)
+        framed = without_unit_namesakes(inside, doc_text(art.doc)[start:end], start)
+        return location_of(art, most_specific(framed), mentions, named=True)
     paragraph = paragraph_around(art, start)
     nearby = [m for m in mentions if paragraph[0] <= m.start and m.end <= paragraph[1]]
     if nearby:
         return location_of(art, most_specific(nearby, around=start), mentions, named=False)
     return location_of(art, main_mention(mentions), mentions, named=False)
+
+
+def without_unit_namesakes(mentions: list[PlaceMention], text: str, start: int) -> list[PlaceMention]:
+    """ "In Zacatecas, searchers found a grave outside Fresnillo": a capital named like its province that
+    opens the sentence as its setting, with another town of that province told after it, names the
+    province; the other town places the event."""
+    towns = [m for m in mentions if specificity(m.place.feature, m.town is not None) == TOWN_RANK]
+    kept = [m for m in mentions if not (_opens_as_setting(m, text, start) and _names_its_unit(m, towns))]
+    return kept or mentions
+
+
+def _opens_as_setting(mention: PlaceMention, text: str, start: int) -> bool:
+    before = text[: mention.start - start].split()
+    after = text[mention.end - start :]
+    return len(before) == 1 and before[0].lower() == "in" and after.startswith(",")
+
+
+def _names_its_unit(mention: PlaceMention, towns: list[PlaceMention]) -> bool:
+    place = mention.place
+    capital = (place.feature or "") in CAPITAL_FEATURES and bool(place.admin1)
+    unit = place.admin1 or ""
+    unit_names = {name.casefold() for name in (unit, *without_generic_term(unit, generic_terms()))}
+    if not capital or (place.name or "").casefold() not in unit_names:
+        return False
+    return any(t.place.admin1 == place.admin1 and t.place.name != place.name for t in towns)
 
 
 def most_specific(mentions: list[PlaceMention], around: int | None = None) -> PlaceMention:
