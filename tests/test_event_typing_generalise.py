@@ -522,3 +522,26 @@ def test_violence_on_civilians_is_an_attack(extractor: Extractor, text: str, sub
 def test_bombers_on_a_flyover_are_no_incident(extractor: Extractor) -> None:
     text = "US B-1 bombers made a flyover of the Korean peninsula on Monday."
     assert extract_text(extractor, text).events == []
+
+
+# --- a death that moved people to protest is no lethal force on them ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        (
+            "On 4 April, police fired tear gas at protesters angry over the death of a man in custody.",
+            "Protest with intervention",
+        ),
+        (
+            "On 4 April, a protester was beaten to death by police during a march in Conakry.",
+            "Excessive force against protesters",
+        ),
+        ("On 4 April, police shot dead two protesters in Nairobi.", "Excessive force against protesters"),
+    ],
+)
+def test_lethal_force_is_read_from_what_was_done_to_the_protest(
+    extractor: Extractor, text: str, sub: str
+) -> None:
+    assert _first_type(extractor, text) == sub
