@@ -346,3 +346,16 @@ def test_stones_thrown_in_another_city_two_days_later_are_another_riot(extractor
         "On Sunday, youths in Kano threw stones at police and set a bus on fire."
     )
     assert len(extract_text(extractor, text).events) == 2
+
+
+def test_a_reference_does_not_lend_the_incident_the_date_of_what_followed(extractor: Extractor) -> None:
+    text = (
+        "Gunmen killed 18 villagers in a hamlet near Djibo, residents said. "
+        "The massacre was followed on Saturday by clashes near Arbinda, where volunteer fighters battled "
+        "militants for hours."
+    )
+    events = extract_text(extractor, text).events
+    killing = next(e for e in events if e.event_type == "Violence against civilians")
+    clash = next(e for e in events if e.event_type == "Battles")
+    assert _told_in(killing, "The massacre was followed")
+    assert killing.date.start != clash.date.start

@@ -68,6 +68,8 @@ def _merged(drafts: list[Draft], lx: EventLexicon, inherit: bool) -> list[Draft]
             continue
         if _is_part(same, draft):
             absorb_part(same.draft, draft, lx)
+        elif _bare_reference(draft):
+            absorb_reference(same.draft, draft)
         else:
             absorb(same.draft, draft, lx)
         same.told.add(draft.sentence)
@@ -461,6 +463,16 @@ def _generic_attack(draft: Draft) -> bool:
     """An attack on civilians told by no weapon; ACLED codes one done by explosives or from afar as remote
     violence whoever it hit."""
     return draft.typing.event_type == ON_CIVILIANS and draft.typing.sub_event_type == GENERIC_ATTACK
+
+
+def absorb_reference(kept: Draft, mention: Draft) -> None:
+    """A definite noun naming the incident adds its sentence and its sources; the date and the place of that
+    sentence are what else it tells ("The massacre was followed on Saturday by fighting near Arbinda"). Its
+    word may say how the incident was done ("the bombing")."""
+    if _generic_attack(kept) and mention.typing.event_type == REMOTE:
+        kept.typing, kept.frame = mention.typing, mention.frame
+    kept.sources += [s for s in mention.sources if s not in kept.sources]
+    kept.evidence += [e for e in mention.evidence if e not in kept.evidence]
 
 
 def absorb_part(kept: Draft, part: Draft, lx: EventLexicon) -> None:
