@@ -381,15 +381,50 @@ def test_a_campaign_to_recruit_fighters_changes_the_group(extractor: Extractor) 
 
 
 def test_a_depot_blast_under_investigation_is_other(extractor: Extractor) -> None:
-    text = "On 6 June 2024, an explosion hit an army ammunition depot in Tambov; its cause is under investigation."
+    text = "On 6 June 2024, an explosion hit an army depot in Tambov; its cause is under investigation."
     assert _first_type(extractor, text) == "Other"
 
 
 def test_foreign_contractors_arriving_change_the_group(extractor: Extractor) -> None:
-    text = "On 1 June 2023, Wagner contractors arrived in Bangui to train the national army, a spokesman said."
+    text = "On 1 June 2023, Wagner contractors arrived in Bangui to train the national army, sources said."
     assert _first_type(extractor, text) == "Change to group/activity"
 
 
 def test_reinforcements_arriving_are_no_change_to_a_group(extractor: Extractor) -> None:
     text = "On 1 June 2023, a few police reinforcements arrived in Bangui, a spokesman said."
+    assert _first_type(extractor, text) is None
+
+
+# --- crowds against the state, protests disrupted, airspace crossed ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 4 March 2023, angry motorcycle taxi riders attacked a police post in Lagos after an officer shot "
+        "a colleague.",
+        "On 4 March 2023, villagers attacked a police station in Kogi after a suspect died in custody.",
+    ],
+)
+def test_a_crowd_attacking_the_police_riots(extractor: Extractor, text: str) -> None:
+    assert _first_type(extractor, text) == "Violent demonstration"
+
+
+def test_a_crowd_attacking_a_settlement_is_a_mob(extractor: Extractor) -> None:
+    text = "On 4 March 2023, villagers attacked a Fulani settlement in Kogi, killing 4."
+    assert _first_type(extractor, text) == "Mob violence"
+
+
+def test_a_sit_in_disrupted_by_rivals_is_met_with_intervention(extractor: Extractor) -> None:
+    text = "On 4 March 2023, pro-government supporters disrupted a sit-in by opposition activists in Lome."
+    assert _first_type(extractor, text) == "Protest with intervention"
+
+
+def test_a_drone_crossing_into_airspace_shows_force(extractor: Extractor) -> None:
+    text = "On 4 March 2023, a North Korean drone crossed into South Korean airspace and returned north."
+    assert _first_type(extractor, text) == "Other"
+
+
+def test_migrants_crossing_into_a_country_are_no_event(extractor: Extractor) -> None:
+    text = "On 4 March 2023, about 200 migrants crossed into Poland from Belarus."
     assert _first_type(extractor, text) is None

@@ -296,6 +296,8 @@ def _by_crowd(
     """Violence by or against protesters, rioters and crowds: how ACLED's protest, riot and mob types read it;
     None when no crowd takes part."""
     agent_code = _inter_of(agent)
+    if agent_code is None and _called_angry(agent, lx):
+        agent_code = RIOTERS  # "angry motorcycle taxi riders": a group known only by its anger is a crowd
     patient_code = patient.inter if patient else None
     if frame.name in DIRECT_VIOLENCE and _mob_justice(agent, patient, lx):
         return "Mob violence"  # "vigilantes beat two suspected thieves to death"
@@ -308,8 +310,8 @@ def _by_crowd(
         return protest_outcome(INTERVENTION, sentence, lx)
     if frame.name == "clash" and {RIOTERS, PROTESTERS} & {agent_code, patient_code}:
         return "Violent demonstration"
-    if frame.name == "clash" and agent_code in CROWDS and patient_code == STATE:
-        return "Violent demonstration"  # "youths clashed with police": a riot against the state, no mob
+    if frame.name in DIRECT_VIOLENCE | {"clash"} and agent_code in CROWDS and _of_the_state(patient, lx):
+        return "Violent demonstration"  # "youths clashed with police", "attacked a police post": a riot
     at_a_protest = not lx.words("protest_settings").isdisjoint(whole)
     if frame.name == "clash" and agent_code is None and patient_code in (STATE, None) and at_a_protest:
         return "Violent demonstration"  # "protesters ... clashed with police", the doers lost by the parse
@@ -337,6 +339,21 @@ def _by_crowd(
     if unarmed and frame.name == "clash" and not armed_foe and any_cue(_cues(lx, "crude_weapon_cues"), whole):
         return "Mob violence"  # "rival fans fought with knives": no armed group on either side
     return None
+
+
+def _called_angry(agent: Party | None, lx: EventLexicon) -> bool:
+    if agent is None:
+        return False
+    angry = lx.words("grievance_adjectives")
+    return any(c.dep_ == "amod" and c.lemma_.lower() in angry for c in agent.head.children)
+
+
+def _of_the_state(patient: Party | None, lx: EventLexicon) -> bool:
+    """State forces, or a site named by them ("a police station", "an army post")."""
+    if patient is None or patient.inter == STATE:
+        return patient is not None
+    owners = (c for c in patient.head.children if c.dep_ == "compound")
+    return any(lx.participants.get(c.lemma_.lower()) == STATE for c in owners)
 
 
 def _aggrieved(agent: Party | None, lx: EventLexicon) -> bool:
