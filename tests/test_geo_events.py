@@ -212,3 +212,10 @@ def test_a_village_described_as_lying_in_a_province_is_placed_there(places_only:
     location = locate(places_only, "Gunmen killed 11 people in Tudun Kaya, a remote village in Kaduna State.")
     assert location is not None and location.admin1 == "Kaduna State"
     assert location.detail == "Tudun Kaya" and location.precision == 2
+
+
+def test_the_first_part_of_an_unknown_compound_name_is_no_place_of_its_own(places_only: Extractor) -> None:
+    text = "Police raided a house in the nearby Qala-e-Nazir area and detained two men. Kabul was quiet."
+    analysed = next(analyse([Article(id="t", text=text)], places_only.nlp))
+    result = places_only.extract_analysed(analysed)
+    assert [(place.name, place.country) for place in result.places] == [("Kabul", "AF")]  # no Angolan "Qala"

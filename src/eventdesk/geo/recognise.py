@@ -643,6 +643,8 @@ def longest_match(
         if bounds is None and entity_bounds.get(last, (index, 0))[0] != index:
             continue  # would end inside a mislabelled entity
         span = doc[index : last + 1]
+        if inside_compound(doc, span.end):
+            continue
         if accepted(span, gaz) and not used_as_actor(span):
             name = doc[index : with_generic_term(doc, span.end, gaz)]
             toponym = make_toponym(name.start_char, name.end_char, name.text, gaz)
@@ -650,6 +652,19 @@ def longest_match(
             toponym.end_token = last + 1
             return toponym
     return unknown_named_place(doc, index, blocked, gaz)
+
+
+def inside_compound(doc: Doc, end: int) -> bool:
+    """ "Qala" of "Qala-e-Nazir": a name that a bare hyphen and a linking vowel or particle continue is
+    only the first part of a longer name, one the gazetteer does not know."""
+    return (
+        end + 2 < len(doc)
+        and doc[end].text == "-"
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].text in INNER_PARTICLES | LINKING_VOWELS
+        and doc[end + 2].text == "-"
+    )
 
 
 def joined_by_particle(doc: Doc, end: int, entity_bounds: dict[int, tuple[int, int]]) -> int | None:
