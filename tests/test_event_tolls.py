@@ -35,3 +35,18 @@ def test_a_protest_whose_end_is_not_told_has_no_figure(extractor: Extractor) -> 
     event = _first(extract_text(extractor, "Hundreds of teachers marched through Nairobi on Monday."))
     assert event.sub_event_type == "Peaceful protest"
     assert event.fatalities.best is None
+
+
+def test_a_death_toll_told_after_the_attack_is_its_count(extractor: Extractor) -> None:
+    for text in (
+        "Gunmen raided a village near Djibo on Thursday. The death toll rose to 17, the governor said.",
+        "Gunmen raided a village near Djibo on Thursday. The governor put the death toll at 17.",
+    ):
+        event = _first(extract_text(extractor, text))
+        assert event.fatalities.best == 17, text
+
+
+def test_a_toll_road_is_no_count_of_the_dead(extractor: Extractor) -> None:
+    text = "Gunmen raided a village near Djibo on Thursday. The toll road to the town was closed for 3 days."
+    event = _first(extract_text(extractor, text))
+    assert event.fatalities.best is None

@@ -100,7 +100,8 @@ def _named_place(art: AnalysedArticle, segment: SpacySpan) -> EventLocation | No
 
 def fatal_lemmas(lx: EventLexicon) -> frozenset[str]:
     """The words that count the dead: the lexicon's casualty words and the notes' own."""
-    return lx.fatal_words | TOLL_WORDS
+    heads = {phrase.split()[-1] for phrase in lx.fatal_words if " " in phrase}  # "the death toll rose to 20"
+    return lx.fatal_words | TOLL_WORDS | heads
 
 
 def restates_total(head: Token, known: Count | None, count: Count) -> bool:
