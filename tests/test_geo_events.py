@@ -99,7 +99,7 @@ PLACEMENTS = [
     ("An attack in eastern DR Congo's Ituri province killed 30 people.", "Ituri", "Ituri", 3),
     ("Clashes erupted in west Darfur on Sunday, aid workers said.", "Western Darfur", "Western Darfur", 3),
     # towns and parts of towns
-    ("Warships shelled the port of Berdyansk on Monday, officials said.", "Berdyansk", None, 1),
+    ("Warplanes struck targets in the port of Hodeidah on Saturday.", "Al Hudaydah", None, 1),
     ("A car bomb exploded at the southern entrance of Beledweyne on Monday.", "Beledweyne", None, 1),
     # a capital named like its province opens the sentence as its setting: the other town places the event
     ("In Kano, gunmen attacked a mosque in Wudil on Friday.", "Wudil", "Kano State", 1),
