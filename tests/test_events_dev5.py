@@ -428,3 +428,31 @@ def test_a_drone_crossing_into_airspace_shows_force(extractor: Extractor) -> Non
 def test_migrants_crossing_into_a_country_are_no_event(extractor: Extractor) -> None:
     text = "On 4 March 2023, about 200 migrants crossed into Poland from Belarus."
     assert _first_type(extractor, text) is None
+
+
+# --- demonstrations named by what the crowd does ----------------------------------------------------------
+
+
+def test_activists_holding_placards_detained_are_a_protest_met_with_arrests(extractor: Extractor) -> None:
+    text = "On 3 March 2024, police detained 9 activists holding placards outside parliament in Baku."
+    assert _first_type(extractor, text) == "Protest with intervention"
+
+
+def test_shops_shut_for_a_strike_call_are_a_protest(extractor: Extractor) -> None:
+    text = "On 3 March 2024, traders closed their shops in Srinagar after a strike call by separatists."
+    assert _first_type(extractor, text) == "Peaceful protest"
+
+
+def test_shops_closed_for_a_holiday_are_no_protest(extractor: Extractor) -> None:
+    text = "On 3 March 2024, traders closed their shops in Srinagar for the Eid holiday."
+    assert _first_type(extractor, text) is None
+
+
+def test_a_rocket_propelled_grenade_is_shelling(extractor: Extractor) -> None:
+    text = "On 3 March 2024, insurgents fired a rocket-propelled grenade at a checkpoint in Mosul."
+    assert _first_type(extractor, text) == "Shelling/artillery/missile attack"
+
+
+def test_a_hand_grenade_is_a_grenade(extractor: Extractor) -> None:
+    text = "On 3 March 2024, insurgents threw a hand grenade at a checkpoint in Mosul."
+    assert _first_type(extractor, text) == "Grenade"
