@@ -359,3 +359,32 @@ def test_a_reference_does_not_lend_the_incident_the_date_of_what_followed(extrac
     clash = next(e for e in events if e.event_type == "Battles")
     assert _told_in(killing, "The massacre was followed")
     assert killing.date.start != clash.date.start
+
+
+def test_houses_torched_by_the_attackers_are_part_of_the_raid(extractor: Extractor) -> None:
+    text = (
+        "Suspected ADF rebels killed 20 villagers in an overnight raid in Beni territory, a local official "
+        "said on Tuesday. The attackers also torched houses and looted shops."
+    )
+    assert _types(extract_text(extractor, text).events) == [("Violence against civilians", "Attack")]
+
+
+def test_houses_burned_the_next_day_in_another_village_are_their_own_event(extractor: Extractor) -> None:
+    text = (
+        "Insurgents killed four villagers in a raid on Mucojo on Friday. "
+        "The next day, on Saturday, fighters from the same group set fire to about 30 houses in Chai."
+    )
+    assert len(extract_text(extractor, text).events) == 2
+
+
+def test_police_arrests_right_after_a_lynching_are_part_of_it(extractor: Extractor) -> None:
+    text = "A mob lynched a man accused of blasphemy in Sialkot on Sunday. Police arrested ten people."
+    assert _types(extract_text(extractor, text).events) == [("Riots", "Mob violence")]
+
+
+def test_arrests_days_later_in_another_city_are_not_part_of_the_lynching(extractor: Extractor) -> None:
+    text = (
+        "A mob lynched a man accused of blasphemy in Sialkot on Sunday. "
+        "On Wednesday, police arrested two suspects in Lahore."
+    )
+    assert len(extract_text(extractor, text).events) == 2

@@ -8,7 +8,7 @@ from itertools import groupby
 from typing import TYPE_CHECKING
 
 from eventdesk.extract.event_draft import NEARBY_SENTENCES, PEACEFUL, PROTESTS, Draft
-from eventdesk.extract.event_typing import INTERVENTION, TERRITORY_FRAMES, protest_outcome, protest_severity
+from eventdesk.extract.event_typing import INTERVENTION, TERRITORY_FRAMES, protest_severity
 from eventdesk.knowledge.event_types import EventLexicon
 from eventdesk.records import Count, DateRange, EventLocation
 
@@ -26,6 +26,7 @@ SHOW_OF_FORCE, HANDOVER = "show_of_force", "handover"
 REPORTED_CLAUSES = frozenset({"ccomp"})  # "the group said [its fighters had killed 25 soldiers]"
 RIOTS, VIOLENT_DEMONSTRATION = "Riots", "Violent demonstration"
 CROWD_INTERS = frozenset({5, 6, 7})  # rioters, protesters, civilians: the crowd itself
+STATE = 1  # the inter code of state forces (police, army)
 CROWD_TYPES = frozenset({PROTESTS, RIOTS})
 GROUND_FIGHTING = frozenset({"Battles", ON_CIVILIANS})
 # verbs that tell where a shell, a rocket or a blast landed: the same act as the weapon's firing
@@ -66,7 +67,7 @@ def _merged(drafts: list[Draft], lx: EventLexicon, inherit: bool) -> list[Draft]
                 _inherit_date(draft, kept[-1].draft if kept else None, lx)
             kept.append(_Incident(draft, {draft.sentence}))
             continue
-        if _is_part(same, draft):
+        if _only_a_part(same, draft):
             absorb_part(same.draft, draft, lx)
         elif _bare_reference(draft):
             absorb_reference(same.draft, draft)
@@ -97,8 +98,16 @@ def _tells_another_story(incident: _Incident, draft: Draft, lx: EventLexicon) ->
 
 
 def _same_or_part(incident: _Incident, draft: Draft) -> bool:
-    latest = incident.latest_before(draft.sentence)
-    return same_incident(incident.draft, draft, latest) or _is_part(incident, draft)
+    return _tells_again(incident, draft) or _is_part(incident, draft)
+
+
+def _tells_again(incident: _Incident, draft: Draft) -> bool:
+    return same_incident(incident.draft, draft, incident.latest_before(draft.sentence))
+
+
+def _only_a_part(incident: _Incident, draft: Draft) -> bool:
+    """A part that is not also a report of the incident itself (which merges in full)."""
+    return _is_part(incident, draft) and not _tells_again(incident, draft)
 
 
 def _part_kind(draft: Draft) -> bool:
@@ -215,7 +224,7 @@ def _is_part(incident: _Incident, part: Draft) -> bool:
     kept = incident.draft
     kind, family = part.typing.sub_event_type, kept.typing.event_type
     seizure = kind == SEIZURE and family in GROUND_FIGHTING and _by_a_side(kept, part)
-    arrests = kind == ARRESTS and family in CROWD_TYPES and not part.actor1_named
+    arrests = kind == ARRESTS and family in CROWD_TYPES and (not part.actor1_named or part.inter1 == STATE)
     if not (seizure or arrests or _crowd_put_down(kept, part)) or part.sentence < kept.sentence:
         return False
     in_its_sentence = part.sentence in incident.told
@@ -308,7 +317,17 @@ def _types_agree(first: Draft, second: Draft) -> bool:
         return True  # "detained the president and seized power": one development
     destruction = DESTRUCTION in (a.sub_event_type, b.sub_event_type)
     one_report = first.sentence == second.sentence  # "killed 8 civilians and set fire to houses"
-    return destruction and any(violent) and (one_report or _same_doer(first, second))
+    return (
+        destruction
+        and any(violent)
+        and (one_report or _same_doer(first, second) or _by_the_attackers(second))
+    )
+
+
+def _by_the_attackers(destruction: Draft) -> bool:
+    """ "The attackers also torched houses": destruction by a doer the report does not name is done by the
+    side of the violent incident it follows."""
+    return destruction.typing.sub_event_type == DESTRUCTION and not destruction.actor1_named
 
 
 def _hands_on_and_remote(first: Draft, second: Draft) -> bool:
@@ -479,9 +498,8 @@ def absorb_part(kept: Draft, part: Draft, lx: EventLexicon) -> None:
     """An act told as part of an incident: the incident keeps its type and sides and gains the act's
     evidence and sources; arrests make a peaceful protest one with intervention, by the arresting side."""
     if kept.typing.event_type == PROTESTS and (part.typing.sub_event_type == ARRESTS or _shown_force(part)):
-        outcome = protest_outcome(INTERVENTION, part.lemmas, lx)
         kept.typing.sub_event_type = max(
-            kept.typing.sub_event_type, outcome, key=lambda t: protest_severity(t, lx)
+            kept.typing.sub_event_type, INTERVENTION, key=lambda t: protest_severity(t, lx)
         )
         kept.typing.event_type = lx.event_type_of(kept.typing.sub_event_type)
     intervener = (part.actor2, part.inter2, part.actor2_text) if part.typing.event_type == PROTESTS else None
