@@ -144,3 +144,28 @@ def test_gunmen_who_shot_dead_a_worker_attacked_a_civilian(extractor: Extractor)
     assert event.actor1 == "Unidentified Armed Group (Pakistan)"
     assert event.actor2 == "Civilians (Pakistan)"
     assert event.assoc_actor2 == ["Health Workers (Pakistan)"]
+
+
+# --- a party's history told in a clause set off by commas --------------------------------------------------
+
+
+def test_a_groups_history_in_an_aside_is_no_incident(extractor: Extractor) -> None:
+    for text in (
+        "The coalition, which launched an offensive in Sagaing in late October and has since overrun dozens "
+        "of army posts, said it would keep fighting.",
+        "Fano, a network of militias that fought alongside the army in Tigray, rejected the offer on Monday.",
+    ):
+        assert extract_text(extractor, text).events == [], text
+
+
+def test_a_defining_clause_or_a_place_clause_still_tells_the_incident(extractor: Extractor) -> None:
+    text = "RSF fighters who stormed the village of Shagra last week raped five women, a charity said."
+    assert _first(extract_text(extractor, text)).sub_event_type == "Sexual violence"
+    text = "Fighting was reported on Saturday in Debre Markos, where Fano fighters attacked army positions."
+    event = _first(extract_text(extractor, text))
+    assert event.event_type == "Battles" and event.actor1 == "Fano"
+
+
+def test_an_aside_with_a_day_of_its_own_is_an_incident(extractor: Extractor) -> None:
+    text = "The rebels, who attacked Goma airport on Sunday, said on Monday they would hold the city."
+    assert extract_text(extractor, text).events

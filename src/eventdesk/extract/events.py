@@ -117,6 +117,10 @@ POLITICAL_VIOLENCE = frozenset({"Battles", REMOTE_VIOLENCE, "Violence against ci
 CIVILIAN_GROUP, PROTESTER_GROUP = "Civilians", "Protesters"  # ACLED's names of unnamed crowds
 CAUSE_PREPS = frozenset({"against", "over", "about", "for"})
 STOPPING_FRAMES = frozenset({"arrest", "dispersal"})  # what stops a protest that people try to hold
+DAY_WORDS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today"}
+)
+HISTORY_WORDS = frozenset({"since", "during", "once", "formerly", "previously", "long"})  # a party's past
 PEACEFUL_END = ("peacefully", "without incident", "without violence", "no incidents were reported")
 ANNOUNCED_MODALS = frozenset({"modal will", "modal would", "modal 'll"})
 
@@ -503,6 +507,8 @@ class _ArticleReader:
         if is_practice(trigger, self.lx) or is_generic_mention(trigger, self.lx):
             return True
         if refers_back(trigger) and self._told_before(trigger):
+            return True
+        if _describes_an_actor(trigger):
             return True
         return is_depicted(trigger, self.lx) or is_recalled(trigger, self.lx) or is_aggregate_item(trigger)
 
@@ -1204,6 +1210,37 @@ def _event(draft: Draft, number: int, reader: _ArticleReader) -> Event:
 def _told_peaceful(draft: Draft) -> bool:
     """The report says the gathering ended peacefully ("passed without incident", "ended peacefully")."""
     return any(words in span.text.lower() for span in draft.evidence for words in PEACEFUL_END)
+
+
+def _describes_an_actor(trigger: Trigger) -> bool:
+    """ "The group, which has seized large parts of North Kivu since 2021, says ...", "Fano, a network of
+    militias that fought alongside the army in Tigray, turned ...": what a clause set off by commas tells of
+    a party is its history (a record up to now, or a time of the past), not an incident the report tells;
+    a defining clause ("fighters who raided Shagra last week"), one that tells the act ("gunmen, who killed
+    four traders, fled") or one with a day of its own ("the RSF, which shelled the market on Sunday,") is."""
+    clause = next((t for t in (trigger.head, *trigger.head.ancestors) if t.dep_ == "relcl"), None)
+    if clause is None or not any(c.tag_ in ("WDT", "WP") for c in clause.children):
+        return False  # "where fighters attacked ...": a place's clause tells what happened there
+    doc = clause.doc
+    aside = clause.left_edge.i > 0 and doc[clause.left_edge.i - 1].text == ","
+    noun = clause.head
+    while noun.dep_ in ("pobj", "prep", "compound", "amod", "conj") and noun.head.i != noun.i:
+        noun = noun.head
+    aside = aside or noun.dep_ == "appos"
+    words = list(clause.subtree)
+    history = any(_perfect(t) or t.lower_ in HISTORY_WORDS for t in words)
+    return aside and history and not any(_names_a_day(t) for t in words)
+
+
+def _perfect(token: Token) -> bool:
+    """ "has seized", "have fought": a present perfect tells a record up to now, not one dated act."""
+    return token.dep_ == "aux" and token.lemma_ == "have" and token.tag_ in ("VBZ", "VBP")
+
+
+def _names_a_day(token: Token) -> bool:
+    if token.ent_type_ not in ("DATE", "TIME"):
+        return False
+    return token.lower_ in DAY_WORDS or (token.like_num and len(token.text) <= 2)
 
 
 def _nobody_hurt(injuries: Count) -> bool:
