@@ -1,5 +1,5 @@
-"""A labour strike ("went on strike") is a stoppage, never an armed strike: whoever stops work, no attack is
-read from it; a strike by a drone or aircraft stays one."""
+"""A labour strike ("went on strike") is a stoppage, never an armed strike; a strike that kills or hits
+something is an armed one, whoever reports it ("hospital staff said")."""
 
 from __future__ import annotations
 
@@ -12,13 +12,25 @@ from eventdesk.extract import Extractor
 @pytest.mark.parametrize(
     "text",
     [
-        "Dockers at the harbour went on strike on Monday over unpaid wages.",
+        "Dockers at the harbour went on strike in Mombasa on Monday over unpaid wages.",
         "Staff at the state refinery in Kaduna went on strike over pay on Tuesday.",
     ],
 )
-def test_a_stoppage_is_no_attack(extractor: Extractor, text: str) -> None:
+def test_a_stoppage_is_a_protest_and_no_attack(extractor: Extractor, text: str) -> None:
     events = extract_text(extractor, text).events
-    assert all(e.event_type not in ("Violence against civilians", "Battles") for e in events)
+    assert [e.event_type for e in events] == ["Protests"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hospital staff said a Russian strike killed 12 people in Kharkiv on Monday.",
+        "Medical staff said the strike on the school in Gaza killed 15 people on Monday.",
+    ],
+)
+def test_a_strike_that_kills_is_armed_whoever_reports_it(extractor: Extractor, text: str) -> None:
+    events = extract_text(extractor, text).events
+    assert events and all(e.event_type != "Protests" for e in events)
 
 
 def test_a_drone_strike_stays_an_air_strike(extractor: Extractor) -> None:
