@@ -545,3 +545,31 @@ def test_lethal_force_is_read_from_what_was_done_to_the_protest(
     extractor: Extractor, text: str, sub: str
 ) -> None:
     assert _first_type(extractor, text) == sub
+
+
+# --- recruits graduated, fighters demobilised, leaders stepping down, commands reshuffled ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 5 April, the Twirwaneho militia graduated 300 new recruits at a camp in Minembwe.",
+        "On 5 April, 250 former M23 fighters were demobilised at a camp in Rumangabo.",
+        "On 5 April, the leader of the Kamuina Nsapu militia stepped down in Kananga.",
+        "On 5 April, the junta reshuffled the army's top command in Niamey.",
+    ],
+)
+def test_forces_and_leaders_that_change(extractor: Extractor, text: str) -> None:
+    assert _first_type(extractor, text) == "Change to group/activity"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister resigned over the corruption scandal on Monday.",
+        "The prime minister reshuffled his cabinet on Monday.",
+        "She graduated from a university in Nairobi in 2010.",
+    ],
+)
+def test_politics_and_careers_are_no_change_to_an_armed_group(extractor: Extractor, text: str) -> None:
+    assert extract_text(extractor, text).events == []
