@@ -665,8 +665,8 @@ def _years_since(clause: Token, units: frozenset[str]) -> bool:
 
 def is_practice(trigger: Trigger, lx: EventLexicon) -> bool:
     """A drill, not an occurrence: a practice word governs the trigger ("training to fight"), is what it
-    acts on ("targeting the training"), or is the subject of a verb above it ("part of their training
-    includes reacting to chemical attacks")."""
+    acts on ("targeting the training"), or is the subject of a verb above it ("the exercise covered
+    responding to a gas attack")."""
     practice = lx.words("practice_words")
     head: Token = trigger.head
     if any(t.lemma_.lower() in practice for t in governors(head)):

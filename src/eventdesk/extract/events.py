@@ -3,8 +3,8 @@
 One pass over each sentence finds trigger words (event_detect); those that are modal, negated, intended,
 counted over a period, inside a claim or a propaganda description are dropped; the rest are grouped by
 clause, read for agent, patient, date, place and casualties (event_roles, event_fill), typed (event_typing),
-and reports of the same incident in one article are merged (event_merge). Triggers of non-incident frames
-(demands, threats, visits...) become `Result.actions`.
+and several tellings of one incident in an article become one event (event_merge). Triggers of
+non-incident frames (demands, threats, visits...) become `Result.actions`.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@ mentions in `art.annotations["places"]` (PlaceMention, normalised offsets) and t
 actors in `art.annotations["place_actor_uses"]`, and place events (`place_event`) with ACLED geo precision.
 
 ACLED geo precision: 1 the town itself (a neighbourhood or facility counts as its town, named in `detail`),
-2 near a town or part of a region (a district), 3 a larger region (province, country, macro-region).
+2 close to a town, or a district within a region, 3 a larger region (province, country, macro-region).
 """
 
 from __future__ import annotations
