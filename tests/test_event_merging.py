@@ -388,3 +388,12 @@ def test_arrests_days_later_in_another_city_are_not_part_of_the_lynching(extract
         "On Wednesday, police arrested two suspects in Lahore."
     )
     assert len(extract_text(extractor, text).events) == 2
+
+
+def test_a_toll_for_the_province_and_another_for_a_town_in_it_are_two_incidents(extractor: Extractor) -> None:
+    text = (
+        "Gunmen killed five people in Borno State on Monday. "
+        "Gunmen killed three farmers in Maiduguri, residents said."
+    )
+    tolls = sorted(e.fatalities.best for e in extract_text(extractor, text).events if e.fatalities)
+    assert tolls == [3, 5]
