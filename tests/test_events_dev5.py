@@ -456,3 +456,37 @@ def test_a_rocket_propelled_grenade_is_shelling(extractor: Extractor) -> None:
 def test_a_hand_grenade_is_a_grenade(extractor: Extractor) -> None:
     text = "On 3 March 2024, insurgents threw a hand grenade at a checkpoint in Mosul."
     assert _first_type(extractor, text) == "Grenade"
+
+
+# --- territory entered by force, brawls between armies ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Russian troops advanced into the village of Krasnohorivka on Tuesday after heavy fighting.",
+            "Non-state actor overtakes territory",
+        ),
+        (
+            "Al Shabaab fighters wrested control of the town of Mahas from government troops on Sunday.",
+            "Non-state actor overtakes territory",
+        ),
+        (
+            "Ukrainian troops pushed into the village of Klishchiivka on Monday after days of fighting.",
+            "Government regains territory",
+        ),
+    ],
+)
+def test_places_advanced_or_pushed_into_are_taken(extractor: Extractor, text: str, expected: str) -> None:
+    assert _first_type(extractor, text) == expected
+
+
+def test_talks_advanced_into_a_new_phase_take_nothing(extractor: Extractor) -> None:
+    text = "Talks between the two sides advanced into a new phase on Monday, mediators said."
+    assert _first_type(extractor, text) is None
+
+
+def test_armies_brawling_at_a_border_clash(extractor: Extractor) -> None:
+    text = "Indian and Chinese troops brawled with sticks and stones along the disputed border on Friday."
+    assert _first_type(extractor, text) == "Armed clash"

@@ -231,12 +231,14 @@ def _with_objects(participle: Token) -> list[Token]:
 
 def object_kind(verb: Token, lx: EventLexicon) -> str | None:
     """What a verb acts on: "place", "weapon" or "person" (from the object's entity type or head noun); a
-    verb of leaving acts on what it leaves ("withdrew from the town")."""
+    verb of leaving acts on what it leaves ("withdrew from the town"), one of moving in where it goes
+    ("advanced into the village"), after any object of its own."""
     candidates = [*verb.children, *_left(verb, lx)]
     acted_on = [c for c in candidates if c.dep_ in ("dobj", "nsubjpass", "pobj", "attr")]
     if _is_misparsed_verb(verb):
         acted_on.append(verb.head)  # "captured Kherson city" read as a modifier of "city"
-    for child in acted_on + _passive_subject_elided(verb):
+    into = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "into" for g in c.children]
+    for child in acted_on + _passive_subject_elided(verb) + [g for g in into if g.dep_ == "pobj"]:
         kind = _kind_of(_counted(child), lx)
         if kind:
             return kind
