@@ -573,3 +573,13 @@ def test_forces_and_leaders_that_change(extractor: Extractor, text: str) -> None
 )
 def test_politics_and_careers_are_no_change_to_an_armed_group(extractor: Extractor, text: str) -> None:
     assert extract_text(extractor, text).events == []
+
+
+def test_a_crowd_storming_a_police_post_to_free_a_suspect_is_mob_violence(extractor: Extractor) -> None:
+    text = "On 4 April, a crowd stormed a police post in Bukavu to free a detained suspect."
+    assert _first_type(extractor, text) == "Mob violence"
+
+
+def test_a_crowd_attacking_a_police_post_over_a_shooting_riots(extractor: Extractor) -> None:
+    text = "Youths attacked a police post in Goma on Monday after a boy was shot by an officer."
+    assert _first_type(extractor, text) == "Violent demonstration"

@@ -310,6 +310,8 @@ def _by_crowd(
         return protest_outcome(INTERVENTION, sentence, lx)
     if frame.name == "clash" and {RIOTERS, PROTESTERS} & {agent_code, patient_code}:
         return "Violent demonstration"
+    if agent_code in CROWDS and any_cue(_cues(lx, "mob_justice_cues"), whole):
+        return "Mob violence"  # "a crowd attacked a police station to free a suspect": justice of its own
     if frame.name in DIRECT_VIOLENCE | {"clash"} and agent_code in CROWDS and _of_the_state(patient, lx):
         return "Violent demonstration"  # "youths clashed with police", "attacked a police post": a riot
     at_a_protest = not lx.words("protest_settings").isdisjoint(whole)
