@@ -41,6 +41,7 @@ class Draft:
     root: int = -1  # token index of the clause the report was read from
     actor1_named: bool = False  # actor1 is a named actor, not "gunmen" or "unidentified armed group"
     lemmas: frozenset[str] = frozenset()  # the lemmas of the sentence it was read from
+    new_story: bool = False  # its sentence turns to another incident ("Elsewhere, ...", "In another raid")
     assoc1: list[str] = field(default_factory=list)  # sides acting with actor1 ("US and British warplanes")
     assoc2: list[str] = field(default_factory=list)  # what actor2 is besides ("Journalists (Somalia)")
 

@@ -13,7 +13,7 @@ from eventdesk.knowledge.event_types import EventLexicon
 from eventdesk.records import Count, DateRange, EventLocation
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 VIOLENT_TYPES = frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence"})
 DESTRUCTION = "Looting/property destruction"
@@ -64,7 +64,7 @@ def _merged(drafts: list[Draft], lx: EventLexicon, inherit: bool) -> list[Draft]
         same = _incident_of(kept, draft, lx)
         if same is None:
             if inherit:
-                _inherit_date(draft, kept[-1].draft if kept else None, lx)
+                _inherit_date(draft, kept[-1].draft if kept else None)
             kept.append(_Incident(draft, {draft.sentence}))
             continue
         if _only_a_part(same, draft):
@@ -80,7 +80,7 @@ def _merged(drafts: list[Draft], lx: EventLexicon, inherit: bool) -> list[Draft]
 def _incident_of(kept: list[_Incident], draft: Draft, lx: EventLexicon) -> _Incident | None:
     """The latest incident the report tells again or a part of; for a bare reference ("the massacre"), the
     latest incident of its kind told before, else the latest its word can name."""
-    latest_first = [k for k in reversed(kept) if not _tells_another_story(k, draft, lx)]
+    latest_first = [k for k in reversed(kept) if not _tells_another_story(k, draft)]
     if not _bare_reference(draft):
         return next((k for k in latest_first if _same_or_part(k, draft)), None)
     for rank in (2, 1):
@@ -90,11 +90,25 @@ def _incident_of(kept: list[_Incident], draft: Draft, lx: EventLexicon) -> _Inci
     return None
 
 
-def _tells_another_story(incident: _Incident, draft: Draft, lx: EventLexicon) -> bool:
-    """ "Elsewhere, gunmen killed two traders"; "In another attack, ...": a sentence that says it turns to
-    another incident tells none told before it (the acts told in that sentence still merge together)."""
-    turns = not draft.lemmas.isdisjoint(lx.words("new_story_words"))
-    return turns and draft.sentence not in incident.told
+def _tells_another_story(incident: _Incident, draft: Draft) -> bool:
+    """A sentence that says it turns to another incident tells none told before it (the acts told in that
+    sentence still merge together)."""
+    return draft.new_story and draft.sentence not in incident.told
+
+
+def opens_another_story(sentence: Span, lemmas: frozenset[str], lx: EventLexicon) -> bool:
+    """ "Elsewhere, gunmen killed two traders"; "In another attack, ...": 'another' turns to a new incident
+    only on an incident noun, not on a count or on people ("they abducted another five women")."""
+    if not lemmas.isdisjoint(lx.words("new_story_words")):
+        return True
+    return any(t.lower_ == "another" and _incident_noun(t.head, lx) for t in sentence)
+
+
+def _incident_noun(noun: Token, lx: EventLexicon) -> bool:
+    lemma = noun.lemma_.lower()
+    if noun.pos_ != "NOUN" or lx.object_kinds.get(lemma) == "person":
+        return False
+    return lemma in lx.words("story_nouns") or lemma in lx.triggers
 
 
 def _same_or_part(incident: _Incident, draft: Draft) -> bool:
@@ -133,12 +147,12 @@ def tells_its_own_time_or_place(noun: Token, draft: Draft) -> bool:
     return any(span is not None and start <= span.start < end for span in (date, place))
 
 
-def _inherit_date(draft: Draft, previous: Draft | None, lx: EventLexicon) -> None:
+def _inherit_date(draft: Draft, previous: Draft | None) -> None:
     """A report with no date of its own that follows another incident ("They also burned the market.")
     continues its story: it took place then, not at some time in the month before publication."""
     if previous is None or not draft.date.assumed or previous.date.assumed:
         return
-    if 0 <= draft.sentence - previous.sentence <= 1 and not draft.lemmas & lx.words("new_story_words"):
+    if 0 <= draft.sentence - previous.sentence <= 1 and not draft.new_story:
         draft.date = previous.date
 
 

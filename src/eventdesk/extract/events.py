@@ -59,7 +59,12 @@ from eventdesk.extract.event_fill import (
     sources_for,
 )
 from eventdesk.extract.event_generic import is_generic_mention, refers_back
-from eventdesk.extract.event_merge import dated_by_the_telling, merged_drafts, tells_its_own_time_or_place
+from eventdesk.extract.event_merge import (
+    dated_by_the_telling,
+    merged_drafts,
+    opens_another_story,
+    tells_its_own_time_or_place,
+)
 from eventdesk.extract.event_roles import (
     Party,
     Roles,
@@ -293,7 +298,7 @@ class _ArticleReader:
         after an incident are its toll, not an incident of their own; not when the sentence names a place
         or a date of its own ("... were killed in Kano on Tuesday") or victims other than the incident's
         sides."""
-        if not lemmas.isdisjoint(self.lx.words("new_story_words")):
+        if opens_another_story(segment, lemmas, self.lx):
             return False
         before = self._incident_before(sentence)
         if not before or self._names_own_place_or_date(segment):
@@ -606,6 +611,7 @@ class _ArticleReader:
         return draft
 
     def _struck_in(self, segment: SpacySpan) -> set[str]:
+        draft.new_story = opens_another_story(segment, lemmas, self.lx)
         key = ("struck", segment.start, segment.end)
         if key not in self.words_by_segment:
             self.words_by_segment[key] = _struck_things(segment, self.lx)
