@@ -93,7 +93,7 @@ def test_a_recalled_attack_with_its_own_date_and_place_stays_apart(extractor: Ex
 def test_a_plain_attack_that_a_bomb_carried_out_is_an_explosion(extractor: Extractor) -> None:
     text = (
         "Two assailants attacked the gate of a police academy in Quetta on Sunday. "
-        "One of them blew himself up at the entrance and the other was shot dead by guards."
+        "One detonated an explosive vest at the entrance and guards shot the other."
     )
     events = extract_text(extractor, text).events
     assert len(events) == 1
@@ -142,8 +142,8 @@ def test_nearness_counts_from_the_latest_mention_of_the_incident(extractor: Extr
 def test_a_raid_with_rapes_is_not_part_of_a_shelling_by_the_same_side(extractor: Extractor) -> None:
     text = (
         "Shells fired by the Rapid Support Forces struck a market in El Fasher on Sunday, killing 11 people. "
-        "A charity said on Monday that RSF fighters who stormed a village near El Fasher last week had raped "
-        "at least four women."
+        "A charity said on Monday that militiamen who stormed a camp outside El Fasher last week had raped "
+        "four women."
     )
     events = extract_text(extractor, text).events
     assert _types(events) == [
@@ -160,7 +160,7 @@ BASE_ATTACK = (
 
 
 def test_a_claim_dated_by_its_telling_restates_the_attack(extractor: Extractor) -> None:
-    text = BASE_ATTACK + "In a statement on Monday, the group said its fighters had killed 14 soldiers."
+    text = BASE_ATTACK + "In a video released on Monday, Boko Haram said its fighters had killed 14 soldiers."
     events = extract_text(extractor, text).events
     assert len(events) == 1
     assert events[0].date.start == "2024-05-05"  # Sunday, the attack's day, not Monday's statement
@@ -170,7 +170,8 @@ def test_a_claim_dated_by_its_telling_restates_the_attack(extractor: Extractor) 
 def test_a_claim_of_an_ambush_on_another_day_stays_apart(extractor: Extractor) -> None:
     text = (
         BASE_ATTACK
-        + "In a statement on Monday, the group said its men had killed 14 soldiers in an ambush on Friday."
+        + "In a video released on Monday, Boko Haram said its fighters had killed 14 soldiers in an "
+        + "ambush on Friday."
     )
     assert len(extract_text(extractor, text).events) == 2
 
@@ -214,7 +215,7 @@ def test_killings_in_two_districts_stay_apart(extractor: Extractor) -> None:
 def test_shots_in_the_air_right_after_a_protest_are_its_intervention(extractor: Extractor) -> None:
     text = (
         "A few dozen women gathered outside the governor's office in Herat on Tuesday to demand the right to "
-        "work. Taliban fighters fired into the air and pushed them away, one of the women said."
+        "work. Taliban guards fired shots into the air and drove the women off, a witness said."
     )
     events = extract_text(extractor, text).events
     assert _types(events) == [("Protests", "Protest with intervention")]
@@ -224,8 +225,8 @@ def test_a_withdrawal_and_the_other_side_taking_the_place_are_one_change_of_hand
     extractor: Extractor,
 ) -> None:
     text = (
-        "Ukraine's army said its troops had withdrawn from the village of Berdychi after days of heavy "
-        "assaults. Russia's defence ministry said on Sunday its forces had captured the village."
+        "Kyiv's general staff said its soldiers had pulled out of the village of Berdychi under constant "
+        "attack. Moscow's defence ministry said on Sunday that Russian units had taken the village."
     )
     events = extract_text(extractor, text).events
     assert len(events) == 1
@@ -234,8 +235,8 @@ def test_a_withdrawal_and_the_other_side_taking_the_place_are_one_change_of_hand
 
 def test_a_withdrawal_and_a_town_taken_elsewhere_on_its_own_day_stay_apart(extractor: Extractor) -> None:
     text = (
-        "Ukraine's army said its troops had withdrawn from the village of Berdychi after days of heavy "
-        "assaults. Russia's defence ministry said its forces had captured the town of Ocheretyne on Friday."
+        "Kyiv's general staff said its soldiers had pulled out of the village of Berdychi under constant "
+        "attack. Moscow's defence ministry said Russian units had taken the town of Ocheretyne on Friday."
     )
     assert len(extract_text(extractor, text).events) == 2
 
@@ -244,13 +245,13 @@ def test_a_report_with_its_own_place_and_date_does_not_join_an_unplaced_undated_
     extractor: Extractor,
 ) -> None:
     text = (
-        "The cartel has planted mines on rural roads as it fights rival gangs for control of orchards. "
-        "In Sinaloa, gunmen forced their way into a house in Culiacan on Monday and shot dead a man, "
+        "The gang has laid mines on farm tracks as it battles rivals for control of the valley. "
+        "In Sonora, gunmen broke into a home in Hermosillo on Monday and killed a shopkeeper, "
         "prosecutors said."
     )
     events = extract_text(extractor, text).events
-    shooting = next(e for e in events if _told_in(e, "Culiacan"))
-    assert not _told_in(shooting, "planted mines")
+    shooting = next(e for e in events if _told_in(e, "Hermosillo"))
+    assert not _told_in(shooting, "laid mines")
 
 
 def test_details_told_after_a_placed_and_dated_lead_still_join_it(extractor: Extractor) -> None:
@@ -372,7 +373,7 @@ def test_houses_torched_by_the_attackers_are_part_of_the_raid(extractor: Extract
 def test_houses_burned_the_next_day_in_another_village_are_their_own_event(extractor: Extractor) -> None:
     text = (
         "Insurgents killed four villagers in a raid on Mucojo on Friday. "
-        "The next day, on Saturday, fighters from the same group set fire to about 30 houses in Chai."
+        "On Saturday, a day later, the same insurgents burned some 30 homes in Chai."
     )
     assert len(extract_text(extractor, text).events) == 2
 

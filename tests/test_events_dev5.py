@@ -490,3 +490,13 @@ def test_talks_advanced_into_a_new_phase_take_nothing(extractor: Extractor) -> N
 def test_armies_brawling_at_a_border_clash(extractor: Extractor) -> None:
     text = "Indian and Chinese troops brawled with sticks and stones along the disputed border on Friday."
     assert _first_type(extractor, text) == "Armed clash"
+
+
+def test_sides_agreeing_to_release_detainees_reach_an_agreement(extractor: Extractor) -> None:
+    text = "On 5 May 2024, the TPLF and the Ethiopian government agreed to release detainees in Mekelle."
+    assert _first_type(extractor, text) == "Agreement"
+
+
+def test_a_court_agreeing_to_release_a_man_on_bail_is_no_agreement(extractor: Extractor) -> None:
+    text = "On 5 May 2024, a court in Harare agreed to release an opposition leader on bail."
+    assert _first_type(extractor, text) != "Agreement"

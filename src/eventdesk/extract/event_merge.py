@@ -23,7 +23,7 @@ ARMED_CLASH, GENERIC_ATTACK = "Armed clash", "Attack"
 HANDS_ON = frozenset({"Sexual violence", "Abduction/forced disappearance"})
 SEIZURE, ARRESTS = "Disrupted weapons use", "Arrests"
 SHOW_OF_FORCE, HANDOVER = "show_of_force", "handover"
-REPORTED_CLAUSES = frozenset({"ccomp"})  # "the group said [its fighters had killed 25 soldiers]"
+REPORTED_CLAUSES = frozenset({"ccomp"})  # "the rebels said [their men had shot 14 guards]"
 RIOTS, VIOLENT_DEMONSTRATION = "Riots", "Violent demonstration"
 CROWD_INTERS = frozenset({5, 6, 7})  # rioters, protesters, civilians: the crowd itself
 STATE = 1  # the inter code of state forces (police, army)
@@ -47,8 +47,8 @@ class _Incident:
 
 
 def merged_drafts(drafts: list[Draft], lx: EventLexicon) -> list[Draft]:
-    """Reports merged first within their sentence ("RSF fighters raided the village and raped women": one
-    act), then across the article, each into the latest incident it tells again."""
+    """Reports merged first within their sentence ("militiamen stormed the camp and raped women there":
+    one act), then across the article, each into the latest incident it tells again."""
     ordered = sorted(drafts, key=lambda d: (d.sentence, _part_kind(d)))  # acts before their parts
     told_together: list[Draft] = []
     for _sentence, group in groupby(ordered, key=lambda d: d.sentence):
@@ -129,7 +129,7 @@ def _part_kind(draft: Draft) -> bool:
 
 
 def dated_by_the_telling(clause: Token, date: DateRange) -> bool:
-    """ "In a claim on Monday, the group said its fighters had killed 25 soldiers": a date outside the
+    """ "In a video on Tuesday, the rebels said their men had shot 14 guards": a date outside the
     reported clause that holds the incident dates the telling; the incident took place then or before."""
     reported = next((t for t in (clause, *clause.ancestors) if t.dep_ in REPORTED_CLAUSES), None)
     if date.span is None or date.assumed or reported is None:
@@ -139,7 +139,7 @@ def dated_by_the_telling(clause: Token, date: DateRange) -> bool:
 
 
 def tells_its_own_time_or_place(noun: Token, draft: Draft) -> bool:
-    """ "The March bombing of a church in Kaduna": a definite noun whose own phrase gives a date or a place
+    """ "The May bombing of a bus depot in Jos": a definite noun whose own phrase gives a date or a place
     names an incident of its own, not one told before."""
     start, end = noun.left_edge.idx, noun.right_edge.idx + len(noun.right_edge)
     date = None if draft.date.assumed else draft.date.span
@@ -205,7 +205,7 @@ def _taken_by_force(first: Draft, second: Draft) -> bool:
 
 
 def _fighting_around(first: Draft, second: Draft) -> bool:
-    """ "Shells fired by the RSF hit the market as fighting for the city intensified": fighting that no one
+    """ "Mortars fired by the militia hit a clinic while fighting for the town went on": fighting that no one
     is said to do, told in the sentence of a violent act, is that act's setting, not a second incident."""
     if first.sentence != second.sentence or not _types_agree(first, second):
         return False
@@ -218,7 +218,7 @@ def _fighting_around(first: Draft, second: Draft) -> bool:
 
 
 def _where_it_landed(first: Draft, second: Draft) -> bool:
-    """ "Rockets fired by the RSF hit a bus station": the firing and where it hit are one act."""
+    """ "Mortars fired by the militia hit a clinic": the firing and where it hit are one act."""
     if first.sentence != second.sentence or _agents_conflict(first, second):
         return False
     kinds = {first.typing.event_type, second.typing.event_type}
@@ -232,9 +232,9 @@ def _where_it_landed(first: Draft, second: Draft) -> bool:
 
 def _is_part(incident: _Incident, part: Draft) -> bool:
     """Acts that ACLED codes inside the incident they belong to, not as events of their own: weapons
-    seized or recovered in a fight or an attack, by a side of it ("killed 25 soldiers and seized weapons";
-    "two rifles were recovered"), and arrests that end a protest or a riot ("Five people were arrested.").
-    Told in a sentence of the incident, or right after it with no date of its own."""
+    seized or recovered in a fight or an attack, by a side of it ("shot nine guards and carried off their
+    rifles"; "a machine gun was found"), and arrests that end a protest or a riot ("Eleven people were
+    held."). Told in a sentence of the incident, or right after it with no date of its own."""
     kept = incident.draft
     kind, family = part.typing.sub_event_type, kept.typing.event_type
     seizure = kind == SEIZURE and family in GROUND_FIGHTING and _by_a_side(kept, part)
@@ -266,8 +266,8 @@ def _by_a_side(kept: Draft, part: Draft) -> bool:
 
 
 def refers_to(kept: Draft, mention: Draft, lx: EventLexicon) -> int:
-    """ "The massacre was followed on Saturday by fighting near Arbinda"; "The capture gives the rebels
-    control of the river": a definite noun that names an incident already told, with no side or toll of
+    """ "The killings were followed two days later by clashes near the dam"; "The capture hands the rebels
+    the border crossing": a definite noun that names an incident already told, with no side or toll of
     its own, is that incident; the date and place of its sentence belong to what else the sentence tells.
     2: an incident of its kind; 1: one its word can name; 0: neither."""
     if not _bare_reference(mention) or mention.sentence <= kept.sentence:
@@ -302,7 +302,7 @@ def _protest_and_outcome(first: Draft, second: Draft) -> bool:
 
 
 def _turned_violent(first: Draft, second: Draft, last: int) -> bool:
-    """ "Thousands marched through Lagos. Some protesters threw stones at police.": a demonstration that
+    """ "Traders marched on the town hall. Some of them then hurled rocks at officers.": a demonstration that
     its crowd then turns violent right after is one riot (ACLED: a violent demonstration)."""
     protest = first.typing.event_type == PROTESTS and second.typing.sub_event_type == VIOLENT_DEMONSTRATION
     crowd = second.actor1 is None or second.inter1 in CROWD_INTERS
@@ -351,7 +351,7 @@ def _hands_on_and_remote(first: Draft, second: Draft) -> bool:
 
 
 def _stands_alone(first: Draft, second: Draft) -> bool:
-    """ "The cartel plants mines on rural roads. In Sinaloa, gunmen shot dead a family on Monday.": a report
+    """ "The gang lays mines on farm tracks. In Tijuana, gunmen shot two brothers on Friday.": a report
     with a place and a date of its own does not join an incident that has neither."""
     placed_alone = _own(second) and not _own(first)
     return placed_alone and _own_date(second) and first.date.assumed
@@ -363,7 +363,7 @@ def _own_date(draft: Draft) -> bool:
 
 def _same_named_doer(first: Draft, second: Draft) -> bool:
     """Both reports name the same group as the doer: a report of it with no date of its own is the same
-    incident ("ISKP claimed the bombing, saying it had targeted Shiites")."""
+    incident ("the group claimed the blast, saying its target had been a police post")."""
     return first.actor1_named and second.actor1_named and _same_doer(first, second)
 
 
@@ -393,7 +393,7 @@ def _dates_agree(a: DateRange, b: DateRange, near: bool) -> bool:
 
 def _places_agree(first: Draft, second: Draft) -> bool:
     """Places conflict only when both reports name their own (not one inferred from elsewhere); a country
-    holds its towns ("the group's affiliate in Afghanistan claimed the bombing" in Kabul)."""
+    holds its towns ("its branch in Somalia claimed the blast" in Baidoa)."""
     a, b = first.location, second.location
     if a is None or b is None or not a.name or not b.name or not (_own(first) and _own(second)):
         return True
@@ -408,8 +408,8 @@ def _places_agree(first: Draft, second: Draft) -> bool:
 
 
 def _holds(broad: EventLocation, place: EventLocation) -> bool:
-    """A country holds its towns, a province or a district the places inside it ("Macomia district" in
-    "Cabo Delgado province")."""
+    """A country holds its towns, a province or a district the places inside it ("Gwoza district" in "Borno
+    State")."""
     feature = broad.feature or ""
     if feature.startswith("PCL"):
         return broad.country is not None and broad.country == place.country
@@ -437,7 +437,7 @@ def absorb(kept: Draft, other: Draft, lx: EventLexicon) -> None:
     if kept.frame.name == HANDOVER and other.frame.name in TERRITORY_FRAMES:
         _taken_from(kept, other)
     if _generic_attack(kept) and told_remote.event_type == REMOTE:
-        kept.typing = told_remote  # "two attackers struck ... one of them blew himself up": a suicide bomb
+        kept.typing = told_remote  # "gunmen stormed the gate ... one detonated his vest": a suicide bomb
     turned_violent = (
         kept.typing.event_type == PROTESTS and other.typing.sub_event_type == VIOLENT_DEMONSTRATION
     )
@@ -501,7 +501,7 @@ def _generic_attack(draft: Draft) -> bool:
 
 def absorb_reference(kept: Draft, mention: Draft) -> None:
     """A definite noun naming the incident adds its sentence and its sources; the date and the place of that
-    sentence are what else it tells ("The massacre was followed on Saturday by fighting near Arbinda"). Its
+    sentence are what else it tells ("The killings were followed two days later by clashes near the dam"). Its
     word may say how the incident was done ("the bombing")."""
     if _generic_attack(kept) and mention.typing.event_type == REMOTE:
         kept.typing, kept.frame = mention.typing, mention.frame
