@@ -50,3 +50,23 @@ def test_a_toll_road_is_no_count_of_the_dead(extractor: Extractor) -> None:
     text = "Gunmen raided a village near Djibo on Thursday. The toll road to the town was closed for 3 days."
     event = _first(extract_text(extractor, text))
     assert event.fatalities.best is None
+
+
+# --- a record up to now is no incident ---------------------------------------------------------------------
+
+
+def test_what_a_war_has_killed_so_far_is_no_incident(extractor: Extractor) -> None:
+    text = (
+        "The war between the army and the militia, which erupted last spring, has killed tens of thousands "
+        "of people and driven millions from their homes."
+    )
+    assert extract_text(extractor, text).events == []
+
+
+def test_a_fresh_toll_in_the_present_perfect_is_an_incident(extractor: Extractor) -> None:
+    for text in (
+        "Gunmen have killed 12 people in an attack on a village near Zaria, police said.",
+        "Gunmen have kidnapped dozens of students from a school in Kaduna, police said.",
+        "Striking dockers have staged rallies in Mombasa against the new port levy.",
+    ):
+        assert extract_text(extractor, text).events, text

@@ -125,6 +125,9 @@ STOPPING_FRAMES = frozenset({"arrest", "dispersal"})  # what stops a protest tha
 DAY_WORDS = frozenset(
     {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today"}
 )
+CONFLICT_NOUNS = frozenset(
+    {"war", "conflict", "insurgency", "violence", "crisis", "unrest", "uprising", "rebellion"}
+)
 HISTORY_WORDS = frozenset({"since", "during", "once", "formerly", "previously", "long"})  # a party's past
 PEACEFUL_END = ("peacefully", "without incident", "without violence", "no incidents were reported")
 ANNOUNCED_MODALS = frozenset({"modal will", "modal would", "modal 'll"})
@@ -513,7 +516,7 @@ class _ArticleReader:
             return True
         if refers_back(trigger) and self._told_before(trigger):
             return True
-        if _describes_an_actor(trigger):
+        if _describes_an_actor(trigger) or _record_so_far(trigger):
             return True
         return is_depicted(trigger, self.lx) or is_recalled(trigger, self.lx) or is_aggregate_item(trigger)
 
@@ -1236,6 +1239,18 @@ def _describes_an_actor(trigger: Trigger) -> bool:
     words = list(clause.subtree)
     history = any(_perfect(t) or t.lower_ in HISTORY_WORDS for t in words)
     return aside and history and not any(_names_a_day(t) for t in words)
+
+
+def _record_so_far(trigger: Trigger) -> bool:
+    """What a war or an insurgency has done up to now ("the war ... has killed tens of thousands"): a
+    present perfect with a conflict as its subject and no day of its own is a record, not an incident."""
+    verb = trigger.head
+    if trigger.is_noun or not any(_perfect(c) for c in verb.children):
+        return False
+    if any(_names_a_day(t) for t in verb.subtree):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.lemma_.lower() in CONFLICT_NOUNS
 
 
 def _perfect(token: Token) -> bool:
