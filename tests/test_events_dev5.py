@@ -500,3 +500,27 @@ def test_sides_agreeing_to_release_detainees_reach_an_agreement(extractor: Extra
 def test_a_court_agreeing_to_release_a_man_on_bail_is_no_agreement(extractor: Extractor) -> None:
     text = "On 5 May 2024, a court in Harare agreed to release an opposition leader on bail."
     assert _first_type(extractor, text) != "Agreement"
+
+
+# --- killings in a gunfight, fighters "neutralised" -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 5 May 2024, police shot dead three suspected armed robbers in a shootout in Onitsha.",
+        "On 5 May 2024, troops neutralised 5 terrorists in an ambush near Diffa.",
+    ],
+)
+def test_killings_in_a_gunfight_or_fighters_neutralised_are_clashes(extractor: Extractor, text: str) -> None:
+    assert _first_type(extractor, text) == "Armed clash"
+
+
+def test_a_bomb_neutralised_is_disrupted(extractor: Extractor) -> None:
+    text = "On 5 May 2024, army engineers neutralised a roadside bomb near Gao."
+    assert _first_type(extractor, text) == "Disrupted weapons use"
+
+
+def test_a_shooting_without_a_gunfight_stays_an_attack(extractor: Extractor) -> None:
+    text = "On 5 May 2024, police shot dead a street vendor in Onitsha."
+    assert _first_type(extractor, text) == "Attack"
