@@ -50,3 +50,21 @@ def test_an_act_added_without_another_story_merges(extractor: Extractor) -> None
         "Armed men also shot two herders."
     )
     assert _types(extractor, text) == ["Attack"]
+
+
+# --- harm makes property destruction an attack only when the destruction's own clauses tell it --------------
+
+
+def test_a_killing_in_a_time_clause_leaves_a_demolition_property_destruction(extractor: Extractor) -> None:
+    text = "Troops razed a family home in Nablus on Tuesday, three years after the son shot a border guard."
+    assert _types(extractor, text)[0] == "Looting/property destruction"
+
+
+def test_a_killing_in_a_relative_clause_on_a_person_leaves_a_demolition(extractor: Extractor) -> None:
+    text = "Troops razed the home of a teacher who had killed two guards, in Nablus on Tuesday."
+    assert _types(extractor, text)[0] == "Looting/property destruction"
+
+
+def test_people_killed_by_the_burning_itself_make_it_an_attack(extractor: Extractor) -> None:
+    text = "Militiamen torched a minibus near Bunia on Tuesday, killing four of its passengers."
+    assert _types(extractor, text) == ["Attack"]

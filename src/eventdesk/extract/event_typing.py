@@ -183,7 +183,7 @@ def _by_sides(
     if raid and is_armed(patient) and patient_code != CIVILIANS:
         return "Armed clash"
     armed_doer = agent_code in NON_STATE or agent_code == STATE
-    if sub == LOOTING and frame.name == "destruction" and armed_doer and not _unharmed(whole, lx):
+    if sub == LOOTING and frame.name == "destruction" and armed_doer and not _unharmed(whole, lx, sentence):
         return "Attack"  # "set a bus on fire with its passengers inside, killing three"
     return sub
 
@@ -225,11 +225,11 @@ def _is_place(patient: Party | None, lx: EventLexicon) -> bool:
     return kind in ("property", "place") or patient.head.ent_type_ in ("GPE", "LOC", "FAC")
 
 
-def _unharmed(whole: frozenset[str], lx: EventLexicon) -> bool:
-    """Nobody killed, hurt or taken: no such word, or one only said not to have happened ("no one was
-    hurt", "no casualties")."""
+def _unharmed(whole: frozenset[str], lx: EventLexicon, told: frozenset[str] | None = None) -> bool:
+    """Nobody killed, hurt or taken: no such word (in `told`, the words of the incident's own clauses, when
+    given), or one only said not to have happened ("no one was hurt", "no casualties")."""
     harm = lx.fatal_words | lx.injury_words | lx.words("raid_harm_cues")
-    return harm.isdisjoint(whole) or any_cue(_cues(lx, "no_harm_cues"), whole)
+    return harm.isdisjoint(whole if told is None else told) or any_cue(_cues(lx, "no_harm_cues"), whole)
 
 
 def _raid_for_loot(patient: Party | None, whole: frozenset[str], lx: EventLexicon) -> bool:

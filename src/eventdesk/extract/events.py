@@ -575,6 +575,7 @@ class _ArticleReader:
         self._add_victims(roles, segment, clause_root(primary.head).i)
         told = lemmas - self._setting_lemmas(clause_root(primary.head), primary.head)
         told -= _riot_gear(segment, self.lx)
+        told -= _harm_of_a_person(segment, primary.head, self.lx)
         struck = self._struck_in(segment)
         told -= struck
         roles.local_lemmas -= struck
@@ -900,6 +901,28 @@ def _announced_change(trigger: Trigger, reason: str) -> bool:
     acled = trigger.frame.acled
     announced = acled is not None and acled[1] == CHANGE and reason in ANNOUNCED_MODALS
     return announced and trigger.frame.name != DEPLOYMENT
+
+
+def _harm_of_a_person(segment: SpacySpan, trigger: Token, lx: EventLexicon) -> set[str]:
+    """ "demolished the house of a man who killed two officers": harm told only in a relative clause on a
+    person is what that person did or went through before, not harm done in the incident."""
+    harm = lx.fatal_words | lx.injury_words | lx.words("raid_harm_cues")
+    inside: set[str] = set()
+    outside: set[str] = set()
+    for token in segment:
+        lemma = lx.lemma_of(token.lemma_, token.lower_)
+        if lemma in harm:
+            (inside if _in_relative_on_a_person(token, trigger, lx) else outside).add(lemma)
+    return inside - outside
+
+
+def _in_relative_on_a_person(token: Token, trigger: Token, lx: EventLexicon) -> bool:
+    clause = next((a for a in (token, *token.ancestors) if a.dep_ == "relcl"), None)
+    if clause is None or clause.left_edge.i <= trigger.i <= clause.right_edge.i:
+        return False
+    noun = clause.head
+    kind = lx.object_kinds.get(noun.lemma_.lower())
+    return kind == "person" or noun.ent_type_ == "PERSON" or noun.lemma_.lower() in lx.participants
 
 
 def _riot_gear(segment: SpacySpan, lx: EventLexicon) -> set[str]:
