@@ -612,10 +612,10 @@ class _ArticleReader:
         draft.anaphoric = draft.anaphoric and not tells_its_own_time_or_place(primary.head, draft)
         draft.root = root.i
         draft.lemmas = lemmas
+        draft.new_story = opens_another_story(segment, lemmas, self.lx)
         return draft
 
     def _struck_in(self, segment: SpacySpan) -> set[str]:
-        draft.new_story = opens_another_story(segment, lemmas, self.lx)
         key = ("struck", segment.start, segment.end)
         if key not in self.words_by_segment:
             self.words_by_segment[key] = _struck_things(segment, self.lx)
