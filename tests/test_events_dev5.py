@@ -524,3 +524,19 @@ def test_a_bomb_neutralised_is_disrupted(extractor: Extractor) -> None:
 def test_a_shooting_without_a_gunfight_stays_an_attack(extractor: Extractor) -> None:
     text = "On 5 May 2024, police shot dead a street vendor in Onitsha."
     assert _first_type(extractor, text) == "Attack"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A cargo ship crossed into international waters on Monday.",
+        "The government signed a contract with a security software company to protect its networks.",
+        "Residents laid flowers at the scene of the car crash in Leeds.",
+        "Police opened a new traffic station in Kigali on Monday.",
+        "The president inaugurated a new bridge in Dakar on Tuesday.",
+        "Shoppers emptied supermarket shelves ahead of the lockdown.",
+        "The foreign minister left Kabul for Doha on Monday.",
+    ],
+)
+def test_civilian_senses_of_the_new_words_are_no_events(extractor: Extractor, text: str) -> None:
+    assert _first_type(extractor, text) is None
