@@ -583,3 +583,33 @@ def test_a_crowd_storming_a_police_post_to_free_a_suspect_is_mob_violence(extrac
 def test_a_crowd_attacking_a_police_post_over_a_shooting_riots(extractor: Extractor) -> None:
     text = "Youths attacked a police post in Goma on Monday after a boy was shot by an officer."
     assert _first_type(extractor, text) == "Violent demonstration"
+
+
+# --- buildings made into bases ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 6 April, JNIM fighters occupied an empty school near Djenne and used it as a base.",
+        "On 6 April, RSF fighters stationed themselves in a hospital in Omdurman.",
+    ],
+)
+def test_a_building_occupied_as_a_base(extractor: Extractor, text: str) -> None:
+    assert _first_type(extractor, text) == "Headquarters or base established"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        (
+            "Rebels occupied the town of Bunagana on Monday after heavy fighting.",
+            "Non-state actor overtakes territory",
+        ),
+        ("The US stationed 2,000 troops in Poland in 2023.", None),
+    ],
+)
+def test_a_town_occupied_or_troops_stationed_abroad_are_no_base(
+    extractor: Extractor, text: str, sub: str
+) -> None:
+    assert _first_type(extractor, text) == sub
