@@ -139,7 +139,7 @@ def test_protests_kettled_charged_removed_or_ended_are_met_with_intervention(
 
 
 def test_people_laying_flowers_detained_are_a_protest_met_with_arrests(extractor: Extractor) -> None:
-    text = "On 3 March 2024, police detained 12 people laying flowers at a memorial to a dissident in Samara."
+    text = "On 3 March 2024, police in Samara detained 12 students laying flowers in memory of a dissident."
     assert _first_type(extractor, text) == "Protest with intervention"
 
 
@@ -176,7 +176,7 @@ def test_an_official_laying_flowers_is_no_protest(extractor: Extractor) -> None:
             "Change to group/activity",
         ),
         (
-            "A Shan militia was placed under army command as a people's militia unit on Friday.",
+            "On Friday a Shan militia was formally placed under the command of the army.",
             "Change to group/activity",
         ),
         (
@@ -232,11 +232,11 @@ def test_a_contract_for_a_road_is_no_change_to_a_group(extractor: Extractor) -> 
             "Non-state actor overtakes territory",
         ),
         (
-            "On Monday Taliban fighters took charge of a district centre after a militia handed it over.",
+            "On Monday Taliban fighters took charge of Khas Uruzgan district after a militia handed it over.",
             "Non-violent transfer of territory",
         ),
         (
-            "Rebels entered the town of Mindat after soldiers left, residents said, adding that no shots "
+            "Rebels entered the town of Mindat after soldiers left; according to residents no shots "
             "were fired.",
             "Non-violent transfer of territory",
         ),
@@ -290,8 +290,8 @@ def test_a_weapon_of_a_past_tense_read_as_a_modifier_types_the_attack(extractor:
 
 def test_bodies_found_with_their_killers_unknown_are_other(extractor: Extractor) -> None:
     text = (
-        "The bodies of four herders were found in a ditch near Djibo on Sunday, a local official said, "
-        "without saying who had killed them."
+        "Police found the bodies of four herders in a ditch near Djibo on Sunday but did not say who "
+        "had killed them."
     )
     assert _first_type(extractor, text) == "Other"
 
@@ -336,7 +336,7 @@ def test_a_crowd_demanding_something_did_what_follows(extractor: Extractor, text
 @pytest.mark.parametrize(
     "text",
     [
-        "On 26 April 2022, a mob set upon a woman accused of witchcraft in Kilifi (Kilifi).",
+        "On 3 August 2021, a mob set upon a woman accused of witchcraft in Kilifi (Kilifi).",
         "On 2 May 2023, vigilantes beat two men suspected of stealing a motorbike in Gulu (Gulu).",
     ],
 )
@@ -403,7 +403,7 @@ def test_reinforcements_arriving_are_no_change_to_a_group(extractor: Extractor) 
     [
         "On 4 March 2023, angry motorcycle taxi riders attacked a police post in Lagos after an officer shot "
         "a colleague.",
-        "On 4 March 2023, villagers attacked a police station in Kogi after a suspect died in custody.",
+        "On 4 March 2023, villagers angry over a killing by officers attacked a police station in Kogi.",
     ],
 )
 def test_a_crowd_attacking_the_police_riots(extractor: Extractor, text: str) -> None:
