@@ -153,7 +153,7 @@ def test_a_groups_history_in_an_aside_is_no_incident(extractor: Extractor) -> No
     for text in (
         "The coalition, which launched an offensive in Sagaing in late October and has since overrun dozens "
         "of army posts, said it would keep fighting.",
-        "Fano, a network of militias that fought alongside the army in Tigray, rejected the offer on Monday.",
+        "Fano, a network of militias that fought beside the army during the Tigray war, rejected the offer.",
     ):
         assert extract_text(extractor, text).events == [], text
 
@@ -169,3 +169,12 @@ def test_a_defining_clause_or_a_place_clause_still_tells_the_incident(extractor:
 def test_an_aside_with_a_day_of_its_own_is_an_incident(extractor: Extractor) -> None:
     text = "The rebels, who attacked Goma airport on Sunday, said on Monday they would hold the city."
     assert extract_text(extractor, text).events
+
+
+def test_their_troops_are_the_speakers_not_the_country_named_between(extractor: Extractor) -> None:
+    text = (
+        "Rwandan forces, deployed in Cabo Delgado since 2021 to help Mozambique fight the insurgency, said "
+        "on Monday that their troops had clashed with insurgents on Sunday near Mocimboa da Praia."
+    )
+    event = _first(extract_text(extractor, text))
+    assert event.actor1 == "Military Forces of Rwanda"

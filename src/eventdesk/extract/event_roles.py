@@ -828,11 +828,21 @@ def _owner_of_forces(art: AnalysedArticle, head: Token, lx: EventLexicon) -> tup
     owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in PRONOUNS), None)
     if owner is None or head.lemma_.lower() in DEED_NOUNS:
         return None
-    antecedent = _antecedent_token(art, owner)
-    if antecedent.i >= owner.i:
-        return None
-    side = party(art, antecedent, lx)
-    return (side.name, side.inter) if side.name and side.inter in ARMED_CODES else None
+    for candidate in (_speaker_of(head), _antecedent_token(art, owner)):
+        if candidate is None or candidate.i >= owner.i:
+            continue
+        side = party(art, candidate, lx)
+        if side.name and side.inter in ARMED_CODES:
+            return side.name, side.inter
+    return None
+
+
+def _speaker_of(token: Token) -> Token | None:
+    """Who says the clause a word is in ("Rwandan forces, deployed to help Mozambique, said that their troops
+    ..."): the subject of the verb the clause is the complement of."""
+    while token.dep_ != "ccomp" and token.head.i != token.i:
+        token = token.head
+    return _subject(token.head) if token.dep_ == "ccomp" else None
 
 
 def _named_after_adjective(art: AnalysedArticle, head: Token) -> Token:
