@@ -398,3 +398,41 @@ def test_a_toll_for_the_province_and_another_for_a_town_in_it_are_two_incidents(
     )
     tolls = sorted(e.fatalities.best for e in extract_text(extractor, text).events if e.fatalities)
     assert tolls == [3, 5]
+
+
+def test_a_statement_set_apart_by_separately_still_tells_the_strike(extractor: Extractor) -> None:
+    text = (
+        "Kurdish officials said a Turkish drone hit a pickup near Kobani on Tuesday, killing three fighters. "
+        "Ankara's defence ministry said separately that its forces had neutralised militants there."
+    )
+    assert len(extract_text(extractor, text).events) == 1
+
+
+def test_an_incident_set_apart_by_separately_is_another(extractor: Extractor) -> None:
+    text = (
+        "Gunmen killed four farmers near Jos on Sunday, police said. "
+        "Separately, gunmen killed two traders on a highway."
+    )
+    assert len(extract_text(extractor, text).events) == 2
+
+
+MENAKA_STRIKE = (
+    "Malian army drones struck a market near Menaka on Sunday, killing nine herders, local officials said. "
+    "Residents buried the dead on Monday. Families have demanded an inquiry. "
+)
+
+
+def test_the_doers_own_undated_account_is_its_version_of_the_strike(extractor: Extractor) -> None:
+    text = MENAKA_STRIKE + (
+        "The army said in a statement that an air operation in the Menaka area had neutralised terrorists."
+    )
+    events = extract_text(extractor, text).events
+    assert len(events) == 1
+    assert _told_in(events[0], "neutralised terrorists")
+
+
+def test_the_doers_account_of_arrests_is_not_the_strike(extractor: Extractor) -> None:
+    text = MENAKA_STRIKE + (
+        "The army said in a statement that its troops had arrested five suspects in the Menaka area."
+    )
+    assert len(extract_text(extractor, text).events) == 2

@@ -98,10 +98,17 @@ def _tells_another_story(incident: _Incident, draft: Draft) -> bool:
 
 def opens_another_story(sentence: Span, lemmas: frozenset[str], lx: EventLexicon) -> bool:
     """ "Elsewhere, gunmen killed two traders"; "In another attack, ...": 'another' turns to a new incident
-    only on an incident noun, not on a count or on people ("they abducted another five women")."""
+    only on an incident noun, not on a count or on people ("they abducted another five women"); a word
+    that sets a statement apart ("the ministry said separately") turns to no other incident."""
     if not lemmas.isdisjoint(lx.words("new_story_words")):
-        return True
+        turning = (t for t in sentence if t.lemma_.lower() in lx.words("new_story_words"))
+        if any(not _sets_a_telling_apart(t, lx) for t in turning):
+            return True
     return any(t.lower_ == "another" and _incident_noun(t.head, lx) for t in sentence)
+
+
+def _sets_a_telling_apart(word: Token, lx: EventLexicon) -> bool:
+    return word.head.lemma_.lower() in lx.words("reporting_verbs")
 
 
 def _incident_noun(noun: Token, lx: EventLexicon) -> bool:
@@ -184,14 +191,15 @@ def same_incident(first: Draft, second: Draft, latest: int | None = None) -> boo
     ):
         return False  # "kidnapped advisers and exploded bombs": two acts told side by side
     near = abs(second.sentence - last) <= NEARBY_SENTENCES or second.anaphoric
+    own_account = _doers_own_account(first, second)
     if (_agents_conflict(first, second) and not _change_of_hands(first, second)) or not (
-        first.sides() & second.sides() or near
+        first.sides() & second.sides() or near or own_account
     ):
         return False
     if _stands_alone(first, second):
         return False
     dated_alike = _told_dates_agree(first, second) or _dates_agree(
-        first.date, second.date, near or _same_named_doer(first, second)
+        first.date, second.date, near or own_account or _same_named_doer(first, second)
     )
     return dated_alike and _places_agree(first, second)
 
@@ -359,6 +367,15 @@ def _stands_alone(first: Draft, second: Draft) -> bool:
 
 def _own_date(draft: Draft) -> bool:
     return not draft.date.assumed and not draft.told_on
+
+
+def _doers_own_account(first: Draft, second: Draft) -> bool:
+    """ "The army said an air raid around the town had neutralised gunmen": the doer's own
+    undated account of a violent act is its version of the violent incident, whomever it says it hit."""
+    same_kind = {first.typing.event_type, second.typing.event_type} <= VIOLENT_TYPES
+    by_the_doer = first.actor1 is not None and first.actor1 in second.sources
+    undated = second.date.assumed and second.actor1 in (None, first.actor1)
+    return same_kind and by_the_doer and undated
 
 
 def _same_named_doer(first: Draft, second: Draft) -> bool:
