@@ -68,3 +68,45 @@ def test_a_killing_in_a_relative_clause_on_a_person_leaves_a_demolition(extracto
 def test_people_killed_by_the_burning_itself_make_it_an_attack(extractor: Extractor) -> None:
     text = "Militiamen torched a minibus near Bunia on Tuesday, killing four of its passengers."
     assert _types(extractor, text) == ["Attack"]
+
+
+# --- a protest held back only through 'from' ----------------------------------------------------------------
+
+
+def test_kept_marching_is_a_protest_that_went_on(extractor: Extractor) -> None:
+    text = "Thousands of nurses kept marching through Kampala on Thursday in spite of a downpour."
+    assert _types(extractor, text) == ["Peaceful protest"]
+
+
+def test_kept_from_marching_is_no_protest(extractor: Extractor) -> None:
+    text = "Police kept thousands of nurses from marching through Kampala on Thursday."
+    assert _types(extractor, text) == []
+
+
+# --- an agreement is coded when it is reached, not when it is kept ------------------------------------------
+
+
+def test_a_truce_kept_is_no_agreement(extractor: Extractor) -> None:
+    for text in (
+        "Both sides observed the truce along the front in Zaporizhzhia on Sunday, observers reported.",
+        "The rival militias honoured the ceasefire in Tripoli on Friday.",
+    ):
+        assert _types(extractor, text) == [], text
+
+
+def test_a_truce_extended_is_an_agreement(extractor: Extractor) -> None:
+    text = "The rival militias extended the ceasefire in Tripoli on Friday."
+    assert _types(extractor, text) == ["Agreement"]
+
+
+# --- an -ing word that governs its own complement keeps governing it ----------------------------------------
+
+
+def test_an_attack_only_threatened_is_no_attack(extractor: Extractor) -> None:
+    text = "Gunmen threatening to attack churches in Kaduna on Friday."
+    assert _types(extractor, text) == []
+
+
+def test_a_participle_describing_the_doers_leaves_their_act(extractor: Extractor) -> None:
+    text = "Traders demanding lower taxes clashed with police in Kumasi on Sunday."
+    assert _types(extractor, text) == ["Violent demonstration"]

@@ -364,15 +364,20 @@ def _after_a_semicolon(token: Token) -> bool:
     return head.i > token.i and any(t.text == ";" for t in token.doc[token.i + 1 : head.i])
 
 
-def _participle_misread_as_root(token: Token) -> bool:
+def _participle_misread_as_root(token: Token, verb: Token) -> bool:
     """A participle parsed as the sentence's verb: a past one with no subject of its own ("suspected rebels
-    attacked ..." read as "suspected [that] rebels attacked"), or a present one with no auxiliary, which
-    describes its subject ("protesters demanding jobs clashed with police")."""
+    attacked ..." read as "suspected [that] rebels attacked"), or a present one with no auxiliary that
+    describes its subject, when the trigger's verb is the real verb, a past tense after it ("protesters
+    demanding jobs clashed with police"); not what the participle itself governs ("gunmen threatening to
+    attack schools")."""
     if token.dep_ != "ROOT":
         return False
     subjects = any(c.dep_ in SUBJECT_DEPS for c in token.children)
+    if token.tag_ == "VBN":
+        return not subjects
     auxiliaries = any(c.dep_ in ("aux", "auxpass") for c in token.children)
-    return (token.tag_ == "VBN" and not subjects) or (token.tag_ == "VBG" and not auxiliaries)
+    real_verb = verb.tag_ in ("VBD", "VBN") and verb.i > token.i
+    return token.tag_ == "VBG" and not auxiliaries and subjects and real_verb
 
 
 def _denied_report(report: Token, lx: EventLexicon) -> bool:
@@ -419,9 +424,10 @@ def _names_nothing(child: Token) -> bool:
 
 def _governor_modality(token: Token, lx: EventLexicon, trigger: Trigger) -> str | None:
     lemma = token.lemma_.lower()
-    if _participle_misread_as_root(token):
+    if _participle_misread_as_root(token, trigger.head):
         return None  # "suspected NAS rebels raped ...": the participle describes the doers
-    if trigger.frame.name in lx.words("preventable_frames") and lemma in lx.words("prevention_governors"):
+    preventable = trigger.frame.name in lx.words("preventable_frames")
+    if preventable and lemma in lx.words("prevention_governors") and _kept_from(trigger, token):
         return f"intention ({lemma!r})"  # "prevented supporters from holding a rally": a protest tried
     if lemma in lx.words("governors") or lemma in lx.words("negations"):
         return f"governed by {lemma!r}"
@@ -430,6 +436,19 @@ def _governor_modality(token: Token, lx: EventLexicon, trigger: Trigger) -> str 
     if lemma in lx.words("non_past_governors") and token.tag_ not in PAST_TAGS:
         return f"intention ({lemma!r})"
     return None
+
+
+def _kept_from(trigger: Trigger, governor: Token) -> bool:
+    """ "kept teachers from marching", "blocked the rally": what a verb of prevention holds back, through
+    'from' or as its object; "kept marching" went on."""
+    if trigger.is_noun:
+        return True
+    for token in trigger.head.ancestors:
+        if token.i == governor.i:
+            return False
+        if token.lower_ == "from":
+            return True
+    return False
 
 
 def pledge_frame(trigger: Trigger, reason: str, lx: EventLexicon) -> Frame | None:
@@ -539,7 +558,7 @@ def governing_trigger(trigger: Trigger, heads: dict[int, Trigger], lx: EventLexi
         below, token = token, token.head
         if token.i in heads:  # the doer is no object; nor is a clause told before ("took him; police denied")
             before = below.dep_ in SUBJECT_DEPS or token.i > trigger.head.i
-            return None if before or _participle_misread_as_root(token) else heads[token.i]
+            return None if before or _participle_misread_as_root(token, trigger.head) else heads[token.i]
         if token.lemma_.lower() in lx.words("reporting_verbs") and token.dep_ not in ("relcl", "acl"):
             return None
     return None
