@@ -540,3 +540,31 @@ def test_a_shooting_without_a_gunfight_stays_an_attack(extractor: Extractor) -> 
 )
 def test_civilian_senses_of_the_new_words_are_no_events(extractor: Extractor, text: str) -> None:
     assert _first_type(extractor, text) is None
+
+
+# --- "Other" in its less obvious forms ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 5 May 2024, mutinous soldiers took over the state broadcaster in Bamako and sacked the cabinet.",
+        "On 5 May 2024, a fire of unknown origin destroyed part of a military warehouse in Belgorod.",
+        "On 5 May 2024, Russian bombers flew along the Norwegian coast, and NATO scrambled jets.",
+        "On 5 May 2024, Hezbollah fighters paraded with rifles through the streets of southern Beirut.",
+        "On 5 May 2024, two Chinese jets flew dangerously close to an Australian patrol aircraft.",
+    ],
+)
+def test_coups_unexplained_fires_overflights_and_parades_are_other(extractor: Extractor, text: str) -> None:
+    assert _first_type(extractor, text) == "Other"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A fire destroyed 20 homes in a slum in Nairobi on Monday.",
+        "The army paraded tanks through Pyongyang on Monday.",
+    ],
+)
+def test_an_ordinary_fire_or_a_state_parade_is_no_event(extractor: Extractor, text: str) -> None:
+    assert _first_type(extractor, text) is None
