@@ -20,9 +20,10 @@ def _first_type(extractor: Extractor, text: str) -> str | None:
 # --- aircraft and bursts of blasts ------------------------------------------------------------------------
 
 
-def test_bombers_that_only_fly_are_no_incident(extractor: Extractor) -> None:
+def test_bombers_that_only_fly_are_no_strike_nor_bombing(extractor: Extractor) -> None:
     text = "Russian long-range bombers flew along the Norwegian coast on Tuesday, the air force said."
-    assert extract_text(extractor, text).events == []
+    strikes = ("Air/drone strike", "Remote explosive/landmine/IED", "Suicide bomb")
+    assert _first_type(extractor, text) not in strikes
 
 
 @pytest.mark.parametrize(
@@ -613,3 +614,40 @@ def test_a_town_occupied_or_troops_stationed_abroad_are_no_base(
     extractor: Extractor, text: str, sub: str
 ) -> None:
     assert _first_type(extractor, text) == sub
+
+
+# --- weapons made safe: controlled explosions, mines cleared, sea drones destroyed ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 7 April, soldiers blew up an unexploded artillery shell in a controlled explosion near Izium.",
+        "On 7 April, deminers cleared 120 landmines from farmland near Kharkiv.",
+        "On 7 April, the navy destroyed an unmanned surface vessel approaching the port of Novorossiysk.",
+    ],
+)
+def test_weapons_made_safe_are_a_disrupted_weapons_use(extractor: Extractor, text: str) -> None:
+    assert _first_type(extractor, text) == "Disrupted weapons use"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        (
+            "A roadside bomb exploded in a rebel-controlled area of Idlib on Monday, killing two.",
+            "Remote explosive/landmine/IED",
+        ),
+        (
+            "Rebels destroyed a boat carrying food aid on the river near Kindu.",
+            "Looting/property destruction",
+        ),
+    ],
+)
+def test_bombs_that_went_off_and_boats_destroyed_are_not(extractor: Extractor, text: str, sub: str) -> None:
+    assert _first_type(extractor, text) == sub
+
+
+def test_a_remote_controlled_bomb_detonated_is_no_controlled_detonation(extractor: Extractor) -> None:
+    text = "On 7 April, militants detonated a remote-controlled bomb against a police van in Turbat."
+    assert _first_type(extractor, text) == "Remote explosive/landmine/IED"
