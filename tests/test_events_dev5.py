@@ -550,7 +550,7 @@ def test_civilian_senses_of_the_new_words_are_no_events(extractor: Extractor, te
     [
         "On 5 May 2024, mutinous soldiers took over the state broadcaster in Bamako and sacked the cabinet.",
         "On 5 May 2024, a fire of unknown origin destroyed part of a military warehouse in Belgorod.",
-        "On 5 May 2024, Russian bombers flew along the Norwegian coast, and NATO scrambled jets.",
+        "On 5 May 2024, Russian bombers flew close to Estonia, and NATO scrambled jets to meet them.",
         "On 5 May 2024, Hezbollah fighters paraded with rifles through the streets of southern Beirut.",
         "On 5 May 2024, two Chinese jets flew dangerously close to an Australian patrol aircraft.",
     ],
