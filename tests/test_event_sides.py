@@ -178,3 +178,23 @@ def test_their_troops_are_the_speakers_not_the_country_named_between(extractor: 
     )
     event = _first(extract_text(extractor, text))
     assert event.actor1 == "Military Forces of Rwanda"
+
+
+# --- armed men named for their community -------------------------------------------------------------------
+
+
+def test_armed_men_of_two_communities_are_their_militias(extractor: Extractor) -> None:
+    text = (
+        "Two people died on Saturday when armed men from the Kuki and Meitei communities exchanged fire "
+        "near Moirang."
+    )
+    event = _first(extract_text(extractor, text))
+    assert event.event_type == "Battles"
+    assert event.actor1 == "Kuki Ethnic Militia (India)"
+    assert event.actor2 == "Meitei Ethnic Militia (India)"
+    assert event.inter1 == event.inter2 == 4
+
+
+def test_gunmen_from_a_village_stay_unidentified(extractor: Extractor) -> None:
+    event = _first(extract_text(extractor, "Gunmen from the village attacked a farm near Jos on Sunday."))
+    assert event.actor1 == "Unidentified Armed Group (Nigeria)"

@@ -54,6 +54,8 @@ DEED_NOUNS = frozenset(
 )
 # people who may belong to an armed side: not civilians by their noun alone ("arrested a suspect in the case")
 UNSURE_PEOPLE = frozenset({"suspect", "member", "leader", "commander", "defender"})
+COMMUNITY_NOUNS = frozenset({"community", "tribe", "clan"})  # "gunmen from the Fulani community"
+IDENTITY_MILITIA_CODE = 4
 UNIDENTIFIED = "Unidentified"  # the generic armed group's name ("Unidentified Armed Group (Mali)")
 PERSON_ROLES = "event_roles.person_roles"  # annotation: person name -> words of its role and organisation
 PERSON_WORDS = frozenset({"PROPN"})
@@ -72,6 +74,7 @@ class Party:
     armed_target: bool = False  # the phrase is a place an armed side holds ("an ISIS hideout")
     identity: str | None = None  # ACLED's associate of civilians hit: what they are ("Journalists (Somalia)")
     held: bool = False  # the name is the owner of the property named ("a police station": the police)
+    others: list[str] = field(default_factory=list)  # more sides the phrase names ("the Kuki and Meitei")
 
     @property
     def is_actor(self) -> bool:
@@ -817,9 +820,28 @@ def party(art: AnalysedArticle, head: Token, lx: EventLexicon) -> Party:
     owner = _position_owner(art, head, lx) if held else None  # "a police station": the police
     if owner is not None:
         name = owner[0]
+    militias = _community_militias(head, name)
+    if militias:  # "armed men from the Kuki and Meitei communities"
+        name, inter = militias[0], IDENTITY_MILITIA_CODE
     side = Party(head, start, end, text, name, inter, armed_target=armed_target, held=owner is not None)
+    side.others = militias[1:]
     _add_identity(art, side)
     return side
+
+
+def _community_militias(head: Token, name: str | None) -> list[str]:
+    """ "Armed men from the Kuki and Meitei communities", "gunmen from the Fulani community": unnamed armed
+    men a community is named for are its militia, ACLED's "<Name> Ethnic Militia (<country>)"."""
+    if name is None or not name.startswith(UNIDENTIFIED):
+        return []
+    origin = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+    group = _pobj(origin) if origin is not None else None
+    if group is None or group.lemma_.lower() not in COMMUNITY_NOUNS:
+        return []
+    names = [c for c in group.children if c.dep_ in ("compound", "nmod", "amod") and c.pos_ == "PROPN"]
+    names += [j for n in names for j in n.children if j.dep_ == "conj" and j.pos_ == "PROPN"]
+    country = name.partition(" (")[2]
+    return [f"{n.text} Ethnic Militia" + (f" ({country}" if country else "") for n in names]
 
 
 def _owner_of_forces(art: AnalysedArticle, head: Token, lx: EventLexicon) -> tuple[str, int | None] | None:

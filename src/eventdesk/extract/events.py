@@ -709,6 +709,11 @@ class _ArticleReader:
             draft.actor2, draft.inter2, draft.actor2_text = self._side(side)
         if roles.agent is None or draft.actor1 is None:
             return
+        mutual = primary.frame.name in self.lx.words("mutual_frames")
+        unnamed_second = draft.actor2 is None or draft.actor2.startswith(CIVILIAN_GROUP)  # "three killed"
+        if roles.agent.others and mutual and unnamed_second:  # "men from the Kuki and Meitei communities"
+            draft.actor2, draft.inter2 = roles.agent.others[0], draft.inter1
+            draft.actor2_text, draft.assoc2 = draft.actor1_text, []
         for token in partners(roles.agent.head):
             side = party(self.art, token, self.lx)
             name = side.name
