@@ -6,7 +6,11 @@ from __future__ import annotations
 
 from conftest import extract_text
 from eventdesk.extract import Extractor
-from eventdesk.records import Event
+from eventdesk.extract.event_draft import Draft
+from eventdesk.extract.event_merge import absorb
+from eventdesk.extract.event_typing import Typing
+from eventdesk.knowledge.event_types import load_event_lexicon
+from eventdesk.records import Event, Plover, Span
 
 
 def _events(extractor: Extractor, text: str) -> list[Event]:
@@ -110,3 +114,43 @@ def test_an_attack_only_threatened_is_no_attack(extractor: Extractor) -> None:
 def test_a_participle_describing_the_doers_leaves_their_act(extractor: Extractor) -> None:
     text = "Traders demanding lower taxes clashed with police in Kumasi on Sunday."
     assert _types(extractor, text) == ["Violent demonstration"]
+
+
+# --- a crowd's grievance is its own; civilians turning on the state riot only with one ----------------------
+
+
+def test_a_grievance_of_the_victim_leaves_a_mob_killing_mob_violence(extractor: Extractor) -> None:
+    text = "A crowd beat a butcher to death in Jos on Saturday after he demanded payment of a debt."
+    assert _types(extractor, text)[0] == "Mob violence"
+
+
+def test_a_grievance_the_crowd_voices_makes_a_riot(extractor: Extractor) -> None:
+    text = "Youths protesting a fuel price hike torched a bus station in Jos on Saturday."
+    assert _types(extractor, text)[0] == "Violent demonstration"
+
+
+def test_civilians_killing_a_soldier_without_a_grievance_are_a_mob(extractor: Extractor) -> None:
+    text = "Three herders killed a gendarme near Gao on Saturday."
+    assert _types(extractor, text) == ["Mob violence"]
+
+
+def test_a_crowd_turning_on_the_police_over_a_death_riots(extractor: Extractor) -> None:
+    text = "Residents stormed a police station in Jos on Saturday after a detained trader died in a cell."
+    assert _types(extractor, text)[0] == "Violent demonstration"
+
+
+# --- a typing taken over by a merge is the incident's own copy ----------------------------------------------
+
+
+def test_a_typing_taken_over_is_a_copy() -> None:
+    lx = load_event_lexicon()
+    burning = Typing("Riots", "Looting/property destruction", Plover("ASSAULT", None, ["economic"]), False)
+    killing = Typing("Violence against civilians", "Attack", Plover("ASSAULT", None, ["economic"]), True)
+    kept = Draft(typing=burning, trigger=Span(0, 6, "burned"), frame=lx.frames["destruction"], sentence=0)
+    other = Draft(typing=killing, trigger=Span(20, 26, "killed"), frame=lx.frames["attack"], sentence=0)
+    absorb(kept, other, lx)
+    assert kept.typing == killing
+    kept.typing.sub_event_type = "Abduction/forced disappearance"
+    kept.typing.plover.context.append("political")
+    assert other.typing.sub_event_type == "Attack"
+    assert other.typing.plover.context == ["economic"]

@@ -8,7 +8,7 @@ from itertools import groupby
 from typing import TYPE_CHECKING
 
 from eventdesk.extract.event_draft import NEARBY_SENTENCES, PEACEFUL, PROTESTS, Draft
-from eventdesk.extract.event_typing import INTERVENTION, TERRITORY_FRAMES, protest_severity
+from eventdesk.extract.event_typing import INTERVENTION, TERRITORY_FRAMES, Typing, protest_severity
 from eventdesk.knowledge.event_types import EventLexicon
 from eventdesk.records import Count, DateRange, EventLocation
 
@@ -442,19 +442,24 @@ def _own(draft: Draft) -> bool:
     return span is not None and any(e.contains(span) for e in draft.evidence)
 
 
+def _copied(typing: Typing) -> Typing:
+    """A typing taken over by another report: its own copy, as later steps change it in place."""
+    return replace(typing, plover=replace(typing.plover, context=list(typing.plover.context)))
+
+
 def absorb(kept: Draft, other: Draft, lx: EventLexicon) -> None:
     """Fold a second report of the same incident into the first: fill what it lacks, keep all evidence."""
     told_remote = kept.typing if kept.typing.event_type == REMOTE else other.typing
     if other.sentence == kept.sentence and other.fatalities and not kept.fatalities:
-        kept.typing = other.typing  # "killed 12 and abducted dozens": the killing types the incident
+        kept.typing = _copied(other.typing)  # "killed 12 and abducted dozens": the killing types the incident
     elif _more_specific(other, kept):
-        kept.typing, kept.frame = other.typing, other.frame  # "abducted and raped a woman": sexual violence
+        kept.typing, kept.frame = _copied(other.typing), other.frame  # "abducted and raped a woman"
     if kept.typing.sub_event_type == DESTRUCTION and other.typing.event_type in VIOLENT_TYPES:
-        kept.typing = other.typing  # the attack in which the houses were burned
+        kept.typing = _copied(other.typing)  # the attack in which the houses were burned
     if kept.frame.name == HANDOVER and other.frame.name in TERRITORY_FRAMES:
         _taken_from(kept, other)
     if _generic_attack(kept) and told_remote.event_type == REMOTE:
-        kept.typing = told_remote  # "gunmen stormed the gate ... one detonated his vest": a suicide bomb
+        kept.typing = _copied(told_remote)  # "gunmen stormed the gate ... one detonated his vest"
     turned_violent = (
         kept.typing.event_type == PROTESTS and other.typing.sub_event_type == VIOLENT_DEMONSTRATION
     )
@@ -521,7 +526,7 @@ def absorb_reference(kept: Draft, mention: Draft) -> None:
     sentence are what else it tells ("The killings were followed two days later by clashes near the dam"). Its
     word may say how the incident was done ("the bombing")."""
     if _generic_attack(kept) and mention.typing.event_type == REMOTE:
-        kept.typing, kept.frame = mention.typing, mention.frame
+        kept.typing, kept.frame = _copied(mention.typing), mention.frame
     kept.sources += [s for s in mention.sources if s not in kept.sources]
     kept.evidence += [e for e in mention.evidence if e not in kept.evidence]
 
@@ -572,7 +577,7 @@ def _become_protest(kept: Draft, protest: Draft) -> None:
     """An arrest or a shooting told with the protest it ended: the protest, with that outcome; the
     protesters are actor1 and who intervened actor2."""
     intervener = (kept.actor1, kept.inter1, kept.actor1_text)
-    kept.typing = protest.typing
+    kept.typing = _copied(protest.typing)
     if protest.typing.sub_event_type == PEACEFUL:
         kept.typing.sub_event_type = "Protest with intervention"
     kept.actor1, kept.inter1, kept.actor1_text = (

@@ -312,14 +312,16 @@ def _by_crowd(
         return "Violent demonstration"
     if agent_code in CROWDS and any_cue(_cues(lx, "mob_justice_cues"), whole):
         return "Mob violence"  # "a crowd attacked a police station to free a suspect": justice of its own
-    if frame.name in DIRECT_VIOLENCE | {"clash"} and agent_code in CROWDS and _of_the_state(patient, lx):
-        return "Violent demonstration"  # "youths clashed with police", "attacked a police post": a riot
+    demonstrating = _demonstrating(agent, whole, lx)
+    if frame.name == "clash" and agent_code in CROWDS and _of_the_state(patient, lx):
+        return "Violent demonstration"  # "youths clashed with police": a riot against the state, no mob
+    grievance = demonstrating or _called_angry(agent, lx) or _answers_harm(agent, lx)
+    rioting = agent_code == RIOTERS or (agent_code in CROWDS and grievance)
+    if frame.name in DIRECT_VIOLENCE and rioting and _of_the_state(patient, lx):
+        return "Violent demonstration"  # "a mob attacked a police post"; not "two farmers killed a soldier"
     at_a_protest = not lx.words("protest_settings").isdisjoint(whole)
     if frame.name == "clash" and agent_code is None and patient_code in (STATE, None) and at_a_protest:
         return "Violent demonstration"  # "protesters ... clashed with police", the doers lost by the parse
-    # a protest, or a crowd's grievance or barricades: "youths angry at power cuts smashed windows"
-    demonstrating = not (lx.words("protest_settings") | lx.words("riot_motive_cues")).isdisjoint(whole)
-    demonstrating = demonstrating or any_cue(_cues(lx, "state_fight_cues"), whole) or _aggrieved(agent, lx)
     if agent_code in CROWDS and (frame.violent or frame.name in CROWD_DAMAGE) and demonstrating:
         return "Violent demonstration"  # "students protesting fees smashed windows and clashed with police"
     if agent_code in CROWDS and frame.name in DIRECT_VIOLENCE | {"mob", "clash"}:
@@ -356,6 +358,50 @@ def _of_the_state(patient: Party | None, lx: EventLexicon) -> bool:
         return patient is not None
     owners = (c for c in patient.head.children if c.dep_ == "compound")
     return any(lx.participants.get(c.lemma_.lower()) == STATE for c in owners)
+
+
+def _demonstrating(agent: Party | None, whole: frozenset[str], lx: EventLexicon) -> bool:
+    """A protest or a fight with state forces told in the sentence, or a grievance or barricades of the crowd
+    itself: "youths angry at power cuts smashed windows", "students protesting fees clashed with police"."""
+    if not lx.words("protest_settings").isdisjoint(whole) or any_cue(_cues(lx, "state_fight_cues"), whole):
+        return True
+    return _aggrieved(agent, lx) or _crowds_motive(agent, lx)
+
+
+def _crowds_motive(agent: Party | None, lx: EventLexicon) -> bool:
+    """A grievance told of the crowd: in a clause whose subject is the crowd or that has none of its own
+    ("traders demanding lower taxes", "burned tyres over a fuel shortage"), not someone else's ("beat a
+    shopkeeper after he demanded payment")."""
+    if agent is None:
+        return False
+    cues = lx.words("riot_motive_cues")
+    told = (t for t in agent.head.sent if lx.lemma_of(t.lemma_, t.lower_) in cues)
+    return any(_voiced_by(t, agent.head) for t in told)
+
+
+def _answers_harm(agent: Party | None, lx: EventLexicon) -> bool:
+    """ "Youths attacked a police post after a boy was shot by an officer", "... over the death of a
+    suspect in custody": a crowd that turns on the state after a killing, a shooting or an arrest has a
+    grievance against it."""
+    if agent is None:
+        return False
+    harm = lx.fatal_words | lx.injury_words | lx.words("raid_harm_cues") | lx.words("arrest_cues")
+    marks = lx.words("background_marks") | {"over"}
+    told = (t for t in agent.head.sent if lx.lemma_of(t.lemma_, t.lower_) in harm)
+    return any(_marked(a, marks) for t in told for a in (t, *t.ancestors))
+
+
+def _marked(word: Token, marks: frozenset[str]) -> bool:
+    """ "after a boy was shot", "over the death": a word, or the clause it heads, introduced by a mark."""
+    return word.lower_ in marks or any(c.dep_ == "mark" and c.lower_ in marks for c in word.children)
+
+
+def _voiced_by(word: Token, crowd: Token) -> bool:
+    clause = next((t for t in (word, *word.ancestors) if t.pos_ in ("VERB", "AUX")), None)
+    if clause is None:
+        return True
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is None or subject.i == crowd.i
 
 
 def _aggrieved(agent: Party | None, lx: EventLexicon) -> bool:
