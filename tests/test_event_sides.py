@@ -198,3 +198,9 @@ def test_armed_men_of_two_communities_are_their_militias(extractor: Extractor) -
 def test_gunmen_from_a_village_stay_unidentified(extractor: Extractor) -> None:
     event = _first(extract_text(extractor, "Gunmen from the village attacked a farm near Jos on Sunday."))
     assert event.actor1 == "Unidentified Armed Group (Nigeria)"
+
+
+def test_guardsmen_are_a_states_military(extractor: Extractor) -> None:
+    text = "A roadside bomb killed two guardsmen near Coalcoman in Michoacan on Sunday."
+    event = _first(extract_text(extractor, text))
+    assert event.actor2 == "Military Forces of Mexico"
