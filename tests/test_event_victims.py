@@ -198,3 +198,9 @@ def test_a_suspect_arrested_is_not_made_a_civilian(extractor: Extractor) -> None
     event = _first(extract_text(extractor, text))
     assert event.sub_event_type == "Arrests"
     assert not (event.actor2 or "").startswith("Civilians")
+
+
+def test_a_town_the_tagger_took_for_a_person_is_no_civilian(extractor: Extractor) -> None:
+    text = "M23 rebels captured Rubaya on Tuesday after two days of fighting with the Congolese army."
+    event = _first(extract_text(extractor, text))
+    assert not (event.actor2 or "").startswith("Civilians")

@@ -273,8 +273,8 @@ def _private_person(art: AnalysedArticle, side: Party, words: ActorWords, lx: Ev
     commander X", "X, a police officer") nor the leader of a party or movement ("opposition leader X")."""
     head = side.head
     named = head.ent_type_ == "PERSON" or bool(mentions_in(art, head.idx, head.idx + len(head), "person"))
-    if not named or head.pos_ not in PERSON_WORDS:
-        return False
+    if not named or head.pos_ not in PERSON_WORDS or _read_as_place(art, side.start, side.end):
+        return False  # "captured Rubaya": a town the tagger took for a person
     role = _role_words(art, head)
     if any(lx.participants.get(word) in ARMED_CODES for word in role):
         return False
