@@ -154,3 +154,23 @@ def test_a_typing_taken_over_is_a_copy() -> None:
     kept.typing.plover.context.append("political")
     assert other.typing.sub_event_type == "Attack"
     assert other.typing.plover.context == ["economic"]
+
+
+# --- a phrase cue matches its words told together, in order -----------------------------------------------
+
+
+def test_no_harm_phrase_scattered_over_the_sentence_is_no_cue(extractor: Extractor) -> None:
+    text = (
+        "Militiamen burned thirty huts near Bunia on Sunday; one woman was injured, and no arrests were made."
+    )
+    assert _types(extractor, text)[0] == "Attack"
+
+
+def test_no_harm_phrase_told_together_leaves_property_destruction(extractor: Extractor) -> None:
+    text = "Militiamen set fire to thirty huts near Bunia on Sunday; no one was injured."
+    assert _types(extractor, text)[0] == "Looting/property destruction"
+
+
+def test_an_investigation_under_way_leaves_a_roadside_bomb_an_ied(extractor: Extractor) -> None:
+    text = "A roadside bomb hit a bus near Mopti on Sunday, causing damage; an investigation is under way."
+    assert _types(extractor, text)[0] == "Remote explosive/landmine/IED"

@@ -3,8 +3,9 @@ its instruments and who acted on whom (ACLED codebook rules, e.g. armed side vs 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from eventdesk.extract.event_roles import Party, is_armed
@@ -30,6 +31,8 @@ NON_VIOLENT_TRANSFER = "Non-violent transfer of territory"
 INTERVENTION = "Protest with intervention"
 LOOTING = "Looting/property destruction"
 DISRUPTED = "Disrupted weapons use"
+ORDERED = "\x1f"  # marks a lemma set that also holds its sentence's word pairs (no lemma starts with it)
+PHRASE_REACH = 6  # how far apart two words of a phrase cue may stand ("set two police cars on fire")
 
 
 @dataclass(slots=True)
@@ -40,8 +43,23 @@ class Typing:
     civilian_targeting: bool
 
 
+def in_word_order(lemmas: Sequence[str]) -> frozenset[str]:
+    """A sentence's lemmas, with each pair of them in order and at most PHRASE_REACH words apart, so that a
+    phrase cue matches its words told together ("no one was hurt"), not scattered over the sentence ("one
+    man was hurt, and no arrests were made")."""
+    pairs = {_pair(a, b) for i, a in enumerate(lemmas) for b in lemmas[i + 1 : i + 1 + PHRASE_REACH]}
+    return frozenset(lemmas) | pairs | {ORDERED}
+
+
+def _pair(first: str, second: str) -> str:
+    return f"{ORDERED}{first} {second}"
+
+
 def has_cue(cue: Phrase, lemmas: set[str] | frozenset[str]) -> bool:
-    return all(word in lemmas for word in cue)
+    """All the cue's words; in order and near each other where the set knows its sentence's word order."""
+    if not all(word in lemmas for word in cue):
+        return False
+    return len(cue) == 1 or ORDERED not in lemmas or all(_pair(a, b) in lemmas for a, b in pairwise(cue))
 
 
 def any_cue(cues: Iterable[Phrase], lemmas: set[str] | frozenset[str]) -> bool:

@@ -83,6 +83,7 @@ from eventdesk.extract.event_typing import (
     TERRITORY_FRAMES,
     any_cue,
     contexts,
+    in_word_order,
     interaction,
     protest_outcome,
     protest_severity,
@@ -140,7 +141,7 @@ def extract_events(art: AnalysedArticle, kb: Knowledge, result: Result) -> None:
         sentence = without_dateline(unit)
         if not len(sentence):
             continue
-        lemmas = frozenset(reader.token_lemmas[sentence.start : sentence.end])
+        lemmas = in_word_order(reader.token_lemmas[sentence.start : sentence.end])
         if not is_heading(sentence) or is_toll_line(sentence, lemmas, reader.lx):
             reader.read_segment(sentence, index, lemmas)
     reader.attach_interventions()
