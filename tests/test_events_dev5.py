@@ -65,7 +65,7 @@ def test_mutilating_or_slashing_people_is_an_attack(extractor: Extractor, text: 
 
 def test_supplies_cut_off_are_no_attack(extractor: Extractor) -> None:
     text = "The government cut off fuel supplies to the northern provinces on Monday, officials said."
-    assert _first_type(extractor, text) != "Attack"
+    assert _first_type(extractor, text) is None
 
 
 # --- explosions: a charge set off by its carrier, bombs thrown by hand, vehicle bombs driven in ------------
@@ -94,7 +94,7 @@ def test_bombs_thrown_by_hand_are_grenade_attacks(extractor: Extractor, text: st
 
 def test_a_petrol_bomb_thrown_is_no_grenade(extractor: Extractor) -> None:
     text = "On 5 April 2021, youths threw petrol bombs at a police post in Derry (Northern Ireland)."
-    assert _first_type(extractor, text) != "Grenade"
+    assert _first_type(extractor, text) == "Violent demonstration"  # a riot against the police
 
 
 def test_a_vehicle_borne_bomb_driven_into_a_gate_is_a_suicide_bomb(extractor: Extractor) -> None:
@@ -206,7 +206,7 @@ def test_less_obvious_strategic_developments(extractor: Extractor, text: str, ex
 
 def test_a_contract_for_a_road_is_no_change_to_a_group(extractor: Extractor) -> None:
     text = "On 5 March 2024, the ministry signed a contract with a Chinese company to build a road."
-    assert _first_type(extractor, text) != "Change to group/activity"
+    assert _first_type(extractor, text) is None
 
 
 # --- territory ------------------------------------------------------------------------------------------
@@ -499,7 +499,7 @@ def test_sides_agreeing_to_release_detainees_reach_an_agreement(extractor: Extra
 
 def test_a_court_agreeing_to_release_a_man_on_bail_is_no_agreement(extractor: Extractor) -> None:
     text = "On 5 May 2024, a court in Harare agreed to release an opposition leader on bail."
-    assert _first_type(extractor, text) != "Agreement"
+    assert _first_type(extractor, text) is None
 
 
 # --- killings in a gunfight, fighters "neutralised" -------------------------------------------------------
