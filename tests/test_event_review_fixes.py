@@ -174,3 +174,16 @@ def test_no_harm_phrase_told_together_leaves_property_destruction(extractor: Ext
 def test_an_investigation_under_way_leaves_a_roadside_bomb_an_ied(extractor: Extractor) -> None:
     text = "A roadside bomb hit a bus near Mopti on Sunday, causing damage; an investigation is under way."
     assert _types(extractor, text)[0] == "Remote explosive/landmine/IED"
+
+
+# --- a raid and the looting told with it are one incident, also when someone was hurt ----------------------
+
+
+def test_a_raid_with_looting_and_a_wounded_herder_is_one_attack(extractor: Extractor) -> None:
+    text = "Bandits raided a village near Gusau on Friday and stole sheep; a herder was injured."
+    assert _types(extractor, text) == ["Attack"]
+
+
+def test_a_raid_with_looting_and_none_hurt_is_one_looting(extractor: Extractor) -> None:
+    text = "Bandits raided a village near Gusau on Friday and stole sheep."
+    assert _types(extractor, text) == ["Looting/property destruction"]

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 VIOLENT_TYPES = frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence"})
 DESTRUCTION = "Looting/property destruction"
+DESTRUCTION_FRAME = "destruction"
 FIGHTING_FRAMES = frozenset({"attack", "clash"})
 REMOTE, ON_CIVILIANS = "Explosions/Remote violence", "Violence against civilians"
 ARMED_CLASH, GENERIC_ATTACK = "Armed clash", "Attack"
@@ -176,7 +177,9 @@ def same_incident(first: Draft, second: Draft, latest: int | None = None) -> boo
     if _protest_and_outcome(first, second):
         return _places_agree(first, second)
     kinds = {first.typing.sub_event_type, second.typing.sub_event_type}
-    one_act = first.sentence == second.sentence and kinds == {DESTRUCTION}
+    # looting or burning told in one sentence with the raid it was part of, also when harm made it an attack
+    looting = kinds == {DESTRUCTION} or DESTRUCTION_FRAME in {first.frame.name, second.frame.name}
+    one_act = first.sentence == second.sentence and looting
     same_kind = first.typing.sub_event_type == second.typing.sub_event_type
     if same_kind and first.target and second.target and first.target != second.target and not one_act:
         return False  # "looted the market and burned houses": one act of destruction, two targets
