@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from eventdesk.analyse.dates import find_date_phrases
 from eventdesk.analyse.quantities import find_counts
+from eventdesk.extract.acled_codes import ARMED, CIVILIAN_GROUP, STATE
 from eventdesk.extract.event_draft import EXCESSIVE_FORCE, PEACEFUL, PROTESTS
 from eventdesk.extract.event_roles import instrument_phrase
 from eventdesk.records import Actor, Count, DateRange, EventLocation, Result, Span
@@ -36,8 +37,6 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # a word of the count, not of the incident, so kept out of the typing lexicon's casualty words
 TOLL_WORDS = frozenset({"fatality"})
 FORCE_ON_PROTESTERS = frozenset({"Protest with intervention", EXCESSIVE_FORCE})
-CIVILIANS = "Civilians"  # ACLED's generic group of unarmed people (actor_words.yaml)
-STATE, ARMED_CODES = 1, frozenset({1, 2, 3, 4, 8})  # ACLED inter codes of state forces and armed groups
 DATE_PHRASES = "date_phrases"  # annotation: (start_char, end_char) of a segment -> its date phrases
 DATE_ENTITIES = "date_entities"  # annotation: (start, end, start_char, end_char) of the Doc's DATE entities
 DatePhrase = tuple[int, int, DateRange]  # (start_char, end_char, date) in normalised offsets
@@ -220,13 +219,13 @@ def _protesters_first(draft: Draft) -> None:
         draft.actor1_named = False
     # soldiers or police who protest with no one facing them are protesters ("dozens of soldiers protested
     # over unpaid wages"); an armed side facing a crowd is the force
-    armed_force = draft.inter1 in ARMED_CODES and (
+    armed_force = draft.inter1 in ARMED and (
         draft.actor2 is not None or draft.typing.sub_event_type != PEACEFUL
     )
     if draft.actor1 is None or armed_force or draft.actor1.startswith("Protesters"):
         return
     # "teachers marched": the crowd is no associate as "Civilians", only as what it is ("Teachers (Kenya)")
-    generic = draft.actor1.partition(" (")[0] == CIVILIANS
+    generic = draft.actor1.partition(" (")[0] == CIVILIAN_GROUP
     if draft.actor1_named and not generic and draft.actor1 not in draft.assoc1:
         draft.assoc1.append(draft.actor1)
     draft.actor1, draft.inter1, draft.actor1_named = None, None, False
@@ -284,7 +283,7 @@ def _side_actor(name: str, inter: int | None, place_country: str | None, kb: Kno
     group_name, _, country = name.partition(" (")
     group = next((g for g in kb.actors.words.generic_groups.values() if g.name == group_name), None)
     if group is None and group_name in kb.actors.words.civilian_identities.values():
-        group = _group(kb, CIVILIANS)  # "Journalists (Somalia)": civilians of one kind
+        group = _group(kb, CIVILIAN_GROUP)  # "Journalists (Somalia)": civilians of one kind
     if group is None:
         return Actor(name, inter=inter)
     code = kb.actors.words.country_names.get(country.rstrip(")"), (None, None))[0]

@@ -7,10 +7,13 @@ from dataclasses import dataclass, field, replace
 from itertools import groupby
 from typing import TYPE_CHECKING
 
+from eventdesk.extract.acled_codes import CIVILIANS, PROTESTERS, RIOTERS, STATE
 from eventdesk.extract.event_draft import NEARBY_SENTENCES, PEACEFUL, PROTESTS, Draft
 from eventdesk.extract.event_typing import INTERVENTION, TERRITORY_FRAMES, Typing, protest_severity
 from eventdesk.knowledge.event_types import EventLexicon
 from eventdesk.records import Count, DateRange, EventLocation
+
+CROWD_INTERS = frozenset({RIOTERS, PROTESTERS, CIVILIANS})  # the crowd itself
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -26,8 +29,6 @@ SEIZURE, ARRESTS = "Disrupted weapons use", "Arrests"
 SHOW_OF_FORCE, HANDOVER = "show_of_force", "handover"
 REPORTED_CLAUSES = frozenset({"ccomp"})  # "the rebels said [their men had shot 14 guards]"
 RIOTS, VIOLENT_DEMONSTRATION = "Riots", "Violent demonstration"
-CROWD_INTERS = frozenset({5, 6, 7})  # rioters, protesters, civilians: the crowd itself
-STATE = 1  # the inter code of state forces (police, army)
 CROWD_TYPES = frozenset({PROTESTS, RIOTS})
 GROUND_FIGHTING = frozenset({"Battles", ON_CIVILIANS})
 # verbs that tell where a shell, a rocket or a blast landed: the same act as the weapon's firing

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from eventdesk.extract.acled_codes import ARMED, CIVILIAN_GROUP, CIVILIANS, IDENTITY_MILITIA, REBELS, STATE
 from eventdesk.extract.actors import (
     counted_noun,
     generic_actor,
@@ -41,12 +42,9 @@ PRONOUNS = frozenset({"it", "they", "them", "its", "their"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 OTHERS = frozenset({"other", "others", "one", "ones"})
 INDEFINITES = frozenset({"anyone", "anybody", "everyone", "everybody", "someone", "somebody", "nobody"})
-ARMED_CODES = frozenset({1, 2, 3, 4, 8})
-STATE_CODE, REBEL_CODE, CIVILIAN_CODE = 1, 2, 7
 OWNER_ENTS = frozenset({"NORP", "GPE", "ORG"})
 NAMED_SIDE_ENTS = frozenset({"PERSON", "ORG", "NORP"})
 ANTECEDENT_WINDOW = 60  # tokens before a pronoun searched for what it stands for
-CIVILIANS = "Civilians"  # ACLED's generic group of unarmed victims
 # armed men named by what they did to someone ("their attackers" are those who attacked them), not by
 # whom they belong to ("their troops")
 DEED_NOUNS = frozenset(
@@ -55,7 +53,6 @@ DEED_NOUNS = frozenset(
 # people who may belong to an armed side: not civilians by their noun alone ("arrested a suspect in the case")
 UNSURE_PEOPLE = frozenset({"suspect", "member", "leader", "commander", "defender"})
 COMMUNITY_NOUNS = frozenset({"community", "tribe", "clan"})  # "gunmen from the Fulani community"
-IDENTITY_MILITIA_CODE = 4
 UNIDENTIFIED = "Unidentified"  # the generic armed group's name ("Unidentified Armed Group (Mali)")
 PERSON_ROLES = "event_roles.person_roles"  # annotation: person name -> words of its role and organisation
 PERSON_WORDS = frozenset({"PROPN"})
@@ -250,7 +247,7 @@ def victim(art: AnalysedArticle, head: Token, lx: EventLexicon) -> Party:
     noun = counted_noun(side.head).lemma_.lower()
     person = side.inter is None and lx.object_kinds.get(noun) == "person" and noun not in UNSURE_PEOPLE
     if person or (_private_person(art, side, dictionary.words, lx) and not _armed_membership(art, side, lx)):
-        found = generic_actor(art, side.head, CIVILIAN_CODE)  # "beat two suspected thieves": people hit
+        found = generic_actor(art, side.head, CIVILIANS)  # "beat two suspected thieves": people hit
         if found is not None:
             side.name, side.inter = found
             _add_identity(art, side)
@@ -261,7 +258,8 @@ def _add_identity(art: AnalysedArticle, side: Party) -> None:
     """What civilians are, when ACLED has a group for it: "five farmers" -> "Farmers (Nigeria)", of the
     civilians' country."""
     dictionary = known_actors(art)
-    if dictionary is None or side.inter != CIVILIAN_CODE or (side.name or "").partition(" (")[0] != CIVILIANS:
+    generic = (side.name or "").partition(" (")[0] == CIVILIAN_GROUP
+    if dictionary is None or side.inter != CIVILIANS or not generic:
         return
     identity = _identity(art, side, dictionary.words)
     country = (side.name or "").partition(" (")[2]
@@ -276,7 +274,7 @@ def _private_person(art: AnalysedArticle, side: Party, words: ActorWords, lx: Ev
     if not named or head.pos_ not in PERSON_WORDS or _read_as_place(art, side.start, side.end):
         return False  # "captured Rubaya": a town the tagger took for a person
     role = _role_words(art, head)
-    if any(lx.participants.get(word) in ARMED_CODES for word in role):
+    if any(lx.participants.get(word) in ARMED for word in role):
         return False
     return role.isdisjoint(words.armed_titles) and role.isdisjoint(words.leader_titles)
 
@@ -307,13 +305,13 @@ def _armed_membership(art: AnalysedArticle, side: Party, lx: EventLexicon) -> bo
     _, organization = _person_read(art, side.head)
     dictionary = known_actors(art)
     entry = dictionary.get(organization) if dictionary is not None and organization else None
-    if entry is not None and entry.inter in ARMED_CODES:
+    if entry is not None and entry.inter in ARMED:
         return True
     described = [c for c in side.head.children if c.dep_ in ("appos", "compound", "poss", "nmod")]
     for part in described:
         start, end = part.left_edge.idx, part.right_edge.idx + len(part.right_edge)
         mentions = mentions_in(art, start, end, "actor")
-        if any(lx.inter_by_actor_type.get(m.type or "") in ARMED_CODES for m in mentions):
+        if any(lx.inter_by_actor_type.get(m.type or "") in ARMED for m in mentions):
             return True
     return False
 
@@ -383,7 +381,7 @@ def _agent_party(
         side.name, side.inter = forces
     elif (
         attack
-        and side.inter == CIVILIAN_CODE
+        and side.inter == CIVILIANS
         and _few(token)
         and (armed := generic_actor(art, token, armed=True))
     ):
@@ -811,18 +809,18 @@ def party(art: AnalysedArticle, head: Token, lx: EventLexicon) -> Party:
     armed_target = _is_armed_target(head, lx)
     code = inter if people else lx.participants.get(counted_noun(head).lemma_.lower())
     unnamed = name is None or name.startswith(UNIDENTIFIED)
-    if unnamed and code in ARMED_CODES and (owner := _owner_of_forces(art, head, lx)) is not None:
+    if unnamed and code in ARMED and (owner := _owner_of_forces(art, head, lx)) is not None:
         name, inter = owner  # "Rwandan forces said their troops clashed with insurgents": Rwanda's
     named = generic_actor(art, head, code) or (_position_owner(art, head, lx) if armed_target else None)
     if name is None and named is not None:  # "gunmen", "Turkish drone", "an army checkpoint"
         name, inter = named[0], named[1] if named[1] is not None else inter
-    held = name is None and inter in ARMED_CODES and lx.object_kinds.get(head.lemma_.lower()) == "property"
+    held = name is None and inter in ARMED and lx.object_kinds.get(head.lemma_.lower()) == "property"
     owner = _position_owner(art, head, lx) if held else None  # "a police station": the police
     if owner is not None:
         name = owner[0]
     militias = _community_militias(head, name)
     if militias:  # "armed men from the Kuki and Meitei communities"
-        name, inter = militias[0], IDENTITY_MILITIA_CODE
+        name, inter = militias[0], IDENTITY_MILITIA
     side = Party(head, start, end, text, name, inter, armed_target=armed_target, held=owner is not None)
     side.others = militias[1:]
     _add_identity(art, side)
@@ -854,7 +852,7 @@ def _owner_of_forces(art: AnalysedArticle, head: Token, lx: EventLexicon) -> tup
         if candidate is None or candidate.i >= owner.i:
             continue
         side = party(art, candidate, lx)
-        if side.name and side.inter in ARMED_CODES:
+        if side.name and side.inter in ARMED:
             return side.name, side.inter
     return None
 
@@ -884,7 +882,7 @@ def _people_by_nationality(mention: Mention | None, head: Token, inter: int | No
     """ "killed four Iraqis", "ethnic Albanians": people named by nationality alone are civilians, whom ACLED
     names "Civilians (<country>)"."""
     unknown = mention is not None and mention.type is None
-    return unknown and inter == CIVILIAN_CODE and counted_noun(head).ent_type_ == "NORP"
+    return unknown and inter == CIVILIANS and counted_noun(head).ent_type_ == "NORP"
 
 
 def _position_owner(art: AnalysedArticle, head: Token, lx: EventLexicon) -> tuple[str, int | None] | None:
@@ -1001,7 +999,7 @@ def _inter_of(mention: Mention | None, head: Token, lx: EventLexicon) -> int | N
     if mention is not None and mention.type in lx.inter_by_actor_type:
         return lx.inter_by_actor_type[mention.type]
     if _unknown_named_force(mention, head, lx):
-        return REBEL_CODE
+        return REBELS
     if head.ent_type_ == "NORP" and head.tag_ in ("NNPS", "NNS"):  # "ethnic Albanians", "Iraqis"
         return lx.participants.get("civilian")
     modifiers = [c for c in head.children if c.dep_ in ("compound", "amod") and not _after_stance(c)]
@@ -1023,7 +1021,7 @@ def _unknown_named_force(mention: Mention | None, head: Token, lx: EventLexicon)
     """ "the Zomi Revolutionary Army", "the Karenni Defence Force": a name the dictionary does not know
     whose head is a force word is a non-state group (a state's forces are in the dictionary)."""
     known = mention is not None and mention.type is not None
-    if known or head.pos_ != "PROPN" or lx.participants.get(head.lower_) != STATE_CODE:
+    if known or head.pos_ != "PROPN" or lx.participants.get(head.lower_) != STATE:
         return False
     return any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ != "GPE" for c in head.children)
 
@@ -1037,7 +1035,7 @@ def _is_armed_target(head: Token, lx: EventLexicon) -> bool:
 
 
 def is_armed(side: Party | None) -> bool:
-    return side is not None and (side.armed_target or side.inter in ARMED_CODES)
+    return side is not None and (side.armed_target or side.inter in ARMED)
 
 
 def instrument_phrase(

@@ -8,24 +8,29 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from eventdesk.extract.acled_codes import (
+    CIVILIANS,
+    IDENTITY_MILITIA,
+    NON_STATE_ARMED,
+    PROTESTERS,
+    RIOTERS,
+    STATE,
+)
 from eventdesk.extract.event_roles import Party, is_armed
 from eventdesk.knowledge.event_types import EventLexicon, Frame, Instrument, Phrase
 from eventdesk.records import Plover
 
+CROWDS = frozenset({RIOTERS, CIVILIANS})  # rioters, or civilians as a crowd: their violence is mob violence
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-STATE = 1
-NON_STATE = frozenset({2, 3, 4})
-RIOTERS, PROTESTERS, CIVILIANS = 5, 6, 7
-IDENTITY_MILITIA = 4
 DIRECT_VIOLENCE = frozenset({"attack"})
 INSTRUMENT_FRAMES = frozenset({"attack", "explosion"})  # typed by any instrument their sentence names
 # typed by a sentence-wide instrument only (a suicide bomber, a chemical agent)
 WEAPON_FRAMES = INSTRUMENT_FRAMES | {"shelling", "airstrike", "grenade"}
 TERRITORY_FRAMES = frozenset({"territory", "regain"})
 PROTEST_FRAMES = frozenset({"protest", "dispersal"})  # typed by how the protest ended
-CROWDS = frozenset({5, 7})  # rioters, or civilians acting as a crowd: their violence is mob violence
 CROWD_DAMAGE = frozenset({"destruction", "clash", "riot"})
 NON_VIOLENT_TRANSFER = "Non-violent transfer of territory"
 INTERVENTION = "Protest with intervention"
@@ -188,7 +193,7 @@ def _by_sides(
         return protest_outcome(sub, sentence, lx)
     if frame.violent and _counter_protesters(agent):
         return INTERVENTION  # counter-protesters who attack a protest disrupt it (ACLED)
-    if frame.name == "riot" and agent_code in NON_STATE and not is_armed(patient):
+    if frame.name == "riot" and agent_code in NON_STATE_ARMED and not is_armed(patient):
         return "Attack"  # "settlers hurled stones at olive pickers": a militia's violence, no riot
     raid = sub == "Attack" and frame.name in DIRECT_VIOLENCE
     if raid and agent_code not in CROWDS | {PROTESTERS} and _raid_for_loot(patient, whole, lx):
@@ -200,7 +205,7 @@ def _by_sides(
         return crowd
     if raid and is_armed(patient) and patient_code != CIVILIANS:
         return "Armed clash"
-    armed_doer = agent_code in NON_STATE or agent_code == STATE
+    armed_doer = agent_code in NON_STATE_ARMED or agent_code == STATE
     if sub == LOOTING and frame.name == "destruction" and armed_doer and not _unharmed(whole, lx, sentence):
         return "Attack"  # "set a bus on fire with its passengers inside, killing three"
     return sub
@@ -269,7 +274,7 @@ def _by_territory(sub: str, agent_code: int | None, whole: frozenset[str], lx: E
         return NON_VIOLENT_TRANSFER
     if agent_code == STATE:
         return "Government regains territory"
-    return "Non-state actor overtakes territory" if agent_code in NON_STATE else sub
+    return "Non-state actor overtakes territory" if agent_code in NON_STATE_ARMED else sub
 
 
 def _by_detention(
@@ -284,7 +289,7 @@ def _by_detention(
     if _inter_of(agent) in CROWDS and patient is not None and _is_suspect(patient.head, lx):
         return "Mob violence"  # "residents seized two suspected thieves": a crowd's justice, no arrest
     in_control = agent is not None and agent.head.lemma_.lower() in lx.words("authority_heads")
-    return "Abduction/forced disappearance" if _inter_of(agent) in NON_STATE and not in_control else sub
+    return "Abduction/forced disappearance" if _inter_of(agent) in NON_STATE_ARMED and not in_control else sub
 
 
 def _stopped_bomber(whole: frozenset[str], lx: EventLexicon) -> bool:
@@ -448,7 +453,7 @@ def _forces_at_a_protest(
 ) -> bool:
     """State forces using violence where a protest is told ("soldiers fired on a crowd of demonstrators"):
     ACLED codes the protest with its outcome, not an attack on civilians."""
-    if frame.name not in DIRECT_VIOLENCE or agent_code != STATE or patient_code in NON_STATE:
+    if frame.name not in DIRECT_VIOLENCE or agent_code != STATE or patient_code in NON_STATE_ARMED:
         return False
     return not lx.words("protest_settings").isdisjoint(sentence)
 

@@ -16,6 +16,16 @@ from typing import TYPE_CHECKING
 
 from spacy.attrs import LEMMA, LOWER
 
+from eventdesk.extract.acled_codes import (
+    ARMED,
+    CIVILIAN_GROUP,
+    CIVILIANS,
+    EXTERNAL,
+    PROTESTER_GROUP,
+    PROTESTERS,
+    RIOTERS,
+    STATE,
+)
 from eventdesk.extract.attribution import article_units
 from eventdesk.extract.event_detect import (
     PLACE_ENTS,
@@ -93,6 +103,8 @@ from eventdesk.knowledge import Knowledge
 from eventdesk.knowledge.event_types import EventLexicon, Frame, SenseRule
 from eventdesk.records import Action, Count, DateRange, Event, Plover, Result, Span
 
+ARMED_OR_CROWD = ARMED | {RIOTERS, PROTESTERS}
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
@@ -104,9 +116,6 @@ PLACE_WITNESS_VERBS = frozenset({"witness", "see", "experience", "suffer"})
 UNIDENTIFIED = "unidentified actors"
 COERCE = "COERCE"
 REGAINS, OVERTAKES = "Government regains territory", "Non-state actor overtakes territory"
-STATE, EXTERNAL = 1, 8
-ARMED_OR_CROWD = frozenset({1, 2, 3, 4, 5, 6, 8})
-ARMED = frozenset({1, 2, 3, 4, 8})
 CONFLICT_CONTEXTS = frozenset({"military", "terrorism"})
 ACTION_CONFIDENCE = 0.5
 WEEK_DAYS = 7
@@ -117,10 +126,8 @@ CHANGE, DEPLOYMENT = "Change to group/activity", "deployment"
 ARRESTS, DISAPPEARANCE = "Arrests", "Abduction/forced disappearance"
 REQUEST = "REQUEST"
 SPEAKERS_THEMSELVES = frozenset({"we", "i"})
-CIVILIANS, PROTESTER_CODE = 7, 6
 REMOTE_VIOLENCE = "Explosions/Remote violence"
 POLITICAL_VIOLENCE = frozenset({"Battles", REMOTE_VIOLENCE, "Violence against civilians"})
-CIVILIAN_GROUP, PROTESTER_GROUP = "Civilians", "Protesters"  # ACLED's names of unnamed crowds
 CAUSE_PREPS = frozenset({"against", "over", "about", "for"})
 STOPPING_FRAMES = frozenset({"arrest", "dispersal"})  # what stops a protest that people try to hold
 DAY_WORDS = frozenset(
@@ -1140,21 +1147,21 @@ def _crowd_named_protesters(draft: Draft, kb: Knowledge) -> None:
     code = draft.location.country if draft.location is not None else None
     country = kb.actors.words.country_name(code.upper()) if code else None
     draft.actor1 = f"{PROTESTER_GROUP} ({country})" if country else PROTESTER_GROUP
-    draft.inter1 = PROTESTER_CODE
+    draft.inter1 = PROTESTERS
 
 
 def _force_first_when_excessive(draft: Draft) -> None:
     """Lethal force on a peaceful crowd is violence done to it: as in violence against civilians, whoever
     used the force is actor1 and the protesters actor2 (ACLED's actor order means nothing else)."""
     excessive = draft.typing.sub_event_type == EXCESSIVE_FORCE
-    if excessive and draft.inter1 == PROTESTER_CODE and draft.inter2 in ARMED:
+    if excessive and draft.inter1 == PROTESTERS and draft.inter2 in ARMED:
         draft.swap_sides()
 
 
 def _force_second(draft: Draft) -> None:
     """A protest told as force used on a crowd ("soldiers fired at protesters", "police beat marchers"):
     the crowd is actor1, the force actor2; a protest told by its protesters stays as it is."""
-    crowds = (CIVILIANS, PROTESTER_CODE)
+    crowds = (CIVILIANS, PROTESTERS)
     crowd_hit = draft.inter2 in crowds and draft.inter1 not in crowds
     force_alone = draft.actor2 is None and draft.inter1 == STATE and draft.frame.name != PROTEST_FRAME
     if crowd_hit or force_alone:
