@@ -108,6 +108,8 @@ def generic_actor(
     kind = _generic_kind(token, words, armed) or _KIND_OF_CODE.get(code or 0)
     if kind is None or (kind not in _STATE_KINDS and kind not in words.generic_groups):
         return None
+    if token.lower_ in _UNOWNED_PLATFORMS and _named_country(token, words) is None:
+        kind = _UNIDENTIFIED  # armed groups fly drones too: only a named owner makes a drone a state's
     country = _party_country(art, token, words)
     year = art.published.year if art.published else None
     if kind in _STATE_KINDS:
@@ -181,6 +183,7 @@ def _generic_kind(token: Token, words: ActorWords, armed: bool = False) -> str |
 
 
 _STATE_KINDS = frozenset({"military", "police"})
+_UNOWNED_PLATFORMS = frozenset({"drone", "drones", "quadcopter", "quadcopters"})
 _UNIDENTIFIED, _CIVILIANS = "gunmen", "civilians"  # generic_groups nouns standing for their groups
 _KIND_OF_CODE = {2: _UNIDENTIFIED, 3: _UNIDENTIFIED, 7: _CIVILIANS}  # a party's inter code -> generic group
 
