@@ -423,6 +423,20 @@ def test_the_place_of_a_wire_dateline_is_no_doer_whatever_its_dash(extractor: Ex
 
 
 @pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        ("MOGADISHU, Somalia (AP) — Gunmen killed two soldiers on Monday.", "Unidentified Armed Group"),
+        ("GAO, Mali (AP) — JNIM fighters ambushed an army convoy on Monday.", "Jama'at Nusrat al-Islam"),
+    ],
+)
+def test_a_doer_the_parser_hangs_on_the_dateline_is_still_the_doer(
+    extractor: Extractor, text: str, doer: str
+) -> None:
+    event = _only_event(extractor, text)
+    assert event.actor1 is not None and event.actor1.startswith(doer)
+
+
+@pytest.mark.parametrize(
     ("text", "force"),
     [
         ("Riot police beat demonstrators with batons in Abidjan on Friday.", "Police Forces of Ivory Coast"),

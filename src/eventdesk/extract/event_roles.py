@@ -509,8 +509,8 @@ def _verb_objects(verb: Token, skip: range = range(0)) -> tuple[Token | None, li
         dep = child.dep_
         if child.i in skip:
             continue
-        if dep == "nsubj" and not _in_dateline(child):
-            agent = child
+        if dep == "nsubj" and (subject := _past_dateline(child)) is not None:
+            agent = subject
         elif dep in ("nsubjpass", "dobj"):
             direct.append(child)
         elif dep == "prt" and child.lower_ == "up":  # "kidnapped up to 16 advisers", misparsed as a particle
@@ -567,7 +567,8 @@ def _verb_of(noun: Token) -> Token:
 
 
 def _subject(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ == "nsubj" and not _in_dateline(c)), None)
+    subjects = (_past_dateline(c) for c in verb.children if c.dep_ == "nsubj")
+    return next((s for s in subjects if s is not None), None)
 
 
 def _participle_noun(
@@ -717,10 +718,21 @@ def _inherited_agent(token: Token) -> Token | None:
             token = token.head
         else:
             return None
-        subject = next((c for c in token.children if c.dep_ == "nsubj" and not _in_dateline(c)), None)
+        subject = _subject(token)
         if subject is not None:
             return subject
     return None
+
+
+def _past_dateline(subject: Token) -> Token | None:
+    """The subject itself, or when the parser made a wire dateline's place the subject ("MOGADISHU,
+    Somalia (AP) — Gunmen killed ...", with "Gunmen" hung on the place), the words after the dateline that
+    it hung there; None when there are none."""
+    if not _in_dateline(subject):
+        return subject
+    start = without_dateline(subject.sent).start
+    hung = (c for c in subject.children if c.i >= start and c.dep_ in ("appos", "conj", "npadvmod", "dep"))
+    return next(hung, None)
 
 
 def _in_dateline(token: Token) -> bool:
