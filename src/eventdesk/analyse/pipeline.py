@@ -38,6 +38,18 @@ class AnalysedArticle:
 
 
 TEXT_KEY = "eventdesk_text"  # Doc.user_data: the Doc's text, built once
+PLACE_TOKENS_KEY = "eventdesk_place_tokens"  # Doc.user_data: indices of the tokens of resolved place names
+
+
+def mark_place_tokens(doc: Doc, indices: frozenset[int]) -> None:
+    """Record which tokens the places component read as place names, for later components to consult."""
+    doc.user_data[PLACE_TOKENS_KEY] = indices
+
+
+def is_place_token(token: Token) -> bool:
+    """Whether the places component read this token as (part of) a place name ("captured Wad Madani", with
+    the town tagged PERSON by the model, still acts on a place)."""
+    return token.i in token.doc.user_data.get(PLACE_TOKENS_KEY, ())
 
 
 def doc_text(doc: Doc) -> str:

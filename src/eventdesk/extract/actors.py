@@ -554,6 +554,9 @@ def _entity_mentions(
         if ent.label_ == "ORG" and named_as_place(ent, dictionary.words, in_gazetteer):
             continue
         start, end = _trimmed(ent)
+        start = _after_spaced_dash(doc, start, end)
+        if start > ent.start and _common_after_dateline(doc[start:end], dictionary):
+            continue  # "KABUL - Police": a dateline the model joined to a common noun
         if end > start:
             entry = _typed_by_words(doc[start:end], dictionary)
             extra.append(_Found(start, _widen(doc, end, dictionary), doc[start:end].text, entry))
@@ -620,6 +623,22 @@ def _quoted(ent: SpacySpan) -> bool:
 def _is_country(ent: SpacySpan, countries: frozenset[str]) -> bool:
     start, end = _trimmed(ent)
     return ent.doc[start:end].text in countries
+
+
+def _common_after_dateline(name: SpacySpan, dictionary: ActorDictionary) -> bool:
+    words, lower = dictionary.words, name.text.lower()
+    common = lower in words.state_force_heads or lower in words.generic_groups
+    return common or _not_an_actor(name, dictionary)
+
+
+def _after_spaced_dash(doc: Doc, start: int, end: int) -> int:
+    """Where a name begins after a dash set off by spaces inside it ("KABUL - Police": a dateline, then the
+    name); `start` when there is none."""
+    dashes = [i for i in range(start + 1, end - 1) if doc[i].text in _DASHES and doc[i - 1].whitespace_]
+    return dashes[-1] + 1 if dashes and doc[dashes[-1]].whitespace_ else start
+
+
+_DASHES = frozenset({"-", "—", "–", "--"})
 
 
 def _trimmed(ent: SpacySpan) -> tuple[int, int]:

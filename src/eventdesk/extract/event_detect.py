@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from eventdesk.analyse.pipeline import is_place_token
 from eventdesk.knowledge.event_types import EventLexicon, Frame, TriggerEntry
 
 if TYPE_CHECKING:
@@ -255,7 +256,7 @@ def _left(verb: Token, lx: EventLexicon) -> list[Token]:
 
 
 def _kind_of(noun: Token, lx: EventLexicon) -> str | None:
-    if noun.ent_type_ in PLACE_ENTS or _with_admin_areas(noun):
+    if noun.ent_type_ in PLACE_ENTS or is_place_token(noun) or _with_admin_areas(noun):
         return "place"
     kind = lx.object_kinds.get(noun.lemma_.lower())
     if kind:

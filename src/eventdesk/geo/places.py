@@ -12,7 +12,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
-from eventdesk.analyse.pipeline import AnalysedArticle, doc_text
+from eventdesk.analyse.pipeline import AnalysedArticle, doc_text, mark_place_tokens
 from eventdesk.geo.build import (
     ADMIN1_POINT_SOURCE,
     ARTICLE_TOWN_POINT_SOURCE,
@@ -77,6 +77,7 @@ def extract_places(art: AnalysedArticle, kb: Knowledge, result: Result) -> None:
         mentions.append(mention_of(toponym, place, place_of(town, gaz) if town else None))
     mentions.extend(unknown_places_within(found.toponyms, places))
     mentions.sort(key=lambda m: m.start)
+    mark_place_tokens(art.doc, _tokens_of(art, mentions))
     result.places.extend(places.values())
     art.annotations[ANNOTATION] = mentions
     art.annotations[ACTOR_USES] = found.actor_uses
@@ -194,6 +195,11 @@ def place_event(art: AnalysedArticle, start: int, end: int) -> EventLocation | N
     if nearby:
         return location_of(art, most_specific(nearby, around=start), mentions, named=False)
     return location_of(art, main_mention(mentions), mentions, named=False)
+
+
+def _tokens_of(art: AnalysedArticle, mentions: list[PlaceMention]) -> frozenset[int]:
+    spans = (art.doc.char_span(m.start, m.end, alignment_mode="expand") for m in mentions)
+    return frozenset(token.i for span in spans if span is not None for token in span)
 
 
 def without_unit_namesakes(mentions: list[PlaceMention], text: str, start: int) -> list[PlaceMention]:
