@@ -436,3 +436,20 @@ def test_the_doers_account_of_arrests_is_not_the_strike(extractor: Extractor) ->
         "The army said in a statement that its troops had arrested five suspects in the Menaka area."
     )
     assert len(extract_text(extractor, text).events) == 2
+
+
+def test_a_sentence_that_only_says_where_the_incident_was_places_it(extractor: Extractor) -> None:
+    text = (
+        "A suicide bomber drove a car into a police checkpoint in northwest Pakistan on Thursday, killing"
+        " nine officers. The attack took place in the Bannu district of Khyber Pakhtunkhwa province, police"
+        " said."
+    )
+    events = extract_text(extractor, text).events
+    assert len(events) == 1 and events[0].location is not None
+    assert events[0].location.name == "Bannu District"
+
+
+def test_a_place_outside_the_one_told_does_not_move_the_incident(extractor: Extractor) -> None:
+    text = "Gunmen attacked a church in Kaduna on Sunday. The attack took place in Lagos, police said."
+    events = extract_text(extractor, text).events
+    assert events and events[0].location is not None and events[0].location.name == "Kaduna"

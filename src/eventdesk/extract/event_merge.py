@@ -29,6 +29,7 @@ SEIZURE, ARRESTS = "Disrupted weapons use", "Arrests"
 SHOW_OF_FORCE, HANDOVER = "show_of_force", "handover"
 REPORTED_CLAUSES = frozenset({"ccomp"})  # "the rebels said [their men had shot 14 guards]"
 RIOTS, VIOLENT_DEMONSTRATION = "Riots", "Violent demonstration"
+LOCATING_VERBS = frozenset({"occur", "happen", "unfold"})  # "the attack occurred in X": where it was
 CROWD_TYPES = frozenset({PROTESTS, RIOTS})
 GROUND_FIGHTING = frozenset({"Battles", ON_CIVILIANS})
 # verbs that tell where a shell, a rocket or a blast landed: the same act as the weapon's firing
@@ -533,6 +534,20 @@ def absorb_reference(kept: Draft, mention: Draft) -> None:
         kept.typing, kept.frame = _copied(mention.typing), mention.frame
     kept.sources += [s for s in mention.sources if s not in kept.sources]
     kept.evidence += [e for e in mention.evidence if e not in kept.evidence]
+    if _locates_the_incident(mention) and _finer_within(kept.location, mention.location):
+        kept.location = mention.location  # "The attack took place in Bannu district": where it was
+
+
+def _finer_within(broad: EventLocation | None, place: EventLocation | None) -> bool:
+    if broad is None or place is None:
+        return False
+    return _holds(broad, place) and (place.precision or 9) < (broad.precision or 9)
+
+
+def _locates_the_incident(mention: Draft) -> bool:
+    """ "The attack took place in X", "the blast happened near Y": a sentence that only says where (and
+    when) the incident was."""
+    return bool(mention.lemmas & LOCATING_VERBS) or {"take", "place"} <= mention.lemmas
 
 
 def absorb_part(kept: Draft, part: Draft, lx: EventLexicon) -> None:
