@@ -101,6 +101,8 @@ PLACEMENTS = [
     # towns and parts of towns
     ("Warplanes struck targets in the port of Hodeidah on Saturday.", "Al Hudaydah", None, 1),
     ("A car bomb exploded at the southern entrance of Beledweyne on Monday.", "Beledweyne", None, 1),
+    # a known town whose last words the model took for a person's name
+    ("A bomb exploded in Dera Ismail Khan on Monday.", "Dera Ismail Khan", "Khyber Pakhtunkhwa", 1),
     # a capital named like its province opens the sentence as its setting: the other town places the event
     ("In Kano, gunmen attacked a mosque in Wudil on Friday.", "Wudil", "Kano State", 1),
     ("In Zacatecas, searchers found a grave outside Fresnillo on Friday.", "Fresnillo", "Zacatecas", 2),

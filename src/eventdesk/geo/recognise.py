@@ -640,8 +640,9 @@ def longest_match(
             _plausible_name(words) or added_name(words, gaz) or named_by_term(words, gaz) or after_cue(words)
         ):
             continue
-        if bounds is None and entity_bounds.get(last, (index, 0))[0] != index:
-            continue  # would end inside a mislabelled entity
+        inner = entity_bounds.get(last)
+        if bounds is None and inner is not None and inner[0] != index and inner[1] != last + 1:
+            continue  # ends inside a mislabelled entity; taking one in whole ("Dera Ismail Khan") is fine
         span = doc[index : last + 1]
         if inside_compound(doc, span.end):
             continue
