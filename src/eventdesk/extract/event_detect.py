@@ -85,7 +85,16 @@ def is_heading(segment: SpacySpan) -> bool:
         return True
     if not any(t.pos_ in ("VERB", "AUX") for t in words):
         return len(words) < SENTENCE_MIN_WORDS or words[-1].text != "."
-    return len(words) <= HEADING_MAX_WORDS and words[-1].text not in FINAL_PUNCTUATION
+    short_line = len(words) <= HEADING_MAX_WORDS and words[-1].text not in FINAL_PUNCTUATION
+    return short_line and _ends_a_line(words[-1])
+
+
+def _ends_a_line(last: Token) -> bool:
+    """Nothing follows the word on its line: the text ends or breaks there (a sentence the parser cut in
+    the middle, "... in eastern Congo | on Saturday after ...", goes on)."""
+    doc = last.doc
+    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    return after is None or "\n" in last.whitespace_ + (after.text if after.is_space else "")
 
 
 def find_triggers(
