@@ -36,3 +36,21 @@ def test_a_strike_that_kills_is_armed_whoever_reports_it(extractor: Extractor, t
 def test_a_drone_strike_stays_an_air_strike(extractor: Extractor) -> None:
     events = extract_text(extractor, "A drone strike hit a compound in Jilib on Monday.").events
     assert [e.sub_event_type for e in events] == ["Air/drone strike"]
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        ("Authorities closed all markets in Maiduguri on Monday after a suicide bomber struck a mosque.",
+         "Suicide bomb"),
+        ("Traders in Kharkiv shut their shops on Monday after a Russian missile strike hit the market.",
+         "Shelling/artillery/missile attack"),
+        ("Traders shut their shops in Srinagar on Monday in a strike called by separatists.",
+         "Peaceful protest"),
+    ],
+)
+def test_shops_shut_in_a_strike_protest_but_not_after_a_bombing(
+    extractor: Extractor, text: str, sub_event_type: str
+) -> None:
+    events = extract_text(extractor, text).events
+    assert [e.sub_event_type for e in events] == [sub_event_type]
