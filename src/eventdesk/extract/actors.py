@@ -35,6 +35,7 @@ import numpy as np
 from spacy.attrs import LOWER, ORTH
 
 from eventdesk.analyse.pipeline import AnalysedArticle
+from eventdesk.extract.event_detect import DASHES
 from eventdesk.extract.place_names import InGazetteer, named_as_place
 from eventdesk.geo.recognise import after_stance_prefix
 from eventdesk.knowledge import Knowledge
@@ -634,11 +635,9 @@ def _common_after_dateline(name: SpacySpan, dictionary: ActorDictionary) -> bool
 def _after_spaced_dash(doc: Doc, start: int, end: int) -> int:
     """Where a name begins after a dash set off by spaces inside it ("KABUL - Police": a dateline, then the
     name); `start` when there is none."""
-    dashes = [i for i in range(start + 1, end - 1) if doc[i].text in _DASHES and doc[i - 1].whitespace_]
+    dashes = [i for i in range(start + 1, end - 1) if doc[i].text in DASHES and doc[i - 1].whitespace_]
     return dashes[-1] + 1 if dashes and doc[dashes[-1]].whitespace_ else start
 
-
-_DASHES = frozenset({"-", "—", "–", "--"})
 
 
 def _trimmed(ent: SpacySpan) -> tuple[int, int]:

@@ -187,12 +187,11 @@ class _ArticleReader:
         self.lemmas_by_sentence: dict[int, frozenset[str]] = {}
         self.told_in_reactions: set[int] = set()  # incidents first told as what a reaction is about
         self.claimed_here: dict[int, Party] = {}  # incidents first told in their claim -> the claimant
-        self.cued_senses: dict[str, Frame] = {}
+        self.cued_senses: dict[str, Frame] = {}  # trigger word -> the sense its cues gave earlier on
+        self.fatal_words = fatal_lemmas(lx)
         # words that make a sentence without a trigger worth reading: a toll, a killing, a demand
-        casualties = lx.casualty_incident_words | lx.injury_words | fatal_lemmas(lx)
-        self.telling_words = casualties | lx.words(
-            "demand_modals"
-        )  # trigger word -> the sense its cues gave earlier on
+        casualties = lx.casualty_incident_words | lx.injury_words | self.fatal_words
+        self.telling_words = casualties | lx.words("demand_modals")
         self.span_by_sentence: dict[int, Span] = {}  # a sentence's evidence, for outcomes told after it
         self.causes_by_start: dict[int, set[str]] = {}  # a sentence's protest causes, read once
         self.words_by_segment: dict[tuple[str, int, int], set[str]] = {}  # struck and denied words, read once
@@ -795,7 +794,7 @@ class _ArticleReader:
         filled: list[Draft] = []
         if not drafts:
             return filled
-        for field_name, words in (("fatalities", fatal_lemmas(self.lx)), ("injuries", self.lx.injury_words)):
+        for field_name, words in (("fatalities", self.fatal_words), ("injuries", self.lx.injury_words)):
             if not words & lemmas:
                 continue
             for count, head in casualties(self.art, segment, words):

@@ -304,9 +304,7 @@ def with_hyphenated_part(ent: SpacySpan, gaz: Gazetteer) -> SpacySpan:
     doc, end, ends = ent.doc, ent.end, []
     while (
         end + 1 < len(doc)
-        and doc[end].text == "-"
-        and not doc[end - 1].whitespace_
-        and not doc[end].whitespace_
+        and bare_hyphen(doc, end)
         and (doc[end + 1].text[:1].isupper() or doc[end + 1].text in INNER_PARTICLES | LINKING_VOWELS)
     ):
         end += 2
@@ -660,12 +658,15 @@ def inside_compound(doc: Doc, end: int) -> bool:
     only the first part of a longer name, one the gazetteer does not know."""
     return (
         end + 2 < len(doc)
-        and doc[end].text == "-"
-        and not doc[end - 1].whitespace_
-        and not doc[end].whitespace_
+        and bare_hyphen(doc, end)
         and doc[end + 1].text in INNER_PARTICLES | LINKING_VOWELS
         and doc[end + 2].text == "-"
     )
+
+
+def bare_hyphen(doc: Doc, index: int) -> bool:
+    """A hyphen with no space on either side, joining the parts of one name ("Dutsin-Ma")."""
+    return doc[index].text == "-" and not doc[index - 1].whitespace_ and not doc[index].whitespace_
 
 
 def joined_by_particle(doc: Doc, end: int, entity_bounds: dict[int, tuple[int, int]]) -> int | None:
